@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: WeirSyntax ← WeirExpansion ← WeirExecution ← WeirBuiltins ← weir.
+// No Foundation anywhere: start-up time is a product feature.
+let package = Package(
+    name: "weir",
+    products: [
+        .executable(name: "weir", targets: ["weir"]),
+    ],
+    targets: [
+        // What Swift's Glibc module lacks: W* status macros, pipe2, splice, the _np spawn actions.
+        .target(name: "CWeirSys"),
+        .target(name: "WeirSyntax"),
+        .target(name: "WeirExpansion", dependencies: ["WeirSyntax"]),
+        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys"]),
+        .target(name: "WeirBuiltins", dependencies: ["WeirExecution"]),
+        .executableTarget(
+            name: "weir",
+            dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "CWeirSys"],
+            linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
+        ),
+        .testTarget(name: "WeirSyntaxTests", dependencies: ["WeirSyntax", "CWeirSys"]),
+    ]
+)

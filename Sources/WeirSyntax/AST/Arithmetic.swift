@@ -1,0 +1,66 @@
+/// The body of `$((…))`, `((…))` or a part of `for ((…))`.
+///
+/// When the text holds no expansions it is parsed once, here. When it holds `$x`, `$(…)`
+/// and the like, bash substitutes them as text and parses the result, so `expression` is
+/// `.dynamic` and the expander parses after substituting. An invalid expression is kept
+/// as `.invalid`: like bash, weir reports it when the expression is evaluated.
+public final class Arithmetic {
+    public enum Parsed {
+        case expression(ArithmeticExpression)
+        case dynamic
+        case invalid(message: String, offset: Int)
+    }
+
+    public var text: Word
+    public var parsed: Parsed
+    public var span: Span
+
+    public init(text: Word, parsed: Parsed, span: Span) {
+        self.text = text
+        self.parsed = parsed
+        self.span = span
+    }
+}
+
+public enum ArithmeticUnaryOperator: String, Sendable {
+    case plus = "+", minus = "-", not = "!", bitNot = "~"
+}
+
+public enum ArithmeticBinaryOperator: String, Sendable, CaseIterable {
+    case comma = ","
+    case logicalOr = "||", logicalAnd = "&&"
+    case bitOr = "|", bitXor = "^", bitAnd = "&"
+    case equal = "==", notEqual = "!="
+    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case shiftLeft = "<<", shiftRight = ">>"
+    case add = "+", subtract = "-"
+    case multiply = "*", divide = "/", remainder = "%"
+    case power = "**"
+}
+
+/// A variable that can be assigned to: `x` or `a[i]`.
+public struct ArithmeticLValue {
+    public var name: String
+    /// The subscript's source text (an associative array uses it as a key) and its
+    /// parsed form (an indexed array evaluates it).
+    public var subscriptText: String?
+    public var index: ArithmeticExpression?
+
+    public init(name: String, subscriptText: String? = nil, index: ArithmeticExpression? = nil) {
+        self.name = name
+        self.subscriptText = subscriptText
+        self.index = index
+    }
+}
+
+public indirect enum ArithmeticExpression {
+    case number(Int64)
+    case variable(ArithmeticLValue)
+    case unary(ArithmeticUnaryOperator, ArithmeticExpression)
+    /// `++x`, `--x`, `x++`, `x--`
+    case increment(ArithmeticLValue, delta: Int64, prefix: Bool)
+    case binary(ArithmeticBinaryOperator, ArithmeticExpression, ArithmeticExpression)
+    /// `x = e`, or `x op= e` when `op` is set.
+    case assign(ArithmeticLValue, ArithmeticBinaryOperator?, ArithmeticExpression)
+    case conditional(ArithmeticExpression, ArithmeticExpression, ArithmeticExpression)
+}

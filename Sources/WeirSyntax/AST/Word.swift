@@ -1,0 +1,99 @@
+/// A shell word, with its quoting kept as structure (never as marker bytes).
+public struct Word {
+    public var parts: [WordPart]
+    public var span: Span
+
+    public init(parts: [WordPart], span: Span) {
+        self.parts = parts
+        self.span = span
+    }
+
+    /// The word's text when it is one unquoted literal (reserved words, names, aliases).
+    public var literalText: String? {
+        if parts.count == 1, case .literal(let s) = parts[0].kind { return s }
+        if parts.isEmpty { return "" }
+        return nil
+    }
+
+    /// True when any part is quoted or escaped (a quoted here-doc delimiter, `"$@"` …).
+    public var hasQuotes: Bool {
+        parts.contains { p in
+            switch p.kind {
+            case .singleQuoted, .doubleQuoted, .escaped, .ansiC: return true
+            default: return false
+            }
+        }
+    }
+}
+
+public struct WordPart {
+    public var kind: Kind
+    public var span: Span
+
+    public init(_ kind: Kind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+
+    public indirect enum Kind {
+        /// Unquoted text; glob characters in it are live.
+        case literal(String)
+        /// `\c` outside quotes (or inside double quotes, before `$` `` ` `` `"` `\`): `c`, quoted.
+        case escaped(String)
+        /// `'…'`
+        case singleQuoted(String)
+        /// `$'…'`, its escapes already decoded.
+        case ansiC(String)
+        /// `"…"` (and bash's `$"…"`).
+        case doubleQuoted([WordPart])
+        /// `$name`, `${…}`
+        case parameter(ParameterExpansion)
+        /// `$(…)` or `` `…` ``
+        case commandSubstitution(CommandSubstitution)
+        /// `$((…))`
+        case arithmetic(Arithmetic)
+        /// `<(…)` or `>(…)`
+        case processSubstitution(ProcessSubstitution)
+        /// `~` or `~user` at the start of a word or after `:` / `=` in an assignment.
+        case tilde(String)
+        /// `@(…)` `!(…)` `*(…)` `+(…)` `?(…)`: the operator and its `|`-separated patterns.
+        case extglob(op: UInt8, patterns: [Word])
+        /// `{a,b}` or `{1..10..2}` (bash brace expansion), in command arguments only.
+        case brace(BraceExpansion)
+        /// `(a b)` in an argument of `declare`, `local` … (`local -a xs=(1 2)`).
+        case arrayLiteral([ArrayElement])
+    }
+}
+
+public final class CommandSubstitution {
+    /// nil for an empty substitution, `$()`.
+    public var body: CommandList?
+    public var backquoted: Bool
+    public var span: Span
+
+    public init(body: CommandList?, backquoted: Bool, span: Span) {
+        self.body = body
+        self.backquoted = backquoted
+        self.span = span
+    }
+}
+
+public final class ProcessSubstitution {
+    /// true for `<(…)` (the command's output is read through the path).
+    public var isInput: Bool
+    public var body: CommandList?
+    public var span: Span
+
+    public init(isInput: Bool, body: CommandList?, span: Span) {
+        self.isInput = isInput
+        self.body = body
+        self.span = span
+    }
+}
+
+public enum BraceExpansion {
+    /// `{a,b,c}`: each alternative is a word of its own (it may hold quotes and expansions).
+    case alternatives([Word])
+    /// `{start..end[..step]}` over integers (with their zero padding) or single letters.
+    case sequence(start: String, end: String, step: String?)
+}

@@ -1,0 +1,330 @@
+/// Parses arithmetic text (lexer mode `arith`): C's operators with bash's precedence,
+/// 64-bit integers, `base#digits`, hex and octal constants. The expander also uses it,
+/// after substitution, for arithmetic text that held expansions.
+public struct ArithmeticParser {
+    let text: [UInt8]
+    var pos = 0
+    /// The source offset of `text[0]`, for error positions.
+    let base: Int
+    var depth = 0
+
+    public init(text: [UInt8], baseOffset: Int = 0) {
+        self.text = text
+        self.base = baseOffset
+    }
+
+    public struct Failure: Error {
+        public var message: String
+        public var offset: Int
+    }
+
+    /// Parses the whole text; a blank text is an error (callers decide what empty means).
+    public static func parse(_ text: [UInt8], baseOffset: Int = 0) -> Result<ArithmeticExpression, Failure> {
+        var p = ArithmeticParser(text: text, baseOffset: baseOffset)
+        do {
+            let e = try p.parseArithExpression()
+            p.skipSpace()
+            if p.pos < p.text.count {
+                return .failure(Failure(message: "syntax error in expression (error token is \"\(p.rest())\")",
+                                        offset: baseOffset + p.pos))
+            }
+            return .success(e)
+        } catch let f as Failure {
+            return .failure(f)
+        } catch {
+            return .failure(Failure(message: "\(error)", offset: baseOffset))
+        }
+    }
+
+    func rest() -> String { String(decoding: text[min(pos, text.count)...], as: UTF8.self) }
+
+    func fail(_ message: String) -> Failure { Failure(message: message, offset: base + pos) }
+
+    mutating func skipSpace() {
+        while pos < text.count, text[pos] == 0x20 || text[pos] == 0x09 || text[pos] == 0x0A || text[pos] == 0x0D {
+            pos += 1
+        }
+    }
+
+    func peekByte(_ k: Int = 0) -> Int { pos + k < text.count ? Int(text[pos + k]) : -1 }
+
+    /// Consumes `op` when it is next and not the start of a longer operator in `longer`.
+    mutating func accept(_ op: String, unless longer: [String] = []) -> Bool {
+        skipSpace()
+        let b = Array(op.utf8)
+        guard pos + b.count <= text.count, Array(text[pos..<pos + b.count]) == b else { return false }
+        for l in longer {
+            let lb = Array(l.utf8)
+            if pos + lb.count <= text.count, Array(text[pos..<pos + lb.count]) == lb { return false }
+        }
+        pos += b.count
+        return true
+    }
+
+    /// `arith_expression ::= arith_assignment (',' arith_assignment)*`
+    public mutating func parseArithExpression() throws -> ArithmeticExpression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { throw fail("expression nested too deeply") }
+        var e = try parseArithAssignment()
+        while accept(",") { e = .binary(.comma, e, try parseArithAssignment()) }
+        return e
+    }
+
+    static let assignmentOperators: [(String, ArithmeticBinaryOperator?)] = [
+        ("<<=", .shiftLeft), (">>=", .shiftRight), ("**=", .power), ("*=", .multiply), ("/=", .divide),
+        ("%=", .remainder), ("+=", .add), ("-=", .subtract), ("&=", .bitAnd), ("^=", .bitXor),
+        ("|=", .bitOr), ("=", nil),
+    ]
+
+    /// `arith_assignment ::= arith_ternary (ASSIGN_OP arith_assignment)?` (the left side a variable)
+    mutating func parseArithAssignment() throws -> ArithmeticExpression {
+        let lhs = try parseArithTernary()
+        skipSpace()
+        for (op, binop) in ArithmeticParser.assignmentOperators {
+            let save = pos
+            if accept(op, unless: op == "=" ? ["=="] : []) {
+                guard case .variable(let lv) = lhs else {
+                    pos = save
+                    throw fail("attempted assignment to non-variable (error token is \"\(rest())\")")
+                }
+                return .assign(lv, binop, try parseArithAssignment())
+            }
+        }
+        return lhs
+    }
+
+    /// `arith_ternary ::= arith_logical_or ('?' arith_expression ':' arith_ternary)?`
+    mutating func parseArithTernary() throws -> ArithmeticExpression {
+        let cond = try parseArithLogicalOr()
+        if accept("?") {
+            let a = try parseArithExpression()
+            guard accept(":") else { throw fail("`:' expected for conditional expression (error token is \"\(rest())\")") }
+            let b = try parseArithAssignment()
+            return .conditional(cond, a, b)
+        }
+        return cond
+    }
+
+    /// `arith_logical_or ::= arith_logical_and ('||' arith_logical_and)*`
+    mutating func parseArithLogicalOr() throws -> ArithmeticExpression {
+        var e = try parseArithLogicalAnd()
+        while accept("||") { e = .binary(.logicalOr, e, try parseArithLogicalAnd()) }
+        return e
+    }
+
+    /// `arith_logical_and ::= arith_bit_or ('&&' arith_bit_or)*`
+    mutating func parseArithLogicalAnd() throws -> ArithmeticExpression {
+        var e = try parseArithBitOr()
+        while accept("&&") { e = .binary(.logicalAnd, e, try parseArithBitOr()) }
+        return e
+    }
+
+    /// `arith_bit_or ::= arith_bit_xor ('|' arith_bit_xor)*`
+    mutating func parseArithBitOr() throws -> ArithmeticExpression {
+        var e = try parseArithBitXor()
+        while accept("|", unless: ["||", "|="]) { e = .binary(.bitOr, e, try parseArithBitXor()) }
+        return e
+    }
+
+    /// `arith_bit_xor ::= arith_bit_and ('^' arith_bit_and)*`
+    mutating func parseArithBitXor() throws -> ArithmeticExpression {
+        var e = try parseArithBitAnd()
+        while accept("^", unless: ["^="]) { e = .binary(.bitXor, e, try parseArithBitAnd()) }
+        return e
+    }
+
+    /// `arith_bit_and ::= arith_equality ('&' arith_equality)*`
+    mutating func parseArithBitAnd() throws -> ArithmeticExpression {
+        var e = try parseArithEquality()
+        while accept("&", unless: ["&&", "&="]) { e = .binary(.bitAnd, e, try parseArithEquality()) }
+        return e
+    }
+
+    /// `arith_equality ::= arith_relational (('==' | '!=') arith_relational)*`
+    mutating func parseArithEquality() throws -> ArithmeticExpression {
+        var e = try parseArithRelational()
+        while true {
+            if accept("==") { e = .binary(.equal, e, try parseArithRelational()) }
+            else if accept("!=") { e = .binary(.notEqual, e, try parseArithRelational()) }
+            else { return e }
+        }
+    }
+
+    /// `arith_relational ::= arith_shift (('<=' | '>=' | '<' | '>') arith_shift)*`
+    mutating func parseArithRelational() throws -> ArithmeticExpression {
+        var e = try parseArithShift()
+        while true {
+            if accept("<=") { e = .binary(.lessEqual, e, try parseArithShift()) }
+            else if accept(">=") { e = .binary(.greaterEqual, e, try parseArithShift()) }
+            else if accept("<", unless: ["<<"]) { e = .binary(.less, e, try parseArithShift()) }
+            else if accept(">", unless: [">>"]) { e = .binary(.greater, e, try parseArithShift()) }
+            else { return e }
+        }
+    }
+
+    /// `arith_shift ::= arith_additive (('<<' | '>>') arith_additive)*`
+    mutating func parseArithShift() throws -> ArithmeticExpression {
+        var e = try parseArithAdditive()
+        while true {
+            if accept("<<", unless: ["<<="]) { e = .binary(.shiftLeft, e, try parseArithAdditive()) }
+            else if accept(">>", unless: [">>="]) { e = .binary(.shiftRight, e, try parseArithAdditive()) }
+            else { return e }
+        }
+    }
+
+    /// `arith_additive ::= arith_multiplicative (('+' | '-') arith_multiplicative)*`
+    mutating func parseArithAdditive() throws -> ArithmeticExpression {
+        var e = try parseArithMultiplicative()
+        while true {
+            if accept("+", unless: ["++", "+="]) { e = .binary(.add, e, try parseArithMultiplicative()) }
+            else if accept("-", unless: ["--", "-="]) { e = .binary(.subtract, e, try parseArithMultiplicative()) }
+            else { return e }
+        }
+    }
+
+    /// `arith_multiplicative ::= arith_power (('*' | '/' | '%') arith_power)*`
+    mutating func parseArithMultiplicative() throws -> ArithmeticExpression {
+        var e = try parseArithPower()
+        while true {
+            if accept("*", unless: ["**", "*="]) { e = .binary(.multiply, e, try parseArithPower()) }
+            else if accept("/", unless: ["/="]) { e = .binary(.divide, e, try parseArithPower()) }
+            else if accept("%", unless: ["%="]) { e = .binary(.remainder, e, try parseArithPower()) }
+            else { return e }
+        }
+    }
+
+    /// `arith_power ::= arith_unary ('**' arith_power)?` (right-associative)
+    mutating func parseArithPower() throws -> ArithmeticExpression {
+        let e = try parseArithUnary()
+        if accept("**", unless: ["**="]) { return .binary(.power, e, try parseArithPower()) }
+        return e
+    }
+
+    /// `arith_unary ::= ('!' | '~' | '+' | '-') arith_unary | ('++' | '--') NAME_REF | arith_postfix`
+    mutating func parseArithUnary() throws -> ArithmeticExpression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { throw fail("expression nested too deeply") }
+        if accept("++") || accept("--") {
+            let delta: Int64 = text[pos - 1] == UInt8(ascii: "+") ? 1 : -1
+            skipSpace()
+            guard let lv = try parseArithLValueIfAny() else {
+                // `++5` is `+(+5)` in bash.
+                let inner = try parseArithUnary()
+                return .unary(delta == 1 ? .plus : .minus, .unary(delta == 1 ? .plus : .minus, inner))
+            }
+            return .increment(lv, delta: delta, prefix: true)
+        }
+        if accept("!", unless: ["!="]) { return .unary(.not, try parseArithUnary()) }
+        if accept("~") { return .unary(.bitNot, try parseArithUnary()) }
+        if accept("+") { return .unary(.plus, try parseArithUnary()) }
+        if accept("-") { return .unary(.minus, try parseArithUnary()) }
+        return try parseArithPostfix()
+    }
+
+    /// `arith_postfix ::= NAME_REF ('++' | '--')? | arith_primary`
+    mutating func parseArithPostfix() throws -> ArithmeticExpression {
+        skipSpace()
+        if let lv = try parseArithLValueIfAny() {
+            if accept("++") { return .increment(lv, delta: 1, prefix: false) }
+            if accept("--") { return .increment(lv, delta: -1, prefix: false) }
+            return .variable(lv)
+        }
+        return try parseArithPrimary()
+    }
+
+    /// `arith_primary ::= NUMBER | '(' arith_expression ')'`
+    mutating func parseArithPrimary() throws -> ArithmeticExpression {
+        skipSpace()
+        if accept("(") {
+            let e = try parseArithExpression()
+            guard accept(")") else { throw fail("missing `)' (error token is \"\(rest())\")") }
+            return e
+        }
+        let c = peekByte()
+        if c >= 0x30 && c <= 0x39 { return .number(try parseNumber()) }
+        if c < 0 { throw fail("operand expected (error token is \"\(rest())\")") }
+        throw fail("operand expected (error token is \"\(rest())\")")
+    }
+
+    /// `NAME_REF ::= NAME ('[' arith_expression ']')?`
+    mutating func parseArithLValueIfAny() throws -> ArithmeticLValue? {
+        let c = peekByte()
+        guard Lex.isNameStart(c) else { return nil }
+        let start = pos
+        while Lex.isNameChar(peekByte()) { pos += 1 }
+        let name = String(decoding: text[start..<pos], as: UTF8.self)
+        guard peekByte() == Lex.lbracket else { return ArithmeticLValue(name: name) }
+        pos += 1
+        let subStart = pos
+        var d = 1
+        var end = pos
+        while end < text.count {
+            if text[end] == UInt8(ascii: "[") { d += 1 }
+            if text[end] == UInt8(ascii: "]") { d -= 1; if d == 0 { break } }
+            end += 1
+        }
+        guard end < text.count else { throw fail("missing `]'") }
+        let subText = String(decoding: text[subStart..<end], as: UTF8.self)
+        var inner = ArithmeticParser(text: Array(text[subStart..<end]), baseOffset: base + subStart)
+        inner.depth = depth
+        let sub: ArithmeticExpression?
+        if subText.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            sub = nil
+        } else {
+            sub = try? inner.parseArithExpression()
+        }
+        pos = end + 1
+        return ArithmeticLValue(name: name, subscriptText: subText, index: sub)
+    }
+
+    /// Decimal, `0x` hex, `0` octal, or `base#digits` (bases 2 to 64).
+    mutating func parseNumber() throws -> Int64 {
+        let start = pos
+        while pos < text.count, Lex.isNameChar(Int(text[pos])) || text[pos] == UInt8(ascii: "#")
+            || text[pos] == UInt8(ascii: "@") { pos += 1 }
+        let token = Array(text[start..<pos])
+        guard let v = ArithmeticParser.integerValue(token) else {
+            pos = start
+            throw fail("value too great for base (error token is \"\(String(decoding: token, as: UTF8.self))\")")
+        }
+        return v
+    }
+
+    /// The value of an integer constant as bash reads it, or nil when it is invalid.
+    public static func integerValue(_ token: [UInt8]) -> Int64? {
+        guard !token.isEmpty else { return nil }
+        var radix: Int64 = 10
+        var digits = token[...]
+        if let hash = token.firstIndex(of: UInt8(ascii: "#")) {
+            guard hash > 0, let b = Int64(String(decoding: token[..<hash], as: UTF8.self)), b >= 2, b <= 64 else { return nil }
+            radix = b
+            digits = token[(hash + 1)...]
+        } else if token.count > 1 && token[0] == UInt8(ascii: "0") {
+            if token[1] == UInt8(ascii: "x") || token[1] == UInt8(ascii: "X") {
+                radix = 16
+                digits = token[2...]
+            } else {
+                radix = 8
+                digits = token[1...]
+            }
+        }
+        if digits.isEmpty { return radix == 16 ? nil : (radix == 8 ? 0 : nil) }
+        var v: Int64 = 0
+        for b in digits {
+            let d: Int64
+            switch b {
+            case 0x30...0x39: d = Int64(b - 0x30)
+            case 0x61...0x7A: d = Int64(b - 0x61 + 10)
+            case 0x41...0x5A: d = radix <= 36 ? Int64(b - 0x41 + 10) : Int64(b - 0x41 + 36)
+            case UInt8(ascii: "@"): d = 62
+            case UInt8(ascii: "_"): d = 63
+            default: return nil
+            }
+            if d >= radix { return nil }
+            v = v &* radix &+ d
+        }
+        return v
+    }
+}

@@ -1,0 +1,208 @@
+/// Builtins whose `name=value` arguments are parsed as assignments, as bash does.
+let declarationUtilities: Set<String> = ["declare", "typeset", "local", "export", "readonly"]
+
+extension Parser {
+    /// `command ::= simple_command | compound_command redirect_list? | function_definition`
+    func parseCommand() throws -> Command {
+        skipBlanks()
+        while expandAliasIfAny() { skipBlanks() }
+        if let w = peekReservedWord() {
+            switch w {
+            case "{", "if", "while", "until", "for", "case", "select", "[[":
+                return try parseCompoundWithRedirections()
+            case "function":
+                return .function(try parseFunctionDefinition())
+            case "!", "time", "trace":
+                throw SyntaxError("`\(w)` must start a pipeline", at: offset)
+            case "in", "]]":
+                break  // plain words in command position
+            default:
+                throw SyntaxError("unexpected `\(w)`", at: offset)
+            }
+        }
+        if peek() == Lex.lparen {
+            return try parseCompoundWithRedirections()
+        }
+        if let (name, len) = peekPlainWord(), isFunctionDefinitionAhead(nameLength: len) {
+            return .function(try parseFunctionDefinition(name: name, nameLength: len))
+        }
+        if let op = peekOperator(), op.redirection == nil, !atProcessSubstitution {
+            throw unexpected()
+        }
+        if atEnd || peek() == Lex.nl { throw unexpected() }
+        return .simple(try parseSimpleCommand())
+    }
+
+    func parseCompoundWithRedirections() throws -> Command {
+        let body = try parseCompoundCommand()
+        let redirections = try parseRedirectList()
+        return .compound(body, redirections: redirections)
+    }
+
+    /// `redirect_list ::= io_redirect+`: only redirections may follow a compound command.
+    func parseRedirectList() throws -> [Redirection] {
+        var result: [Redirection] = []
+        while true {
+            skipBlanks()
+            guard let r = try parseRedirectionIfAny() else { break }
+            result.append(r)
+        }
+        return result
+    }
+
+    /// `simple_command ::= cmd_prefix? cmd_word cmd_suffix? | cmd_prefix`
+    /// `cmd_prefix ::= (io_redirect | assignment_word)+`
+    /// `cmd_suffix ::= (io_redirect | WORD)+`
+    func parseSimpleCommand() throws -> SimpleCommand {
+        let start = offset
+        var assignments: [Assignment] = []
+        var words: [Word] = []
+        var redirections: [Redirection] = []
+        var declaration = false
+        while true {
+            skipBlanks()
+            if let r = try parseRedirectionIfAny() {
+                redirections.append(r)
+                continue
+            }
+            let c = peek()
+            if c == Parser.eof || c == Lex.nl { break }
+            if Lex.isMeta(c) && !atProcessSubstitution { break }
+            if words.isEmpty {
+                if isAssignmentAhead() {
+                    assignments.append(try parseAssignment())
+                    continue
+                }
+                // The first word after assignments is still in command position.
+                if !assignments.isEmpty || !redirections.isEmpty, expandAliasIfAny() { continue }
+            } else if aliasNextWord {
+                aliasNextWord = false
+                if expandAliasIfAny() { continue }
+            }
+            if declaration && isAssignmentAhead() {
+                words.append(try parseDeclarationArgument())
+                continue
+            }
+            let w = try parseWord(.command)
+            if words.isEmpty, let name = w.literalText, declarationUtilities.contains(name) { declaration = true }
+            words.append(w)
+        }
+        aliasNextWord = false
+        if assignments.isEmpty && words.isEmpty && redirections.isEmpty { throw unexpected() }
+        return SimpleCommand(assignments: assignments, words: words, redirections: redirections,
+                             span: span(from: start))
+    }
+
+    /// True when the next word has the form `name=`, `name+=`, `name[…]=` or `name[…]+=`.
+    func isAssignmentAhead() -> Bool {
+        guard Lex.isNameStart(peek()) else { return false }
+        var k = 1
+        while Lex.isNameChar(peek(k)) { k += 1 }
+        if peek(k) == Lex.lbracket {
+            var depth = 0
+            while true {
+                let c = peek(k)
+                if c == Parser.eof || c == Lex.nl { return false }
+                if c == Lex.lbracket { depth += 1 } else if c == Lex.rbracket {
+                    depth -= 1
+                    if depth == 0 { k += 1; break }
+                } else if c == Lex.backslash { k += 1 }
+                else if c == 0x20 || c == 0x09 || c == Lex.semicolon || c == Lex.amp || c == Lex.pipe { return false }
+                k += 1
+            }
+        }
+        if peek(k) == Lex.plus { k += 1 }
+        return peek(k) == Lex.equals
+    }
+
+    /// `assignment_word ::= NAME ('[' subscript ']')? '+'? '=' (WORD | array_literal)?`
+    func parseAssignment() throws -> Assignment {
+        let start = offset
+        var nameBytes: [UInt8] = []
+        while Lex.isNameChar(peek()) { nameBytes.append(UInt8(peek())); advance() }
+        var subscriptWord: Word?
+        if peek() == Lex.lbracket {
+            advance()
+            subscriptWord = try parseWord(.arraySubscript)
+            guard peek() == Lex.rbracket else { throw error("expected `]` to close the subscript") }
+            advance()
+        }
+        var append = false
+        if peek() == Lex.plus { append = true; advance() }
+        advance()  // '='
+        let value: AssignmentValue
+        if peek() == Lex.lparen {
+            value = .array(try parseArrayLiteral())
+        } else {
+            value = .scalar(try parseWord(.assignmentValue))
+        }
+        return Assignment(name: Lex.string(nameBytes[...]), index: subscriptWord, append: append,
+                          value: value, span: span(from: start))
+    }
+
+    /// `array_literal ::= '(' linebreak (array_element linebreak)* ')'`
+    /// `array_element ::= ('[' subscript ']=' WORD?) | WORD`
+    func parseArrayLiteral() throws -> [ArrayElement] {
+        let open = offset
+        advance()  // '('
+        var elements: [ArrayElement] = []
+        while true {
+            try parseLinebreak()
+            if peek() == Lex.rparen { advance(); break }
+            if atEnd { throw expected(")", toClose: "(", at: open) }
+            let c = peek()
+            if Lex.isMeta(c) && !atProcessSubstitution { throw unexpected() }
+            let start = offset
+            if c == Lex.lbracket, let key = try parseArrayKeyIfAny() {
+                let value = try parseWord(.assignmentValue)
+                elements.append(ArrayElement(key: key, value: value, span: span(from: start)))
+            } else {
+                let value = try parseWord(.command)
+                elements.append(ArrayElement(key: nil, value: value, span: span(from: start)))
+            }
+        }
+        return elements
+    }
+
+    /// `[key]=` at the start of an array element; restores the position when it is not.
+    func parseArrayKeyIfAny() throws -> Word? {
+        let saveState = (pos, saved.count)
+        advance()
+        let key = try parseWord(.arraySubscript)
+        if peek() == Lex.rbracket && peek(1) == Lex.equals {
+            advance(2)
+            return key
+        }
+        if saved.count == saveState.1 { pos = saveState.0 }
+        return nil
+    }
+
+    /// An argument of `declare`, `local` … that has the form of an assignment: parsed as
+    /// one (`local a=(1 2)`, `export P=~/bin`), kept as a word whose first part is `name=`.
+    func parseDeclarationArgument() throws -> Word {
+        let start = offset
+        let a = try parseAssignment()
+        var parts: [WordPart] = []
+        var head = a.name
+        let headEnd: Int
+        if let sub = a.index {
+            parts.append(WordPart(.literal(head + "["), Span(start, sub.span.start)))
+            parts += sub.parts
+            head = "]"
+            headEnd = sub.span.end
+        } else {
+            headEnd = start + a.name.utf8.count
+        }
+        head += a.append ? "+=" : "="
+        switch a.value {
+        case .scalar(let w):
+            parts.append(WordPart(.literal(head), Span(headEnd, w.span.start)))
+            parts += w.parts
+        case .array(let elements):
+            let arrStart = elements.first?.span.start ?? a.span.end
+            parts.append(WordPart(.literal(head), Span(headEnd, arrStart)))
+            parts.append(WordPart(.arrayLiteral(elements), Span(arrStart, a.span.end)))
+        }
+        return Word(parts: parts, span: a.span)
+    }
+}

@@ -1,0 +1,141 @@
+extension Parser {
+    /// `io_redirect ::= (IO_NUMBER | '{' NAME '}')? (io_file | io_here)`
+    /// `io_file ::= ('<' | '>' | '>|' | '>>' | '<>' | '<&' | '>&' | '&>' | '&>>' | '<<<') WORD`
+    /// Returns nil, having read nothing, when no redirection starts here.
+    func parseRedirectionIfAny() throws -> Redirection? {
+        let start = offset
+        var k = 0
+        var fd: Int32?
+        var fdVariable: String?
+        while Lex.isDigit(peek(k)) { k += 1 }
+        if k > 0 && (peek(k) == Lex.lt || peek(k) == Lex.gt) {
+            var v: Int32 = 0
+            for i in 0..<k { v = v &* 10 &+ Int32(peek(i) - 0x30) }
+            fd = v
+        } else if peek() == Lex.lbrace && Lex.isNameStart(peek(1)) {
+            k = 1
+            while Lex.isNameChar(peek(k)) { k += 1 }
+            if peek(k) == Lex.rbrace && (peek(k + 1) == Lex.lt || peek(k + 1) == Lex.gt) {
+                var name: [UInt8] = []
+                for i in 1..<k { name.append(UInt8(peek(i))) }
+                fdVariable = Lex.string(name[...])
+                k += 1
+            } else {
+                k = 0
+            }
+        } else {
+            k = 0
+        }
+        // `<(…)` is a word; `2<(…)` is not valid either way.
+        if k == 0 && atProcessSubstitution { return nil }
+        guard let op = peekOperatorAt(k)?.redirection else { return nil }
+        advance(k + op.rawValue.utf8.count)
+        skipBlanks()
+        if op == .hereDoc || op == .hereDocStripTabs {
+            return try parseIoHere(op: op, fd: fd, fdVariable: fdVariable, start: start)
+        }
+        let c = peek()
+        if c == Parser.eof || c == Lex.nl || (Lex.isMeta(c) && !atProcessSubstitution) {
+            throw SyntaxError("expected a file name after `\(op.rawValue)`, found \(describeNext())", at: offset)
+        }
+        let target = try parseWord(.command)
+        return Redirection(fd: fd, fdVariable: fdVariable, op: op, target: .word(target), span: span(from: start))
+    }
+
+    /// The operator `k` bytes ahead.
+    func peekOperatorAt(_ k: Int) -> Operator? {
+        if k == 0 { return peekOperator() }
+        let save = pos
+        // Only plain (non-alias) text reaches here with k > 0: digits and `{name}`.
+        guard pos + k <= limit else { return nil }
+        pos += k
+        defer { pos = save }
+        return peekOperator()
+    }
+
+    /// `io_here ::= ('<<' | '<<-') WORD`: the body is read after the end of the line.
+    func parseIoHere(op: RedirectionOperator, fd: Int32?, fdVariable: String?, start: Int) throws -> Redirection {
+        let c = peek()
+        if c == Parser.eof || c == Lex.nl || Lex.isMeta(c) {
+            throw SyntaxError("expected a here-document delimiter after `\(op.rawValue)`, found \(describeNext())",
+                              at: offset)
+        }
+        let word = try parseWord(WordMode(stop: .meta))
+        let doc = HereDoc(delimiter: delimiterText(word), quoted: word.hasQuotes, stripTabs: op == .hereDocStripTabs,
+                          span: span(from: start))
+        pendingHereDocs.append(doc)
+        return Redirection(fd: fd, fdVariable: fdVariable, op: op, target: .hereDoc(doc), span: span(from: start))
+    }
+
+    /// A here-document delimiter with its quotes removed: `'EOF'`, `"EOF"`, `\EOF` → `EOF`.
+    func delimiterText(_ word: Word) -> String {
+        var s = ""
+        func add(_ parts: [WordPart]) {
+            for p in parts {
+                switch p.kind {
+                case .literal(let t), .escaped(let t), .singleQuoted(let t): s += t
+                case .doubleQuoted(let inner): add(inner)
+                default: s += source.text(p.span)
+                }
+            }
+        }
+        add(word.parts)
+        return s
+    }
+
+    /// `here_doc_body ::= LINE* DELIMITER_LINE`: reads the body of each pending
+    /// here-document, in the order the redirections were written.
+    func readHereDocBodies() throws {
+        let docs = pendingHereDocs
+        pendingHereDocs = []
+        for doc in docs { try readHereDocBody(doc) }
+    }
+
+    func readHereDocBody(_ doc: HereDoc) throws {
+        let bodyStart = pos
+        let delim = Array(doc.delimiter.utf8)
+        var lineStart = pos
+        var bodyEnd = -1
+        var next = pos
+        while lineStart < limit {
+            var lineEnd = lineStart
+            while lineEnd < limit && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var s = lineStart
+            if doc.stripTabs { while s < lineEnd && bytes[s] == 0x09 { s += 1 } }
+            if lineEnd - s == delim.count && bytes[s..<lineEnd].elementsEqual(delim) {
+                bodyEnd = lineStart
+                next = lineEnd < limit ? lineEnd + 1 : lineEnd
+                break
+            }
+            lineStart = lineEnd + 1
+        }
+        if bodyEnd < 0 { throw unterminatedHereDoc(doc) }
+        doc.bodySpan = Span(offsetOf(bodyStart), offsetOf(bodyEnd))
+        if doc.quoted {
+            var text: [UInt8] = []
+            var i = bodyStart
+            var atLineStart = true
+            while i < bodyEnd {
+                let b = bytes[i]
+                if !(doc.stripTabs && atLineStart && b == 0x09) {
+                    text.append(b)
+                    atLineStart = b == 0x0A
+                }
+                i += 1
+            }
+            let part = WordPart(.literal(String(decoding: text, as: UTF8.self)), doc.bodySpan)
+            doc.body = Word(parts: text.isEmpty ? [] : [part], span: doc.bodySpan)
+        } else {
+            push(Frame(bytes: bytes, pos: bodyStart, limit: bodyEnd, origin: origin, alias: nil))
+            let parts = try parseQuotedParts(.hereDoc(stripTabs: doc.stripTabs), openedAt: doc.span.start)
+            popFrame()
+            doc.body = Word(parts: parts, span: doc.bodySpan)
+        }
+        pos = next
+    }
+
+    func unterminatedHereDoc(_ doc: HereDoc) -> SyntaxError {
+        SyntaxError("here-document delimited by `\(doc.delimiter)` is not terminated", at: doc.span.start,
+                    incomplete: true)
+    }
+}

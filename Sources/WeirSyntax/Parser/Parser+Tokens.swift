@@ -1,0 +1,169 @@
+/// The operator tokens of the command grammar (lexer mode `command`).
+public enum Operator: String, CaseIterable, Sendable {
+    case andIf = "&&", orIf = "||", dsemi = ";;", semiAnd = ";&", dsemiAnd = ";;&"
+    case semi = ";", amp = "&", pipe = "|", pipeAmp = "|&"
+    case lparen = "(", rparen = ")"
+    case less = "<", great = ">", clobber = ">|", dgreat = ">>", lessGreat = "<>"
+    case lessAnd = "<&", greatAnd = ">&", andGreat = "&>", andDgreat = "&>>"
+    case dless = "<<", dlessDash = "<<-", tless = "<<<"
+
+    var redirection: RedirectionOperator? {
+        switch self {
+        case .less: return .input
+        case .great: return .output
+        case .clobber: return .clobber
+        case .dgreat: return .append
+        case .lessGreat: return .readWrite
+        case .lessAnd: return .duplicateInput
+        case .greatAnd: return .duplicateOutput
+        case .andGreat: return .outputAll
+        case .andDgreat: return .appendAll
+        case .dless: return .hereDoc
+        case .dlessDash: return .hereDocStripTabs
+        case .tless: return .hereString
+        default: return nil
+        }
+    }
+}
+
+/// Words that are reserved in command position.
+let reservedWords: Set<String> = [
+    "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until",
+    "for", "in", "{", "}", "!", "function", "select", "[[", "]]", "time", "trace",
+]
+
+/// Reserved words that close a list; one of them in command position ends the list.
+let listClosers: Set<String> = ["then", "else", "elif", "fi", "do", "done", "esac", "}"]
+
+extension Parser {
+    /// The operator at the current position, longest match first; nil when there is none.
+    func peekOperator() -> Operator? {
+        let c = peek()
+        switch c {
+        case Lex.amp:
+            if peek(1) == Lex.amp { return .andIf }
+            if peek(1) == Lex.gt { return peek(2) == Lex.gt ? .andDgreat : .andGreat }
+            return .amp
+        case Lex.pipe:
+            if peek(1) == Lex.pipe { return .orIf }
+            if peek(1) == Lex.amp { return .pipeAmp }
+            return .pipe
+        case Lex.semicolon:
+            if peek(1) == Lex.semicolon { return peek(2) == Lex.amp ? .dsemiAnd : .dsemi }
+            if peek(1) == Lex.amp { return .semiAnd }
+            return .semi
+        case Lex.lt:
+            switch peek(1) {
+            case Lex.lt:
+                if peek(2) == Lex.lt { return .tless }
+                if peek(2) == Lex.minus { return .dlessDash }
+                return .dless
+            case Lex.amp: return .lessAnd
+            case Lex.gt: return .lessGreat
+            default: return .less
+            }
+        case Lex.gt:
+            switch peek(1) {
+            case Lex.gt: return .dgreat
+            case Lex.amp: return .greatAnd
+            case Lex.pipe: return .clobber
+            default: return .great
+            }
+        case Lex.lparen: return .lparen
+        case Lex.rparen: return .rparen
+        default: return nil
+        }
+    }
+
+    /// True at `<(` or `>(`: a process substitution, which is a word, not an operator.
+    var atProcessSubstitution: Bool {
+        (peek() == Lex.lt || peek() == Lex.gt) && peek(1) == Lex.lparen
+    }
+
+    /// Skips blanks, line continuations and a comment; stops at a newline.
+    func skipBlanks() {
+        while true {
+            let c = peek()
+            if c == 0x20 || c == 0x09 {
+                advance()
+            } else if c == Lex.backslash && peek(1) == Lex.nl {
+                advance(2)
+            } else if c == Lex.hash {
+                while peek() != Lex.nl && peek() != Parser.eof { advance() }
+                return
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Consumes one newline token, then reads the bodies of the here-documents that
+    /// were opened on the line it ends.
+    func consumeNewline() throws {
+        advance()
+        if !pendingHereDocs.isEmpty { try readHereDocBodies() }
+    }
+
+    /// `newline_list ::= NEWLINE+` (with blanks and comments between).
+    func parseNewlineList() throws {
+        while true {
+            skipBlanks()
+            guard peek() == Lex.nl else { return }
+            try consumeNewline()
+        }
+    }
+
+    /// `linebreak ::= newline_list?`
+    func parseLinebreak() throws { try parseNewlineList() }
+
+    /// The text of the next token if it is a plain unquoted word (no quotes, no `$`),
+    /// with its length in bytes; used for reserved words, names and aliases.
+    func peekPlainWord() -> (text: String, length: Int)? {
+        var k = 0
+        var buf = [UInt8]()
+        while true {
+            let c = peek(k)
+            if Lex.isMeta(c) { break }
+            if c == Lex.squote || c == Lex.dquote || c == Lex.backslash || c == Lex.dollar || c == Lex.backquote {
+                return nil
+            }
+            buf.append(UInt8(c))
+            k += 1
+            if k > 256 { return nil }
+        }
+        if k == 0 { return nil }
+        return (String(decoding: buf, as: UTF8.self), k)
+    }
+
+    /// The reserved word at the current position, if the next token is one.
+    func peekReservedWord() -> String? {
+        guard let (w, _) = peekPlainWord(), reservedWords.contains(w) else { return nil }
+        return w
+    }
+
+    func atReservedWord(_ w: String) -> Bool { peekReservedWord() == w }
+
+    /// Consumes `w` if it is the next token; returns its span.
+    func acceptReservedWord(_ w: String) -> Span? {
+        guard atReservedWord(w) else { return nil }
+        let start = offset
+        advance(w.utf8.count)
+        return span(from: start)
+    }
+
+    /// Replaces an alias name in command position by its value, read as more input.
+    func expandAliasIfAny() -> Bool {
+        guard let table = aliases, let (name, len) = peekPlainWord(),
+              !reservedWords.contains(name), !aliasActive(name),
+              let value = table.alias(named: name) else { return false }
+        let start = offset
+        advance(len)
+        let wordSpan = span(from: start)
+        let bytes = Array(value.utf8)
+        aliasNextWord = bytes.last == 0x20 || bytes.last == 0x09
+        if !bytes.isEmpty {
+            push(Frame(bytes: bytes, pos: 0, limit: bytes.count, origin: wordSpan, alias: name))
+        }
+        return true
+    }
+}

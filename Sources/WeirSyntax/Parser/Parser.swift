@@ -1,0 +1,239 @@
+/// Looks aliases up while the parser reads: the shell passes its alias table in.
+public protocol AliasResolving {
+    func alias(named name: String) -> String?
+}
+
+/// The recursive-descent parser. Each `parseX` function implements the grammar rule `x`
+/// of `grammar/posix-shell.ebnf` (a test keeps the two in step).
+///
+/// There is no separate token stream: shell lexing depends on where the parser is (a
+/// reserved word is one only in command position, `)` ends a case pattern, `}` ends a
+/// parameter expansion), so the parser reads bytes directly, in the lexer mode the rule
+/// calls for (see `grammar/lexer-modes.md`).
+public final class Parser {
+    /// A stretch of input being read: the main source, an alias's value, the body of a
+    /// backquoted substitution, a here-document's lines.
+    struct Frame {
+        var bytes: [UInt8]
+        var pos: Int
+        var limit: Int
+        /// nil: offsets are offsets in the source. Otherwise every offset in this frame
+        /// reports as a place inside this span (the alias word, the backquotes).
+        var origin: Span?
+        /// The alias this frame expands, so that it is not expanded inside itself.
+        var alias: String?
+    }
+
+    public let source: SourceFile
+    let aliases: AliasResolving?
+
+    var bytes: [UInt8]
+    var pos: Int
+    var limit: Int
+    var origin: Span?
+    var frameAlias: String?
+    var saved: [Frame] = []
+
+    /// Here-documents whose bodies start after the next newline token.
+    var pendingHereDocs: [HereDoc] = []
+    /// Nesting of compound commands and substitutions, bounded so deep input is an error
+    /// rather than a stack overflow.
+    var depth = 0
+    static let maxDepth = 200
+    /// Set after an alias whose value ends in a blank: the next word is checked too.
+    var aliasNextWord = false
+
+    public init(source: SourceFile, aliases: AliasResolving? = nil) {
+        self.source = source
+        self.aliases = aliases
+        self.bytes = source.bytes
+        self.pos = 0
+        self.limit = source.bytes.count
+        self.origin = nil
+    }
+
+    /// A parser for text that stands for `span` of `source` (a backquoted substitution).
+    init(source: SourceFile, text: [UInt8], origin: Span, aliases: AliasResolving?, depth: Int) {
+        self.source = source
+        self.aliases = aliases
+        self.bytes = text
+        self.pos = 0
+        self.limit = text.count
+        self.origin = origin
+        self.depth = depth
+    }
+
+    // MARK: Positions
+
+    /// The current place as an offset in the source.
+    var offset: Int { offsetOf(pos) }
+
+    func offsetOf(_ p: Int) -> Int {
+        guard let o = origin else { return p }
+        return min(o.start + p, o.end)
+    }
+
+    func span(from start: Int) -> Span { Span(start, max(start, offset)) }
+
+    // MARK: Reading bytes
+
+    static let eof = -1
+
+    /// The byte `k` ahead, looking through the end of an alias frame into the text after
+    /// it; `eof` at the end of input.
+    @inline(__always)
+    func peek(_ k: Int = 0) -> Int {
+        let p = pos + k
+        if p < limit { return Int(bytes[p]) }
+        return peekBeyond(k - (limit - pos))
+    }
+
+    func peekBeyond(_ k: Int) -> Int {
+        guard frameAlias != nil else { return Parser.eof }
+        var k = k
+        var i = saved.count - 1
+        while i >= 0 {
+            let f = saved[i]
+            let avail = f.limit - f.pos
+            if k < avail { return Int(f.bytes[f.pos + k]) }
+            if f.alias == nil { return Parser.eof }
+            k -= avail
+            i -= 1
+        }
+        return Parser.eof
+    }
+
+    @inline(__always)
+    func advance(_ n: Int = 1) {
+        pos += n
+        if pos >= limit && frameAlias != nil { popAliasFrames() }
+    }
+
+    /// Leaves exhausted alias frames, carrying any overshoot into the text after them.
+    func popAliasFrames() {
+        while pos >= limit && frameAlias != nil && !saved.isEmpty {
+            let over = pos - limit
+            restore(saved.removeLast())
+            pos += over
+        }
+    }
+
+    var atEnd: Bool { peek() == Parser.eof }
+
+    func push(_ f: Frame) {
+        saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias))
+        restore(f)
+    }
+
+    func restore(_ f: Frame) {
+        bytes = f.bytes
+        pos = f.pos
+        limit = f.limit
+        origin = f.origin
+        frameAlias = f.alias
+    }
+
+    func popFrame() {
+        restore(saved.removeLast())
+    }
+
+    /// True while `name` is being expanded (aliases do not expand inside themselves).
+    func aliasActive(_ name: String) -> Bool {
+        if frameAlias == name { return true }
+        return saved.contains { $0.alias == name }
+    }
+
+    // MARK: Errors
+
+    func error(_ message: String, at off: Int? = nil) -> SyntaxError {
+        SyntaxError(message, at: off ?? offset, incomplete: atEnd)
+    }
+
+    /// An error that names the construct left open: "expected `fi` to close `if` at 3:1".
+    func expected(_ what: String, toClose opener: String, at openOffset: Int) -> SyntaxError {
+        let p = source.position(of: openOffset)
+        let found = describeNext()
+        return SyntaxError("expected `\(what)` to close `\(opener)` at \(p.line):\(p.column), found \(found)",
+                           at: offset, incomplete: atEnd)
+    }
+
+    /// What stands next, for messages: "end of input", "newline", "`)`", "`then`".
+    func describeNext() -> String {
+        let c = peek()
+        if c == Parser.eof { return "end of input" }
+        if c == 0x0A { return "newline" }
+        if let op = peekOperator() { return "`\(op.rawValue)`" }
+        var end = pos
+        while end < limit, !Lex.isMeta(bytes[end]), end - pos < 30 { end += 1 }
+        if end == pos { return "`\(String(decoding: [bytes[pos]], as: UTF8.self))`" }
+        return "`\(String(decoding: bytes[pos..<end], as: UTF8.self))`"
+    }
+
+    func enterNesting() throws {
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw SyntaxError("nesting deeper than \(Parser.maxDepth) levels", at: offset)
+        }
+    }
+
+    func leaveNesting() { depth -= 1 }
+}
+
+/// Byte classes of the shell's lexical grammar.
+enum Lex {
+    static let space: UInt8 = 0x20, tab: UInt8 = 0x09, newline: UInt8 = 0x0A
+    static let semicolon = Int(UInt8(ascii: ";")), amp = Int(UInt8(ascii: "&")), pipe = Int(UInt8(ascii: "|"))
+    static let lt = Int(UInt8(ascii: "<")), gt = Int(UInt8(ascii: ">"))
+    static let lparen = Int(UInt8(ascii: "(")), rparen = Int(UInt8(ascii: ")"))
+    static let lbrace = Int(UInt8(ascii: "{")), rbrace = Int(UInt8(ascii: "}"))
+    static let lbracket = Int(UInt8(ascii: "[")), rbracket = Int(UInt8(ascii: "]"))
+    static let dollar = Int(UInt8(ascii: "$")), backquote = Int(UInt8(ascii: "`"))
+    static let squote = Int(UInt8(ascii: "'")), dquote = Int(UInt8(ascii: "\""))
+    static let backslash = Int(UInt8(ascii: "\\")), hash = Int(UInt8(ascii: "#"))
+    static let equals = Int(UInt8(ascii: "=")), plus = Int(UInt8(ascii: "+"))
+    static let tilde = Int(UInt8(ascii: "~")), colon = Int(UInt8(ascii: ":"))
+    static let slash = Int(UInt8(ascii: "/")), comma = Int(UInt8(ascii: ","))
+    static let dot = Int(UInt8(ascii: ".")), minus = Int(UInt8(ascii: "-"))
+    static let at = Int(UInt8(ascii: "@")), star = Int(UInt8(ascii: "*"))
+    static let question = Int(UInt8(ascii: "?")), bang = Int(UInt8(ascii: "!"))
+    static let percent = Int(UInt8(ascii: "%")), caret = Int(UInt8(ascii: "^"))
+    static let nl = 0x0A
+
+    /// Bytes that end an unquoted word: blanks, newline and the operator characters.
+    @inline(__always)
+    static func isMeta(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20, 0x09, 0x0A, UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isMeta(_ c: Int) -> Bool { c == Parser.eof || (c >= 0 && isMeta(UInt8(c))) }
+
+    @inline(__always)
+    static func isNameStart(_ c: Int) -> Bool {
+        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == 0x5F
+    }
+
+    @inline(__always)
+    static func isNameChar(_ c: Int) -> Bool { isNameStart(c) || isDigit(c) }
+
+    @inline(__always)
+    static func isDigit(_ c: Int) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    static func isName(_ s: String) -> Bool {
+        var first = true
+        for b in s.utf8 {
+            if first ? !isNameStart(Int(b)) : !isNameChar(Int(b)) { return false }
+            first = false
+        }
+        return !first
+    }
+
+    static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    static func string(_ c: Int) -> String { String(decoding: [UInt8(truncatingIfNeeded: c)], as: UTF8.self) }
+}

@@ -1,0 +1,53 @@
+/// Shell text as bytes, with the name it is reported under (`-c`, `stdin`, a path).
+///
+/// The parser works on bytes, not `Character`s: a shell script may hold any bytes at
+/// all, invalid UTF-8 and NUL included, and byte indexing is what keeps parsing fast.
+public final class SourceFile {
+    public let name: String
+    public let bytes: [UInt8]
+    /// Byte offset at which each line begins; built on first use.
+    private var lineStarts: [Int]?
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    public convenience init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    private func starts() -> [Int] {
+        if let s = lineStarts { return s }
+        var s = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { s.append(i + 1) }
+        lineStarts = s
+        return s
+    }
+
+    /// The line and column of a byte offset.
+    public func position(of offset: Int) -> SourcePosition {
+        let s = starts()
+        var lo = 0, hi = s.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if s[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return SourcePosition(line: lo + 1, column: offset - s[lo] + 1)
+    }
+
+    /// The text of a 1-based line, without its newline.
+    public func lineText(_ line: Int) -> [UInt8] {
+        let s = starts()
+        guard line >= 1 && line <= s.count else { return [] }
+        var end = line < s.count ? s[line] : bytes.count
+        if end > s[line - 1] && end <= bytes.count && end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
+        return Array(bytes[s[line - 1]..<end])
+    }
+
+    /// The source text a span covers, decoded leniently.
+    public func text(_ span: Span) -> String {
+        let lo = max(0, min(span.start, bytes.count)), hi = max(lo, min(span.end, bytes.count))
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+}

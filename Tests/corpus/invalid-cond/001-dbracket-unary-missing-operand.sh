@@ -1,0 +1,4 @@
+#!/bin/bash
+if [[ -f ]]; then
+  echo file
+fi

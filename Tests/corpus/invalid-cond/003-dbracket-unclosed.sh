@@ -1,0 +1,4 @@
+#!/bin/bash
+if [[ -n $x ; then
+  echo set
+fi

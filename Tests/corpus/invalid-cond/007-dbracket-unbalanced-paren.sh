@@ -1,0 +1,2 @@
+#!/bin/bash
+[[ ( -f a || -f b ]] && echo ok

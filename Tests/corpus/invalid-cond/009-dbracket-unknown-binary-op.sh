@@ -1,0 +1,2 @@
+#!/bin/bash
+[[ $a -foo $b ]] && echo x

@@ -1,0 +1,5 @@
+#!/bin/sh
+if [ -f /etc/passwd ]; then
+  echo exists
+else
+  echo missing

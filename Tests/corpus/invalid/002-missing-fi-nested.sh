@@ -1,0 +1,5 @@
+#!/bin/bash
+for f in *; do
+  if [ -d "$f" ]; then
+    echo "$f"
+done

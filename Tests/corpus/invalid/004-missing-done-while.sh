@@ -1,0 +1,3 @@
+#!/bin/sh
+while read -r line; do
+  echo "$line"

@@ -1,0 +1,4 @@
+#!/bin/bash
+case "$1" in
+  start) echo start ;;
+  stop) echo stop ;;

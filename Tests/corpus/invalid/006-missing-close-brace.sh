@@ -1,0 +1,5 @@
+#!/bin/bash
+main() {
+  echo "in main"
+  return 0
+main "$@"

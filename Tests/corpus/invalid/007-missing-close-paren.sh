@@ -1,0 +1,4 @@
+#!/bin/sh
+(
+  cd /tmp
+  ls -l

@@ -1,0 +1,4 @@
+#!/bin/bash
+if [ "$x" = 1 ]
+  echo one
+fi

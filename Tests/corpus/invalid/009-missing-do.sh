@@ -1,0 +1,4 @@
+#!/bin/bash
+for f in a b c
+  echo "$f"
+done

@@ -1,0 +1,3 @@
+#!/bin/sh
+x=1
+do echo "$x"

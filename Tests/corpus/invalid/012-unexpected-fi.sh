@@ -1,0 +1,5 @@
+#!/bin/bash
+if true; then
+  echo ok
+fi
+fi

@@ -1,0 +1,3 @@
+#!/bin/bash
+for x in 1 2; do echo $x; done
+done

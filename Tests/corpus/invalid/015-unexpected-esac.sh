@@ -1,0 +1,3 @@
+#!/bin/bash
+echo "no case here"
+esac

@@ -1,0 +1,3 @@
+#!/bin/sh
+echo 'this never ends
+echo more

@@ -1,0 +1,3 @@
+#!/bin/bash
+msg="hello world
+echo $msg

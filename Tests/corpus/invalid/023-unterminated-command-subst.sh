@@ -1,0 +1,3 @@
+#!/bin/bash
+now=$(date +%s
+echo "$now"

@@ -1,0 +1,3 @@
+#!/bin/bash
+echo ${HOME
+echo done

@@ -1,0 +1,3 @@
+#!/bin/sh
+files=`ls -1
+echo "$files"

@@ -1,0 +1,3 @@
+#!/bin/bash
+n=$((1 + 2
+echo "$n"

@@ -1,0 +1,3 @@
+#!/bin/bash
+ls -l
+| grep foo

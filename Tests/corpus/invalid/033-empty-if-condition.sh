@@ -1,0 +1,4 @@
+#!/bin/bash
+if then
+  echo x
+fi

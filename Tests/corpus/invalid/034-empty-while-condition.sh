@@ -1,0 +1,4 @@
+#!/bin/sh
+while do
+  echo loop
+done

@@ -1,0 +1,3 @@
+#!/bin/sh
+if false; then echo x; else
+fi

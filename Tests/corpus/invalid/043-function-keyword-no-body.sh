@@ -1,0 +1,3 @@
+#!/bin/bash
+function cleanup
+echo after

@@ -1,0 +1,4 @@
+#!/bin/bash
+myfunc( {
+  echo x
+}

@@ -1,0 +1,4 @@
+#!/bin/bash
+add(a, b) {
+  echo $((a + b))
+}

@@ -1,0 +1,4 @@
+#!/bin/sh
+for in a b; do
+  echo x
+done

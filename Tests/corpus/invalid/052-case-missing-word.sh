@@ -1,0 +1,4 @@
+#!/bin/bash
+case in
+  a) echo a ;;
+esac

@@ -1,0 +1,4 @@
+#!/bin/sh
+case $x in
+  foo echo foo ;;
+esac

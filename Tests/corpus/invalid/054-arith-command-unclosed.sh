@@ -1,0 +1,3 @@
+#!/bin/bash
+(( i = i + 1
+echo $i

@@ -1,0 +1,2 @@
+#!/bin/bash
+if true; then :; fi; then echo x

@@ -1,0 +1,4 @@
+#!/bin/sh
+echo x
+else
+  echo y

@@ -1,0 +1,4 @@
+#!/bin/bash
+if [ -n "$1" ]; then
+  echo "$1"
+done

@@ -1,0 +1,5 @@
+#!/bin/bash
+case $x in
+  a) echo a
+  b) echo b ;;
+esac

@@ -1,0 +1,3 @@
+#!/bin/bash
+for ((i=0; i<3; i++))
+  echo $i

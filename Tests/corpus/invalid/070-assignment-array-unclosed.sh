@@ -1,0 +1,3 @@
+#!/bin/bash
+arr=(one two three
+echo "${arr[@]}"

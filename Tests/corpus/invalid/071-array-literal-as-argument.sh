@@ -1,0 +1,2 @@
+#!/bin/bash
+echo list=(a b c)

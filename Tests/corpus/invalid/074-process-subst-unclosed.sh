@@ -1,0 +1,2 @@
+#!/bin/bash
+diff <(sort a.txt <(sort b.txt)

@@ -1,0 +1,4 @@
+#!/bin/sh
+while [ -f lock ]
+  sleep 1
+done

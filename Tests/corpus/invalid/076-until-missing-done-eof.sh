@@ -1,0 +1,3 @@
+#!/bin/bash
+until false; do
+  echo loop; break

@@ -1,0 +1,2 @@
+#!/bin/bash
+> out.log { echo logged; }

@@ -1,0 +1,5 @@
+#!/bin/bash
+out=$(cat <<EOF
+text
+EOF
+echo "$out"

@@ -1,0 +1,3 @@
+#!/bin/bash
+v=$(case $1 in a) echo a;; esac
+echo "$v"

@@ -1,0 +1,4 @@
+#!/bin/bash
+set_var=x() {
+  echo "$1"
+}

@@ -1,0 +1,4 @@
+#!/bin/bash
+my func() {
+  echo hi
+}

@@ -1,0 +1,4 @@
+#!/bin/sh
+if() {
+  echo reserved
+}

@@ -1,0 +1,3 @@
+#!/bin/bash
+done() { echo finished; }
+done

@@ -1,0 +1,3 @@
+#!/bin/bash
+function say() echo "$1"
+say hi

@@ -1,0 +1,3 @@
+#!/bin/bash
+matrix=(row1=(1 2) row2=(3 4))
+echo "${matrix[@]}"

@@ -1,0 +1,4 @@
+#!/bin/bash
+case "$1" in
+  ) echo empty ;;
+esac

@@ -1,0 +1,4 @@
+#!/bin/sh
+case "$1" in
+  |start) echo start ;;
+esac

@@ -1,0 +1,3 @@
+#!/bin/bash
+exec {logfd}>
+echo hi >&$logfd

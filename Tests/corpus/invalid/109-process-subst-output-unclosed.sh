@@ -1,0 +1,3 @@
+#!/bin/bash
+tee >(gzip > out.gz
+echo never

@@ -1,0 +1,4 @@
+#!/bin/bash
+echo $"translatable string"
+echo $"Hello $USER"
+msg=$"Error: file not found"

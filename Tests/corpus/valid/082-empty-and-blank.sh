@@ -1,0 +1,6 @@
+#!/bin/sh
+
+
+# nothing but blank lines and comments
+
+:

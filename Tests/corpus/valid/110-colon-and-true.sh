@@ -1,0 +1,7 @@
+#!/bin/sh
+:
+: ${VAR:=default}
+: "comment-like argument"
+: > truncate.txt
+true; false
+while :; do break; done

@@ -1,0 +1,5 @@
+#!/bin/bash
+. ./lib.sh
+source ~/.bashrc
+. "${CONFIG_DIR:-/etc}/app.conf"
+[ -f /etc/default/app ] && . /etc/default/app
