@@ -3,12 +3,15 @@ public enum Command {
     case simple(SimpleCommand)
     case compound(CompoundCommand, redirections: [Redirection])
     case function(FunctionDefinition)
+    /// `coproc [NAME] command`: bash's coprocess.
+    case coprocess(Coprocess)
 
     public var span: Span {
         switch self {
         case .simple(let c): return c.span
         case .compound(let c, let r): return r.last.map { c.span.union($0.span) } ?? c.span
         case .function(let f): return f.span
+        case .coprocess(let c): return c.span
         }
     }
 }
@@ -84,6 +87,20 @@ public final class FunctionDefinition {
         self.body = body
         self.redirections = redirections
         self.usesKeyword = usesKeyword
+        self.span = span
+    }
+}
+
+/// `coproc [NAME] command`: runs `command` in the background with pipes to and from it
+/// (`NAME` defaults to `COPROC`).
+public final class Coprocess {
+    public var name: String?
+    public var body: Command
+    public var span: Span
+
+    public init(name: String?, body: Command, span: Span) {
+        self.name = name
+        self.body = body
         self.span = span
     }
 }

@@ -209,7 +209,7 @@ public struct ArithmeticParser {
         if accept("++") || accept("--") {
             let delta: Int64 = text[pos - 1] == UInt8(ascii: "+") ? 1 : -1
             skipSpace()
-            guard let lv = try parseArithLValueIfAny() else {
+            guard let lv = try parseArithVariableIfAny() else {
                 // `++5` is `+(+5)` in bash.
                 let inner = try parseArithUnary()
                 return .unary(delta == 1 ? .plus : .minus, .unary(delta == 1 ? .plus : .minus, inner))
@@ -226,7 +226,7 @@ public struct ArithmeticParser {
     /// `arith_postfix ::= NAME_REF ('++' | '--')? | arith_primary`
     mutating func parseArithPostfix() throws -> ArithmeticExpression {
         skipSpace()
-        if let lv = try parseArithLValueIfAny() {
+        if let lv = try parseArithVariableIfAny() {
             if accept("++") { return .increment(lv, delta: 1, prefix: false) }
             if accept("--") { return .increment(lv, delta: -1, prefix: false) }
             return .variable(lv)
@@ -243,13 +243,13 @@ public struct ArithmeticParser {
             return e
         }
         let c = peekByte()
-        if c >= 0x30 && c <= 0x39 { return .number(try parseNumber()) }
+        if c >= 0x30 && c <= 0x39 { return .number(try parseArithNumber()) }
         if c < 0 { throw fail("operand expected (error token is \"\(rest())\")") }
         throw fail("operand expected (error token is \"\(rest())\")")
     }
 
     /// `NAME_REF ::= NAME ('[' arith_expression ']')?`
-    mutating func parseArithLValueIfAny() throws -> ArithmeticLValue? {
+    mutating func parseArithVariableIfAny() throws -> ArithmeticLValue? {
         let c = peekByte()
         guard Lex.isNameStart(c) else { return nil }
         let start = pos
@@ -280,7 +280,7 @@ public struct ArithmeticParser {
     }
 
     /// Decimal, `0x` hex, `0` octal, or `base#digits` (bases 2 to 64).
-    mutating func parseNumber() throws -> Int64 {
+    mutating func parseArithNumber() throws -> Int64 {
         let start = pos
         while pos < text.count, Lex.isNameChar(Int(text[pos])) || text[pos] == UInt8(ascii: "#")
             || text[pos] == UInt8(ascii: "@") { pos += 1 }

@@ -84,7 +84,7 @@ extension Parser {
                 break loop
             case Lex.dollar:
                 lit.flush(into: &parts, end: here)
-                if let p = try parseDollar(inDoubleQuotes: false) {
+                if let p = try parseDollarExpansion(inDoubleQuotes: false) {
                     parts.append(p)
                     literalOnly = false
                     continue loop

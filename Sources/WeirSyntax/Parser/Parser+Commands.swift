@@ -9,9 +9,11 @@ extension Parser {
         if let w = peekReservedWord() {
             switch w {
             case "{", "if", "while", "until", "for", "case", "select", "[[":
-                return try parseCompoundWithRedirections()
+                return try compoundCommandWithRedirections()
             case "function":
                 return .function(try parseFunctionDefinition())
+            case "coproc":
+                return .coprocess(try parseCoprocess())
             case "!", "time", "trace":
                 throw SyntaxError("`\(w)` must start a pipeline", at: offset)
             case "in", "]]":
@@ -21,11 +23,12 @@ extension Parser {
             }
         }
         if peek() == Lex.lparen {
-            return try parseCompoundWithRedirections()
+            return try compoundCommandWithRedirections()
         }
-        if let (name, len) = peekPlainWord(), isFunctionDefinitionAhead(nameLength: len) {
+        if let (name, len) = peekPlainWord(), !isAssignmentAhead(), isFunctionDefinitionAhead(nameLength: len) {
             return .function(try parseFunctionDefinition(name: name, nameLength: len))
         }
+        if let f = try parseQuotedNameFunctionIfAny() { return .function(f) }
         if let op = peekOperator(), op.redirection == nil, !atProcessSubstitution {
             throw unexpected()
         }
@@ -33,7 +36,50 @@ extension Parser {
         return .simple(try parseSimpleCommand())
     }
 
-    func parseCompoundWithRedirections() throws -> Command {
+    /// `coprocess ::= 'coproc' (NAME compound_command redirect_list? | command)`
+    func parseCoprocess() throws -> Coprocess {
+        let start = offset
+        advance(6)
+        skipBlanks()
+        if atEnd || peek() == Lex.nl || peekOperator().map({ $0.redirection == nil && $0 != .lparen }) == true {
+            throw SyntaxError("expected a command after `coproc`, found \(describeNext())", at: offset, incomplete: atEnd)
+        }
+        var name: String?
+        if let (w, len) = peekPlainWord(), Lex.isName(w), !reservedWords.contains(w) {
+            // A name is one only when a compound command follows it.
+            var k = len
+            while peek(k) == 0x20 || peek(k) == 0x09 { k += 1 }
+            let next = peek(k)
+            let save = pos
+            if next == Lex.lparen || next == Lex.lbrace || (next >= 0 && Lex.isNameStart(next)) {
+                advance(k)
+                let kw = peekReservedWord()
+                if next == Lex.lparen || ["{", "if", "while", "until", "for", "case", "select", "[["].contains(kw ?? "") {
+                    name = w
+                } else {
+                    pos = save
+                }
+            }
+        }
+        let body = try parseCommand()
+        return Coprocess(name: name, body: body, span: span(from: start))
+    }
+
+    /// `"f"() …` or `$f() …`: bash parses these and rejects the name when it runs.
+    func parseQuotedNameFunctionIfAny() throws -> FunctionDefinition? {
+        guard !Lex.isMeta(peek()), peekPlainWord() == nil else { return nil }
+        let (savePos, saveFrames, saveDocs) = (pos, saved.count, pendingHereDocs.count)
+        guard let word = try? parseWord(WordMode(stop: .meta)), isFunctionDefinitionAhead(nameLength: 0),
+              saved.count == saveFrames, pendingHereDocs.count == saveDocs else {
+            if saved.count == saveFrames { pos = savePos }
+            return nil
+        }
+        let len = pos - savePos
+        pos = savePos
+        return try parseFunctionDefinition(name: source.text(word.span), nameLength: len)
+    }
+
+    func compoundCommandWithRedirections() throws -> Command {
         let body = try parseCompoundCommand()
         let redirections = try parseRedirectList()
         return .compound(body, redirections: redirections)

@@ -123,12 +123,15 @@ extension Parser {
     func parseForIn(keyword: String, start: Int) throws -> ForInClause {
         skipBlanks()
         let nameStart = offset
-        // bash checks the name when the loop runs, not when it is parsed: `for 1 in` parses.
-        guard let (name, len) = peekPlainWord(), !reservedWords.contains(name) || name == "in" else {
+        // bash checks the name when the loop runs, not when it is parsed: `for 1 in` and
+        // `for "x" in` parse, and so they do here.
+        let c = peek()
+        if c == Parser.eof || Lex.isMeta(c) {
             throw SyntaxError("expected a variable name after `\(keyword)`, found \(describeNext())",
                               at: offset, incomplete: atEnd)
         }
-        advance(len)
+        let nameWord = try parseWord(WordMode(stop: .meta))
+        let name = nameWord.literalText ?? delimiterText(nameWord)
         let nameSpan = span(from: nameStart)
         try parseLinebreak()
         var words: [Word]?
@@ -148,7 +151,15 @@ extension Parser {
         } else if peek() == Lex.semicolon {
             advance()
         }
-        let body = try parseDoGroup(opener: keyword, at: start)
+        try parseLinebreak()
+        let body: CommandList
+        if atReservedWord("{") {
+            // bash also takes a brace group as the body of `for` and `select`.
+            guard case .braceGroup(let list, _) = try parseBraceGroup() else { fatalError("brace group expected") }
+            body = list
+        } else {
+            body = try parseDoGroup(opener: keyword, at: start)
+        }
         return ForInClause(isSelect: keyword == "select", variable: name, variableSpan: nameSpan,
                            words: words, body: body, span: span(from: start))
     }
@@ -168,9 +179,7 @@ extension Parser {
         try parseLinebreak()
         let body: CommandList
         if atReservedWord("{") {
-            let braceStart = offset
-            guard case .braceGroup(let list, _) = try parseBraceGroup() else { fatalError() }
-            _ = braceStart
+            guard case .braceGroup(let list, _) = try parseBraceGroup() else { fatalError("brace group expected") }
             body = list
         } else {
             body = try parseDoGroup(opener: "for", at: start)
@@ -274,10 +283,9 @@ extension Parser {
             nameSpan = span(from: nameStart)
         }
         skipBlanks()
-        if peek() == Lex.lparen {
+        if peek() == Lex.lparen && isFunctionDefinitionAhead(nameLength: 0) {
             advance()
             skipBlanks()
-            guard peek() == Lex.rparen else { throw expected(")", toClose: "\(fname) (", at: nameSpan.start) }
             advance()
         } else if !usesKeyword {
             throw error("expected `()` after the function name")

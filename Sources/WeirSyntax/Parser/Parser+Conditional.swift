@@ -83,7 +83,10 @@ extension Parser {
         let first = try parseCondWord()
         if let op = first.literalText, conditionalUnaryOperators.contains(op) {
             skipCondBlanks()
-            if !atCondEnd() && !atCondBinaryOperator() {
+            if atCondEnd() {
+                throw SyntaxError("expected an operand after `\(op)` in `[[`", at: offset, incomplete: atEnd)
+            }
+            if !atCondBinaryOperator() {
                 return .unary(op: op, operand: try parseCondWord())
             }
         }
@@ -124,9 +127,7 @@ extension Parser {
 
     /// The binary operator next, if any: `<` and `>` compare strings here.
     func condBinaryOperatorAhead() -> String? {
-        if peek() == Lex.lt || peek() == Lex.gt {
-            return Lex.isMeta(peek(1)) || peek(1) == 0x20 ? Lex.string(peek()) : nil
-        }
+        if peek() == Lex.lt || peek() == Lex.gt { return Lex.string(peek()) }
         guard let (w, _) = peekPlainWord(), conditionalBinaryOperators.contains(w) else { return nil }
         return w
     }

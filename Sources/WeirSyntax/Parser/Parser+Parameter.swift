@@ -97,18 +97,18 @@ extension Parser {
         }
         if c == Lex.colon, let k = testKind(peek(1)) {
             advance(2)
-            return .test(k, colon: true, word: try parseOperand(inDoubleQuotes: inDoubleQuotes, patternLike: false))
+            return .test(k, colon: true, word: try parseParameterOperand(inDoubleQuotes: inDoubleQuotes, patternLike: false))
         }
         if let k = testKind(c) {
             advance()
-            return .test(k, colon: false, word: try parseOperand(inDoubleQuotes: inDoubleQuotes, patternLike: false))
+            return .test(k, colon: false, word: try parseParameterOperand(inDoubleQuotes: inDoubleQuotes, patternLike: false))
         }
         switch c {
         case Lex.hash, Lex.percent:
             advance()
             let longest = peek() == c
             if longest { advance() }
-            let pattern = try parseOperand(inDoubleQuotes: inDoubleQuotes, patternLike: true)
+            let pattern = try parseParameterOperand(inDoubleQuotes: inDoubleQuotes, patternLike: true)
             return c == Lex.hash ? .removePrefix(longest: longest, pattern: pattern)
                 : .removeSuffix(longest: longest, pattern: pattern)
         case Lex.slash:
@@ -126,7 +126,7 @@ extension Parser {
             var replacement: Word?
             if peek() == Lex.slash {
                 advance()
-                replacement = try parseOperand(inDoubleQuotes: inDoubleQuotes, patternLike: true)
+                replacement = try parseParameterOperand(inDoubleQuotes: inDoubleQuotes, patternLike: true)
             }
             return .replace(mode, pattern: pattern, replacement: replacement)
         case Lex.colon:
@@ -147,7 +147,7 @@ extension Parser {
             advance()
             let all = peek() == c
             if all { advance() }
-            let pattern: Word? = peek() == Lex.rbrace ? nil : try parseOperand(inDoubleQuotes: inDoubleQuotes, patternLike: true)
+            let pattern: Word? = peek() == Lex.rbrace ? nil : try parseParameterOperand(inDoubleQuotes: inDoubleQuotes, patternLike: true)
             return .caseChange(upper: c == Lex.caret, all: all, pattern: pattern)
         case Lex.at:
             let t = peek(1)
@@ -162,7 +162,7 @@ extension Parser {
     /// The word after an operator, up to the closing `}`. Inside double quotes the operand
     /// of `-` `=` `?` `+` is read like double-quoted text (single quotes are literal there),
     /// as bash does; pattern operands keep their quoting.
-    func parseOperand(inDoubleQuotes: Bool, patternLike: Bool) throws -> Word {
+    func parseParameterOperand(inDoubleQuotes: Bool, patternLike: Bool) throws -> Word {
         if inDoubleQuotes && !patternLike {
             let start = offset
             let parts = try parseQuotedParts(.rbrace, openedAt: start)

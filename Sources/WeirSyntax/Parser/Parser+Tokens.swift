@@ -29,7 +29,7 @@ public enum Operator: String, CaseIterable, Sendable {
 /// Words that are reserved in command position.
 let reservedWords: Set<String> = [
     "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until",
-    "for", "in", "{", "}", "!", "function", "select", "[[", "]]", "time", "trace",
+    "for", "in", "{", "}", "!", "function", "select", "[[", "]]", "time", "trace", "coproc",
 ]
 
 /// Reserved words that close a list; one of them in command position ends the list.

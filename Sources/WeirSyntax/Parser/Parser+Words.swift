@@ -58,7 +58,7 @@ extension Parser {
                 parts.append(try parseDoubleQuoted())
             case Lex.dollar:
                 lit.flush(into: &parts, end: here)
-                if let p = try parseDollar(inDoubleQuotes: false) { parts.append(p) } else {
+                if let p = try parseDollarExpansion(inDoubleQuotes: false) { parts.append(p) } else {
                     lit.add(c, at: here); advance()
                 }
             case Lex.backquote:
@@ -209,14 +209,14 @@ extension Parser {
                 }
             case Lex.dollar:
                 lit.flush(into: &parts, end: here)
-                if let p = try parseDollar(inDoubleQuotes: true) { parts.append(p) } else {
+                if let p = try parseDollarExpansion(inDoubleQuotes: true) { parts.append(p) } else {
                     lit.add(c, at: here); advance()
                 }
             case Lex.backquote:
                 lit.flush(into: &parts, end: here)
                 parts.append(try parseBackquoted(inDoubleQuotes: true))
-            case Lex.dquote:
-                // Only reached inside `${x:-"…"}` within double quotes: a nested quoted string.
+            case Lex.dquote where stop.isBrace:
+                // Inside `${x:-"…"}` within double quotes: a nested quoted string.
                 lit.flush(into: &parts, end: here)
                 parts.append(try parseDoubleQuoted())
             default:
@@ -292,7 +292,7 @@ extension Parser {
     }
 
     /// After `$`: a parameter, a substitution, a quoted form, or nil when the `$` is literal.
-    func parseDollar(inDoubleQuotes: Bool) throws -> WordPart? {
+    func parseDollarExpansion(inDoubleQuotes: Bool) throws -> WordPart? {
         let start = offset
         let n = peek(1)
         switch n {

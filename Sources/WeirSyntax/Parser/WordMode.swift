@@ -35,7 +35,9 @@ struct WordMode {
     static let arraySubscript = WordMode(stop: .rbracket)
     static let condition = WordMode(stop: .condition, tilde: .wordStart, extglob: true)
     static let regex = WordMode(stop: .regex)
-    static let parameterArgument = WordMode(stop: .rbrace, tilde: .wordStart, extglob: true)
+    /// Extglob text here stays literal: the pattern matcher reads it when the pattern is
+    /// used, and bash's parser only looks for the closing `}`.
+    static let parameterArgument = WordMode(stop: .rbrace, tilde: .wordStart)
     static let braceAlternative = WordMode(stop: .braceAlternative, braceExpansion: true, extglob: true)
     static let extglobPattern = WordMode(stop: .extglobPattern, extglob: true)
 }
@@ -48,4 +50,9 @@ enum QuotedStop {
     case rbrace
     /// The end of a here-document body (the frame's limit).
     case hereDoc(stripTabs: Bool)
+
+    var isBrace: Bool {
+        if case .rbrace = self { return true }
+        return false
+    }
 }

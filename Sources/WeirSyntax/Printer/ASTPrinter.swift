@@ -113,6 +113,10 @@ public struct ASTPrinter {
                 for r in redirections { redirection(r) }
                 close()
             }
+        case .coprocess(let c):
+            open("coproc" + (c.name.map { " " + ASTPrinter.quote($0) } ?? ""))
+            command(c.body)
+            close()
         case .function(let f):
             open("function " + ASTPrinter.quote(f.name))
             compound(f.body)
