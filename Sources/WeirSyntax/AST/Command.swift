@@ -41,13 +41,16 @@ public struct Assignment {
     public var index: Word?
     public var append: Bool
     public var value: AssignmentValue
+    /// From the byte after `=` to the end.
+    public var valueSpan: Span
     public var span: Span
 
-    public init(name: String, index: Word?, append: Bool, value: AssignmentValue, span: Span) {
+    public init(name: String, index: Word?, append: Bool, value: AssignmentValue, valueSpan: Span, span: Span) {
         self.name = name
         self.index = index
         self.append = append
         self.value = value
+        self.valueSpan = valueSpan
         self.span = span
     }
 }

@@ -83,8 +83,8 @@ extension Parser {
             case Lex.rbracket where terminator == .bracket && depth == 0:
                 break loop
             case Lex.dollar:
-                lit.flush(into: &parts, end: here)
                 if let p = try parseDollarExpansion(inDoubleQuotes: false) {
+                    lit.flush(into: &parts, end: here)
                     parts.append(p)
                     literalOnly = false
                     continue loop

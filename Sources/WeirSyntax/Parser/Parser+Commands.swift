@@ -121,8 +121,8 @@ extension Parser {
                 }
                 // The first word after assignments is still in command position.
                 if !assignments.isEmpty || !redirections.isEmpty, expandAliasIfAny() { continue }
-            } else if aliasNextWord {
-                aliasNextWord = false
+            } else if let d = aliasNextWordDepth, saved.count <= d {
+                aliasNextWordDepth = nil
                 if expandAliasIfAny() { continue }
             }
             if declaration && isAssignmentAhead() {
@@ -133,7 +133,7 @@ extension Parser {
             if words.isEmpty, let name = w.literalText, declarationUtilities.contains(name) { declaration = true }
             words.append(w)
         }
-        aliasNextWord = false
+        aliasNextWordDepth = nil
         if assignments.isEmpty && words.isEmpty && redirections.isEmpty { throw unexpected() }
         return SimpleCommand(assignments: assignments, words: words, redirections: redirections,
                              span: span(from: start))
@@ -176,6 +176,7 @@ extension Parser {
         var append = false
         if peek() == Lex.plus { append = true; advance() }
         advance()  // '='
+        let valueStart = offset
         let value: AssignmentValue
         if peek() == Lex.lparen {
             value = .array(try parseArrayLiteral())
@@ -183,7 +184,7 @@ extension Parser {
             value = .scalar(try parseWord(.assignmentValue))
         }
         return Assignment(name: Lex.string(nameBytes[...]), index: subscriptWord, append: append,
-                          value: value, span: span(from: start))
+                          value: value, valueSpan: span(from: valueStart), span: span(from: start))
     }
 
     /// `array_literal ::= '(' linebreak (array_element linebreak)* ')'`
@@ -226,28 +227,23 @@ extension Parser {
     /// An argument of `declare`, `local` … that has the form of an assignment: parsed as
     /// one (`local a=(1 2)`, `export P=~/bin`), kept as a word whose first part is `name=`.
     func parseDeclarationArgument() throws -> Word {
-        let start = offset
         let a = try parseAssignment()
         var parts: [WordPart] = []
         var head = a.name
-        let headEnd: Int
+        var headStart = a.span.start
         if let sub = a.index {
-            parts.append(WordPart(.literal(head + "["), Span(start, sub.span.start)))
+            parts.append(WordPart(.literal(head + "["), Span(headStart, sub.span.start)))
             parts += sub.parts
             head = "]"
-            headEnd = sub.span.end
-        } else {
-            headEnd = start + a.name.utf8.count
+            headStart = sub.span.end
         }
         head += a.append ? "+=" : "="
+        parts.append(WordPart(.literal(head), Span(headStart, a.valueSpan.start)))
         switch a.value {
         case .scalar(let w):
-            parts.append(WordPart(.literal(head), Span(headEnd, w.span.start)))
             parts += w.parts
         case .array(let elements):
-            let arrStart = elements.first?.span.start ?? a.span.end
-            parts.append(WordPart(.literal(head), Span(headEnd, arrStart)))
-            parts.append(WordPart(.arrayLiteral(elements), Span(arrStart, a.span.end)))
+            parts.append(WordPart(.arrayLiteral(elements), a.valueSpan))
         }
         return Word(parts: parts, span: a.span)
     }

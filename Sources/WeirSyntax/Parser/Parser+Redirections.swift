@@ -36,7 +36,8 @@ extension Parser {
         }
         let c = peek()
         if c == Parser.eof || c == Lex.nl || (Lex.isMeta(c) && !atProcessSubstitution) {
-            throw SyntaxError("expected a file name after `\(op.rawValue)`, found \(describeNext())", at: offset)
+            throw SyntaxError("expected a file name after `\(op.rawValue)`, found \(describeNext())", at: offset,
+                              incomplete: atEnd)
         }
         let target = try parseWord(.command)
         return Redirection(fd: fd, fdVariable: fdVariable, op: op, target: .word(target), span: span(from: start))
@@ -58,7 +59,7 @@ extension Parser {
         let c = peek()
         if c == Parser.eof || c == Lex.nl || Lex.isMeta(c) {
             throw SyntaxError("expected a here-document delimiter after `\(op.rawValue)`, found \(describeNext())",
-                              at: offset)
+                              at: offset, incomplete: atEnd)
         }
         let word = try parseWord(WordMode(stop: .meta))
         let doc = HereDoc(delimiter: delimiterText(word), quoted: word.hasQuotes, stripTabs: op == .hereDocStripTabs,

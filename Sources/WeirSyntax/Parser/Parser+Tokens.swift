@@ -160,7 +160,7 @@ extension Parser {
         advance(len)
         let wordSpan = span(from: start)
         let bytes = Array(value.utf8)
-        aliasNextWord = bytes.last == 0x20 || bytes.last == 0x09
+        if bytes.last == 0x20 || bytes.last == 0x09 { aliasNextWordDepth = saved.count }
         if !bytes.isEmpty {
             push(Frame(bytes: bytes, pos: 0, limit: bytes.count, origin: wordSpan, alias: name))
         }

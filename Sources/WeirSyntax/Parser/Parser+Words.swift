@@ -57,8 +57,10 @@ extension Parser {
                 lit.flush(into: &parts, end: here)
                 parts.append(try parseDoubleQuoted())
             case Lex.dollar:
-                lit.flush(into: &parts, end: here)
-                if let p = try parseDollarExpansion(inDoubleQuotes: false) { parts.append(p) } else {
+                if let p = try parseDollarExpansion(inDoubleQuotes: false) {
+                    lit.flush(into: &parts, end: here)
+                    parts.append(p)
+                } else {
                     lit.add(c, at: here); advance()
                 }
             case Lex.backquote:
@@ -208,8 +210,10 @@ extension Parser {
                     advance()
                 }
             case Lex.dollar:
-                lit.flush(into: &parts, end: here)
-                if let p = try parseDollarExpansion(inDoubleQuotes: true) { parts.append(p) } else {
+                if let p = try parseDollarExpansion(inDoubleQuotes: true) {
+                    lit.flush(into: &parts, end: here)
+                    parts.append(p)
+                } else {
                     lit.add(c, at: here); advance()
                 }
             case Lex.backquote:
@@ -413,7 +417,7 @@ extension Parser {
     /// value at its start or after a `:`.
     func isTildePosition(_ mode: WordMode, lit: LiteralRun, parts: [WordPart]) -> Bool {
         if parts.isEmpty && lit.bytes.isEmpty { return true }
-        return mode.tilde == .assignment && parts.isEmpty && lit.bytes.last == UInt8(Lex.colon)
+        return mode.tilde == .assignment && lit.bytes.last == UInt8(Lex.colon)
     }
 
     /// `~` or `~name`, up to a `/` or the end of the word; nil when the text after `~`

@@ -40,8 +40,9 @@ public final class Parser {
     /// rather than a stack overflow.
     var depth = 0
     static let maxDepth = 200
-    /// Set after an alias whose value ends in a blank: the next word is checked too.
-    var aliasNextWord = false
+    /// Set after an alias whose value ends in a blank: the word that follows the alias's
+    /// text is checked too. Holds the frame depth that word is read at.
+    var aliasNextWordDepth: Int?
 
     public init(source: SourceFile, aliases: AliasResolving? = nil) {
         self.source = source

@@ -179,7 +179,7 @@ public struct ASTPrinter {
             condition(c.expression)
             close()
         case .arithmetic(let a):
-            open("((")
+            open("arith-cmd")
             arithmetic(a.expression)
             close()
         }
