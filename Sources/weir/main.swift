@@ -27,9 +27,11 @@ case .standardInput:
 
 let parser = Parser(source: source)
 do {
-    let program = try parser.parseProgram()
     if options.printAST {
-        writeAll(1, ASTPrinter.print(program))
+        writeAll(1, ASTPrinter.print(try parser.parseProgram()))
+    } else {
+        // Read command by command, as a running shell does, without keeping the tree.
+        while try parser.parseNextCommand() != nil {}
     }
     if !options.parseOnly && !options.printAST {
         writeAll(2, "weir: running commands is not built yet; use -n to check syntax or --ast to see the tree\n")

@@ -35,7 +35,7 @@ public struct WordPart {
         self.span = span
     }
 
-    public indirect enum Kind {
+    public enum Kind {
         /// Unquoted text; glob characters in it are live.
         case literal(String)
         /// `\c` outside quotes (or inside double quotes, before `$` `` ` `` `"` `\`): `c`, quoted.
@@ -47,7 +47,7 @@ public struct WordPart {
         /// `"…"` (and bash's `$"…"`).
         case doubleQuoted([WordPart])
         /// `$name`, `${…}`
-        case parameter(ParameterExpansion)
+        indirect case parameter(ParameterExpansion)
         /// `$(…)` or `` `…` ``
         case commandSubstitution(CommandSubstitution)
         /// `$((…))`
@@ -57,9 +57,9 @@ public struct WordPart {
         /// `~` or `~user` at the start of a word or after `:` / `=` in an assignment.
         case tilde(String)
         /// `@(…)` `!(…)` `*(…)` `+(…)` `?(…)`: the operator and its `|`-separated patterns.
-        case extglob(op: UInt8, patterns: [Word])
+        indirect case extglob(op: UInt8, patterns: [Word])
         /// `{a,b}` or `{1..10..2}` (bash brace expansion), in command arguments only.
-        case brace(BraceExpansion)
+        indirect case brace(BraceExpansion)
         /// `(a b)` in an argument of `declare`, `local` … (`local -a xs=(1 2)`).
         case arrayLiteral([ArrayElement])
     }

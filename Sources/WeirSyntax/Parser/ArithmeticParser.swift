@@ -48,16 +48,35 @@ public struct ArithmeticParser {
 
     func peekByte(_ k: Int = 0) -> Int { pos + k < text.count ? Int(text[pos + k]) : -1 }
 
-    /// Consumes `op` when it is next and not the start of a longer operator in `longer`.
-    mutating func accept(_ op: String, unless longer: [String] = []) -> Bool {
-        skipSpace()
-        let b = Array(op.utf8)
-        guard pos + b.count <= text.count, Array(text[pos..<pos + b.count]) == b else { return false }
-        for l in longer {
-            let lb = Array(l.utf8)
-            if pos + lb.count <= text.count, Array(text[pos..<pos + lb.count]) == lb { return false }
+    /// The length of the longest operator at the current position (0 when none).
+    func operatorLength() -> Int {
+        let a = peekByte(0), b = peekByte(1), c = peekByte(2)
+        let eq = Int(UInt8(ascii: "="))
+        if c == eq && a == b && (a == Lex.lt || a == Lex.gt || a == Lex.star) { return 3 }
+        if b == eq {
+            switch a {
+            case Lex.lt, Lex.gt, eq, Lex.bang, Lex.star, Lex.slash, Lex.percent, Lex.plus, Lex.minus, Lex.amp,
+                 Lex.caret, Lex.pipe: return 2
+            default: break
+            }
         }
-        pos += b.count
+        if a == b {
+            switch a {
+            case Lex.star, Lex.lt, Lex.gt, Lex.amp, Lex.pipe, Lex.plus, Lex.minus: return 2
+            default: break
+            }
+        }
+        return a < 0 ? 0 : 1
+    }
+
+    /// Consumes `op` when it is the longest operator next (so `|` is not taken from `||`).
+    mutating func accept(_ op: StaticString) -> Bool {
+        skipSpace()
+        let n = op.utf8CodeUnitCount
+        guard operatorLength() == n else { return false }
+        let p = op.utf8Start
+        for i in 0..<n where peekByte(i) != Int(p[i]) { return false }
+        pos += n
         return true
     }
 
@@ -71,7 +90,7 @@ public struct ArithmeticParser {
         return e
     }
 
-    static let assignmentOperators: [(String, ArithmeticBinaryOperator?)] = [
+    static let assignmentOperators: [(StaticString, ArithmeticBinaryOperator?)] = [
         ("<<=", .shiftLeft), (">>=", .shiftRight), ("**=", .power), ("*=", .multiply), ("/=", .divide),
         ("%=", .remainder), ("+=", .add), ("-=", .subtract), ("&=", .bitAnd), ("^=", .bitXor),
         ("|=", .bitOr), ("=", nil),
@@ -83,7 +102,7 @@ public struct ArithmeticParser {
         skipSpace()
         for (op, binop) in ArithmeticParser.assignmentOperators {
             let save = pos
-            if accept(op, unless: op == "=" ? ["=="] : []) {
+            if accept(op) {
                 guard case .variable(let lv) = lhs else {
                     pos = save
                     throw fail("attempted assignment to non-variable (error token is \"\(rest())\")")
@@ -94,9 +113,9 @@ public struct ArithmeticParser {
         return lhs
     }
 
-    /// `arith_ternary ::= arith_logical_or ('?' arith_expression ':' arith_ternary)?`
+    /// `arith_ternary ::= arith_binary ('?' arith_expression ':' arith_assignment)?`
     mutating func parseArithTernary() throws -> ArithmeticExpression {
-        let cond = try parseArithLogicalOr()
+        let cond = try parseArithBinary(minimumPrecedence: 1)
         if accept("?") {
             let a = try parseArithExpression()
             guard accept(":") else { throw fail("`:' expected for conditional expression (error token is \"\(rest())\")") }
@@ -106,99 +125,55 @@ public struct ArithmeticParser {
         return cond
     }
 
-    /// `arith_logical_or ::= arith_logical_and ('||' arith_logical_and)*`
-    mutating func parseArithLogicalOr() throws -> ArithmeticExpression {
-        var e = try parseArithLogicalAnd()
-        while accept("||") { e = .binary(.logicalOr, e, try parseArithLogicalAnd()) }
-        return e
-    }
-
-    /// `arith_logical_and ::= arith_bit_or ('&&' arith_bit_or)*`
-    mutating func parseArithLogicalAnd() throws -> ArithmeticExpression {
-        var e = try parseArithBitOr()
-        while accept("&&") { e = .binary(.logicalAnd, e, try parseArithBitOr()) }
-        return e
-    }
-
-    /// `arith_bit_or ::= arith_bit_xor ('|' arith_bit_xor)*`
-    mutating func parseArithBitOr() throws -> ArithmeticExpression {
-        var e = try parseArithBitXor()
-        while accept("|", unless: ["||", "|="]) { e = .binary(.bitOr, e, try parseArithBitXor()) }
-        return e
-    }
-
-    /// `arith_bit_xor ::= arith_bit_and ('^' arith_bit_and)*`
-    mutating func parseArithBitXor() throws -> ArithmeticExpression {
-        var e = try parseArithBitAnd()
-        while accept("^", unless: ["^="]) { e = .binary(.bitXor, e, try parseArithBitAnd()) }
-        return e
-    }
-
-    /// `arith_bit_and ::= arith_equality ('&' arith_equality)*`
-    mutating func parseArithBitAnd() throws -> ArithmeticExpression {
-        var e = try parseArithEquality()
-        while accept("&", unless: ["&&", "&="]) { e = .binary(.bitAnd, e, try parseArithEquality()) }
-        return e
-    }
-
-    /// `arith_equality ::= arith_relational (('==' | '!=') arith_relational)*`
-    mutating func parseArithEquality() throws -> ArithmeticExpression {
-        var e = try parseArithRelational()
-        while true {
-            if accept("==") { e = .binary(.equal, e, try parseArithRelational()) }
-            else if accept("!=") { e = .binary(.notEqual, e, try parseArithRelational()) }
-            else { return e }
+    /// The binary operator next, with its precedence (higher binds tighter) and length.
+    func binaryOperatorAhead() -> (ArithmeticBinaryOperator, Int, Int)? {
+        let n = operatorLength()
+        let a = peekByte(0), b = peekByte(1)
+        if n == 1 {
+            switch a {
+            case Lex.pipe: return (.bitOr, 3, 1)
+            case Lex.caret: return (.bitXor, 4, 1)
+            case Lex.amp: return (.bitAnd, 5, 1)
+            case Lex.lt: return (.less, 7, 1)
+            case Lex.gt: return (.greater, 7, 1)
+            case Lex.plus: return (.add, 9, 1)
+            case Lex.minus: return (.subtract, 9, 1)
+            case Lex.star: return (.multiply, 10, 1)
+            case Lex.slash: return (.divide, 10, 1)
+            case Lex.percent: return (.remainder, 10, 1)
+            default: return nil
+            }
+        }
+        guard n == 2 else { return nil }
+        let eq = Int(UInt8(ascii: "="))
+        switch (a, b) {
+        case (Lex.pipe, Lex.pipe): return (.logicalOr, 1, 2)
+        case (Lex.amp, Lex.amp): return (.logicalAnd, 2, 2)
+        case (eq, eq): return (.equal, 6, 2)
+        case (Lex.bang, eq): return (.notEqual, 6, 2)
+        case (Lex.lt, eq): return (.lessEqual, 7, 2)
+        case (Lex.gt, eq): return (.greaterEqual, 7, 2)
+        case (Lex.lt, Lex.lt): return (.shiftLeft, 8, 2)
+        case (Lex.gt, Lex.gt): return (.shiftRight, 8, 2)
+        case (Lex.star, Lex.star): return (.power, 11, 2)
+        default: return nil
         }
     }
 
-    /// `arith_relational ::= arith_shift (('<=' | '>=' | '<' | '>') arith_shift)*`
-    mutating func parseArithRelational() throws -> ArithmeticExpression {
-        var e = try parseArithShift()
+    /// `arith_binary ::= arith_unary (BINARY_OP arith_unary)*`, by precedence climbing.
+    /// From loosest to tightest: `||`; `&&`; `|`; `^`; `&`; `==` `!=`; `<` `<=` `>` `>=`;
+    /// `<<` `>>`; `+` `-`; `*` `/` `%`; `**` (right-associative). All others associate left.
+    mutating func parseArithBinary(minimumPrecedence: Int) throws -> ArithmeticExpression {
+        var lhs = try parseArithUnary()
         while true {
-            if accept("<=") { e = .binary(.lessEqual, e, try parseArithShift()) }
-            else if accept(">=") { e = .binary(.greaterEqual, e, try parseArithShift()) }
-            else if accept("<", unless: ["<<"]) { e = .binary(.less, e, try parseArithShift()) }
-            else if accept(">", unless: [">>"]) { e = .binary(.greater, e, try parseArithShift()) }
-            else { return e }
+            skipSpace()
+            guard let (op, precedence, length) = binaryOperatorAhead(), precedence >= minimumPrecedence else {
+                return lhs
+            }
+            pos += length
+            let rhs = try parseArithBinary(minimumPrecedence: op == .power ? precedence : precedence + 1)
+            lhs = .binary(op, lhs, rhs)
         }
-    }
-
-    /// `arith_shift ::= arith_additive (('<<' | '>>') arith_additive)*`
-    mutating func parseArithShift() throws -> ArithmeticExpression {
-        var e = try parseArithAdditive()
-        while true {
-            if accept("<<", unless: ["<<="]) { e = .binary(.shiftLeft, e, try parseArithAdditive()) }
-            else if accept(">>", unless: [">>="]) { e = .binary(.shiftRight, e, try parseArithAdditive()) }
-            else { return e }
-        }
-    }
-
-    /// `arith_additive ::= arith_multiplicative (('+' | '-') arith_multiplicative)*`
-    mutating func parseArithAdditive() throws -> ArithmeticExpression {
-        var e = try parseArithMultiplicative()
-        while true {
-            if accept("+", unless: ["++", "+="]) { e = .binary(.add, e, try parseArithMultiplicative()) }
-            else if accept("-", unless: ["--", "-="]) { e = .binary(.subtract, e, try parseArithMultiplicative()) }
-            else { return e }
-        }
-    }
-
-    /// `arith_multiplicative ::= arith_power (('*' | '/' | '%') arith_power)*`
-    mutating func parseArithMultiplicative() throws -> ArithmeticExpression {
-        var e = try parseArithPower()
-        while true {
-            if accept("*", unless: ["**", "*="]) { e = .binary(.multiply, e, try parseArithPower()) }
-            else if accept("/", unless: ["/="]) { e = .binary(.divide, e, try parseArithPower()) }
-            else if accept("%", unless: ["%="]) { e = .binary(.remainder, e, try parseArithPower()) }
-            else { return e }
-        }
-    }
-
-    /// `arith_power ::= arith_unary ('**' arith_power)?` (right-associative)
-    mutating func parseArithPower() throws -> ArithmeticExpression {
-        let e = try parseArithUnary()
-        if accept("**", unless: ["**="]) { return .binary(.power, e, try parseArithPower()) }
-        return e
     }
 
     /// `arith_unary ::= ('!' | '~' | '+' | '-') arith_unary | ('++' | '--') NAME_REF | arith_postfix`
@@ -216,7 +191,7 @@ public struct ArithmeticParser {
             }
             return .increment(lv, delta: delta, prefix: true)
         }
-        if accept("!", unless: ["!="]) { return .unary(.not, try parseArithUnary()) }
+        if accept("!") { return .unary(.not, try parseArithUnary()) }
         if accept("~") { return .unary(.bitNot, try parseArithUnary()) }
         if accept("+") { return .unary(.plus, try parseArithUnary()) }
         if accept("-") { return .unary(.minus, try parseArithUnary()) }

@@ -115,7 +115,7 @@ extension Parser {
             default:
                 break
             }
-            lit.add(c, at: here)
+            addLiteral(&lit, c, at: here)
             advance()
         }
         lit.flush(into: &parts, end: offset)

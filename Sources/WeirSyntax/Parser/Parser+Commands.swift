@@ -25,15 +25,15 @@ extension Parser {
         if peek() == Lex.lparen {
             return try compoundCommandWithRedirections()
         }
-        if let (name, len) = peekPlainWord(), !isAssignmentAhead(), isFunctionDefinitionAhead(nameLength: len) {
+        if let len = plainWordLength(), len > 0, isFunctionDefinitionAhead(nameLength: len), !isAssignmentAhead(),
+           let (name, _) = peekPlainWord() {
             return .function(try parseFunctionDefinition(name: name, nameLength: len))
         }
-        if let f = try parseQuotedNameFunctionIfAny() { return .function(f) }
         if let op = peekOperator(), op.redirection == nil, !atProcessSubstitution {
             throw unexpected()
         }
         if atEnd || peek() == Lex.nl { throw unexpected() }
-        return .simple(try parseSimpleCommand())
+        return try parseSimpleCommand()
     }
 
     /// `coprocess ::= 'coproc' (NAME compound_command redirect_list? | command)`
@@ -65,20 +65,6 @@ extension Parser {
         return Coprocess(name: name, body: body, span: span(from: start))
     }
 
-    /// `"f"() …` or `$f() …`: bash parses these and rejects the name when it runs.
-    func parseQuotedNameFunctionIfAny() throws -> FunctionDefinition? {
-        guard !Lex.isMeta(peek()), peekPlainWord() == nil else { return nil }
-        let (savePos, saveFrames, saveDocs) = (pos, saved.count, pendingHereDocs.count)
-        guard let word = try? parseWord(WordMode(stop: .meta)), isFunctionDefinitionAhead(nameLength: 0),
-              saved.count == saveFrames, pendingHereDocs.count == saveDocs else {
-            if saved.count == saveFrames { pos = savePos }
-            return nil
-        }
-        let len = pos - savePos
-        pos = savePos
-        return try parseFunctionDefinition(name: source.text(word.span), nameLength: len)
-    }
-
     func compoundCommandWithRedirections() throws -> Command {
         let body = try parseCompoundCommand()
         let redirections = try parseRedirectList()
@@ -96,10 +82,13 @@ extension Parser {
         return result
     }
 
-    /// `simple_command ::= cmd_prefix? cmd_word cmd_suffix? | cmd_prefix`
+    /// `simple_command ::= cmd_prefix? cmd_word cmd_suffix? | cmd_prefix | WORD '(' ')' linebreak function_body`
     /// `cmd_prefix ::= (io_redirect | assignment_word)+`
     /// `cmd_suffix ::= (io_redirect | WORD)+`
-    func parseSimpleCommand() throws -> SimpleCommand {
+    ///
+    /// The last form is a function whose name is not a plain word (`"f"()`, `f-$x()`):
+    /// bash parses it and rejects the name when it runs, and so does weir.
+    func parseSimpleCommand() throws -> Command {
         let start = offset
         var assignments: [Assignment] = []
         var words: [Word] = []
@@ -131,13 +120,23 @@ extension Parser {
             }
             let w = try parseWord(.command)
             if words.isEmpty, let name = w.literalText, declarationUtilities.contains(name) { declaration = true }
+            if words.isEmpty && assignments.isEmpty && redirections.isEmpty {
+                skipBlanks()
+                if peek() == Lex.lparen && isFunctionDefinitionAhead(nameLength: 0) {
+                    pos = savedPosition(of: w)
+                    return .function(try parseFunctionDefinition(name: source.text(w.span), nameLength: w.span.length))
+                }
+            }
             words.append(w)
         }
         aliasNextWordDepth = nil
         if assignments.isEmpty && words.isEmpty && redirections.isEmpty { throw unexpected() }
-        return SimpleCommand(assignments: assignments, words: words, redirections: redirections,
-                             span: span(from: start))
+        return .simple(SimpleCommand(assignments: assignments, words: words, redirections: redirections,
+                                     span: span(from: start)))
     }
+
+    /// The position of a word just read in the current frame, to read it again.
+    func savedPosition(of w: Word) -> Int { origin == nil ? w.span.start : pos - w.span.length }
 
     /// True when the next word has the form `name=`, `name+=`, `name[…]=` or `name[…]+=`.
     func isAssignmentAhead() -> Bool {

@@ -87,8 +87,10 @@ extension Parser {
         case .rparen?, .dsemi?, .semiAnd?, .dsemiAnd?: return true
         default: break
         }
-        if let w = peekReservedWord(), listClosers.contains(w) { return true }
-        return false
+        switch peekReservedWord() {
+        case "then"?, "else"?, "elif"?, "fi"?, "do"?, "done"?, "esac"?, "}"?: return true
+        default: return false
+        }
     }
 
     /// `and_or ::= pipeline (('&&' | '||') linebreak pipeline)*`

@@ -32,8 +32,20 @@ let reservedWords: Set<String> = [
     "for", "in", "{", "}", "!", "function", "select", "[[", "]]", "time", "trace", "coproc",
 ]
 
-/// Reserved words that close a list; one of them in command position ends the list.
-let listClosers: Set<String> = ["then", "else", "elif", "fi", "do", "done", "esac", "}"]
+/// The reserved words by length, as bytes, for allocation-free matching.
+let reservedWordBytes: [[(text: String, bytes: [UInt8])]] = {
+    var table = [[(text: String, bytes: [UInt8])]](repeating: [], count: 9)
+    for w in reservedWords { table[w.utf8.count].append((w, Array(w.utf8))) }
+    return table
+}()
+
+/// Bytes that can begin a reserved word.
+let reservedWordFirstBytes: [Bool] = {
+    var t = [Bool](repeating: false, count: 256)
+    for w in reservedWords { t[Int(w.utf8.first!)] = true }
+    return t
+}()
+
 
 extension Parser {
     /// The operator at the current position, longest match first; nil when there is none.
@@ -135,13 +147,45 @@ extension Parser {
         return (String(decoding: buf, as: UTF8.self), k)
     }
 
-    /// The reserved word at the current position, if the next token is one.
-    func peekReservedWord() -> String? {
-        guard let (w, _) = peekPlainWord(), reservedWords.contains(w) else { return nil }
-        return w
+    /// The length of the plain word at the current position (0 when there is none), up
+    /// to `max`; nil when the word holds quotes or expansions.
+    @inline(__always)
+    func plainWordLength(max: Int = 256) -> Int? {
+        var k = 0
+        while true {
+            let c = peek(k)
+            if Lex.isMeta(c) { return k }
+            if c == Lex.squote || c == Lex.dquote || c == Lex.backslash || c == Lex.dollar || c == Lex.backquote {
+                return nil
+            }
+            k += 1
+            if k > max { return nil }
+        }
     }
 
-    func atReservedWord(_ w: String) -> Bool { peekReservedWord() == w }
+    /// The reserved word at the current position, if the next token is one. Allocates
+    /// nothing: it is asked at every command.
+    func peekReservedWord() -> String? {
+        let c = peek()
+        guard c >= 0, reservedWordFirstBytes[c], let k = plainWordLength(max: 8), k > 0 else { return nil }
+        for w in reservedWordBytes[k] where matchesAhead(w) { return w.text }
+        return nil
+    }
+
+    @inline(__always)
+    func matchesAhead(_ w: (text: String, bytes: [UInt8])) -> Bool {
+        for (i, b) in w.bytes.enumerated() where peek(i) != Int(b) { return false }
+        return true
+    }
+
+    func atReservedWord(_ w: String) -> Bool {
+        var k = 0
+        for b in w.utf8 {
+            if peek(k) != Int(b) { return false }
+            k += 1
+        }
+        return Lex.isMeta(peek(k))
+    }
 
     /// Consumes `w` if it is the next token; returns its span.
     func acceptReservedWord(_ w: String) -> Span? {

@@ -1,21 +1,57 @@
-/// Accumulates literal bytes and flushes them as one part.
+/// Accumulates literal bytes and flushes them as one part. While the bytes are one
+/// stretch of the input it only remembers where they are (no copy, no allocation);
+/// across a line continuation or an alias boundary it falls back to a buffer.
 struct LiteralRun {
-    var bytes: [UInt8] = []
+    var sourceBytes: [UInt8] = []
+    var from = 0
+    var to = 0
+    var generation = -1
+    var buffer: [UInt8] = []
+    var buffered = false
     var start = 0
-
-    mutating func add(_ c: Int, at off: Int) {
-        if bytes.isEmpty { start = off }
-        bytes.append(UInt8(truncatingIfNeeded: c))
-    }
+    var isEmpty = true
+    var last: UInt8 = 0
 
     mutating func flush(into parts: inout [WordPart], end: Int) {
-        guard !bytes.isEmpty else { return }
-        parts.append(WordPart(.literal(String(decoding: bytes, as: UTF8.self)), Span(start, max(start, end))))
-        bytes.removeAll(keepingCapacity: true)
+        guard !isEmpty else { return }
+        let text = buffered ? String(decoding: buffer, as: UTF8.self)
+                            : String(decoding: sourceBytes[from..<to], as: UTF8.self)
+        parts.append(WordPart(.literal(text), Span(start, max(start, end))))
+        isEmpty = true
+        buffered = false
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 
 extension Parser {
+    /// Adds the byte at the current position to a literal run.
+    @inline(__always)
+    func addLiteral(_ lit: inout LiteralRun, _ c: Int, at off: Int) {
+        let b = UInt8(truncatingIfNeeded: c)
+        if lit.isEmpty {
+            lit.isEmpty = false
+            lit.start = off
+            if pos < limit && Int(bytes[pos]) == c {
+                lit.sourceBytes = bytes
+                lit.from = pos
+                lit.to = pos + 1
+                lit.generation = frameGeneration
+            } else {
+                lit.buffered = true
+                lit.buffer.append(b)
+            }
+        } else if !lit.buffered && lit.generation == frameGeneration && lit.to == pos && pos < limit {
+            lit.to += 1
+        } else {
+            if !lit.buffered {
+                lit.buffered = true
+                lit.buffer.append(contentsOf: lit.sourceBytes[lit.from..<lit.to])
+            }
+            lit.buffer.append(b)
+        }
+        lit.last = b
+    }
+
     /// `WORD`: quotes, escapes, expansions and literal text, read in `mode`.
     func parseWord(_ mode: WordMode) throws -> Word {
         let start = offset
@@ -26,7 +62,7 @@ extension Parser {
         while true {
             let c = peek()
             if c == Parser.eof { break }
-            if wordStops(c, mode, depth: depth, atStart: first && lit.bytes.isEmpty && parts.isEmpty) { break }
+            if wordStops(c, mode, depth: depth, atStart: first && lit.isEmpty && parts.isEmpty) { break }
             first = false
             let here = offset
             if peek(1) == Lex.lparen {
@@ -45,7 +81,7 @@ extension Parser {
             case Lex.backslash:
                 let n = peek(1)
                 if n == Lex.nl { advance(2); continue }
-                if n == Parser.eof { lit.add(c, at: here); advance(); continue }
+                if n == Parser.eof { addLiteral(&lit, c, at: here); advance(); continue }
                 lit.flush(into: &parts, end: here)
                 advance()
                 let ch = takeCharacter()
@@ -61,7 +97,7 @@ extension Parser {
                     lit.flush(into: &parts, end: here)
                     parts.append(p)
                 } else {
-                    lit.add(c, at: here); advance()
+                    addLiteral(&lit, c, at: here); advance()
                 }
             case Lex.backquote:
                 lit.flush(into: &parts, end: here)
@@ -71,14 +107,14 @@ extension Parser {
                     lit.flush(into: &parts, end: here)
                     parts.append(t)
                 } else {
-                    lit.add(c, at: here); advance()
+                    addLiteral(&lit, c, at: here); advance()
                 }
             case Lex.lbrace where mode.braceExpansion:
                 if let b = parseBraceExpansionIfAny() {
                     lit.flush(into: &parts, end: here)
                     parts.append(b)
                 } else {
-                    lit.add(c, at: here); advance()
+                    addLiteral(&lit, c, at: here); advance()
                     depth += 1
                 }
             default:
@@ -91,7 +127,7 @@ extension Parser {
                     if c == Lex.lparen { depth += 1 } else if c == Lex.rparen { depth -= 1 }
                 default: break
                 }
-                lit.add(c, at: here)
+                addLiteral(&lit, c, at: here)
                 advance()
             }
         }
@@ -206,7 +242,7 @@ extension Parser {
                     let ch = takeCharacter()
                     parts.append(WordPart(.escaped(ch), span(from: here)))
                 } else {
-                    lit.add(c, at: here)
+                    addLiteral(&lit, c, at: here)
                     advance()
                 }
             case Lex.dollar:
@@ -214,7 +250,7 @@ extension Parser {
                     lit.flush(into: &parts, end: here)
                     parts.append(p)
                 } else {
-                    lit.add(c, at: here); advance()
+                    addLiteral(&lit, c, at: here); advance()
                 }
             case Lex.backquote:
                 lit.flush(into: &parts, end: here)
@@ -224,7 +260,7 @@ extension Parser {
                 lit.flush(into: &parts, end: here)
                 parts.append(try parseDoubleQuoted())
             default:
-                lit.add(c, at: here)
+                addLiteral(&lit, c, at: here)
                 advance()
                 if c == Lex.nl { lineStart = true }
             }
@@ -416,8 +452,8 @@ extension Parser {
     /// True where a `~` starts a tilde prefix: at the start of a word, or in an assignment
     /// value at its start or after a `:`.
     func isTildePosition(_ mode: WordMode, lit: LiteralRun, parts: [WordPart]) -> Bool {
-        if parts.isEmpty && lit.bytes.isEmpty { return true }
-        return mode.tilde == .assignment && lit.bytes.last == UInt8(Lex.colon)
+        if parts.isEmpty && lit.isEmpty { return true }
+        return mode.tilde == .assignment && !lit.isEmpty && lit.last == UInt8(Lex.colon)
     }
 
     /// `~` or `~name`, up to a `/` or the end of the word; nil when the text after `~`

@@ -121,12 +121,17 @@ public final class Parser {
 
     var atEnd: Bool { peek() == Parser.eof }
 
+    /// Changes whenever the current frame does, so a literal run knows its bytes are
+    /// still one stretch of one buffer.
+    var frameGeneration = 0
+
     func push(_ f: Frame) {
         saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias))
         restore(f)
     }
 
     func restore(_ f: Frame) {
+        frameGeneration += 1
         bytes = f.bytes
         pos = f.pos
         limit = f.limit

@@ -3,12 +3,24 @@
 /// Every node of the tree carries one. Text that came from an alias expansion or a
 /// backquoted command substitution carries the span of the text it replaced.
 public struct Span: Hashable, Sendable, CustomStringConvertible {
-    public var start: Int
-    public var end: Int
+    // 32-bit offsets keep every node small (the tree of a big script stays in cache);
+    // a script over 4 GiB is not a thing a shell reads.
+    var lo: UInt32
+    var hi: UInt32
+
+    public var start: Int {
+        get { Int(lo) }
+        set { lo = UInt32(truncatingIfNeeded: newValue) }
+    }
+
+    public var end: Int {
+        get { Int(hi) }
+        set { hi = UInt32(truncatingIfNeeded: newValue) }
+    }
 
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = end
+        self.lo = UInt32(truncatingIfNeeded: start)
+        self.hi = UInt32(truncatingIfNeeded: end)
     }
 
     public static let empty = Span(0, 0)
