@@ -167,9 +167,18 @@ extension Parser {
     /// nothing: it is asked at every command.
     func peekReservedWord() -> String? {
         let c = peek()
-        guard c >= 0, reservedWordFirstBytes[c], let k = plainWordLength(max: 8), k > 0 else { return nil }
-        for w in reservedWordBytes[k] where matchesAhead(w) { return w.text }
-        return nil
+        guard c >= 0, reservedWordFirstBytes[c] else { return nil }
+        // The same place is asked several times (pipeline, command, list end): remember.
+        if reservedCache.pos == pos && reservedCache.generation == frameGeneration { return reservedCache.word }
+        var found: String?
+        if let k = plainWordLength(max: 8), k > 0 {
+            for w in reservedWordBytes[k] where matchesAhead(w) {
+                found = w.text
+                break
+            }
+        }
+        reservedCache = (pos, frameGeneration, found)
+        return found
     }
 
     @inline(__always)

@@ -124,6 +124,8 @@ public final class Parser {
     /// Changes whenever the current frame does, so a literal run knows its bytes are
     /// still one stretch of one buffer.
     var frameGeneration = 0
+    /// The last answer of `peekReservedWord()` and where it was asked.
+    var reservedCache: (pos: Int, generation: Int, word: String?) = (-1, -1, nil)
 
     func push(_ f: Frame) {
         saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias))
