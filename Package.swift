@@ -14,9 +14,11 @@ let package = Package(
         // The parser's state lives in one class; dynamic exclusivity checks on its fields
         // cost a tenth of parse time and guard nothing in single-threaded code.
         .target(name: "WeirSyntax", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
-        .target(name: "WeirExpansion", dependencies: ["WeirSyntax"]),
-        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys"]),
-        .target(name: "WeirBuiltins", dependencies: ["WeirExecution"]),
+        .target(name: "WeirExpansion", dependencies: ["WeirSyntax"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(name: "WeirBuiltins", dependencies: ["WeirExecution", "WeirExpansion", "WeirSyntax"]),
         .executableTarget(
             name: "weir",
             dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "CWeirSys"],

@@ -1,4 +1,4 @@
-/// The command line: `weir [options] [-c STRING | FILE] [ARGS…]`.
+/// The command line: `weir [options] [-c STRING [NAME ARG…] | FILE [ARG…]]`.
 struct Options {
     enum Input {
         case string(String)
@@ -7,17 +7,24 @@ struct Options {
     }
 
     var input: Input = .standardInput
-    /// `-n`: parse only.
-    var parseOnly = false
     /// `--ast`: print the tree.
     var printAST = false
     /// `$0` and the positional parameters.
-    var name = "weir"
+    var name: String?
     var arguments: [String] = []
+    /// `-e`, `+u`, `-o pipefail` …: (long name, on).
+    var settings: [(String, Bool)] = []
+    var interactive = false
+    var login = false
 
-    static let usage = "usage: weir [-n] [--ast] [-c STRING [NAME [ARG…]] | FILE [ARG…]]\n"
+    static let usage = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
 
-    /// Parses argv (without argv[0]); returns an error message for a bad option.
+    static let letters: [Character: String] = [
+        "a": "allexport", "b": "notify", "C": "noclobber", "e": "errexit", "f": "noglob", "h": "hashall",
+        "m": "monitor", "n": "noexec", "u": "nounset", "v": "verbose", "x": "xtrace", "E": "errtrace",
+        "T": "functrace",
+    ]
+
     static func parse(_ argv: [String]) -> Result<Options, OptionError> {
         var o = Options()
         var i = 0
@@ -25,26 +32,38 @@ struct Options {
         var readStdin = false
         while i < argv.count {
             let a = argv[i]
-            if a == "--" { i += 1; break }
+            if a == "--" || a == "-" { i += 1; break }
             if a == "--ast" { o.printAST = true; i += 1; continue }
             if a == "--help" { return .failure(OptionError(message: usage, status: 0)) }
-            guard a.hasPrefix("-") || a.hasPrefix("+"), a.count > 1, !a.hasPrefix("--") else {
-                if a.hasPrefix("--") { return .failure(OptionError(message: "weir: \(a): invalid option\n" + usage, status: 2)) }
-                break
+            if a == "--version" { return .failure(OptionError(message: "weir \(versionText)\n", status: 0)) }
+            if a == "--login" { o.login = true; i += 1; continue }
+            if a == "--posix" { o.settings.append(("posix", true)); i += 1; continue }
+            if a == "--norc" || a == "--noprofile" || a == "--noediting" { i += 1; continue }
+            if a.hasPrefix("--") {
+                return .failure(OptionError(message: "weir: \(a): invalid option\n" + usage, status: 2))
             }
+            guard (a.hasPrefix("-") || a.hasPrefix("+")) && a.count > 1 else { break }
+            let on = a.hasPrefix("-")
             for ch in a.dropFirst() {
                 switch ch {
-                case "n": o.parseOnly = a.hasPrefix("-")
-                case "c":
+                case "c" where on:
                     i += 1
                     guard i < argv.count else {
                         return .failure(OptionError(message: "weir: -c: option requires an argument\n", status: 2))
                     }
                     command = argv[i]
-                case "s": readStdin = true
-                case "e", "u", "x", "v", "f", "C", "a", "m", "i", "h", "b": break  // options of the executor (issue 3)
+                case "s" where on: readStdin = true
+                case "i": o.interactive = on
+                case "l": o.login = on
+                case "o":
+                    i += 1
+                    guard i < argv.count else { return .failure(OptionError(message: "weir: -o: option requires an argument\n", status: 2)) }
+                    o.settings.append((argv[i], on))
                 default:
-                    return .failure(OptionError(message: "weir: -\(ch): invalid option\n" + usage, status: 2))
+                    guard let name = letters[ch] else {
+                        return .failure(OptionError(message: "weir: \(on ? "-" : "+")\(ch): invalid option\n" + usage, status: 2))
+                    }
+                    o.settings.append((name, on))
                 }
             }
             i += 1
@@ -68,3 +87,5 @@ struct OptionError: Error {
     var message: String
     var status: Int32
 }
+
+let versionText = "0.3.0"

@@ -1,5 +1,7 @@
 import Glibc
 import WeirSyntax
+import WeirExecution
+import WeirBuiltins
 
 // The executable stays thin: options, input, and wiring of the library targets.
 let options: Options
@@ -10,35 +12,63 @@ case .failure(let e):
     exit(e.status)
 }
 
-let source: SourceFile
-switch options.input {
-case .string(let s):
-    source = SourceFile(name: "-c", text: s)
-case .file(let path):
-    guard let bytes = readFile(path) else {
-        let code = errno
-        writeAll(2, "weir: \(path): \(errorMessage(code))\n")
-        exit(code == ENOENT ? 127 : 126)
+if options.printAST {
+    // Parse only, and print the tree.
+    let source: SourceFile
+    switch options.input {
+    case .string(let s): source = SourceFile(name: "-c", text: s)
+    case .file(let path):
+        guard let bytes = readWholeFile(path) else {
+            let code = errno
+            writeAll(2, "weir: \(path): \(String(cString: strerror(code)))\n")
+            exit(code == ENOENT ? 127 : 126)
+        }
+        source = SourceFile(name: path, bytes: bytes)
+    case .standardInput:
+        source = SourceFile(name: "stdin", bytes: readWholeFile("/dev/stdin") ?? [])
     }
-    source = SourceFile(name: path, bytes: bytes)
-case .standardInput:
-    source = SourceFile(name: "stdin", bytes: readAll(fd: 0) ?? [])
-}
-
-let parser = Parser(source: source)
-do {
-    if options.printAST {
-        writeAll(1, ASTPrinter.print(try parser.parseProgram()))
-    } else {
-        // Read command by command, as a running shell does, without keeping the tree.
-        while try parser.parseNextCommand() != nil {}
-    }
-    if !options.parseOnly && !options.printAST {
-        writeAll(2, "weir: running commands is not built yet; use -n to check syntax or --ast to see the tree\n")
+    do {
+        writeAll(1, ASTPrinter.print(try Parser(source: source).parseProgram()))
+        exit(0)
+    } catch let e as SyntaxError {
+        writeAll(2, e.render(in: source))
         exit(2)
     }
-    exit(0)
-} catch let e as SyntaxError {
-    writeAll(2, e.render(in: source))
+}
+
+let shell = Shell()
+BuiltinTable.install(into: shell)
+shell.recordInheritedSignals()
+shell.importEnvironment()
+for (name, on) in options.settings where !shell.setOption(named: name, on) {
+    writeAll(2, "weir: \(name): invalid option name\n")
     exit(2)
 }
+shell.environment.scriptName = options.name ?? CommandLine.arguments.first ?? "weir"
+shell.environment.positional = options.arguments
+// SIGPIPE: the shell itself survives a closed pipe (a builtin writing to it gets EPIPE).
+signal(SIGPIPE, SIG_IGN)
+
+var status: Int32 = 0
+do {
+    switch options.input {
+    case .string(let s):
+        status = try shell.runSource(SourceFile(name: "-c", text: s), syntaxErrorExits: true)
+    case .file(let path):
+        guard let bytes = readWholeFile(path) else {
+            let code = errno
+            shell.error("\(path): \(String(cString: strerror(code)))")
+            exit(code == ENOENT ? 127 : 126)
+        }
+        status = try shell.runSource(SourceFile(name: path, bytes: bytes), syntaxErrorExits: true)
+    case .standardInput:
+        status = try shell.runStandardInput()
+    }
+} catch let e as ShellExit {
+    status = e.status
+} catch ControlFlow.returnFromFunction(let s) {
+    status = s
+} catch ControlFlow.breakLoop, ControlFlow.continueLoop {
+    status = shell.environment.lastStatus
+}
+shell.finish(status)

@@ -2,10 +2,14 @@
 public struct Word {
     public var parts: [WordPart]
     public var span: Span
+    /// An argument of `declare`, `local`, `export` … in assignment form (`x=$y`): it
+    /// expands like an assignment value, without field splitting or globbing.
+    public var isAssignment = false
 
-    public init(parts: [WordPart], span: Span) {
+    public init(parts: [WordPart], span: Span, isAssignment: Bool = false) {
         self.parts = parts
         self.span = span
+        self.isAssignment = isAssignment
     }
 
     /// The word's text when it is one unquoted literal (reserved words, names, aliases).

@@ -244,6 +244,6 @@ extension Parser {
         case .array(let elements):
             parts.append(WordPart(.arrayLiteral(elements), a.valueSpan))
         }
-        return Word(parts: parts, span: a.span)
+        return Word(parts: parts, span: a.span, isAssignment: true)
     }
 }

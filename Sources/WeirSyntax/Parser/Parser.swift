@@ -69,6 +69,16 @@ public final class Parser {
     /// The current place as an offset in the source.
     var offset: Int { offsetOf(pos) }
 
+    /// Where reading has got to, as an offset in the source.
+    public var readOffset: Int { offset }
+
+    /// Moves reading on to `newOffset` (text in between was consumed by someone else).
+    public func skip(to newOffset: Int) {
+        guard saved.isEmpty, origin == nil, newOffset >= pos, newOffset <= limit else { return }
+        pos = newOffset
+        pendingHereDocs = []
+    }
+
     func offsetOf(_ p: Int) -> Int {
         guard let o = origin else { return p }
         return min(o.start + p, o.end)

@@ -5,6 +5,9 @@
 public final class SourceFile {
     public let name: String
     public let bytes: [UInt8]
+    /// The line number of the first byte (a chunk of standard input read later starts
+    /// further down).
+    public var firstLine = 1
     /// Byte offset at which each line begins; built on first use.
     private var lineStarts: [Int]?
 
@@ -33,11 +36,12 @@ public final class SourceFile {
             let mid = (lo + hi + 1) / 2
             if s[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return SourcePosition(line: lo + 1, column: offset - s[lo] + 1)
+        return SourcePosition(line: lo + firstLine, column: offset - s[lo] + 1)
     }
 
     /// The text of a 1-based line, without its newline.
-    public func lineText(_ line: Int) -> [UInt8] {
+    public func lineText(_ absoluteLine: Int) -> [UInt8] {
+        let line = absoluteLine - firstLine + 1
         let s = starts()
         guard line >= 1 && line <= s.count else { return [] }
         var end = line < s.count ? s[line] : bytes.count

@@ -1,0 +1,155 @@
+import Glibc
+import WeirExecution
+
+/// `command [-pVv] name [arg…]`: runs name skipping functions, or describes it.
+func command(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var i = 1
+    var describe: Character?
+    var defaultPath = false
+    while i < args.count, args[i].hasPrefix("-"), args[i].count > 1 {
+        if args[i] == "--" { i += 1; break }
+        for ch in args[i].dropFirst() {
+            switch ch {
+            case "p": defaultPath = true
+            case "v", "V": describe = ch
+            default: throw BuiltinError("command: -\(ch): invalid option", status: 2)
+            }
+        }
+        i += 1
+    }
+    guard i < args.count else { return 0 }
+    if let d = describe {
+        var status: Int32 = 0
+        for name in args[i...] {
+            if !describeCommand(shell, name, verbose: d == "V", all: false, typeOnly: false, pathOnly: false,
+                                forCommand: true) {
+                if d == "V" { shell.error("command: \(name): not found") }
+                status = 1
+            }
+        }
+        return status
+    }
+    let argv = Array(args[i...])
+    return try shell.runCommandSkippingFunctions(argv, defaultPath: defaultPath)
+}
+
+/// `builtin name [arg…]`
+func builtin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    guard args.count > 1 else { return 0 }
+    guard let b = shell.builtins[args[1]] else { throw BuiltinError("builtin: \(args[1]): not a shell builtin") }
+    return try b.run(shell, Array(args[1...]))
+}
+
+let shellKeywords: Set<String> = ["if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while",
+                                  "until", "do", "done", "in", "function", "time", "{", "}", "!", "[[", "]]",
+                                  "coproc", "trace"]
+
+/// Prints what `name` is (for `type` and `command -v/-V`); false when it is nothing.
+func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, typeOnly: Bool, pathOnly: Bool,
+                     forCommand: Bool = false) -> Bool {
+    var found = false
+    func say(_ kind: String, _ terse: String, _ long: String) {
+        found = true
+        if typeOnly { writeAll(1, kind + "\n") } else if verbose { writeAll(1, long + "\n") } else { writeAll(1, terse + "\n") }
+    }
+    if !pathOnly {
+        if let a = shell.aliases[name] {
+            say("alias", forCommand ? "alias \(name)=\(shellQuoteForAlias(a))" : "alias \(name)=\(shellQuoteForAlias(a))",
+                "\(name) is aliased to `\(a)'")
+            if !all { return true }
+        }
+        if shellKeywords.contains(name) {
+            say("keyword", name, "\(name) is a shell keyword")
+            if !all { return true }
+        }
+        if shell.functions[name] != nil {
+            say("function", name, "\(name) is a function\n" + shell.functionText(name))
+            if !all { return true }
+        }
+        if shell.builtins[name] != nil {
+            say("builtin", name, "\(name) is a shell builtin")
+            if !all { return true }
+        }
+    }
+    if all {
+        var seen = Set<String>()
+        for dir in (shell.variables.value("PATH") ?? "").split(separator: ":", omittingEmptySubsequences: false) {
+            let p = (dir.isEmpty ? "." : String(dir)) + "/" + name
+            var st = stat()
+            if stat(p, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR, access(p, X_OK) == 0, !seen.contains(p) {
+                seen.insert(p)
+                say("file", p, "\(name) is \(p)")
+            }
+        }
+        return found
+    }
+    if name.contains("/") {
+        var st = stat()
+        if stat(name, &st) == 0, access(name, X_OK) == 0 {
+            say("file", name, "\(name) is \(name)")
+        }
+        return found
+    }
+    if let p = shell.findExecutable(name) {
+        let hashed = shell.commandHash[name] != nil
+        say("file", p, hashed && verbose && !forCommand ? "\(name) is hashed (\(p))" : "\(name) is \(p)")
+    }
+    return found
+}
+
+func shellQuoteForAlias(_ s: String) -> String {
+    "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+}
+
+/// `type [-afptP] name…`
+func type(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let (letters, names) = try parseOptions(args[1...], allowed: "afptP", command: "type")
+    var status: Int32 = 0
+    for name in names {
+        let ok: Bool
+        if letters.contains("p") || letters.contains("P") {
+            // Only the file, and only when nothing else would be run (-p).
+            if !letters.contains("P") && (shell.functions[name] != nil || shell.builtins[name] != nil
+                                          || shell.aliases[name] != nil || shellKeywords.contains(name)) {
+                ok = true
+                continue
+            }
+            ok = describeCommand(shell, name, verbose: false, all: letters.contains("a"), typeOnly: false, pathOnly: true)
+        } else {
+            ok = describeCommand(shell, name, verbose: !letters.contains("t"), all: letters.contains("a"),
+                                 typeOnly: letters.contains("t"), pathOnly: false)
+        }
+        if !ok {
+            if !letters.contains("t") && !letters.contains("p") && !letters.contains("P") {
+                shell.error("type: \(name): not found")
+            }
+            status = 1
+        }
+    }
+    return status
+}
+
+/// `hash [-r] [name…]`
+func hash(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let (letters, names) = try parseOptions(args[1...], allowed: "rdlpt", command: "hash")
+    if letters.contains("r") { shell.commandHash = [:] }
+    if names.isEmpty && !letters.contains("r") {
+        if shell.commandHash.isEmpty {
+            writeAll(1, "hash: hash table empty\n")
+            return 0
+        }
+        writeAll(1, "hits\tcommand\n")
+        for (_, p) in shell.commandHash.sorted(by: { $0.key < $1.key }) { writeAll(1, "   1\t\(p)\n") }
+        return 0
+    }
+    var status: Int32 = 0
+    for n in names {
+        if letters.contains("d") { shell.commandHash[n] = nil; continue }
+        if n.contains("/") || shell.builtins[n] != nil { continue }
+        if let p = shell.searchPath(n) { shell.commandHash[n] = p } else {
+            shell.error("hash: \(n): not found")
+            status = 1
+        }
+    }
+    return status
+}

@@ -1,0 +1,144 @@
+import Glibc
+import WeirExecution
+import WeirExpansion
+
+/// The current directory from the kernel.
+func physicalDirectory() -> String? {
+    var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buf, buf.count) != nil else { return nil }
+    return String(cString: buf)
+}
+
+/// Removes `.` and `..` from an absolute path, as `cd -L` does.
+func canonicalize(_ path: String) -> String {
+    var parts: [Substring] = []
+    for c in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if c == "." { continue }
+        if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+        parts.append(c)
+    }
+    return "/" + parts.joined(separator: "/")
+}
+
+/// `cd [-L|-P] [dir]`: `cd -` goes to OLDPWD; CDPATH is searched for relative names.
+func cd(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var physical = false
+    var i = 1
+    while i < args.count, args[i].hasPrefix("-"), args[i] != "-" {
+        if args[i] == "--" { i += 1; break }
+        for ch in args[i].dropFirst() {
+            switch ch {
+            case "P": physical = true
+            case "L": physical = false
+            case "e", "@": break
+            default: throw BuiltinError("cd: -\(ch): invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]", status: 2)
+            }
+        }
+        i += 1
+    }
+    let operands = Array(args[i...])
+    if operands.count > 1 { throw BuiltinError("cd: too many arguments") }
+    let v = shell.variables
+    var target: String
+    var printNew = false
+    if operands.isEmpty {
+        guard let home = v.value("HOME"), !home.isEmpty else { throw BuiltinError("cd: HOME not set") }
+        target = home
+    } else if operands[0] == "-" {
+        guard let old = v.value("OLDPWD") else { throw BuiltinError("cd: OLDPWD not set") }
+        target = old
+        printNew = true
+    } else {
+        target = operands[0]
+    }
+    if target.isEmpty { return 0 }
+    // CDPATH, for names that do not start with /, ./ or ../.
+    if !target.hasPrefix("/") && !target.hasPrefix("./") && !target.hasPrefix("../") && target != "." && target != "..",
+       let cdpath = v.value("CDPATH") {
+        for dir in cdpath.split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + target
+            var st = stat()
+            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+                target = candidate
+                if !dir.isEmpty { printNew = true }
+                break
+            }
+        }
+    }
+    let oldPWD = v.value("PWD") ?? physicalDirectory() ?? ""
+    var logical = target.hasPrefix("/") ? target : (oldPWD.hasSuffix("/") ? oldPWD : oldPWD + "/") + target
+    logical = canonicalize(logical)
+    let destination = physical ? target : logical
+    if chdir(destination) != 0 {
+        let e = errno
+        // A logical path through a missing component may still work physically.
+        if physical || chdir(target) != 0 {
+            throw BuiltinError("cd: \(operands.first ?? target): \(String(cString: strerror(e)))")
+        }
+        logical = physicalDirectory() ?? logical
+    }
+    let newPWD = physical ? (physicalDirectory() ?? logical) : logical
+    do {
+        try v.assign("OLDPWD", oldPWD)
+        try v.assign("PWD", newPWD)
+    } catch let e as VariableError {
+        throw BuiltinError("cd: \(e.message)")
+    }
+    if printNew { writeAll(1, newPWD + "\n") }
+    return 0
+}
+
+/// `pwd [-L|-P]`
+func pwd(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let (letters, _) = try parseOptions(args[1...], allowed: "LP", command: "pwd")
+    if letters.last != "P", let p = shell.variables.value("PWD"), p.hasPrefix("/") {
+        var a = stat(), b = stat()
+        if stat(p, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+            && !p.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+            writeAll(1, p + "\n")
+            return 0
+        }
+    }
+    guard let p = physicalDirectory() else { throw BuiltinError("pwd: error retrieving current directory: \(String(cString: strerror(errno)))") }
+    writeAll(1, p + "\n")
+    return 0
+}
+
+/// `alias [name[=value]…]`
+func alias(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var rest = args.dropFirst()
+    if rest.first == "-p" { rest = rest.dropFirst() }
+    if rest.isEmpty {
+        for (k, v) in shell.aliases.sorted(by: { $0.key < $1.key }) { writeAll(1, "alias \(k)=\(shellQuoteForAlias(v))\n") }
+        return 0
+    }
+    var status: Int32 = 0
+    for a in rest {
+        if let eq = a.firstIndex(of: "=") {
+            shell.aliases[String(a[..<eq])] = String(a[a.index(after: eq)...])
+        } else if let v = shell.aliases[a] {
+            writeAll(1, "alias \(a)=\(shellQuoteForAlias(v))\n")
+        } else {
+            shell.error("alias: \(a): not found")
+            status = 1
+        }
+    }
+    return status
+}
+
+/// `unalias [-a] name…`
+func unalias(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    if args.count > 1 && args[1] == "-a" {
+        shell.aliases = [:]
+        return 0
+    }
+    guard args.count > 1 else { throw BuiltinError("unalias: usage: unalias [-a] name [name ...]", status: 2) }
+    var status: Int32 = 0
+    for n in args.dropFirst() {
+        if shell.aliases.removeValue(forKey: n) == nil {
+            shell.error("unalias: \(n): not found")
+            status = 1
+        }
+    }
+    return status
+}

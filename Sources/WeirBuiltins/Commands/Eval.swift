@@ -1,0 +1,61 @@
+import Glibc
+import WeirExecution
+import WeirSyntax
+
+/// `eval arg…`: the arguments joined by spaces, parsed and run here.
+func eval(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let text = args.dropFirst().joined(separator: " ")
+    if text.isEmpty { return 0 }
+    return try shell.runSource(SourceFile(name: "eval", text: text), syntaxErrorExits: false)
+}
+
+/// `. file [arg…]` / `source file [arg…]`: runs a file in this shell. A name without a
+/// slash is looked for in PATH, then in the current directory (bash).
+func source(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    guard args.count > 1 else { throw BuiltinError("\(args[0]): filename argument required\n\(args[0]): usage: \(args[0]) filename [arguments]", status: 2) }
+    let name = args[1]
+    var path = name
+    if !name.contains("/") {
+        if let found = shell.searchPathReadable(name) { path = found }
+    }
+    guard let bytes = readWholeFile(path) else {
+        let e = errno
+        throw BuiltinError("\(name): \(String(cString: strerror(e)))", status: 1)
+    }
+    return try shell.runSourced(SourceFile(name: name, bytes: bytes),
+                                arguments: args.count > 2 ? Array(args[2...]) : nil)
+}
+
+/// `exec [command [arg…]]`: with a command, replaces the shell; without one, its
+/// redirections stay (the interpreter applies them permanently).
+func exec(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var i = 1
+    var argv0: String?
+    var clearEnv = false
+    while i < args.count, args[i].hasPrefix("-"), args[i] != "-" {
+        if args[i] == "--" { i += 1; break }
+        for ch in args[i].dropFirst() {
+            switch ch {
+            case "c": clearEnv = true
+            case "l": break
+            case "a":
+                i += 1
+                argv0 = i < args.count ? args[i] : nil
+            default: throw BuiltinError("exec: -\(ch): invalid option", status: 2)
+            }
+        }
+        i += 1
+    }
+    guard i < args.count else {
+        shell.keepRedirections()
+        return 0
+    }
+    var argv = Array(args[i...])
+    guard let path = shell.findExecutable(argv[0]) else {
+        shell.error("\(argv[0]): not found")
+        throw ShellExit(127)
+    }
+    if let a0 = argv0 { argv[0] = a0 }
+    let status = try shell.execCommand(path: path, argv: argv, clearEnvironment: clearEnv)
+    throw ShellExit(status)
+}

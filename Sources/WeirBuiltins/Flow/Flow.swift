@@ -1,0 +1,64 @@
+import WeirExecution
+
+/// `:` and `true`: do nothing, successfully.
+func colon(_ shell: Shell, _ args: [String]) throws -> Int32 { 0 }
+func trueBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 { 0 }
+func falseBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 { 1 }
+
+/// The loop count of `break n` / `continue n`.
+func loopCount(_ args: [String], _ name: String) throws -> Int {
+    guard args.count > 1 else { return 1 }
+    guard let n = Int(args[1]) else { throw BuiltinError("\(name): \(args[1]): numeric argument required", status: 128) }
+    guard n >= 1 else { throw BuiltinError("\(name): \(args[1]): loop count out of range") }
+    return n
+}
+
+func breakBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let n = try loopCount(args, "break")
+    guard shell.inLoop else { return 0 }
+    throw ControlFlow.breakLoop(n)
+}
+
+func continueBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let n = try loopCount(args, "continue")
+    guard shell.inLoop else { return 0 }
+    throw ControlFlow.continueLoop(n)
+}
+
+/// `return [n]`
+func returnBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var status = shell.environment.lastStatus
+    if args.count > 1 {
+        guard let n = Int64(args[1].trimmingBlanksForNumber()) else {
+            shell.error("return: \(args[1]): numeric argument required")
+            throw ControlFlow.returnFromFunction(2)
+        }
+        status = Int32(truncatingIfNeeded: n & 0xFF)
+    }
+    guard shell.functionDepth > 0 || shell.sourceDepth > 0 else {
+        throw BuiltinError("return: can only `return' from a function or sourced script")
+    }
+    throw ControlFlow.returnFromFunction(status)
+}
+
+/// `exit [n]`
+func exit(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var status = shell.environment.lastStatus
+    if args.count > 1 {
+        guard let n = Int64(args[1].trimmingBlanksForNumber()) else {
+            shell.error("exit: \(args[1]): numeric argument required")
+            throw ShellExit(2)
+        }
+        status = Int32(truncatingIfNeeded: n & 0xFF)
+    }
+    throw ShellExit(status)
+}
+
+extension String {
+    func trimmingBlanksForNumber() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,61 @@
+import WeirExecution
+import WeirExpansion
+
+/// Writes a builtin's output and messages; returns its status.
+func emit(_ shell: Shell, _ out: BuiltinOutput) -> Int32 {
+    if !out.stdout.isEmpty { writeAll(1, out.stdout) }
+    for d in out.diagnostics { shell.error(d) }
+    return out.status
+}
+
+/// `echo [-neE] [arg…]`, as bash's.
+func echo(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    emit(shell, Echo.run(Array(args.dropFirst())))
+}
+
+/// `printf [-v var] format [arg…]`
+func printf(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var rest = Array(args.dropFirst())
+    var target: String?
+    if rest.first == "-v" {
+        guard rest.count > 1 else { throw BuiltinError("printf: -v: option requires an argument", status: 2) }
+        target = rest[1]
+        rest.removeFirst(2)
+    }
+    if rest.first == "--" { rest.removeFirst() }
+    guard let format = rest.first else {
+        throw BuiltinError("printf: usage: printf [-v var] format [arguments]", status: 2)
+    }
+    let out = Printf.format(format, Array(rest.dropFirst()))
+    if let target {
+        for d in out.diagnostics { shell.error(d) }
+        let text = String(decoding: out.stdout, as: UTF8.self)
+        do {
+            if let open = target.firstIndex(of: "["), target.hasSuffix("]") {
+                let name = String(target[..<open])
+                let sub = String(target[target.index(after: open)..<target.index(before: target.endIndex)])
+                if shell.variables.variable(name)?.attributes.contains(.associativeArray) == true {
+                    try shell.variables.assignElement(name, index: nil, key: sub, text)
+                } else {
+                    let i = try ArithmeticEvaluator(environment: shell.environment).evaluate(text: sub)
+                    try shell.variables.assignElement(name, index: Int(i), key: nil, text)
+                }
+            } else {
+                guard isValidName(target) else { throw BuiltinError("printf: `\(target)': not a valid identifier", status: 2) }
+                try shell.variables.assign(target, text)
+            }
+        } catch let e as VariableError {
+            throw BuiltinError("printf: \(e.message)")
+        }
+        return out.status
+    }
+    return emit(shell, out)
+}
+
+/// `test expr` and `[ expr ]`
+func test(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let out = TestCommand.evaluate(Array(args.dropFirst()), isBracket: args[0] == "[",
+                                   isVariableSet: { shell.isVariableSet($0) },
+                                   isOptionSet: { shell.option(named: $0) })
+    return emit(shell, out)
+}

@@ -1,0 +1,64 @@
+import WeirExecution
+
+/// `getopts optstring name [arg…]`: one option per call, with OPTIND and OPTARG; a
+/// leading `:` in optstring selects silent error reporting.
+func getopts(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    guard args.count >= 3 else { throw BuiltinError("getopts: usage: getopts optstring name [arg ...]", status: 2) }
+    let v = shell.variables
+    var spec = args[1]
+    let name = args[2]
+    let silent = spec.hasPrefix(":")
+    if silent { spec.removeFirst() }
+    let operands = args.count > 3 ? Array(args[3...]) : shell.environment.positional
+    var optind = Int(v.value("OPTIND") ?? "1") ?? 1
+    if optind < 1 { optind = 1 }
+    // Where in the current word we are (for grouped options like -abc).
+    if shell.getoptsState.optind != optind { shell.getoptsState = (optind, 1) }
+    var charIndex = shell.getoptsState.char
+
+    func finish(_ status: Int32, option: String, arg: String?) throws -> Int32 {
+        try v.assign("OPTIND", String(optind))
+        try v.assign(name, option)
+        if let arg { try v.assign("OPTARG", arg) } else { try? v.unset("OPTARG") }
+        shell.getoptsState = (optind, charIndex)
+        return status
+    }
+
+    guard optind - 1 < operands.count else { return try finish(1, option: "?", arg: nil) }
+    let word = Array(operands[optind - 1])
+    if charIndex == 1 {
+        if word.count < 2 || word[0] != "-" { return try finish(1, option: "?", arg: nil) }
+        if word == ["-", "-"] {
+            optind += 1
+            return try finish(1, option: "?", arg: nil)
+        }
+    }
+    let opt = word[charIndex]
+    charIndex += 1
+    let atEnd = charIndex >= word.count
+    if atEnd {
+        optind += 1
+        charIndex = 1
+    }
+    guard let at = spec.firstIndex(of: opt), opt != ":" else {
+        if silent { return try finish(0, option: "?", arg: String(opt)) }
+        shell.error("illegal option -- \(opt)")
+        return try finish(0, option: "?", arg: nil)
+    }
+    let wantsArg = spec.index(after: at) < spec.endIndex && spec[spec.index(after: at)] == ":"
+    guard wantsArg else { return try finish(0, option: String(opt), arg: nil) }
+    if !atEnd {
+        let arg = String(word[charIndex...])
+        optind += 1
+        charIndex = 1
+        return try finish(0, option: String(opt), arg: arg)
+    }
+    guard optind - 1 < operands.count else {
+        if silent { return try finish(0, option: ":", arg: String(opt)) }
+        shell.error("option requires an argument -- \(opt)")
+        return try finish(0, option: "?", arg: nil)
+    }
+    let arg = operands[optind - 1]
+    optind += 1
+    return try finish(0, option: String(opt), arg: arg)
+}

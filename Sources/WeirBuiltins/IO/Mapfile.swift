@@ -1,0 +1,62 @@
+import Glibc
+import WeirExecution
+import WeirExpansion
+
+/// `mapfile [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [array]`
+func mapfile(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var delimiter: UInt8 = 0x0A
+    var maxLines = 0, origin = 0, skip = 0
+    var trim = false
+    var fd: Int32 = 0
+    var i = 1
+    while i < args.count, args[i].hasPrefix("-"), args[i].count > 1 {
+        let a = args[i]
+        if a == "--" { i += 1; break }
+        let opt = a.dropFirst().first!
+        var v = String(a.dropFirst(2))
+        if "dnOsuCc".contains(opt) && v.isEmpty {
+            i += 1
+            guard i < args.count else { throw BuiltinError("\(args[0]): -\(opt): option requires an argument", status: 2) }
+            v = args[i]
+        }
+        switch opt {
+        case "d": delimiter = v.utf8.first ?? 0
+        case "n": maxLines = Int(v) ?? 0
+        case "O": origin = Int(v) ?? 0
+        case "s": skip = Int(v) ?? 0
+        case "t": trim = true
+        case "u": fd = Int32(v) ?? 0
+        case "C", "c": break
+        default: throw BuiltinError("\(args[0]): -\(opt): invalid option", status: 2)
+        }
+        i += 1
+    }
+    let name = i < args.count ? args[i] : "MAPFILE"
+    var arr = IndexedArray()
+    if origin > 0, case .indexed(let old)? = shell.variables.variable(name)?.value { arr = old }
+    var line: [UInt8] = []
+    var index = origin
+    var read = 0
+    var byte: UInt8 = 0
+    func finish() {
+        if read >= skip {
+            if trim && line.last == delimiter { line.removeLast() }
+            arr[index] = String(decoding: line, as: UTF8.self)
+            index += 1
+        }
+        read += 1
+        line.removeAll(keepingCapacity: true)
+    }
+    while maxLines == 0 || index - origin < maxLines {
+        let r = Glibc.read(fd, &byte, 1)
+        if r < 0 && errno == EINTR { continue }
+        if r <= 0 { break }
+        line.append(byte)
+        if byte == delimiter { finish() }
+    }
+    if !line.isEmpty && (maxLines == 0 || index - origin < maxLines) { finish() }
+    do { try shell.variables.assignValue(name, .indexed(arr)) } catch let e as VariableError {
+        throw BuiltinError("\(args[0]): \(e.message)")
+    }
+    return 0
+}

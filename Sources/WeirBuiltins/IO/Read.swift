@@ -1,0 +1,173 @@
+import Glibc
+import WeirExecution
+import WeirExpansion
+
+/// `read [-ers] [-a array] [-d delim] [-n n] [-N n] [-p prompt] [-t timeout] [-u fd] [name…]`
+///
+/// Reads a byte at a time (never past the line it needs, so the rest stays for the next
+/// reader), splits the line by IFS into the names, the last name taking the rest.
+func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var raw = false, silent = false
+    var arrayName: String?
+    var delimiter: UInt8 = 0x0A
+    var count: Int?
+    var exact = false
+    var prompt: String?
+    var timeout: Double?
+    var fd: Int32 = 0
+    var i = 1
+    func value(_ ch: Character, _ a: String, _ k: inout String.Index) throws -> String {
+        let rest = String(a[a.index(after: k)...])
+        k = a.endIndex
+        if !rest.isEmpty { return rest }
+        i += 1
+        guard i < args.count else { throw BuiltinError("read: -\(ch): option requires an argument", status: 2) }
+        return args[i]
+    }
+    while i < args.count, args[i].hasPrefix("-"), args[i].count > 1 {
+        let a = args[i]
+        if a == "--" { i += 1; break }
+        var k = a.index(after: a.startIndex)
+        while k < a.endIndex {
+            let ch = a[k]
+            switch ch {
+            case "r": raw = true
+            case "s": silent = true
+            case "e", "i": break
+            case "a": arrayName = try value(ch, a, &k); continue
+            case "d":
+                let d = try value(ch, a, &k)
+                delimiter = d.utf8.first ?? 0
+                continue
+            case "n", "N":
+                let v = try value(ch, a, &k)
+                guard let n = Int(v), n >= 0 else { throw BuiltinError("read: \(v): invalid number", status: 2) }
+                count = n
+                exact = ch == "N"
+                continue
+            case "p": prompt = try value(ch, a, &k); continue
+            case "t":
+                let v = try value(ch, a, &k)
+                guard let t = Double(v), t >= 0 else { throw BuiltinError("read: \(v): invalid timeout specification", status: 2) }
+                timeout = t
+                continue
+            case "u":
+                let v = try value(ch, a, &k)
+                guard let n = Int32(v), n >= 0 else { throw BuiltinError("read: \(v): invalid file descriptor specification", status: 2) }
+                fd = n
+                continue
+            default:
+                throw BuiltinError("read: -\(ch): invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]", status: 2)
+            }
+            k = a.index(after: k)
+        }
+        i += 1
+    }
+    var names = Array(args[i...])
+    for n in names where !isValidName(n) {
+        throw BuiltinError("read: `\(n)': not a valid identifier", status: 1)
+    }
+    if names.isEmpty && arrayName == nil { names = ["REPLY"] }
+    if let p = prompt, isatty(0) != 0 { writeAll(2, p) }
+    _ = silent
+
+    if let t = timeout {
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let r = poll(&pfd, 1, Int32(t * 1000))
+        if r == 0 { return 142 }
+        if t == 0 { return r > 0 ? 0 : 1 }
+    }
+
+    // Read the input, tracking which bytes were escaped (they are not split on).
+    var bytes: [UInt8] = []
+    var escaped: [Bool] = []
+    var sawDelimiter = false
+    var pendingBackslash = false
+    var byte: UInt8 = 0
+    while true {
+        if let n = count, bytes.count >= n { break }
+        let r = Glibc.read(fd, &byte, 1)
+        if r < 0 {
+            if errno == EINTR {
+                if shell.traps.hasPending { break }
+                continue
+            }
+            if errno == EBADF { throw BuiltinError("read: \(fd): invalid file descriptor: Bad file descriptor") }
+            break
+        }
+        if r == 0 { break }
+        if !exact && byte == delimiter && !pendingBackslash {
+            sawDelimiter = true
+            break
+        }
+        if !raw && !exact {
+            if pendingBackslash {
+                pendingBackslash = false
+                if byte == 0x0A { continue }  // line continuation
+                bytes.append(byte)
+                escaped.append(true)
+                continue
+            }
+            if byte == UInt8(ascii: "\\") {
+                pendingBackslash = true
+                continue
+            }
+        }
+        bytes.append(byte)
+        escaped.append(false)
+    }
+    let ifs = exact ? "" : shell.environment.ifs
+    let fields = splitForRead(bytes, escaped, ifs: ifs, maxFields: arrayName != nil ? Int.max : names.count)
+    do {
+        if let arrayName {
+            try shell.variables.assignValue(arrayName, .indexed(IndexedArray(fields)))
+        } else {
+            for (k, n) in names.enumerated() {
+                try shell.variables.assign(n, k < fields.count ? fields[k] : "")
+            }
+        }
+    } catch let e as VariableError {
+        throw BuiltinError("read: \(e.message)")
+    }
+    if sawDelimiter { return 0 }
+    if let n = count, bytes.count >= n { return 0 }
+    return 1
+}
+
+/// Splits read's input: IFS white space trimmed at both ends, the last field taking the
+/// rest of the line (with its inner separators) when there are more fields than names.
+func splitForRead(_ bytes: [UInt8], _ escaped: [Bool], ifs: String, maxFields: Int) -> [String] {
+    var isIFS = [Bool](repeating: false, count: 256)
+    var isWhite = [Bool](repeating: false, count: 256)
+    for b in ifs.utf8 {
+        isIFS[Int(b)] = true
+        if b == 0x20 || b == 0x09 || b == 0x0A { isWhite[Int(b)] = true }
+    }
+    func sep(_ i: Int) -> Bool { !escaped[i] && isIFS[Int(bytes[i])] }
+    func white(_ i: Int) -> Bool { !escaped[i] && isWhite[Int(bytes[i])] }
+    var fields: [String] = []
+    var i = 0
+    let n = bytes.count
+    while i < n && white(i) { i += 1 }
+    if ifs.isEmpty { return [String(decoding: bytes, as: UTF8.self)] }
+    while i < n {
+        if fields.count == maxFields - 1 {
+            // The last name takes the rest, less trailing IFS white space.
+            var end = n
+            while end > i && white(end - 1) { end -= 1 }
+            fields.append(String(decoding: bytes[i..<end], as: UTF8.self))
+            return fields
+        }
+        var j = i
+        while j < n && !sep(j) { j += 1 }
+        fields.append(String(decoding: bytes[i..<j], as: UTF8.self))
+        // One separator: white space, at most one non-white character, white space.
+        while j < n && white(j) { j += 1 }
+        if j < n && sep(j) && !white(j) {
+            j += 1
+            while j < n && white(j) { j += 1 }
+        }
+        i = j
+    }
+    return fields
+}

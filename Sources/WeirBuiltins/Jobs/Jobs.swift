@@ -1,0 +1,260 @@
+import Glibc
+import WeirExecution
+
+/// Signal names without `SIG`, by number (Linux).
+let signalNames: [Int32: String] = [
+    1: "HUP", 2: "INT", 3: "QUIT", 4: "ILL", 5: "TRAP", 6: "ABRT", 7: "BUS", 8: "FPE", 9: "KILL", 10: "USR1",
+    11: "SEGV", 12: "USR2", 13: "PIPE", 14: "ALRM", 15: "TERM", 16: "STKFLT", 17: "CHLD", 18: "CONT", 19: "STOP",
+    20: "TSTP", 21: "TTIN", 22: "TTOU", 23: "URG", 24: "XCPU", 25: "XFSZ", 26: "VTALRM", 27: "PROF", 28: "WINCH",
+    29: "IO", 30: "PWR", 31: "SYS",
+]
+
+/// A signal from a name (`INT`, `SIGINT`, `int`) or a number; 0 is EXIT for `trap`.
+func signalNumber(_ text: String) -> Int32? {
+    if let n = Int32(text) { return n >= 0 && n < 65 ? n : nil }
+    var name = text.uppercased()
+    if name.hasPrefix("SIG") { name = String(name.dropFirst(3)) }
+    if name == "EXIT" { return 0 }
+    if name.hasPrefix("RTMIN") || name.hasPrefix("RTMAX") {
+        let base: Int32 = name.hasPrefix("RTMIN") ? 34 : 64
+        let rest = name.dropFirst(5)
+        if rest.isEmpty { return base }
+        guard let off = Int32(rest) else { return nil }
+        return base + off
+    }
+    return signalNames.first { $0.value == name }?.key
+}
+
+/// `wait [-n] [pid|%job…]`
+func wait(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var operands = Array(args.dropFirst())
+    var any = false
+    if operands.first == "-n" { any = true; operands.removeFirst() }
+    if operands.first == "--" { operands.removeFirst() }
+    if any { return shell.waitForAnyJob() }
+    if operands.isEmpty { return shell.waitForAllJobs() }
+    var status: Int32 = 0
+    for op in operands {
+        guard let pids = shell.pids(forJobSpec: op) else {
+            shell.error("wait: `\(op)': not a pid or valid job spec")
+            status = 2
+            continue
+        }
+        status = shell.waitForPids(pids)
+    }
+    return status
+}
+
+/// `kill [-s SIG | -SIG] pid|%job…` and `kill -l [n]`
+func kill(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var rest = Array(args.dropFirst())
+    var sig: Int32 = SIGTERM
+    guard let first = rest.first else {
+        throw BuiltinError("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]", status: 2)
+    }
+    if first == "-l" || first == "-L" {
+        rest.removeFirst()
+        if rest.isEmpty {
+            let list = (1...31).compactMap { n in signalNames[Int32(n)].map { "\(n)) SIG\($0)" } }
+            writeAll(1, list.joined(separator: "\n") + "\n")
+            return 0
+        }
+        for a in rest {
+            if let n = Int32(a) {
+                let s = n > 128 ? n - 128 : n
+                guard let name = signalNames[s] else { throw BuiltinError("kill: \(a): invalid signal specification") }
+                writeAll(1, name + "\n")
+            } else if let n = signalNumber(a) {
+                writeAll(1, "\(n)\n")
+            } else {
+                throw BuiltinError("kill: \(a): invalid signal specification")
+            }
+        }
+        return 0
+    }
+    if first == "-s" || first == "-n" {
+        guard rest.count > 1, let n = signalNumber(rest[1]) else { throw BuiltinError("kill: \(rest.count > 1 ? rest[1] : ""): invalid signal specification") }
+        sig = n
+        rest.removeFirst(2)
+    } else if first.hasPrefix("-") && first != "--" && first.count > 1 {
+        guard let n = signalNumber(String(first.dropFirst())) else { throw BuiltinError("kill: \(first.dropFirst()): invalid signal specification") }
+        sig = n
+        rest.removeFirst()
+    }
+    if rest.first == "--" { rest.removeFirst() }
+    guard !rest.isEmpty else { throw BuiltinError("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]", status: 2) }
+    var status: Int32 = 0
+    for target in rest {
+        if target.hasPrefix("%") {
+            guard let job = shell.job(forSpec: target) else {
+                shell.error("kill: \(target): no such job")
+                status = 1
+                continue
+            }
+            if let pg = job.processGroup { if Glibc.kill(-pg, sig) != 0 { status = 1 } } else {
+                for p in job.pids { _ = Glibc.kill(p, sig) }
+            }
+            if sig == SIGTERM || sig == SIGHUP, job.isStopped, let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) }
+            continue
+        }
+        guard let pid = Int32(target) else {
+            shell.error("kill: \(target): arguments must be process or job IDs")
+            status = 1
+            continue
+        }
+        if Glibc.kill(pid, sig) != 0 {
+            shell.error("kill: (\(pid)) - \(String(cString: strerror(errno)))")
+            status = 1
+        }
+    }
+    return status
+}
+
+/// `trap [-lp] [[action] sig…]`
+func trap(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var rest = Array(args.dropFirst())
+    if rest.first == "--" { rest.removeFirst() }
+    if rest.first == "-l" {
+        let list = (1...31).compactMap { n in signalNames[Int32(n)].map { "\(n)) SIG\($0)" } }
+        writeAll(1, list.joined(separator: "\n") + "\n")
+        return 0
+    }
+    if rest.isEmpty || rest.first == "-p" {
+        let wanted = rest.isEmpty ? [] : Array(rest.dropFirst())
+        printTraps(shell, only: try wanted.map { w -> String in
+            guard let n = signalNumber(w) ?? pseudoSignal(w) else { throw BuiltinError("trap: \(w): invalid signal specification") }
+            return trapName(n)
+        })
+        return 0
+    }
+    // `trap N…` with N a number: reset those signals (POSIX: a first operand that is an
+    // unsigned integer means reset).
+    var action: String? = rest[0]
+    var signals = Array(rest.dropFirst())
+    if signals.isEmpty || Int(rest[0]) != nil && signalNumber(rest[0]) != nil && rest.allSatisfy({ Int($0) != nil }) {
+        action = nil
+        signals = rest
+    }
+    if action == "-" { action = nil }
+    var status: Int32 = 0
+    for s in signals {
+        if let p = pseudoSignal(s) {
+            switch p {
+            case -1: shell.traps.errTrap = action
+            case -2: shell.traps.returnTrap = action
+            case -3: shell.traps.debugTrap = action
+            default: break
+            }
+            continue
+        }
+        guard let n = signalNumber(s) else {
+            shell.error("trap: \(s): invalid signal specification")
+            status = 1
+            continue
+        }
+        if n == SIGKILL || n == SIGSTOP { continue }
+        if shell.traps.ignoredAtStart.contains(n) && !shell.interactive { continue }
+        if n == 0 {
+            shell.traps.exitTrap = action.flatMap { $0.isEmpty ? "" : $0 }
+            continue
+        }
+        shell.traps.set(n, action.map { $0.isEmpty ? .ignore : .command($0) })
+    }
+    return status
+}
+
+/// ERR, RETURN and DEBUG as negative numbers.
+func pseudoSignal(_ s: String) -> Int32? {
+    switch s.uppercased() {
+    case "ERR": return -1
+    case "RETURN": return -2
+    case "DEBUG": return -3
+    default: return nil
+    }
+}
+
+func trapName(_ n: Int32) -> String {
+    switch n {
+    case 0: return "EXIT"
+    case -1: return "ERR"
+    case -2: return "RETURN"
+    case -3: return "DEBUG"
+    default: return "SIG" + (signalNames[n] ?? String(n))
+    }
+}
+
+func printTraps(_ shell: Shell, only: [String]) {
+    var lines: [(Int32, String)] = []
+    if let t = shell.traps.exitTrap { lines.append((0, t)) }
+    for n in 1..<65 {
+        switch shell.traps.action(for: Int32(n)) {
+        case .command(let c)?: lines.append((Int32(n), c))
+        case .ignore?: lines.append((Int32(n), ""))
+        case nil: break
+        }
+    }
+    if let t = shell.traps.errTrap { lines.append((-1, t)) }
+    if let t = shell.traps.returnTrap { lines.append((-2, t)) }
+    if let t = shell.traps.debugTrap { lines.append((-3, t)) }
+    for (n, t) in lines {
+        let name = trapName(n)
+        if !only.isEmpty && !only.contains(name) { continue }
+        writeAll(1, "trap -- \(shellQuoteForAlias(t)) \(name)\n")
+    }
+}
+
+/// `times`: user and system time of the shell and of its children.
+func times(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var a = rusage(), b = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &a)
+    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &b)
+    func fmt(_ t: timeval) -> String {
+        let total = Double(t.tv_sec) + Double(t.tv_usec) / 1e6
+        let m = Int(total / 60)
+        let s = total - Double(m * 60)
+        let ms = Int((s * 1000).rounded())
+        let whole = ms / 1000, frac = ms % 1000
+        let f = String(frac)
+        return "\(m)m\(whole).\(String(repeating: "0", count: 3 - f.count))\(f)s"
+    }
+    writeAll(1, "\(fmt(a.ru_utime)) \(fmt(a.ru_stime))\n\(fmt(b.ru_utime)) \(fmt(b.ru_stime))\n")
+    return 0
+}
+
+/// `jobs [-lprs]`
+func jobsBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let (letters, _) = try parseOptions(args[1...], allowed: "lprsn", command: "jobs")
+    shell.jobs.reapFinished()
+    for job in shell.jobs.jobs where job.background {
+        if letters.contains("r") && (job.isDone || job.isStopped) { continue }
+        if letters.contains("s") && !job.isStopped { continue }
+        if letters.contains("p") {
+            writeAll(1, job.pids.map { String($0) }.joined(separator: "\n") + "\n")
+            continue
+        }
+        let state = job.isDone ? (job.status == 0 ? "Done" : "Exit \(job.status)") : (job.isStopped ? "Stopped" : "Running")
+        let marker = job === shell.jobs.jobs.last(where: { $0.background }) ? "+" : "-"
+        var line = "[\(job.id)]\(marker)  "
+        if letters.contains("l") { line += "\(job.pids.first ?? 0) " }
+        line += state.padding(to: 24) + job.command
+        writeAll(1, line + "\n")
+        if job.isDone { job.notified = true }
+    }
+    shell.jobs.pruneDone()
+    return 0
+}
+
+func fg(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    guard let job = shell.job(forSpec: args.count > 1 ? args[1] : "%+") else { throw BuiltinError("fg: current: no such job") }
+    return shell.resumeInForeground(job)
+}
+
+func bg(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    guard let job = shell.job(forSpec: args.count > 1 ? args[1] : "%+") else { throw BuiltinError("bg: current: no such job") }
+    shell.resumeInBackground(job)
+    return 0
+}
+
+extension String {
+    func padding(to n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+}

@@ -1,0 +1,187 @@
+import Glibc
+import WeirExecution
+
+/// `umask [-S] [mode]`
+func umask(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let (letters, operands) = try parseOptions(args[1...], allowed: "Sp", command: "umask")
+    let current = Glibc.umask(0)
+    _ = Glibc.umask(current)
+    guard let spec = operands.first else {
+        if letters.contains("S") {
+            let allowed = ~current & 0o777
+            func part(_ shift: mode_t) -> String {
+                var s = ""
+                if allowed & (4 << shift) != 0 { s += "r" }
+                if allowed & (2 << shift) != 0 { s += "w" }
+                if allowed & (1 << shift) != 0 { s += "x" }
+                return s
+            }
+            writeAll(1, "u=\(part(6)),g=\(part(3)),o=\(part(0))\n")
+        } else {
+            let o = String(current, radix: 8)
+            writeAll(1, (letters.contains("p") ? "umask " : "") + String(repeating: "0", count: max(0, 4 - o.count)) + o + "\n")
+        }
+        return 0
+    }
+    if let n = mode_t(spec, radix: 8), spec.allSatisfy({ $0 >= "0" && $0 <= "7" }) {
+        _ = Glibc.umask(n & 0o777)
+        return 0
+    }
+    // Symbolic: u=rwx,g=rx,o= and +/- forms, applied to the allowed bits.
+    var allowed = ~current & 0o777
+    for clause in spec.split(separator: ",") {
+        var who: mode_t = 0
+        var rest = Substring(clause)
+        while let c = rest.first, "ugoa".contains(c) {
+            switch c {
+            case "u": who |= 0o700
+            case "g": who |= 0o070
+            case "o": who |= 0o007
+            default: who |= 0o777
+            }
+            rest.removeFirst()
+        }
+        if who == 0 { who = 0o777 }
+        guard let op = rest.first, "=+-".contains(op) else { throw BuiltinError("umask: \(spec): invalid symbolic mode operator") }
+        rest.removeFirst()
+        var bits: mode_t = 0
+        for c in rest {
+            switch c {
+            case "r": bits |= 0o444
+            case "w": bits |= 0o222
+            case "x": bits |= 0o111
+            default: throw BuiltinError("umask: \(c): invalid symbolic mode character")
+            }
+        }
+        switch op {
+        case "=": allowed = (allowed & ~who) | (bits & who)
+        case "+": allowed |= bits & who
+        default: allowed &= ~(bits & who)
+        }
+    }
+    _ = Glibc.umask(~allowed & 0o777)
+    return 0
+}
+
+/// `ulimit [-HSa] [-cdfilmnpqrstuvx] [limit]`
+func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    // Linux resource numbers (RLIMIT_*), not all of which Glibc's module exports.
+    let resources: [(Character, Int32, String, rlim_t)] = [
+        ("c", 4, "core file size          (blocks, -c)", 512),
+        ("d", 2, "data seg size           (kbytes, -d)", 1024),
+        ("e", 13, "scheduling priority             (-e)", 1),
+        ("f", 1, "file size               (blocks, -f)", 512),
+        ("i", 11, "pending signals                 (-i)", 1),
+        ("l", 8, "max locked memory       (kbytes, -l)", 1024),
+        ("m", 5, "max memory size         (kbytes, -m)", 1024),
+        ("n", 7, "open files                      (-n)", 1),
+        ("q", 12, "POSIX message queues     (bytes, -q)", 1),
+        ("r", 14, "real-time priority              (-r)", 1),
+        ("s", 3, "stack size              (kbytes, -s)", 1024),
+        ("t", 0, "cpu time               (seconds, -t)", 1),
+        ("u", 6, "max user processes              (-u)", 1),
+        ("v", 9, "virtual memory          (kbytes, -v)", 1024),
+        ("x", 10, "file locks                      (-x)", 1),
+    ]
+    var hard = false, soft = false, all = false
+    var selected: [Character] = []
+    var value: String?
+    for a in args.dropFirst() {
+        if a.hasPrefix("-") && a.count > 1 {
+            for ch in a.dropFirst() {
+                switch ch {
+                case "H": hard = true
+                case "S": soft = true
+                case "a": all = true
+                default:
+                    guard resources.contains(where: { $0.0 == ch }) else { throw BuiltinError("ulimit: -\(ch): invalid option", status: 2) }
+                    selected.append(ch)
+                }
+            }
+        } else {
+            value = a
+        }
+    }
+    if selected.isEmpty { selected = ["f"] }
+    func show(_ v: rlim_t, _ unit: rlim_t) -> String { v == rlim_t.max ? "unlimited" : String(v / unit) }
+    if all {
+        for (_, res, label, unit) in resources {
+            var rl = rlimit()
+            getrlimit(__rlimit_resource_t(UInt32(res)), &rl)
+            writeAll(1, "\(label) \(show(hard ? rl.rlim_max : rl.rlim_cur, unit))\n")
+        }
+        return 0
+    }
+    for ch in selected {
+        guard let (_, res, _, unit) = resources.first(where: { $0.0 == ch }) else { continue }
+        var rl = rlimit()
+        getrlimit(__rlimit_resource_t(UInt32(res)), &rl)
+        if let value {
+            let n: rlim_t
+            if value == "unlimited" { n = rlim_t.max } else if value == "hard" { n = rl.rlim_max } else if value == "soft" {
+                n = rl.rlim_cur
+            } else {
+                guard let v = rlim_t(value) else { throw BuiltinError("ulimit: \(value): invalid number") }
+                n = v * unit
+            }
+            if hard || !soft { rl.rlim_max = hard || !soft ? (hard ? n : rl.rlim_max) : rl.rlim_max }
+            if soft || !hard { rl.rlim_cur = n }
+            if hard { rl.rlim_max = n }
+            if setrlimit(__rlimit_resource_t(UInt32(res)), &rl) != 0 {
+                throw BuiltinError("ulimit: \(ch == "n" ? "open files" : "limit"): cannot modify limit: \(String(cString: strerror(errno)))")
+            }
+        } else {
+            writeAll(1, show(hard ? rl.rlim_max : rl.rlim_cur, unit) + "\n")
+        }
+    }
+    return 0
+}
+
+/// `shopt [-pqsu] [-o] [name…]`
+func shopt(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let (letters, names) = try parseOptions(args[1...], allowed: "pqsuo", command: "shopt")
+    let setOn = letters.contains("s"), setOff = letters.contains("u"), quiet = letters.contains("q")
+    let useSetO = letters.contains("o")
+    func get(_ n: String) -> Bool? { useSetO ? shell.option(named: n) : shell.shoptValue(n) }
+    func put(_ n: String, _ v: Bool) -> Bool { useSetO ? shell.setOption(named: n, v) : shell.setShopt(n, v) }
+    if setOn || setOff {
+        var status: Int32 = 0
+        for n in names where !put(n, setOn) {
+            shell.error("shopt: \(n): invalid shell option name")
+            status = 1
+        }
+        return status
+    }
+    let list = names.isEmpty ? (useSetO ? ShellOptions.names.map { $0.0 } : Shell.shoptNames) : names
+    var status: Int32 = 0
+    for n in list {
+        guard let v = get(n) else {
+            shell.error("shopt: \(n): invalid shell option name")
+            status = 1
+            continue
+        }
+        if !v { status = names.isEmpty ? status : 1 }
+        if quiet { continue }
+        if letters.contains("p") {
+            writeAll(1, "shopt \(v ? "-s" : "-u") \(n)\n")
+        } else {
+            let pad = String(repeating: " ", count: max(1, 16 - n.count))
+            writeAll(1, n + pad + "\t" + (v ? "on" : "off") + "\n")
+        }
+    }
+    return status
+}
+
+/// `caller [n]`: the line and (with n) function and file of a caller.
+func caller(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let frames = shell.callerFrames
+    let n = args.count > 1 ? (Int(args[1]) ?? 0) : 0
+    guard n < frames.count else { return 1 }
+    let f = frames[frames.count - 1 - n]
+    if args.count > 1 {
+        writeAll(1, "\(f.line) \(f.function) \(f.file)\n")
+    } else {
+        writeAll(1, "\(f.line) \(f.file)\n")
+    }
+    return 0
+}

@@ -1,0 +1,82 @@
+import WeirExecution
+
+/// Every builtin weir has, in the style of dash's builtins.def: the name, whether POSIX
+/// calls it special, and its body. The executable installs this table into the shell.
+public enum BuiltinTable {
+    public static var all: [Builtin] { [
+        // Special builtins (POSIX 2.15).
+        Builtin(":", special: true, run: colon),
+        Builtin(".", special: true, run: source),
+        Builtin("break", special: true, run: breakBuiltin),
+        Builtin("continue", special: true, run: continueBuiltin),
+        Builtin("eval", special: true, run: eval),
+        Builtin("exec", special: true, run: exec),
+        Builtin("exit", special: true, run: exit),
+        Builtin("export", special: true, run: export),
+        Builtin("readonly", special: true, run: readonly),
+        Builtin("return", special: true, run: returnBuiltin),
+        Builtin("set", special: true, run: set),
+        Builtin("shift", special: true, run: shift),
+        Builtin("times", special: true, run: times),
+        Builtin("trap", special: true, run: trap),
+        Builtin("unset", special: true, run: unset),
+        // Regular builtins.
+        Builtin("[", run: test),
+        Builtin("alias", run: alias),
+        Builtin("bg", run: bg),
+        Builtin("builtin", run: builtin),
+        Builtin("caller", run: caller),
+        Builtin("cd", run: cd),
+        Builtin("command", run: command),
+        Builtin("declare", run: declare),
+        Builtin("echo", run: echo),
+        Builtin("false", run: falseBuiltin),
+        Builtin("fg", run: fg),
+        Builtin("getopts", run: getopts),
+        Builtin("hash", run: hash),
+        Builtin("jobs", run: jobsBuiltin),
+        Builtin("kill", run: kill),
+        Builtin("let", run: letBuiltin),
+        Builtin("local", run: local),
+        Builtin("mapfile", run: mapfile),
+        Builtin("printf", run: printf),
+        Builtin("pwd", run: pwd),
+        Builtin("read", run: read),
+        Builtin("readarray", run: mapfile),
+        Builtin("shopt", run: shopt),
+        Builtin("source", run: source),
+        Builtin("test", run: test),
+        Builtin("true", run: trueBuiltin),
+        Builtin("type", run: type),
+        Builtin("typeset", run: declare),
+        Builtin("ulimit", run: ulimit),
+        Builtin("umask", run: umask),
+        Builtin("unalias", run: unalias),
+        Builtin("wait", run: wait),
+    ] }
+
+    /// Installs the builtins into a shell.
+    public static func install(into shell: Shell) {
+        for b in all { shell.builtins[b.name] = b }
+    }
+}
+
+/// Splits leading `-x` options from operands; `--` ends them. Returns the option
+/// letters and the rest. An unknown letter throws a usage error.
+func parseOptions(_ args: ArraySlice<String>, allowed: String, command: String,
+                  usage: String? = nil) throws -> (letters: [Character], operands: [String]) {
+    var letters: [Character] = []
+    var rest = args
+    while let a = rest.first, a.hasPrefix("-"), a != "-" {
+        rest.removeFirst()
+        if a == "--" { break }
+        for ch in a.dropFirst() {
+            guard allowed.contains(ch) else {
+                throw BuiltinError("\(command): -\(ch): invalid option" + (usage.map { "\n\(command): usage: \($0)" } ?? ""),
+                                   status: 2)
+            }
+            letters.append(ch)
+        }
+    }
+    return (letters, Array(rest))
+}

@@ -1,0 +1,230 @@
+import WeirExecution
+import WeirExpansion
+
+/// The flags of `declare`/`typeset`/`local`/`export`/`readonly`.
+struct DeclareFlags {
+    var add: VariableAttributes = []
+    var remove: VariableAttributes = []
+    var print = false
+    var functions = false
+    var functionNames = false
+    var global = false
+}
+
+/// Which builtin is declaring: they share their body.
+enum Declarer: String {
+    case declare, local, export, readonly
+}
+
+func declare(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    try runDeclaration(shell, args, as: args[0] == "typeset" ? .declare : .declare, name: args[0])
+}
+
+func local(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    guard shell.functionDepth > 0 else { throw BuiltinError("local: can only be used in a function") }
+    return try runDeclaration(shell, args, as: .local, name: "local")
+}
+
+func export(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    try runDeclaration(shell, args, as: .export, name: "export")
+}
+
+func readonly(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    try runDeclaration(shell, args, as: .readonly, name: "readonly")
+}
+
+func attributeFor(_ ch: Character) -> VariableAttributes? {
+    switch ch {
+    case "a": return .indexedArray
+    case "A": return .associativeArray
+    case "i": return .integer
+    case "l": return .lowercase
+    case "u": return .uppercase
+    case "n": return .nameref
+    case "r": return .readonly
+    case "x": return .exported
+    case "t": return []
+    default: return nil
+    }
+}
+
+func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: String) throws -> Int32 {
+    var flags = DeclareFlags()
+    switch kind {
+    case .export: flags.add.insert(.exported)
+    case .readonly: flags.add.insert(.readonly)
+    default: break
+    }
+    var i = 1
+    while i < args.count {
+        let a = args[i]
+        guard (a.hasPrefix("-") || a.hasPrefix("+")) && a.count > 1 else { break }
+        if a == "--" { i += 1; break }
+        let adding = a.hasPrefix("-")
+        for ch in a.dropFirst() {
+            switch ch {
+            case "p": flags.print = true
+            case "f": flags.functions = true
+            case "F": flags.functionNames = true
+            case "g": flags.global = true
+            case "n" where kind == .export: flags.remove.insert(.exported)
+            default:
+                guard kind == .declare || kind == .local || (kind == .readonly && "aA".contains(ch)),
+                      let attr = attributeFor(ch) else {
+                    throw BuiltinError("\(name): -\(ch): invalid option", status: 2)
+                }
+                if adding { flags.add.formUnion(attr) } else { flags.remove.formUnion(attr) }
+            }
+        }
+        i += 1
+    }
+    let operands = Array(args[i...])
+    let v = shell.variables
+
+    if flags.functions || flags.functionNames {
+        return printFunctions(shell, operands, namesOnly: flags.functionNames)
+    }
+    if operands.isEmpty {
+        printVariables(shell, kind: kind, flags: flags)
+        return 0
+    }
+    if flags.print {
+        var status: Int32 = 0
+        for n in operands {
+            if let line = declarationLine(shell, n) { writeAll(1, line + "\n") } else {
+                shell.error("\(name): \(n): not found")
+                status = 1
+            }
+        }
+        return status
+    }
+
+    let makeLocal = kind == .local || (kind == .declare && shell.functionDepth > 0 && !flags.global)
+    var status: Int32 = 0
+    for (k, operand) in operands.enumerated() {
+        let argIndex = i + k
+        var varName = operand
+        var value: String?
+        var append = false
+        if let eq = operand.firstIndex(of: "=") {
+            varName = String(operand[..<eq])
+            value = String(operand[operand.index(after: eq)...])
+            if varName.hasSuffix("+") { append = true; varName.removeLast() }
+        }
+        var subscriptText: String?
+        if let open = varName.firstIndex(of: "["), varName.hasSuffix("]") {
+            subscriptText = String(varName[varName.index(after: open)..<varName.index(before: varName.endIndex)])
+            varName = String(varName[..<open])
+        }
+        guard isValidName(varName) else {
+            shell.error("\(name): `\(operand)': not a valid identifier")
+            status = 1
+            continue
+        }
+        do {
+            if makeLocal {
+                if !v.isLocal(varName) {
+                    // A new local starts unset, except with attributes only (`local -x x`).
+                    try v.declareLocal(varName)
+                }
+            }
+            var add = flags.add
+            if kind == .export && value == nil && !v.isSet(varName) {
+                // `export x` of an unset variable marks it for when it is set.
+            }
+            if add.contains(.associativeArray) { add.remove(.indexedArray) }
+            try v.setAttributes(varName, add: add, remove: flags.remove, local: makeLocal)
+            if add.contains(.associativeArray), v.variable(varName)?.value == nil {
+                try v.assignValue(varName, .associative(AssociativeArray()))
+            } else if add.contains(.indexedArray), v.variable(varName)?.value == nil, value != nil {
+                try v.assignValue(varName, .indexed(IndexedArray()))
+            }
+            if let array = shell.declarationArray(at: argIndex) {
+                try shell.assignArray(array.name, array.elements, append: array.append)
+            } else if let value {
+                if let sub = subscriptText {
+                    let isAssoc = v.variable(varName)?.attributes.contains(.associativeArray) == true
+                    if isAssoc {
+                        try v.assignElement(varName, index: nil, key: sub, value, append: append)
+                    } else {
+                        let idx = try ArithmeticEvaluator(environment: shell.environment).evaluate(text: sub)
+                        try v.assignElement(varName, index: Int(idx), key: nil, value, append: append)
+                    }
+                } else if flags.add.contains(.readonly) {
+                    // readonly x=1: assign first, then protect.
+                    try v.setAttributes(varName, add: [], remove: .readonly)
+                    try v.assign(varName, value, append: append)
+                    try v.setAttributes(varName, add: .readonly)
+                } else {
+                    try v.assign(varName, value, append: append)
+                }
+            }
+        } catch let e as VariableError {
+            shell.error("\(name): \(e.message)")
+            status = 1
+        } catch let e as ExpansionError {
+            shell.error(e.message)
+            status = 1
+        }
+    }
+    return status
+}
+
+/// `declare -p NAME`: a line that recreates the variable.
+func declarationLine(_ shell: Shell, _ name: String) -> String? {
+    guard let v = shell.variables.variable(name) else { return nil }
+    var letters = ""
+    let a = v.attributes
+    if a.contains(.indexedArray) || (v.value.map { if case .indexed = $0 { return true }; return false } ?? false) { letters += "a" }
+    if a.contains(.associativeArray) { letters += "A" }
+    if a.contains(.integer) { letters += "i" }
+    if a.contains(.lowercase) { letters += "l" }
+    if a.contains(.nameref) { letters += "n" }
+    if a.contains(.readonly) { letters += "r" }
+    if a.contains(.uppercase) { letters += "u" }
+    if a.contains(.exported) { letters += "x" }
+    var line = "declare -" + (letters.isEmpty ? "-" : letters) + " " + name
+    switch v.value {
+    case nil: break
+    case .string(let s)?: line += "=" + doubleQuote(s)
+    case .indexed(let arr)?:
+        line += "=(" + arr.indices.map { "[\($0)]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + ")"
+    case .associative(let arr)?:
+        line += "=(" + arr.keys.map { "[" + shellQuote($0) + "]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + " )"
+    }
+    return line
+}
+
+func printVariables(_ shell: Shell, kind: Declarer, flags: DeclareFlags) {
+    for (name, v) in shell.variables.allVariables() {
+        switch kind {
+        case .export: guard v.attributes.contains(.exported) else { continue }
+        case .readonly: guard v.attributes.contains(.readonly) else { continue }
+        default:
+            if !flags.add.isEmpty && !v.attributes.isSuperset(of: flags.add) { continue }
+        }
+        if kind == .declare && !flags.print && flags.add.isEmpty {
+            guard let s = v.value?.scalar else { continue }
+            writeAll(1, name + "=" + shellQuote(s) + "\n")
+        } else if let line = declarationLine(shell, name) {
+            writeAll(1, line + "\n")
+        }
+    }
+}
+
+func printFunctions(_ shell: Shell, _ names: [String], namesOnly: Bool) -> Int32 {
+    let list = names.isEmpty ? shell.functions.keys.sorted() : names
+    var status: Int32 = 0
+    for n in list {
+        guard shell.functions[n] != nil else {
+            status = 1
+            continue
+        }
+        if namesOnly {
+            writeAll(1, "declare -f \(n)\n")
+        } else {
+            writeAll(1, shell.functionText(n) + "\n")
+        }
+    }
+    return status
+}

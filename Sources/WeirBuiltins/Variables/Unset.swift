@@ -1,0 +1,49 @@
+import WeirExecution
+import WeirExpansion
+
+/// `unset [-v | -f | -n] name…`: variables (the default), or functions.
+func unset(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let (letters, names) = try parseOptions(args[1...], allowed: "vfn", command: "unset")
+    let functionsOnly = letters.contains("f"), variablesOnly = letters.contains("v")
+    var status: Int32 = 0
+    for n in names {
+        if functionsOnly {
+            shell.functions[n] = nil
+            continue
+        }
+        var name = n
+        var subscriptText: String?
+        if let open = n.firstIndex(of: "["), n.hasSuffix("]") {
+            name = String(n[..<open])
+            subscriptText = String(n[n.index(after: open)..<n.index(before: n.endIndex)])
+        }
+        guard isValidName(name) else {
+            shell.error("unset: `\(n)': not a valid identifier")
+            status = 1
+            continue
+        }
+        do {
+            if let sub = subscriptText {
+                if sub == "@" || sub == "*" {
+                    try shell.variables.unset(name)
+                } else if shell.variables.variable(name)?.attributes.contains(.associativeArray) == true {
+                    try shell.variables.unsetElement(name, index: nil, key: sub)
+                } else {
+                    var i = Int(try ArithmeticEvaluator(environment: shell.environment).evaluate(text: sub))
+                    if i < 0, case .indexed(let a)? = shell.variables.variable(name)?.value { i += a.end }
+                    try shell.variables.unsetElement(name, index: i, key: nil)
+                }
+            } else if !variablesOnly && !shell.variables.isSet(name) && shell.variables.variable(name) == nil
+                        && shell.functions[name] != nil {
+                // POSIX: with neither -v nor -f, a name that is no variable may be a function.
+                shell.functions[name] = nil
+            } else {
+                try shell.variables.unset(name)
+            }
+        } catch let e as VariableError {
+            shell.error("unset: \(e.message)")
+            status = 1
+        }
+    }
+    return status
+}

@@ -1,0 +1,209 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+/// The parts of the shell that builtins drive.
+extension Shell {
+    /// `shopt` flags weir knows.
+    public static let shoptNames = ["dotglob", "expand_aliases", "extglob", "failglob", "globstar", "inherit_errexit",
+                                    "lastpipe", "nocaseglob", "nocasematch", "nullglob", "xpg_echo"]
+
+    public func shoptValue(_ name: String) -> Bool? {
+        let o = environment.options
+        switch name {
+        case "dotglob": return o.dotglob
+        case "extglob": return o.extglob
+        case "failglob": return o.failglob
+        case "globstar": return o.globstar
+        case "nocaseglob": return o.nocaseglob
+        case "nocasematch": return o.nocasematch
+        case "nullglob": return o.nullglob
+        case "expand_aliases": return expandAliases
+        case "inherit_errexit", "lastpipe", "xpg_echo": return shoptFlags.contains(name)
+        default: return nil
+        }
+    }
+
+    public func setShopt(_ name: String, _ on: Bool) -> Bool {
+        switch name {
+        case "dotglob": environment.options.dotglob = on
+        case "extglob": environment.options.extglob = on
+        case "failglob": environment.options.failglob = on
+        case "globstar": environment.options.globstar = on
+        case "nocaseglob": environment.options.nocaseglob = on
+        case "nocasematch": environment.options.nocasematch = on
+        case "nullglob": environment.options.nullglob = on
+        case "expand_aliases": expandAliases = on
+        case "inherit_errexit", "lastpipe", "xpg_echo":
+            if on { shoptFlags.insert(name) } else { shoptFlags.remove(name) }
+        default: return false
+        }
+        return true
+    }
+
+    /// A file for `.`/`source`: the first readable one in PATH, else the name itself.
+    public func searchPathReadable(_ name: String) -> String? {
+        for d in (variables.value("PATH") ?? "").split(separator: ":", omittingEmptySubsequences: false) {
+            let p = (d.isEmpty ? "." : String(d)) + "/" + name
+            var st = stat()
+            if stat(p, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && access(p, R_OK) == 0 { return p }
+        }
+        return nil
+    }
+
+    /// Runs a sourced file: `return` ends it; with arguments, they are `$@` meanwhile.
+    public func runSourced(_ source: SourceFile, arguments: [String]?) throws -> Int32 {
+        let savedPositional = environment.positional
+        if let a = arguments { environment.positional = a }
+        sourceDepth += 1
+        defer {
+            sourceDepth -= 1
+            if arguments != nil { environment.positional = savedPositional }
+        }
+        do {
+            return try runSource(source, syntaxErrorExits: false)
+        } catch ControlFlow.returnFromFunction(let s) {
+            environment.lastStatus = s
+            return s
+        }
+    }
+
+    /// `exec` with only redirections: they stay after the builtin returns.
+    public func keepRedirections() { keepingRedirections = true }
+
+    /// `exec command`: replaces the shell process.
+    public func execCommand(path: String, argv: [String], clearEnvironment: Bool) throws -> Int32 {
+        runExitTrapBeforeExec()
+        return try execReplacing(path: path, argv: argv, env: clearEnvironment ? [] : variables.exportedEnvironment(),
+                                 actions: [])
+    }
+
+    func runExitTrapBeforeExec() {}
+
+    /// `command name args`: a builtin or an external command, never a function.
+    public func runCommandSkippingFunctions(_ argv: [String], defaultPath: Bool) throws -> Int32 {
+        if let b = builtins[argv[0]] { return try b.run(self, argv) }
+        let path = defaultPath ? searchPath(argv[0], path: "/usr/bin:/bin:/usr/sbin:/sbin") : findExecutable(argv[0])
+        guard let p = path else {
+            reportNotFound(argv[0])
+            return 127
+        }
+        do {
+            let pid = try spawnProcess(path: p, argv: argv, environment: variables.exportedEnvironment(), actions: [],
+                                       attributes: childAttributes(foreground: true))
+            return waitForeground([pid], command: argv.joined(separator: " "))
+        } catch let e as SpawnError {
+            return try spawnFailed(e.code, path: p, argv: argv, env: variables.exportedEnvironment(), actions: [])
+        }
+    }
+
+    /// Frames for `caller`: line, function and file of each active call.
+    public var callerFrames: [(line: Int, function: String, file: String)] {
+        var frames: [(Int, String, String)] = []
+        for (i, name) in functionNames.enumerated() {
+            let callerName = i == 0 ? "main" : functionNames[i - 1]
+            frames.append((callLines.indices.contains(i) ? callLines[i] : 0, callerName, currentSource?.name ?? environment.scriptName))
+            _ = name
+        }
+        return frames
+    }
+
+    // MARK: Jobs
+
+    /// `%n`, `%+`, `%%`, `%-`, `%string`, `%?string`.
+    public func job(forSpec spec: String) -> Job? {
+        jobs.reapFinished()
+        let bg = jobs.jobs.filter { $0.background }
+        guard spec.hasPrefix("%") else {
+            if let pid = Int32(spec) { return jobs.job(forPid: pid) }
+            return nil
+        }
+        let s = String(spec.dropFirst())
+        if s.isEmpty || s == "+" || s == "%" { return bg.last }
+        if s == "-" { return bg.count >= 2 ? bg[bg.count - 2] : bg.last }
+        if let n = Int(s) { return bg.first { $0.id == n } }
+        if s.hasPrefix("?") { return bg.first { $0.command.contains(s.dropFirst()) } }
+        return bg.first { $0.command.hasPrefix(s) }
+    }
+
+    /// The pids a `wait` operand names; nil when it names nothing.
+    public func pids(forJobSpec spec: String) -> [pid_t]? {
+        if spec.hasPrefix("%") { return job(forSpec: spec)?.pids }
+        guard let pid = Int32(spec) else { return nil }
+        return [pid]
+    }
+
+    /// `wait PID…`: the status of the last; 127 for a pid that is not a child.
+    public func waitForPids(_ pids: [pid_t]) -> Int32 {
+        var status: Int32 = 0
+        for p in pids {
+            if !jobs.isKnown(p) {
+                if let st = jobs.takeStatus(of: p) { status = ProcessState(waitStatus: st).status; continue }
+                status = 127
+                continue
+            }
+            guard let st = jobs.waitFor(p, interrupted: { self.traps.hasPending }) else {
+                if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
+                status = 127
+                continue
+            }
+            status = ProcessState(waitStatus: st).status
+        }
+        jobs.pruneDone()
+        for j in jobs.jobs where j.isDone { jobs.remove(j) }
+        return status
+    }
+
+    func pendingSignalNumber() -> Int32? {
+        for s in 1..<65 where pendingSignals[s] != 0 { return Int32(s) }
+        return nil
+    }
+
+    /// `wait`: every background job; 0, or 128+N when a trapped signal arrives.
+    public func waitForAllJobs() -> Int32 {
+        for j in jobs.jobs where j.background {
+            for p in j.pids {
+                guard jobs.waitFor(p, interrupted: { self.traps.hasPending }) != nil else {
+                    if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
+                    continue
+                }
+            }
+        }
+        for j in jobs.jobs where j.isDone { jobs.remove(j) }
+        return 0
+    }
+
+    /// `wait -n`: the next job to finish.
+    public func waitForAnyJob() -> Int32 {
+        while true {
+            if let done = jobs.jobs.first(where: { $0.background && $0.isDone }) {
+                jobs.remove(done)
+                return done.status
+            }
+            guard jobs.jobs.contains(where: { $0.background }) else { return 127 }
+            if !jobs.reapOne(block: true) { return 127 }
+        }
+    }
+
+    /// `fg`: give the job the terminal, continue it, wait for it.
+    public func resumeInForeground(_ job: Job) -> Int32 {
+        writeAll(1, job.command + "\n")
+        job.background = false
+        if let tty = terminalFD, let pg = job.processGroup {
+            if var modes = job.terminalModes { tcsetattr(tty, TCSADRAIN, &modes) }
+            _ = tcsetpgrp(tty, pg)
+        }
+        if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
+        for p in job.pids { job.states[p] = .running }
+        jobs.remove(job)
+        return waitForeground(job.pids, command: job.command)
+    }
+
+    /// `bg`: continue a stopped job in the background.
+    public func resumeInBackground(_ job: Job) {
+        writeAll(1, "[\(job.id)]+ \(job.command) &\n")
+        job.background = true
+        if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
+        for p in job.pids where job.states[p] != nil { job.states[p] = .running }
+    }
+}

@@ -1,0 +1,16 @@
+/// Non-local exits, thrown through the interpreter and caught where they end.
+public enum ControlFlow: Error {
+    /// `break n`: leave n enclosing loops.
+    case breakLoop(Int)
+    /// `continue n`
+    case continueLoop(Int)
+    /// `return [n]`: leave the function or sourced file.
+    case returnFromFunction(Int32)
+}
+
+/// `exit [n]`, or an error that ends a non-interactive shell: unwinds to the top, where
+/// the EXIT trap runs and the process ends with `status`.
+public struct ShellExit: Error {
+    public var status: Int32
+    public init(_ status: Int32) { self.status = status }
+}

@@ -1,0 +1,274 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+/// A builtin's body: the shell and the argument words (argv[0] is the name).
+public typealias BuiltinFunction = (Shell, [String]) throws -> Int32
+
+/// A builtin and how POSIX classes it.
+public struct Builtin {
+    public var name: String
+    /// Special builtins: assignments before them persist, their errors end a
+    /// non-interactive shell, and functions cannot hide them.
+    public var special: Bool
+    public var run: BuiltinFunction
+
+    public init(_ name: String, special: Bool = false, run: @escaping BuiltinFunction) {
+        self.name = name
+        self.special = special
+        self.run = run
+    }
+}
+
+/// The shell: its state, and the interpreter that runs trees against it.
+public final class Shell: AliasResolving, SubstitutionRunning {
+    public let environment = ShellEnvironment()
+    public var options = ShellOptions()
+    public var functions: [String: FunctionDefinition] = [:]
+    /// The source text of each function, for `declare -f` and `type`.
+    var functionTexts: [String: String] = [:]
+
+    public func functionText(_ name: String) -> String { functionTexts[name] ?? name + " ()" }
+    public var aliases: [String: String] = [:]
+    public var builtins: [String: Builtin] = [:]
+    /// Remembered command locations (`hash`).
+    public var commandHash: [String: String] = [:]
+    public var traps = TrapTable()
+    public let jobs = JobTable()
+
+    /// True in a forked child running shell code (a subshell, a pipeline stage).
+    public internal(set) var isSubshell = false
+    /// The pid `$$` reports; `WEIRPID` is the real one.
+    public var interactive = false
+    /// Depth of `if`/`while` conditions, `&&`/`||` left sides and `!`: `set -e` is off there.
+    var errexitSuppressed = 0
+    /// Function call depth, for `return` and `local`.
+    public internal(set) var functionDepth = 0
+    /// Loop depth, for `break` and `continue`.
+    var loopDepth = 0
+    public var inLoop: Bool { loopDepth > 0 }
+    /// Sourced-file depth, for `return` at the top of a file.
+    public internal(set) var sourceDepth = 0
+    /// The source being run (for LINENO and messages).
+    public internal(set) var currentSource: SourceFile?
+    /// Names of the functions being run, innermost last (`FUNCNAME`).
+    public internal(set) var functionNames: [String] = []
+    /// The status of each stage of the last pipeline.
+    public internal(set) var pipeStatus: [Int32] = [0]
+    /// Start of the shell, for `SECONDS` and `times`.
+    let startTime = monotonicSeconds()
+    /// Temporary files and FIFOs to remove at exit.
+    var cleanupPaths: [String] = []
+    var processSubstitutionDirectory: String?
+    /// The program name for messages.
+    public var programName = "weir"
+    /// Where the command being run starts, for LINENO (the line is found only when asked).
+    var lineOffset = 0
+    var lineSource: SourceFile?
+    /// Counts command substitutions, so a command with none keeps status 0.
+    var commandSubstitutionCount = 0
+    /// In a child that ends after this command: exec the external command in place.
+    var execInPlace = false
+    var isRunningErrTrap = false
+    /// `exec` without a command asked for its redirections to stay.
+    var keepingRedirections = false
+    /// `shopt` flags kept only as flags.
+    var shoptFlags: Set<String> = []
+    /// `shopt -s expand_aliases` (on in interactive shells and scripts alike in weir).
+    public var expandAliases = true
+    /// getopts' place: the OPTIND it last set and the letter within that word.
+    public var getoptsState: (optind: Int, char: Int) = (1, 1)
+    /// The line each active function was called from.
+    var callLines: [Int] = []
+    /// Array assignments among the arguments of the declaration builtin being run.
+    var declarationArrays: [Int: (name: String, append: Bool, elements: [ArrayElement])] = [:]
+    var processSubstitutionCounter = 0
+    /// FIFOs of process substitutions in the command being run: (path, is `<(…)`).
+    var pendingFIFOs: [(String, Bool)] = []
+    /// The controlling terminal, when job control is on.
+    public var terminalFD: Int32?
+    /// The shell's own terminal modes, restored when a job gives the terminal back.
+    public var shellTerminalModes: termios?
+    /// The terminal's foreground group when the shell started, given back at exit.
+    public var originalTerminalGroup: pid_t?
+
+    /// The line of the command being run.
+    public var currentLineNumber: Int { lineSource?.position(of: lineOffset).line ?? 0 }
+
+    public var expander: Expander { Expander(environment: environment) }
+    public var variables: VariableStore { environment.variables }
+
+    public init() {
+        environment.shellPid = getpid()
+        environment.substitutions = self
+        environment.optionFlags = { [unowned self] in self.optionLetters() }
+        installDynamicVariables()
+    }
+
+    // MARK: Messages
+
+    /// Writes `weir: message` to standard error.
+    public func error(_ message: String) {
+        writeAll(2, programName + ": " + message + "\n")
+    }
+
+    // MARK: Aliases
+
+    public func alias(named name: String) -> String? { expandAliases ? aliases[name] : nil }
+
+    // MARK: Options
+
+    /// `$-`
+    func optionLetters() -> String {
+        var s = ""
+        if variables.allExport { s += "a" }
+        if options.notify { s += "b" }
+        if options.errexit { s += "e" }
+        if environment.options.noglob { s += "f" }
+        if options.hashall { s += "h" }
+        if interactive { s += "i" }
+        if options.monitor { s += "m" }
+        if options.noexec { s += "n" }
+        if environment.options.nounset { s += "u" }
+        if options.verbose { s += "v" }
+        if options.xtrace { s += "x" }
+        if options.noclobber { s += "C" }
+        if options.errtrace { s += "E" }
+        if options.functrace { s += "T" }
+        if !isSubshell && sourceDepth == 0 && functionDepth == 0 && stdinIsScript { s += "s" }
+        return s
+    }
+
+    /// True when commands come from standard input (`$-` holds `s`).
+    public var stdinIsScript = false
+
+    /// Reads an option by its long name; nil when there is no such option.
+    public func option(named name: String) -> Bool? {
+        switch name {
+        case "allexport": return variables.allExport
+        case "braceexpand": return true
+        case "emacs": return options.emacs
+        case "errexit": return options.errexit
+        case "errtrace": return options.errtrace
+        case "functrace": return options.functrace
+        case "hashall": return options.hashall
+        case "ignoreeof": return options.ignoreeof
+        case "monitor": return options.monitor
+        case "noclobber": return options.noclobber
+        case "noexec": return options.noexec
+        case "noglob": return environment.options.noglob
+        case "notify": return options.notify
+        case "nounset": return environment.options.nounset
+        case "pipefail": return options.pipefail
+        case "posix": return options.posix
+        case "trace": return options.trace
+        case "verbose": return options.verbose
+        case "vi": return options.vi
+        case "xtrace": return options.xtrace
+        case "interactive": return interactive
+        default: return nil
+        }
+    }
+
+    /// Sets an option by its long name; false when there is no such option.
+    @discardableResult
+    public func setOption(named name: String, _ on: Bool) -> Bool {
+        switch name {
+        case "allexport": variables.allExport = on
+        case "braceexpand": break
+        case "emacs": options.emacs = on; if on { options.vi = false }
+        case "errexit": options.errexit = on
+        case "errtrace": options.errtrace = on
+        case "functrace": options.functrace = on
+        case "hashall": options.hashall = on
+        case "ignoreeof": options.ignoreeof = on
+        case "monitor": options.monitor = on
+        case "noclobber": options.noclobber = on
+        case "noexec": options.noexec = on
+        case "noglob": environment.options.noglob = on
+        case "notify": options.notify = on
+        case "nounset": environment.options.nounset = on
+        case "pipefail": options.pipefail = on
+        case "posix": options.posix = on
+        case "trace": options.trace = on
+        case "verbose": options.verbose = on
+        case "vi": options.vi = on; if on { options.emacs = false }
+        case "xtrace": options.xtrace = on
+        default: return false
+        }
+        return true
+    }
+
+    /// The long name of a single-letter option.
+    public static func optionName(letter: Character) -> String? {
+        ShellOptions.names.first { $0.1 == letter }?.0
+    }
+
+    // MARK: Dynamic variables
+
+    func installDynamicVariables() {
+        variables.dynamicNames = ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME",
+                                  "WEIRPID", "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE"]
+        variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
+        variables.dynamicArray = { [unowned self] name in
+            switch name {
+            case "PIPESTATUS": return self.pipeStatus.map { String($0) }
+            case "FUNCNAME": return self.functionNames.isEmpty ? nil : self.functionNames.reversed() + ["main"]
+            case "WEIR_SOURCE": return [self.currentSource?.name ?? self.environment.scriptName]
+            default: return nil
+            }
+        }
+        srandom(UInt32(truncatingIfNeeded: getpid() ^ Int32(truncatingIfNeeded: time(nil))))
+    }
+
+    var randomSeedOverride: UInt32?
+    var secondsBase: Int64 = 0
+
+    func dynamicValue(_ name: String) -> String? {
+        switch name {
+        case "RANDOM": return String(random() & 0x7FFF)
+        case "SRANDOM": return String(UInt32(truncatingIfNeeded: random()) ^ UInt32(truncatingIfNeeded: random() << 16))
+        case "SECONDS": return String(secondsBase + Int64(monotonicSeconds() - startTime))
+        case "LINENO": return String(currentLineNumber)
+        case "EPOCHSECONDS": return String(time(nil))
+        case "EPOCHREALTIME":
+            var ts = timespec()
+            clock_gettime(CLOCK_REALTIME, &ts)
+            let us = String(ts.tv_nsec / 1000)
+            return String(ts.tv_sec) + "." + String(repeating: "0", count: 6 - us.count) + us
+        case "WEIRPID": return String(getpid())
+        default: return nil
+        }
+    }
+}
+
+/// Seconds on the monotonic clock.
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Writes all of `s` to a descriptor, retrying on EINTR; errors are ignored.
+public func writeAll(_ fd: Int32, _ s: String) {
+    var s = s
+    s.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+}
+
+public func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { writeAll(fd, $0) }
+}
+
+@discardableResult
+public func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
+    var off = 0
+    while off < buf.count {
+        let n = write(fd, buf.baseAddress! + off, buf.count - off)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        off += n
+    }
+    return true
+}

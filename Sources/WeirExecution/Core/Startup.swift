@@ -1,0 +1,69 @@
+import Glibc
+import WeirExpansion
+
+extension Shell {
+    /// Variables from the process environment (exported), and the ones a shell sets
+    /// itself: PWD, PPID, IFS, OPTIND, PS1–PS4, WEIR_VERSION.
+    public func importEnvironment() {
+        var e = environ
+        while let p = e.pointee {
+            let entry = String(cString: p)
+            if let eq = entry.firstIndex(of: "=") {
+                let name = String(entry[..<eq])
+                if isValidName(name) {
+                    try? variables.assign(name, String(entry[entry.index(after: eq)...]))
+                    try? variables.setAttributes(name, add: .exported)
+                }
+            }
+            e += 1
+        }
+        // PWD: kept when it names the current directory, else the physical path.
+        var cwd = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let physical = getcwd(&cwd, cwd.count) != nil ? String(cString: cwd) : nil
+        if let pwd = variables.value("PWD"), pwd.hasPrefix("/"), let physical, sameFile(pwd, physical) {
+        } else if let physical {
+            try? variables.assign("PWD", physical)
+            try? variables.setAttributes("PWD", add: .exported)
+        }
+        try? variables.assign("PPID", String(getppid()))
+        try? variables.setAttributes("PPID", add: .readonly)
+        try? variables.assign("IFS", " \t\n")
+        try? variables.assign("OPTIND", "1")
+        if variables.value("PS1") == nil { try? variables.assign("PS1", geteuid() == 0 ? "# " : "$ ") }
+        try? variables.assign("PS2", "> ")
+        if variables.value("PS4") == nil { try? variables.assign("PS4", "+ ") }
+        try? variables.assign("WEIR_VERSION", weirVersion)
+        if let level = variables.value("SHLVL").flatMap({ Int($0) }) {
+            try? variables.assign("SHLVL", String(level + 1))
+        } else {
+            try? variables.assign("SHLVL", "1")
+        }
+        try? variables.setAttributes("SHLVL", add: .exported)
+    }
+
+    /// Signals ignored when the shell started stay ignored (POSIX, non-interactive).
+    public func recordInheritedSignals() {
+        for s in signalsResetInChildren {
+            var old = sigaction()
+            sigaction(s, nil, &old)
+            if let h = old.__sigaction_handler.sa_handler, unsafeBitCast(h, to: Int.self) == 1 {  // SIG_IGN
+                traps.ignoredAtStart.insert(s)
+            }
+        }
+    }
+
+    /// Ends the shell: EXIT trap, private directory, the status.
+    public func finish(_ status: Int32) -> Never {
+        environment.lastStatus = status
+        runExitTrap()
+        removePrivateDirectory()
+        exit(environment.lastStatus)
+    }
+}
+
+func sameFile(_ a: String, _ b: String) -> Bool {
+    var x = stat(), y = stat()
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
+}
+
+public let weirVersion = "0.3.0"

@@ -1,0 +1,140 @@
+import Glibc
+import WeirSyntax
+
+/// Signals caught since the loop last looked; written by the handler, read by the shell.
+nonisolated(unsafe) var pendingSignals = [Int32](repeating: 0, count: 65)
+nonisolated(unsafe) var anySignalPending: Int32 = 0
+
+/// The handler for trapped signals: it only records the signal.
+func recordSignal(_ sig: Int32) {
+    if sig > 0 && sig < 65 { pendingSignals[Int(sig)] = 1 }
+    anySignalPending = 1
+}
+
+/// The `trap` table: an action per signal, plus EXIT (0), ERR, RETURN and DEBUG.
+public struct TrapTable {
+    public enum Action: Equatable {
+        case command(String)
+        case ignore
+    }
+
+    /// Signal number → action (0 is EXIT).
+    public private(set) var actions: [Int32: Action] = [:]
+    public var errTrap: String?
+    public var returnTrap: String?
+    public var debugTrap: String?
+    /// Signals that were ignored when a non-interactive shell started: they stay ignored.
+    public var ignoredAtStart: Set<Int32> = []
+
+    public init() {}
+
+    public var exitTrap: String? {
+        get { if case .command(let c)? = actions[0] { return c }; return nil }
+        set { actions[0] = newValue.map { .command($0) } }
+    }
+
+    public var hasPending: Bool { anySignalPending != 0 }
+
+    public func isIgnored(_ sig: Int32) -> Bool { actions[sig] == .ignore }
+
+    public func action(for sig: Int32) -> Action? { actions[sig] }
+
+    /// Sets or clears (nil) a trap and installs the matching disposition.
+    public mutating func set(_ sig: Int32, _ action: Action?) {
+        actions[sig] = action
+        guard sig > 0 else { return }
+        var sa = sigaction()
+        sigemptyset(&sa.sa_mask)
+        switch action {
+        case .command?:
+            sa.__sigaction_handler.sa_handler = { recordSignal($0) }
+        case .ignore?:
+            sa.__sigaction_handler.sa_handler = SIG_IGN
+        case nil:
+            sa.__sigaction_handler.sa_handler = SIG_DFL
+        }
+        sa.sa_flags = 0
+        sigaction(sig, &sa, nil)
+    }
+
+    /// In a subshell, caught signals go back to their defaults; ignored ones stay
+    /// ignored. The EXIT trap is not inherited.
+    public mutating func resetForSubshell() {
+        for (sig, a) in actions where sig > 0 {
+            if case .command = a { set(sig, nil) }
+        }
+        actions[0] = nil
+        errTrap = nil
+        returnTrap = nil
+        debugTrap = nil
+    }
+
+    /// Takes the signals caught since the last look.
+    func takePending() -> [Int32] {
+        anySignalPending = 0
+        var out: [Int32] = []
+        for s in 1..<65 where pendingSignals[s] != 0 {
+            pendingSignals[s] = 0
+            out.append(Int32(s))
+        }
+        return out
+    }
+}
+
+extension Shell {
+    /// Runs the actions of signals caught since the last check, keeping `$?`.
+    public func runPendingTraps() throws {
+        for sig in traps.takePending() {
+            guard case .command(let text)? = traps.action(for: sig) else { continue }
+            let saved = environment.lastStatus
+            _ = try runTrapAction(text, status: saved)
+            environment.lastStatus = saved
+        }
+    }
+
+    /// Parses and runs trap text.
+    @discardableResult
+    func runTrapAction(_ text: String, status: Int32) throws -> Int32 {
+        environment.lastStatus = status
+        let source = SourceFile(name: "trap", text: text)
+        let parser = Parser(source: source, aliases: self)
+        let savedSource = currentSource
+        currentSource = source
+        defer { currentSource = savedSource }
+        do {
+            while let list = try parser.parseNextCommand() { try run(list) }
+        } catch let e as SyntaxError {
+            writeAll(2, e.render(in: source, program: programName))
+            return 2
+        }
+        return environment.lastStatus
+    }
+
+    func runErrTrap(_ status: Int32) throws {
+        guard let t = traps.errTrap else { return }
+        if isRunningErrTrap { return }
+        isRunningErrTrap = true
+        defer { isRunningErrTrap = false }
+        _ = try runTrapAction(t, status: status)
+        environment.lastStatus = status
+    }
+
+    func runReturnTrap() throws {
+        guard let t = traps.returnTrap else { return }
+        let s = environment.lastStatus
+        _ = try runTrapAction(t, status: s)
+        environment.lastStatus = s
+    }
+
+    /// The EXIT trap, once, when the shell ends.
+    public func runExitTrap() {
+        guard let t = traps.exitTrap else { return }
+        traps.exitTrap = nil
+        let s = environment.lastStatus
+        do { _ = try runTrapAction(t, status: s) } catch let e as ShellExit {
+            environment.lastStatus = e.status
+            return
+        } catch {}
+        environment.lastStatus = s
+    }
+}

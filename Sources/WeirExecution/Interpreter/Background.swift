@@ -1,0 +1,58 @@
+import Glibc
+import CWeirSys
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    /// `list &`: runs in a child; without job control, its stdin is /dev/null and it
+    /// ignores SIGINT and SIGQUIT, as POSIX says.
+    func runInBackground(_ andOr: AndOrList) throws -> Int32 {
+        let monitor = options.monitor
+        let pid = try forkShell(foreground: false) {
+            if !monitor {
+                signal(SIGINT, SIG_IGN)
+                signal(SIGQUIT, SIG_IGN)
+                self.traps.ignoredAtStart.formUnion([SIGINT, SIGQUIT])
+                let null = open("/dev/null", O_RDONLY)
+                if null >= 0 && null != 0 { dup2(null, 0); close(null) }
+            }
+            if andOr.rest.isEmpty, andOr.first.commands.count == 1, case .simple = andOr.first.commands[0] {
+                self.execInPlace = true
+            }
+            return try self.run(andOr)
+        }
+        environment.lastBackgroundPid = pid
+        let text = currentSource.map { $0.text(andOr.span) } ?? ""
+        let job = jobs.add(pids: [pid], processGroup: monitor ? pid : nil, command: text, background: true)
+        if interactive { writeAll(2, "[\(job.id)] \(pid)\n") }
+        environment.lastStatus = 0
+        return 0
+    }
+
+    /// `coproc [NAME] command`: the command runs in the background with a pipe to its
+    /// stdin and one from its stdout; NAME[0] reads its output, NAME[1] writes its input.
+    func startCoprocess(_ co: Coprocess) throws -> Int32 {
+        var toChild: [Int32] = [-1, -1], fromChild: [Int32] = [-1, -1]
+        guard weir_pipe2_cloexec(&toChild) == 0, weir_pipe2_cloexec(&fromChild) == 0 else {
+            error("coproc: pipe: \(String(cString: strerror(errno)))")
+            return 1
+        }
+        let body = co.body
+        let pid = try forkShell(foreground: false) {
+            dup2(toChild[0], 0)
+            dup2(fromChild[1], 1)
+            for fd in toChild + fromChild { close(fd) }
+            return try self.runCommand(body)
+        }
+        close(toChild[0])
+        close(fromChild[1])
+        let readFD = liftDescriptor(fromChild[0]), writeFD = liftDescriptor(toChild[1])
+        let name = co.name ?? "COPROC"
+        try variables.assignValue(name, .indexed(IndexedArray([String(readFD), String(writeFD)])))
+        try variables.assign(name + "_PID", String(pid))
+        environment.lastBackgroundPid = pid
+        jobs.add(pids: [pid], processGroup: nil, command: "coproc " + name, background: true)
+        environment.lastStatus = 0
+        return 0
+    }
+}

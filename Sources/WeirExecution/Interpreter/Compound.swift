@@ -1,0 +1,242 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    func runCompound(_ c: CompoundCommand) throws -> Int32 {
+        switch c {
+        case .braceGroup(let list, _):
+            return try run(list)
+        case .subshell(let list, _):
+            return try runSubshell { try self.run(list) }
+        case .ifClause(let clause):
+            for branch in clause.branches {
+                if try runCondition(branch.condition) == 0 { return try run(branch.body) }
+            }
+            if let e = clause.elseBody { return try run(e) }
+            environment.lastStatus = 0
+            return 0
+        case .loop(let loop):
+            return try runLoop(loop)
+        case .forIn(let f):
+            return f.isSelect ? try runSelect(f) : try runFor(f)
+        case .arithmeticFor(let f):
+            return try runArithmeticFor(f)
+        case .caseClause(let cc):
+            return try runCase(cc)
+        case .conditional(let cond):
+            setLine(cond.span)
+            if options.xtrace { trace(["[[", conditionText(cond.expression), "]]"]) }
+            let status: Int32
+            do {
+                status = try evaluateCondition(cond.expression) ? 0 : 1
+            } catch let e as ConditionError {
+                error(e.message)
+                status = 2
+            } catch let e as ExpansionError {
+                status = try expansionFailed(e)
+            }
+            environment.lastStatus = status
+            return status
+        case .arithmetic(let a):
+            setLine(a.span)
+            let status: Int32
+            do {
+                if options.xtrace { trace(["((", sourceText(a.expression.span), "))"]) }
+                status = try expander.evaluate(a.expression) != 0 ? 0 : 1
+            } catch let e as ExpansionError {
+                status = try expansionFailed(e)
+            }
+            environment.lastStatus = status
+            return status
+        }
+    }
+
+    /// The condition of `if`/`while`/`until`: `set -e` does not apply in it.
+    func runCondition(_ list: CommandList) throws -> Int32 {
+        errexitSuppressed += 1
+        defer { errexitSuppressed -= 1 }
+        return try run(list)
+    }
+
+    /// Runs a loop body, turning `break`/`continue` into what the loop should do.
+    /// Returns false when the loop must stop.
+    func runLoopBody(_ body: CommandList, status: inout Int32) throws -> Bool {
+        do {
+            status = try run(body)
+        } catch ControlFlow.breakLoop(let n) {
+            if n > 1 { throw ControlFlow.breakLoop(n - 1) }
+            return false
+        } catch ControlFlow.continueLoop(let n) {
+            if n > 1 { throw ControlFlow.continueLoop(n - 1) }
+            status = environment.lastStatus
+        }
+        return true
+    }
+
+    func runLoop(_ loop: LoopClause) throws -> Int32 {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        var status: Int32 = 0
+        while true {
+            let c: Int32
+            do {
+                c = try runCondition(loop.condition)
+            } catch ControlFlow.breakLoop(let n) {
+                if n > 1 { throw ControlFlow.breakLoop(n - 1) }
+                break
+            } catch ControlFlow.continueLoop(let n) {
+                if n > 1 { throw ControlFlow.continueLoop(n - 1) }
+                continue
+            }
+            if (c == 0) == loop.isUntil { break }
+            if try !runLoopBody(loop.body, status: &status) { break }
+        }
+        environment.lastStatus = status
+        return status
+    }
+
+    func runFor(_ f: ForInClause) throws -> Int32 {
+        setLine(f.span)
+        guard isValidName(f.variable) else {
+            error("`\(f.variable)': not a valid identifier")
+            if !interactive { throw ShellExit(1) }
+            return 1
+        }
+        let items: [String]
+        do {
+            items = try f.words.map { try expander.expandWords($0) } ?? environment.positional
+        } catch let e as ExpansionError {
+            return try expansionFailed(e)
+        }
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        var status: Int32 = 0
+        for item in items {
+            do { try variables.assign(f.variable, item) } catch let e as VariableError {
+                error(e.message)
+                status = 1
+                break
+            }
+            if options.xtrace { trace(["for", f.variable, "in", item]) }
+            if try !runLoopBody(f.body, status: &status) { break }
+        }
+        environment.lastStatus = status
+        return status
+    }
+
+    func runArithmeticFor(_ f: ArithmeticForClause) throws -> Int32 {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        var status: Int32 = 0
+        do {
+            if let i = f.initializer { _ = try expander.evaluate(i) }
+            while true {
+                if let c = f.condition, try expander.evaluate(c) == 0 { break }
+                if try !runLoopBody(f.body, status: &status) { break }
+                if let s = f.step { _ = try expander.evaluate(s) }
+            }
+        } catch let e as ExpansionError {
+            return try expansionFailed(e)
+        }
+        environment.lastStatus = status
+        return status
+    }
+
+    func runSelect(_ f: ForInClause) throws -> Int32 {
+        let items = try f.words.map { try expander.expandWords($0) } ?? environment.positional
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        var status: Int32 = 0
+        if items.isEmpty { return 0 }
+        while true {
+            for (i, item) in items.enumerated() { writeAll(2, "\(i + 1)) \(item)\n") }
+            writeAll(2, variables.value("PS3") ?? "#? ")
+            guard let line = readLine(fd: 0) else {
+                writeAll(2, "\n")
+                break
+            }
+            try variables.assign("REPLY", line)
+            let trimmed = line.trimmingBlanks()
+            if trimmed.isEmpty { continue }
+            if let n = Int(trimmed), n >= 1, n <= items.count {
+                try variables.assign(f.variable, items[n - 1])
+            } else {
+                try variables.assign(f.variable, "")
+            }
+            if try !runLoopBody(f.body, status: &status) { break }
+        }
+        environment.lastStatus = status
+        return status
+    }
+
+    func runCase(_ cc: CaseClause) throws -> Int32 {
+        setLine(cc.span)
+        let subject: String
+        do { subject = try expander.expandString(cc.subject) } catch let e as ExpansionError {
+            return try expansionFailed(e)
+        }
+        var status: Int32 = 0
+        var i = 0
+        var fallingThrough = false
+        while i < cc.items.count {
+            let item = cc.items[i]
+            var matched = fallingThrough
+            if !matched {
+                for p in item.patterns {
+                    let pattern: String
+                    do { pattern = try expander.expandPattern(p) } catch let e as ExpansionError {
+                        return try expansionFailed(e)
+                    }
+                    if ShellPattern(pattern, extglob: environment.options.extglob,
+                                    caseInsensitive: environment.options.nocasematch).matches(subject) {
+                        matched = true
+                        break
+                    }
+                }
+            }
+            if matched {
+                status = try item.body.map { try run($0) } ?? 0
+                switch item.terminator {
+                case .endCase:
+                    environment.lastStatus = status
+                    return status
+                case .fallThrough:
+                    fallingThrough = true
+                case .testNext:
+                    fallingThrough = false
+                }
+            }
+            i += 1
+        }
+        environment.lastStatus = status
+        return status
+    }
+
+    /// `( list )` and other shell code in a child: fork, run, wait.
+    func runSubshell(_ body: @escaping () throws -> Int32) throws -> Int32 {
+        let pid = try forkShell(body)
+        let status = waitForeground([pid])
+        environment.lastStatus = status
+        return status
+    }
+}
+
+/// `[A-Za-z_][A-Za-z0-9_]*`
+public func isValidName(_ s: String) -> Bool {
+    guard let f = s.utf8.first, f == UInt8(ascii: "_") || (f | 0x20 >= UInt8(ascii: "a") && f | 0x20 <= UInt8(ascii: "z")) else {
+        return false
+    }
+    return s.utf8.allSatisfy { b in
+        b == UInt8(ascii: "_") || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
+    }
+}
+
+extension String {
+    func trimmingBlanks() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,190 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    /// Runs a command list; returns the status of the last command.
+    @discardableResult
+    public func run(_ list: CommandList) throws -> Int32 {
+        var status = environment.lastStatus
+        for item in list.items {
+            if item.background {
+                status = try runInBackground(item.andOr)
+            } else {
+                status = try run(item.andOr)
+            }
+            if !pendingFIFOs.isEmpty { cleanUpFIFOs() }
+            if traps.hasPending { try runPendingTraps() }
+        }
+        return status
+    }
+
+    /// `p1 && p2 || p3`: each pipeline but the last runs with `set -e` off.
+    func run(_ andOr: AndOrList) throws -> Int32 {
+        if andOr.rest.isEmpty {
+            let status = try runPipeline(andOr.first)
+            try checkErrexit(status, andOr.first)
+            return status
+        }
+        var status = try runSuppressingErrexit(andOr.first)
+        for (i, r) in andOr.rest.enumerated() {
+            guard r.op == .and ? status == 0 : status != 0 else { continue }
+            if i == andOr.rest.count - 1 {
+                status = try runPipeline(r.pipeline)
+                try checkErrexit(status, r.pipeline)
+            } else {
+                status = try runSuppressingErrexit(r.pipeline)
+            }
+        }
+        return status
+    }
+
+    func runSuppressingErrexit(_ p: Pipeline) throws -> Int32 {
+        errexitSuppressed += 1
+        defer { errexitSuppressed -= 1 }
+        return try runPipeline(p)
+    }
+
+    /// `set -e`: a failed pipeline ends the shell, except where POSIX says it doesn't.
+    func checkErrexit(_ status: Int32, _ p: Pipeline) throws {
+        guard status != 0, options.errexit, errexitSuppressed == 0, !p.negated else { return }
+        // A compound command's status that came from a failure -e ignored does not count;
+        // a failure that counted has already ended the shell inside it.
+        if p.commands.count == 1, case .compound(let c, _) = p.commands[0] {
+            if case .subshell = c {} else { return }
+        }
+        if p.commands.isEmpty { return }
+        if traps.errTrap != nil { try runErrTrap(status) }
+        throw ShellExit(status)
+    }
+
+    /// One pipeline in the foreground: `!`, `time`, and its stages.
+    func runPipeline(_ p: Pipeline) throws -> Int32 {
+        if p.negated { errexitSuppressed += 1 }
+        defer { if p.negated { errexitSuppressed -= 1 } }
+        let timed = p.prefixes.first { $0.kind == .time }
+        let clock = timed != nil ? PipelineClock() : nil
+        var status: Int32
+        switch p.commands.count {
+        case 0:
+            status = 0
+        case 1:
+            status = try runCommand(p.commands[0])
+            pipeStatus = [status]
+        default:
+            status = try runStages(p)
+        }
+        if let clock, let t = timed { try reportTime(clock, posix: try timeIsPosix(t)) }
+        if p.negated { status = status == 0 ? 1 : 0 }
+        environment.lastStatus = status
+        if !p.negated && status != 0 && errexitSuppressed == 0 && traps.errTrap != nil && !options.errexit {
+            try runErrTrap(status)
+        }
+        return status
+    }
+
+    func timeIsPosix(_ prefix: PipelinePrefix) throws -> Bool {
+        try prefix.options.contains { try expander.expandString($0) == "-p" }
+    }
+
+    /// One command in the current shell (compound commands, builtins, functions), or an
+    /// external command spawned and waited for.
+    public func runCommand(_ c: Command) throws -> Int32 {
+        switch c {
+        case .simple(let s):
+            return try runSimple(s)
+        case .compound(let cc, let redirections):
+            if redirections.isEmpty { return try runCompound(cc) }
+            let actions: [FdAction]
+            let saved: SavedDescriptors
+            do {
+                actions = try planRedirections(redirections)
+                saved = try applyRedirections(actions, save: true)
+            } catch let e as RedirectionError {
+                error(e.message)
+                environment.lastStatus = 1
+                return 1
+            }
+            defer { restore(saved) }
+            return try runCompound(cc)
+        case .function(let f):
+            functions[f.name] = f
+            functionTexts[f.name] = currentSource?.text(f.span) ?? f.name + " ()"
+            environment.lastStatus = 0
+            return 0
+        case .coprocess(let co):
+            return try startCoprocess(co)
+        }
+    }
+}
+
+/// Wall and CPU time around a timed pipeline.
+struct PipelineClock {
+    let start = monotonicSeconds()
+    let startUsage: (user: Double, system: Double) = childAndSelfCPU()
+}
+
+func childAndSelfCPU() -> (user: Double, system: Double) {
+    var a = rusage(), b = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &a)
+    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &b)
+    func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return (secs(a.ru_utime) + secs(b.ru_utime), secs(a.ru_stime) + secs(b.ru_stime))
+}
+
+extension Shell {
+    /// Prints `time`'s report to stderr: bash's default format, `TIMEFORMAT`, or `-p`.
+    func reportTime(_ clock: PipelineClock, posix: Bool) throws {
+        let real = monotonicSeconds() - clock.start
+        let now = childAndSelfCPU()
+        let user = now.user - clock.startUsage.user, sys = now.system - clock.startUsage.system
+        func fixed(_ v: Double, _ digits: Int) -> String {
+            let scale = digits == 3 ? 1000.0 : (digits == 2 ? 100.0 : (digits == 1 ? 10.0 : 1.0))
+            let n = Int64((max(0, v) * scale).rounded())
+            let whole = n / Int64(scale), frac = n % Int64(scale)
+            if digits == 0 { return String(whole) }
+            let f = String(frac)
+            return String(whole) + "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        func long(_ v: Double) -> String {
+            let m = Int(max(0, v) / 60)
+            return "\(m)m" + fixed(v - Double(m * 60), 3) + "s"
+        }
+        if posix {
+            writeAll(2, "real \(fixed(real, 2))\nuser \(fixed(user, 2))\nsys \(fixed(sys, 2))\n")
+            return
+        }
+        if let format = variables.value("TIMEFORMAT") {
+            var out = ""
+            var it = Array(format)
+            var i = 0
+            while i < it.count {
+                let c = it[i]
+                if c == "%" && i + 1 < it.count {
+                    var j = i + 1
+                    var digits = 3
+                    var isLong = false
+                    if it[j].isNumber, let d = Int(String(it[j])) { digits = min(d, 3); j += 1 }
+                    if j < it.count && it[j] == "l" { isLong = true; j += 1 }
+                    guard j < it.count else { out.append(c); i += 1; continue }
+                    switch it[j] {
+                    case "R": out += isLong ? long(real) : fixed(real, digits)
+                    case "U": out += isLong ? long(user) : fixed(user, digits)
+                    case "S": out += isLong ? long(sys) : fixed(sys, digits)
+                    case "P": out += fixed(real > 0 ? (user + sys) / real * 100 : 0, 2)
+                    case "%": out += "%"
+                    default: out += String(it[i...j])
+                    }
+                    i = j + 1
+                    continue
+                }
+                out.append(c)
+                i += 1
+            }
+            it = []
+            writeAll(2, out + "\n")
+            return
+        }
+        writeAll(2, "\nreal\t\(long(real))\nuser\t\(long(user))\nsys\t\(long(sys))\n")
+    }
+}

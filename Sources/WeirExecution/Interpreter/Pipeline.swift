@@ -1,0 +1,144 @@
+import Glibc
+import CWeirSys
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    /// A pipeline of two or more stages: every stage starts before any is waited for,
+    /// joined by close-on-exec pipes; each pipe end is closed in the shell as soon as the
+    /// stage that needs it has started.
+    func runStages(_ p: Pipeline) throws -> Int32 {
+        let n = p.commands.count
+        var pids: [pid_t] = []
+        var prevRead: Int32 = -1
+        var group: pid_t?
+        var failure: Error?
+        for (i, cmd) in p.commands.enumerated() {
+            var fds: [Int32] = [-1, -1]
+            if i < n - 1 && weir_pipe2_cloexec(&fds) != 0 {
+                error("pipe: \(String(cString: strerror(errno)))")
+                break
+            }
+            var wiring: [FdAction] = []
+            if prevRead >= 0 { wiring.append(.duplicate(source: prevRead, fd: 0)) }
+            if fds[1] >= 0 {
+                wiring.append(.duplicate(source: fds[1], fd: 1))
+                if p.operators[i].op == .pipeAll { wiring.append(.duplicate(source: 1, fd: 2)) }
+            }
+            for fd in [prevRead, fds[0], fds[1]] where fd > 2 { wiring.append(.close(fd)) }
+            do {
+                let pid = try startStage(cmd, wiring: wiring, processGroup: group)
+                pids.append(pid)
+                if options.monitor && group == nil { group = pid }
+            } catch {
+                failure = error
+            }
+            if prevRead >= 0 { close(prevRead) }
+            if fds[1] >= 0 { close(fds[1]) }
+            prevRead = fds[0]
+            if failure != nil { break }
+        }
+        if prevRead >= 0 { close(prevRead) }
+        let status = waitForeground(pids, command: currentSource.map { $0.text(p.span) } ?? "")
+        if let failure { throw failure }
+        return status
+    }
+
+    /// Starts one stage: an external command is spawned directly when its words can be
+    /// expanded here without side effects; anything else runs in a forked shell.
+    func startStage(_ cmd: Command, wiring: [FdAction], processGroup: pid_t?) throws -> pid_t {
+        if case .simple(let sc) = cmd, isSideEffectFree(sc) {
+            if let pid = try spawnStage(sc, wiring: wiring, processGroup: processGroup) { return pid }
+        }
+        return try forkShell(processGroup: processGroup) {
+            _ = try self.applyRedirections(wiring, save: false)
+            if case .simple = cmd { self.execInPlace = true }
+            return try self.runCommand(cmd)
+        }
+    }
+
+    /// Spawns a stage that is an external command; nil when it is not one (a builtin, a
+    /// function, a name not found): the caller forks instead.
+    func spawnStage(_ sc: SimpleCommand, wiring: [FdAction], processGroup: pid_t?) throws -> pid_t? {
+        guard let argv = try? expander.expandWords(sc.words), let name = argv.first,
+              case .external(let path) = resolve(name) else { return nil }
+        var env = variables.exportedEnvironment()
+        if !sc.assignments.isEmpty {
+            variables.pushScope()
+            defer { variables.popScope() }
+            for a in sc.assignments { guard (try? performAssignment(a, exporting: true)) != nil else { return nil } }
+            env = variables.exportedEnvironment()
+        }
+        guard let redirections = try? planRedirections(sc.redirections) else { return nil }
+        if redirections.contains(where: { if case .open(let path, _, _, _) = $0 { return isFIFO(path) }; return false }) {
+            return nil  // opening a FIFO may block: only a child may wait for its other end
+        }
+        if options.xtrace { traceCommand(sc, argv) }
+        do {
+            return try spawnProcess(path: path, argv: argv, environment: env, actions: wiring + redirections,
+                                    attributes: childAttributes(foreground: true, processGroup: processGroup))
+        } catch let e as RedirectionError {
+            error(e.message)
+            return try forkShell(processGroup: processGroup) { 1 }
+        } catch is SpawnError {
+            return nil
+        }
+    }
+
+    /// True when expanding the command here changes nothing: no substitutions, no
+    /// arithmetic (which may assign), no `${x=…}`.
+    func isSideEffectFree(_ sc: SimpleCommand) -> Bool {
+        for w in sc.words where !isPure(w.parts) { return false }
+        for a in sc.assignments {
+            switch a.value {
+            case .scalar(let w): if !isPure(w.parts) { return false }
+            case .array: return false
+            }
+        }
+        for r in sc.redirections {
+            switch r.target {
+            case .word(let w): if !isPure(w.parts) { return false }
+            case .hereDoc(let d): if !d.quoted && !isPure(d.body.parts) { return false }
+            }
+            if r.fdVariable != nil { return false }
+        }
+        return true
+    }
+
+    func isPure(_ parts: [WordPart]) -> Bool {
+        for p in parts {
+            switch p.kind {
+            case .literal, .escaped, .singleQuoted, .ansiC, .tilde: continue
+            case .doubleQuoted(let inner): if !isPure(inner) { return false }
+            case .parameter(let pe):
+                switch pe.op {
+                case .test(.assignDefault, _, _)?, .test(.errorIfUnset, _, _)?: return false
+                case .test(_, _, let w)?: if !isPure(w.parts) { return false }
+                case .bad?: return false
+                default: break
+                }
+                if pe.index != nil || pe.indirect { return false }
+                if environment.options.nounset { return false }
+            case .extglob(_, let ws): if !ws.allSatisfy({ isPure($0.parts) }) { return false }
+            case .brace(let b):
+                if case .alternatives(let ws) = b, !ws.allSatisfy({ isPure($0.parts) }) { return false }
+            case .commandSubstitution, .processSubstitution, .arithmetic, .arrayLiteral:
+                return false
+            }
+        }
+        return true
+    }
+
+    func isFIFO(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+    }
+
+    /// True for a list that is one simple command: a child running it can exec in place.
+    func isSingleSimpleCommand(_ list: CommandList) -> Bool {
+        guard list.items.count == 1, !list.items[0].background, list.items[0].andOr.rest.isEmpty else { return false }
+        let p = list.items[0].andOr.first
+        guard p.commands.count == 1, !p.negated, p.prefixes.isEmpty, case .simple = p.commands[0] else { return false }
+        return true
+    }
+}

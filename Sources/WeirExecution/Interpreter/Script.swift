@@ -1,0 +1,170 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    /// Runs a source command by command, each parsed just before it runs (so an alias
+    /// defined on one line applies on the next, and a syntax error stops only there).
+    @discardableResult
+    public func runSource(_ source: SourceFile, syntaxErrorExits: Bool) throws -> Int32 {
+        let savedSource = currentSource
+        currentSource = source
+        defer { currentSource = savedSource }
+        let parser = Parser(source: source, aliases: self)
+        while true {
+            let list: CommandList?
+            do {
+                list = try parser.parseNextCommand()
+            } catch let e as SyntaxError {
+                writeAll(2, e.render(in: source, program: programName))
+                environment.lastStatus = 2
+                if syntaxErrorExits { throw ShellExit(2) }
+                return 2
+            }
+            guard let list else { break }
+            if options.verbose { writeAll(2, source.text(list.span) + "\n") }
+            if options.noexec { continue }
+            try run(list)
+        }
+        return environment.lastStatus
+    }
+
+    /// Runs a file as a script in this process (a child for ENOEXEC, `source`).
+    public func runScriptFile(_ path: String, arguments: [String], name: String) throws -> Int32 {
+        guard let bytes = readWholeFile(path) else {
+            let e = errno
+            error("\(path): \(String(cString: strerror(e)))")
+            return e == ENOENT ? 127 : 126
+        }
+        environment.positional = arguments
+        environment.scriptName = name
+        functions = [:]
+        return try runSource(SourceFile(name: path, bytes: bytes), syntaxErrorExits: true)
+    }
+
+    /// Runs commands from standard input, reading no further than each command needs,
+    /// so a command that reads stdin itself gets the lines after it (as in bash).
+    public func runStandardInput() throws -> Int32 {
+        stdinIsScript = true
+        var st = stat()
+        if fstat(0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG {
+            return try runSeekableStandardInput()
+        }
+        var buffer: [UInt8] = []
+        var firstLine = 1
+        var eof = false
+        while true {
+            // Read one more line.
+            if !eof {
+                var byte: UInt8 = 0
+                var gotAny = false
+                while true {
+                    let n = read(0, &byte, 1)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { eof = true; break }
+                    gotAny = true
+                    buffer.append(byte)
+                    if byte == 0x0A { break }
+                }
+                if !gotAny && buffer.isEmpty { break }
+            }
+            let source = SourceFile(name: "stdin", bytes: buffer)
+            source.firstLine = firstLine
+            let parser = Parser(source: source, aliases: self)
+            let savedSource = currentSource
+            currentSource = source
+            defer { currentSource = savedSource }
+            do {
+                guard let list = try parser.parseNextCommand() else {
+                    if eof { break }
+                    buffer.removeAll()
+                    firstLine = source.position(of: source.bytes.count).line
+                    continue
+                }
+                let used = parser.readOffset
+                // Everything read so far belongs to this command (we read line by line).
+                if options.verbose { writeAll(2, source.text(list.span) + "\n") }
+                if !options.noexec { try run(list) }
+                let rest = Array(buffer[min(used, buffer.count)...])
+                firstLine = source.position(of: min(used, buffer.count)).line
+                buffer = rest
+                if eof && buffer.isEmpty { break }
+            } catch let e as SyntaxError {
+                if e.incomplete && !eof { continue }
+                writeAll(2, e.render(in: source, program: programName))
+                environment.lastStatus = 2
+                throw ShellExit(2)
+            }
+        }
+        return environment.lastStatus
+    }
+
+    /// Standard input is a file: read it whole, and before each command put the file
+    /// offset just after that command's text, where a reading command would find it.
+    func runSeekableStandardInput() throws -> Int32 {
+        let start = lseek(0, 0, SEEK_CUR)
+        var bytes: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += buf[0..<n]
+        }
+        let source = SourceFile(name: "stdin", bytes: bytes)
+        let savedSource = currentSource
+        currentSource = source
+        defer { currentSource = savedSource }
+        let parser = Parser(source: source, aliases: self)
+        while true {
+            let list: CommandList?
+            do { list = try parser.parseNextCommand() } catch let e as SyntaxError {
+                writeAll(2, e.render(in: source, program: programName))
+                environment.lastStatus = 2
+                throw ShellExit(2)
+            }
+            guard let list else { break }
+            let expected = start + off_t(parser.readOffset)
+            lseek(0, expected, SEEK_SET)
+            if options.verbose { writeAll(2, source.text(list.span) + "\n") }
+            if !options.noexec { try run(list) }
+            let now = lseek(0, 0, SEEK_CUR)
+            if now != expected && now > expected && now - start <= off_t(bytes.count) {
+                // The command read some of the script: go on after what it read.
+                parser.skip(to: Int(now - start))
+            }
+        }
+        return environment.lastStatus
+    }
+
+    /// Reads a line from a descriptor a byte at a time (no read-ahead); nil at EOF.
+    public func readLine(fd: Int32) -> String? {
+        var out: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let n = read(fd, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return out.isEmpty ? nil : String(decoding: out, as: UTF8.self) }
+            if byte == 0x0A { return String(decoding: out, as: UTF8.self) }
+            out.append(byte)
+        }
+    }
+}
+
+/// The bytes of a file, or nil (errno set).
+public func readWholeFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { return nil }
+    defer { close(fd) }
+    var out: [UInt8] = []
+    var buf = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if n == 0 { return out }
+        out += buf[0..<n]
+    }
+}

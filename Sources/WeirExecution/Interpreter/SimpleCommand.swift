@@ -1,0 +1,473 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+/// What a command name turned out to be.
+enum ResolvedCommand {
+    case builtin(Builtin)
+    case function(FunctionDefinition)
+    case external(String)
+    case notFound
+}
+
+extension Shell {
+    /// Records the line being run (LINENO, messages).
+    @inline(__always)
+    func setLine(_ span: Span) {
+        if let src = currentSource { lineOffset = span.start; lineSource = src }
+    }
+
+    /// Reports an expansion error: in a non-interactive shell it ends the shell.
+    func expansionFailed(_ e: ExpansionError) throws -> Int32 {
+        error(e.message)
+        environment.lastStatus = e.status
+        if e.fatal && !interactive { throw ShellExit(e.status) }
+        return e.status
+    }
+
+    /// POSIX's lookup order: special builtins, functions, builtins, then PATH.
+    func resolve(_ name: String) -> ResolvedCommand {
+        if let b = builtins[name], b.special { return .builtin(b) }
+        if let f = functions[name] { return .function(f) }
+        if let b = builtins[name] { return .builtin(b) }
+        if let path = findExecutable(name) { return .external(path) }
+        return .notFound
+    }
+
+    public func runSimple(_ sc: SimpleCommand) throws -> Int32 {
+        setLine(sc.span)
+        let exp = expander
+        var argv: [String]
+        do {
+            argv = try expandArguments(sc, exp)
+        } catch let e as ExpansionError {
+            return try expansionFailed(e)
+        }
+
+        if argv.isEmpty {
+            return try runAssignmentsOnly(sc)
+        }
+
+        let resolved = resolve(argv[0])
+        if options.xtrace { traceCommand(sc, argv) }
+
+        switch resolved {
+        case .external(let path):
+            return try runExternal(sc, path: path, argv: argv)
+        case .notFound:
+            return try commandNotFound(sc, argv)
+        case .builtin(let b):
+            return try runBuiltin(b, sc, argv)
+        case .function(let f):
+            return try runFunctionCommand(f, sc, argv)
+        }
+    }
+
+    /// Expands a command's words. An array assignment given to `declare`, `local` … is
+    /// remembered by its argument index, for the builtin to apply (`local -a xs=(1 2)`).
+    func expandArguments(_ sc: SimpleCommand, _ exp: Expander) throws -> [String] {
+        declarationArrays = [:]
+        guard sc.words.contains(where: { $0.isAssignment }) else { return try exp.expandWords(sc.words) }
+        var argv: [String] = []
+        for w in sc.words {
+            if w.isAssignment, let last = w.parts.last, case .arrayLiteral(let elements) = last.kind,
+               let first = w.parts.first, case .literal(let head) = first.kind, w.parts.count == 2 {
+                let append = head.hasSuffix("+=")
+                let name = String(head.dropLast(append ? 2 : 1))
+                declarationArrays[argv.count] = (name, append, elements)
+            }
+            try exp.expandWord(w, into: &argv)
+        }
+        return argv
+    }
+
+    /// The array assignment given as argument `index` of a declaration builtin.
+    public func declarationArray(at index: Int) -> (name: String, append: Bool, elements: [ArrayElement])? {
+        declarationArrays[index]
+    }
+
+    /// Assignments and redirections with no command: the assignments stay.
+    func runAssignmentsOnly(_ sc: SimpleCommand) throws -> Int32 {
+        environment.lastStatus = 0
+        var substitutionStatus: Int32 = 0
+        let before = commandSubstitutionCount
+        for a in sc.assignments {
+            do {
+                try performAssignment(a)
+            } catch let e as ExpansionError {
+                return try expansionFailed(e)
+            } catch let e as VariableError {
+                error(e.message)
+                environment.lastStatus = 1
+                if !interactive { throw ShellExit(1) }
+                return 1
+            }
+        }
+        if commandSubstitutionCount != before { substitutionStatus = environment.lastStatus }
+        if options.xtrace && !sc.assignments.isEmpty {
+            trace(sc.assignments.map { a in a.name + "=" + ((try? assignmentTraceValue(a)) ?? "") })
+        }
+        if !sc.redirections.isEmpty {
+            do {
+                let actions = try planRedirections(sc.redirections)
+                let saved = try applyRedirections(actions, save: true)
+                restore(saved)
+            } catch let e as RedirectionError {
+                error(e.message)
+                environment.lastStatus = 1
+                return 1
+            } catch let e as ExpansionError {
+                return try expansionFailed(e)
+            }
+        }
+        environment.lastStatus = substitutionStatus
+        return substitutionStatus
+    }
+
+    func assignmentTraceValue(_ a: Assignment) throws -> String {
+        switch a.value {
+        case .scalar: return variables.value(a.name) ?? ""
+        case .array(let els): return "(" + els.map { (try? expander.expandString($0.value)) ?? "" }.joined(separator: " ") + ")"
+        }
+    }
+
+    /// Performs one assignment word in the shell's variables.
+    public func performAssignment(_ a: Assignment, exporting: Bool = false) throws {
+        let exp = expander
+        switch a.value {
+        case .scalar(let w):
+            let value = try exp.expandAssignmentValue(w)
+            if let index = a.index {
+                let isAssoc = variables.variable(a.name)?.attributes.contains(.associativeArray) == true
+                if isAssoc {
+                    try variables.assignElement(a.name, index: nil, key: try exp.expandString(index), value, append: a.append)
+                } else {
+                    let text = try exp.expandString(index)
+                    var i = Int(try ArithmeticEvaluator(environment: environment).evaluate(text: text))
+                    if i < 0, case .indexed(let arr)? = variables.variable(a.name)?.value { i += arr.end }
+                    if i < 0 { throw ExpansionError("\(a.name)[\(text)]: bad array subscript", fatal: false) }
+                    try variables.assignElement(a.name, index: i, key: nil, value, append: a.append)
+                }
+            } else {
+                try variables.assign(a.name, value, append: a.append)
+            }
+        case .array(let elements):
+            try assignArray(a.name, elements, append: a.append)
+        }
+        if exporting { try variables.setAttributes(a.name, add: .exported) }
+    }
+
+    /// `name=(…)` and `name+=(…)`.
+    public func assignArray(_ name: String, _ elements: [ArrayElement], append: Bool) throws {
+        let exp = expander
+        let existing = variables.variable(name)
+        let isAssoc = existing?.attributes.contains(.associativeArray) == true
+        if isAssoc {
+            var arr = AssociativeArray()
+            if append, case .associative(let old)? = existing?.value { arr = old }
+            for e in elements {
+                if let k = e.key {
+                    arr[try exp.expandString(k)] = try exp.expandString(e.value)
+                } else {
+                    throw ExpansionError("\(name): \(try exp.expandString(e.value)): must use subscript when assigning associative array", fatal: false)
+                }
+            }
+            try variables.assignValue(name, .associative(arr))
+            return
+        }
+        var arr = IndexedArray()
+        if append {
+            switch existing?.value {
+            case .indexed(let old)?: arr = old
+            case .string(let s)?: arr = IndexedArray([s])
+            default: break
+            }
+        }
+        var next = arr.end
+        for e in elements {
+            if let k = e.key {
+                let text = try exp.expandString(k)
+                var i = Int(try ArithmeticEvaluator(environment: environment).evaluate(text: text))
+                if i < 0 { i += arr.end }
+                arr[i] = try exp.expandString(e.value)
+                next = i + 1
+            } else {
+                for v in try exp.expandWords([e.value]) {
+                    arr[next] = v
+                    next += 1
+                }
+            }
+        }
+        try variables.assignValue(name, .indexed(arr))
+    }
+
+    func commandNotFound(_ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {
+        // Redirections are still performed (and can fail) before the error.
+        if !sc.redirections.isEmpty {
+            do {
+                let saved = try applyRedirections(try planRedirections(sc.redirections), save: true)
+                defer { restore(saved) }
+                reportNotFound(argv[0])
+            } catch let e as RedirectionError {
+                error(e.message)
+                environment.lastStatus = 1
+                return 1
+            }
+        } else {
+            reportNotFound(argv[0])
+        }
+        let status: Int32 = 127
+        environment.lastStatus = status
+        return status
+    }
+
+    func reportNotFound(_ name: String) {
+        if name.contains("/") {
+            error("\(name): No such file or directory")
+        } else {
+            error("\(name): command not found")
+        }
+    }
+
+    /// Runs a builtin in the shell, with its redirections saved and restored and its
+    /// prefix assignments temporary (or, for special builtins, permanent).
+    func runBuiltin(_ b: Builtin, _ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {
+        var pushedScope = false
+        if !sc.assignments.isEmpty {
+            if !b.special {
+                variables.pushScope()
+                pushedScope = true
+            }
+            for a in sc.assignments {
+                do {
+                    try performAssignment(a, exporting: !b.special)
+                } catch let e as VariableError {
+                    error(e.message)
+                    if pushedScope { variables.popScope() }
+                    if b.special && !interactive { throw ShellExit(1) }
+                    environment.lastStatus = 1
+                    return 1
+                } catch let e as ExpansionError {
+                    if pushedScope { variables.popScope() }
+                    return try expansionFailed(e)
+                }
+            }
+        }
+        defer { if pushedScope { variables.popScope() } }
+        var saved = SavedDescriptors()
+        if !sc.redirections.isEmpty {
+            do {
+                saved = try applyRedirections(try planRedirections(sc.redirections), save: true)
+            } catch let e as RedirectionError {
+                error(e.message)
+                environment.lastStatus = 1
+                if b.special && !interactive { throw ShellExit(1) }
+                return 1
+            } catch let e as ExpansionError {
+                return try expansionFailed(e)
+            }
+        }
+        defer {
+            if keepingRedirections {
+                keepingRedirections = false
+                for (_, copy) in saved.saved where copy >= 0 { close(copy) }
+            } else {
+                restore(saved)
+            }
+        }
+        let status: Int32
+        do {
+            status = try b.run(self, argv)
+        } catch let e as BuiltinError {
+            error(e.message)
+            environment.lastStatus = e.status
+            if b.special && !interactive { throw ShellExit(e.status) }
+            return e.status
+        } catch let e as ExpansionError {
+            return try expansionFailed(e)
+        }
+        environment.lastStatus = status
+        return status
+    }
+
+    func runFunctionCommand(_ f: FunctionDefinition, _ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {
+        var pushedScope = false
+        if !sc.assignments.isEmpty {
+            variables.pushScope()
+            pushedScope = true
+            for a in sc.assignments {
+                do { try performAssignment(a, exporting: true) } catch let e as VariableError {
+                    error(e.message)
+                    variables.popScope()
+                    environment.lastStatus = 1
+                    return 1
+                }
+            }
+        }
+        defer { if pushedScope { variables.popScope() } }
+        var saved = SavedDescriptors()
+        if !sc.redirections.isEmpty {
+            do {
+                saved = try applyRedirections(try planRedirections(sc.redirections), save: true)
+            } catch let e as RedirectionError {
+                error(e.message)
+                environment.lastStatus = 1
+                return 1
+            }
+        }
+        defer { restore(saved) }
+        return try callFunction(f, arguments: Array(argv.dropFirst()))
+    }
+
+    /// Calls a function: new positional parameters and a new scope for `local`.
+    public func callFunction(_ f: FunctionDefinition, arguments: [String]) throws -> Int32 {
+        if functionDepth >= 1000 {
+            error("\(f.name): maximum function nesting level exceeded (1000)")
+            throw ShellExit(1)
+        }
+        let savedPositional = environment.positional
+        environment.positional = arguments
+        variables.pushScope()
+        functionDepth += 1
+        functionNames.append(f.name)
+        callLines.append(currentLineNumber)
+        let savedLoopDepth = loopDepth
+        loopDepth = 0
+        defer {
+            loopDepth = savedLoopDepth
+            functionNames.removeLast()
+            callLines.removeLast()
+            functionDepth -= 1
+            variables.popScope()
+            environment.positional = savedPositional
+        }
+        var status: Int32
+        do {
+            if f.redirections.isEmpty {
+                status = try runCompound(f.body)
+            } else {
+                status = try runCommand(.compound(f.body, redirections: f.redirections))
+            }
+        } catch ControlFlow.returnFromFunction(let s) {
+            status = s
+        } catch ControlFlow.breakLoop, ControlFlow.continueLoop {
+            status = environment.lastStatus
+        }
+        if traps.returnTrap != nil { try runReturnTrap() }
+        environment.lastStatus = status
+        return status
+    }
+
+    /// Runs an external command: spawned and waited for, or exec'd in place when this is
+    /// a child that ends with it.
+    func runExternal(_ sc: SimpleCommand, path: String, argv: [String]) throws -> Int32 {
+        var env = variables.exportedEnvironment()
+        if !sc.assignments.isEmpty {
+            // Prefix assignments go to the command's environment only.
+            variables.pushScope()
+            defer { variables.popScope() }
+            for a in sc.assignments {
+                do { try performAssignment(a, exporting: true) } catch let e as VariableError {
+                    error(e.message)
+                    environment.lastStatus = 1
+                    return 1
+                } catch let e as ExpansionError {
+                    return try expansionFailed(e)
+                }
+            }
+            env = variables.exportedEnvironment()
+        }
+        let actions: [FdAction]
+        do {
+            actions = try planRedirections(sc.redirections)
+        } catch let e as RedirectionError {
+            error(e.message)
+            environment.lastStatus = 1
+            return 1
+        } catch let e as ExpansionError {
+            return try expansionFailed(e)
+        }
+        if execInPlace && traps.exitTrap == nil {
+            execInPlace = false
+            return try execReplacing(path: path, argv: argv, env: env, actions: actions)
+        }
+        let pid: pid_t
+        do {
+            pid = try spawnProcess(path: path, argv: argv, environment: env, actions: actions,
+                                   attributes: childAttributes(foreground: true))
+        } catch let e as RedirectionError {
+            error(e.message)
+            environment.lastStatus = 1
+            return 1
+        } catch let e as SpawnError {
+            return try spawnFailed(e.code, path: path, argv: argv, env: env, actions: actions)
+        }
+        let status = waitForeground([pid], command: argv.joined(separator: " "))
+        environment.lastStatus = status
+        return status
+    }
+
+    /// posix_spawn failed: a script without `#!` runs in a child weir; other errors
+    /// become 126 or 127.
+    func spawnFailed(_ code: Int32, path: String, argv: [String], env: [String], actions: [FdAction]) throws -> Int32 {
+        if code == ENOEXEC {
+            let pid = try forkShell {
+                _ = try self.applyRedirections(actions, save: false)
+                return try self.runScriptFile(path, arguments: Array(argv.dropFirst()), name: argv[0])
+            }
+            let status = waitForeground([pid])
+            environment.lastStatus = status
+            return status
+        }
+        let status = reportExecFailure(code, name: argv[0], path: path)
+        environment.lastStatus = status
+        return status
+    }
+
+    /// The message and status for an exec that failed with `code`.
+    func reportExecFailure(_ code: Int32, name: String, path: String) -> Int32 {
+        var st = stat()
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            error("\(name): Is a directory")
+            return 126
+        }
+        if code == ENOENT {
+            if name.contains("/") { error("\(name): No such file or directory") } else { error("\(name): command not found") }
+            return 127
+        }
+        error("\(name): \(String(cString: strerror(code)))")
+        return 126
+    }
+
+    /// Replaces this process with the command (`exec`, or the last command of a child).
+    func execReplacing(path: String, argv: [String], env: [String], actions: [FdAction]) throws -> Int32 {
+        do {
+            _ = try applyRedirections(actions, save: false)
+        } catch let e as RedirectionError {
+            error(e.message)
+            return 1
+        }
+        resetSignalsForExec()
+        var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cenv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0) } + [nil]
+        execve(path, &cargv, &cenv)
+        let code = errno
+        for p in cargv { free(p) }
+        for p in cenv { free(p) }
+        if code == ENOEXEC {
+            return try runScriptFile(path, arguments: Array(argv.dropFirst()), name: argv[0])
+        }
+        return reportExecFailure(code, name: argv[0], path: path)
+    }
+}
+
+/// An error from a builtin: its message (without `weir: `) and status.
+public struct BuiltinError: Error {
+    public var message: String
+    public var status: Int32
+
+    public init(_ message: String, status: Int32 = 1) {
+        self.message = message
+        self.status = status
+    }
+}

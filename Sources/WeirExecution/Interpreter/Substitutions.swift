@@ -1,0 +1,115 @@
+import Glibc
+import CWeirSys
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    /// `$(…)`: runs the list in a child whose stdout is a pipe, reads all of it while the
+    /// child runs (so a large output never deadlocks), then waits and sets `$?`.
+    public func runCommandSubstitution(_ body: CommandList?) throws -> String {
+        commandSubstitutionCount += 1
+        guard let body else {
+            environment.lastStatus = 0
+            return ""
+        }
+        var fds: [Int32] = [-1, -1]
+        guard weir_pipe2_cloexec(&fds) == 0 else {
+            throw ExpansionError("command substitution: pipe: \(String(cString: strerror(errno)))")
+        }
+        let single = isSingleSimpleCommand(body)
+        let pid = try forkShell(foreground: false) {
+            close(fds[0])
+            dup2(fds[1], 1)
+            close(fds[1])
+            if single { self.execInPlace = true }
+            self.errexitInSubstitution()
+            return try self.run(body)
+        }
+        close(fds[1])
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
+            if n > 0 {
+                out.append(contentsOf: buf[0..<n])
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        close(fds[0])
+        let st = jobs.waitFor(pid).map { ProcessState(waitStatus: $0).status } ?? 127
+        environment.lastStatus = st
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// bash does not keep `set -e` in command substitutions (without inherit_errexit).
+    func errexitInSubstitution() {
+        if !options.posix { options.errexit = false }
+    }
+
+    /// `<(…)` / `>(…)`: a FIFO in the shell's private directory, with the list running in
+    /// a child on the other end. The FIFO goes when the command that used it is done.
+    public func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> String {
+        let dir = try privateDirectory()
+        processSubstitutionCounter += 1
+        let path = dir + "/fifo\(processSubstitutionCounter)"
+        if mkfifo(path, 0o600) != 0 {
+            throw ExpansionError("process substitution: \(path): \(String(cString: strerror(errno)))")
+        }
+        let pid = try forkShell(foreground: false) {
+            let fd = open(path, (isInput ? O_WRONLY : O_RDONLY) | O_CLOEXEC)
+            if fd < 0 { return 1 }
+            dup2(fd, isInput ? 1 : 0)
+            close(fd)
+            guard let body else { return 0 }
+            return try self.run(body)
+        }
+        environment.lastBackgroundPid = pid
+        jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
+        pendingFIFOs.append((path, isInput))
+        return path
+    }
+
+    /// Removes the FIFOs of finished commands; a child still waiting to open its FIFO
+    /// (nobody opened the other end) is released by opening and closing that end here.
+    func cleanUpFIFOs() {
+        for (path, isInput) in pendingFIFOs {
+            let fd = open(path, (isInput ? O_RDONLY : O_WRONLY) | O_NONBLOCK | O_CLOEXEC)
+            if fd >= 0 { close(fd) }
+            unlink(path)
+        }
+        pendingFIFOs.removeAll()
+    }
+
+    /// The shell's private directory for FIFOs: mode 0700 under $TMPDIR or /tmp, made on
+    /// first use and removed at exit.
+    func privateDirectory() throws -> String {
+        if let d = processSubstitutionDirectory { return d }
+        var base = variables.value("TMPDIR") ?? "/tmp"
+        if base.isEmpty { base = "/tmp" }
+        var template = Array((base + "/weir-\(getpid())-XXXXXX").utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw ExpansionError("cannot make a directory for process substitution: \(String(cString: strerror(errno)))")
+        }
+        let d = String(cString: template)
+        processSubstitutionDirectory = d
+        return d
+    }
+
+    /// Removes the private directory (at exit).
+    public func removePrivateDirectory() {
+        cleanUpFIFOs()
+        guard let d = processSubstitutionDirectory, !isSubshell else { return }
+        if let dir = opendir(d) {
+            while let e = readdir(dir) {
+                let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name != "." && name != ".." { unlink(d + "/" + name) }
+            }
+            closedir(dir)
+        }
+        rmdir(d)
+        processSubstitutionDirectory = nil
+    }
+}

@@ -1,0 +1,154 @@
+import Glibc
+import CWeirSys
+import WeirSyntax
+
+/// Signals the shell itself catches or ignores, set back to default in children.
+let signalsResetInChildren: [Int32] = [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGPIPE, SIGTERM,
+                                       SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGWINCH]
+
+extension Shell {
+    /// How children start in the current mode.
+    func childAttributes(foreground: Bool, processGroup: pid_t? = nil) -> SpawnAttributes {
+        var a = SpawnAttributes()
+        a.defaultSignals = signalsResetInChildren.filter { !traps.ignoredAtStart.contains($0) && !traps.isIgnored($0) }
+        a.ignoredSignals = signalsResetInChildren.filter { traps.ignoredAtStart.contains($0) || traps.isIgnored($0) }
+        if options.monitor {
+            a.processGroup = processGroup ?? 0
+            if foreground, let tty = terminalFD { a.terminal = tty }
+        }
+        return a
+    }
+
+    /// Forks a child that runs shell code and exits with its status.
+    public func forkShell(processGroup: pid_t? = nil, foreground: Bool = true,
+                          _ body: @escaping () throws -> Int32) throws -> pid_t {
+        let pid = fork()
+        if pid < 0 {
+            let e = errno
+            error("fork: \(String(cString: strerror(e)))")
+            throw ShellExit(1)
+        }
+        if pid == 0 {
+            becomeChild(processGroup: processGroup, foreground: foreground)
+            var status: Int32
+            do {
+                status = try body()
+            } catch let e as ShellExit {
+                status = e.status
+            } catch ControlFlow.returnFromFunction(let s) {
+                status = s
+            } catch {
+                status = environment.lastStatus
+            }
+            exitChild(status)
+        }
+        if options.monitor {
+            // Also from the parent, so the group exists before anyone relies on it.
+            _ = setpgid(pid, processGroup ?? pid)
+        }
+        return pid
+    }
+
+    /// Ends a forked child: its EXIT trap, then `_exit` (no atexit handlers, no flushing
+    /// of the parent's state).
+    func exitChild(_ status: Int32) -> Never {
+        var s = status
+        if let t = traps.exitTrap {
+            traps.exitTrap = nil
+            s = (try? runTrapAction(t, status: status)) ?? status
+            s = status == s ? status : s
+        }
+        _exit(s)
+    }
+
+    /// What a forked child changes about itself: it is a subshell, has no jobs of its
+    /// own, and caught signals go back to default.
+    func becomeChild(processGroup: pid_t?, foreground: Bool) {
+        isSubshell = true
+        jobs.reset()
+        traps.resetForSubshell()
+        if options.monitor {
+            let pg = processGroup ?? getpid()
+            _ = setpgid(0, pg)
+            if foreground, let tty = terminalFD { _ = tcsetpgrp(tty, pg) }
+            for s in [SIGTSTP, SIGTTIN, SIGTTOU, SIGINT, SIGQUIT] { signal(s, SIG_DFL) }
+        }
+        options.monitor = false
+        jobs.reportStops = false
+        interactive = false
+    }
+
+    /// Waits for the processes of a foreground job and returns its status (the last
+    /// one's, or with pipefail the last failing one's). Sets PIPESTATUS.
+    @discardableResult
+    func waitForeground(_ pids: [pid_t], command: String = "") -> Int32 {
+        var statuses: [Int32] = []
+        statuses.reserveCapacity(pids.count)
+        var job: Job?
+        if options.monitor {
+            job = jobs.add(pids: pids, processGroup: pids.first, command: command, background: false)
+        }
+        for p in pids {
+            if let st = jobs.waitFor(p) {
+                let state = ProcessState(waitStatus: st)
+                if case .stopped = state, let j = job {
+                    j.background = true
+                    takeTerminalBack(from: j)
+                    reportStopped(j)
+                    environment.lastStatus = state.status
+                    return state.status
+                }
+                statuses.append(state.status)
+            } else {
+                statuses.append(127)
+            }
+        }
+        if let j = job {
+            jobs.remove(j)
+            takeTerminalBack(from: j)
+        }
+        pipeStatus = statuses
+        var status = statuses.last ?? 0
+        if options.pipefail, let failed = statuses.last(where: { $0 != 0 }) { status = failed }
+        if let last = pids.last, let j = job, case .signaled(let sig, _)? = j.states[last], sig == SIGINT {
+            writeAll(2, "\n")
+        }
+        return status
+    }
+
+    /// Finds an external command: the hash table, then PATH.
+    public func findExecutable(_ name: String) -> String? {
+        if name.contains("/") { return name }
+        if let p = commandHash[name] {
+            if access(p, X_OK) == 0 { return p }
+            commandHash[name] = nil
+        }
+        guard let path = searchPath(name) else { return nil }
+        if options.hashall { commandHash[name] = path }
+        return path
+    }
+
+    /// The first executable file called `name` in `$PATH`.
+    public func searchPath(_ name: String, path: String? = nil) -> String? {
+        let dirs = (path ?? variables.value("PATH") ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false)
+        var st = stat()
+        for d in dirs {
+            let dir = d.isEmpty ? "." : String(d)
+            let candidate = dir + "/" + name
+            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR && access(candidate, X_OK) == 0 {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// Before exec: the signals the shell caught go back to default.
+    func resetSignalsForExec() {
+        for s in signalsResetInChildren where !traps.ignoredAtStart.contains(s) && !traps.isIgnored(s) {
+            signal(s, SIG_DFL)
+        }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        sigprocmask(SIG_SETMASK, &empty, nil)
+    }
+}

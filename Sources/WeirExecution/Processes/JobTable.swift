@@ -1,0 +1,179 @@
+import Glibc
+import CWeirSys
+
+/// How a process ended or stopped, from a wait status.
+public enum ProcessState: Equatable {
+    case exited(Int32)
+    case signaled(Int32, coreDumped: Bool)
+    case stopped(Int32)
+    case running
+
+    public init(waitStatus st: Int32) {
+        if weir_WIFEXITED(st) != 0 {
+            self = .exited(weir_WEXITSTATUS(st))
+        } else if weir_WIFSIGNALED(st) != 0 {
+            self = .signaled(weir_WTERMSIG(st), coreDumped: weir_WCOREDUMP(st) != 0)
+        } else if weir_WIFSTOPPED(st) != 0 {
+            self = .stopped(weir_WSTOPSIG(st))
+        } else {
+            self = .running
+        }
+    }
+
+    /// The shell status: the exit code, or 128 + the signal.
+    public var status: Int32 {
+        switch self {
+        case .exited(let c): return c
+        case .signaled(let s, _): return 128 + s
+        case .stopped(let s): return 128 + s
+        case .running: return 0
+        }
+    }
+}
+
+/// A job: the processes of one pipeline (or one background list).
+public final class Job {
+    public let id: Int
+    public var pids: [pid_t]
+    public var processGroup: pid_t?
+    public var command: String
+    public var states: [pid_t: ProcessState] = [:]
+    /// Reported as done (`jobs`, the prompt), so it can leave the table.
+    public var notified = false
+    public var background: Bool
+    /// Terminal modes saved when the job stopped.
+    public var terminalModes: termios?
+
+    init(id: Int, pids: [pid_t], processGroup: pid_t?, command: String, background: Bool) {
+        self.id = id
+        self.pids = pids
+        self.processGroup = processGroup
+        self.command = command
+        self.background = background
+    }
+
+    public var isDone: Bool {
+        pids.allSatisfy { p in
+            switch states[p] {
+            case .exited?, .signaled?: return true
+            default: return false
+            }
+        }
+    }
+
+    public var isStopped: Bool {
+        !isDone && pids.contains { p in if case .stopped? = states[p] { return true }; return false }
+    }
+
+    /// The status of the job: its last process's.
+    public var status: Int32 { pids.last.flatMap { states[$0]?.status } ?? 0 }
+}
+
+/// Every child the shell started, and the one place that reaps them. Nothing else in
+/// weir calls `waitpid`: waiting for one process may reap another, whose status is
+/// kept here until someone asks for it.
+public final class JobTable {
+    public private(set) var jobs: [Job] = []
+    /// Statuses of processes reaped before anyone asked (by pid).
+    var reaped: [pid_t: Int32] = [:]
+    /// Pids of background processes whose status `wait PID` may still ask for.
+    var knownBackground: Set<pid_t> = []
+    var nextID = 1
+    /// Report stops (job control).
+    public var reportStops = false
+
+    public init() {}
+
+    /// Forget everything (a forked child starts with no jobs of its own).
+    public func reset() {
+        jobs = []
+        reaped = [:]
+        knownBackground = []
+        nextID = 1
+    }
+
+    @discardableResult
+    public func add(pids: [pid_t], processGroup: pid_t?, command: String, background: Bool) -> Job {
+        let id = (jobs.map { $0.id }.max() ?? 0) + 1
+        let job = Job(id: id, pids: pids, processGroup: processGroup, command: command, background: background)
+        jobs.append(job)
+        if background { for p in pids { knownBackground.insert(p) } }
+        return job
+    }
+
+    public func remove(_ job: Job) { jobs.removeAll { $0 === job } }
+
+    public func job(forPid pid: pid_t) -> Job? { jobs.first { $0.pids.contains(pid) } }
+
+    /// Records a wait status for a pid: in its job, or kept for later.
+    func record(_ pid: pid_t, _ st: Int32) {
+        let state = ProcessState(waitStatus: st)
+        if let j = job(forPid: pid) {
+            j.states[pid] = state
+        }
+        if case .stopped = state { return }
+        reaped[pid] = st
+    }
+
+    /// One call to waitpid for any child; false when there is nothing to wait for.
+    func reapOne(block: Bool) -> Bool {
+        var st: Int32 = 0
+        var flags: Int32 = block ? 0 : WNOHANG
+        if reportStops { flags |= WUNTRACED }
+        let r = waitpid(-1, &st, flags)
+        if r > 0 {
+            record(r, st)
+            return true
+        }
+        return false
+    }
+
+    /// Reaps whatever has finished, without blocking.
+    public func reapFinished() {
+        while reapOne(block: false) {}
+    }
+
+    /// Waits until `pid` ends (or stops, with job control) and returns its wait status;
+    /// nil when it is not a child. `interrupted` is asked after each EINTR: returning
+    /// true abandons the wait (a trapped signal for `wait`).
+    public func waitFor(_ pid: pid_t, interrupted: () -> Bool = { false }) -> Int32? {
+        while true {
+            if let st = reaped.removeValue(forKey: pid) {
+                knownBackground.remove(pid)
+                return st
+            }
+            if let j = job(forPid: pid), case .stopped? = j.states[pid] { return nil }
+            var st: Int32 = 0
+            var flags: Int32 = 0
+            if reportStops { flags |= WUNTRACED }
+            let r = waitpid(-1, &st, flags)
+            if r > 0 {
+                record(r, st)
+                if r == pid, case .stopped = ProcessState(waitStatus: st) { return st }
+                continue
+            }
+            if errno == EINTR {
+                if interrupted() { return nil }
+                continue
+            }
+            return nil
+        }
+    }
+
+    /// The remembered status of a background pid that has ended, if any.
+    public func takeStatus(of pid: pid_t) -> Int32? {
+        reapFinished()
+        if let st = reaped.removeValue(forKey: pid) {
+            knownBackground.remove(pid)
+            return st
+        }
+        return nil
+    }
+
+    public func isKnown(_ pid: pid_t) -> Bool { knownBackground.contains(pid) || reaped[pid] != nil || job(forPid: pid) != nil }
+
+    /// Drops finished background jobs that have been reported.
+    public func pruneDone() {
+        jobs.removeAll { $0.isDone && ($0.notified || !$0.background) }
+    }
+}

@@ -1,0 +1,160 @@
+import Glibc
+import CWeirSys
+import WeirExpansion
+
+/// What applying redirections in the shell changed, so it can be undone.
+public struct SavedDescriptors {
+    /// Each changed descriptor and a copy of what it was (-1: it was closed).
+    var saved: [(fd: Int32, copy: Int32)] = []
+
+    mutating func remember(_ fd: Int32) {
+        if saved.contains(where: { $0.fd == fd }) { return }
+        let copy = fcntl(fd, F_DUPFD_CLOEXEC, 10)
+        saved.append((fd, copy))
+    }
+}
+
+/// Opens a file for a redirection. The descriptor is close-on-exec and 10 or above, so
+/// it never stands on a descriptor the redirections are about to use.
+func openForRedirection(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32 {
+    var fl = flags & ~noclobberMarker
+    var fd = open(path, fl | O_CLOEXEC, mode)
+    if fd < 0 && errno == EEXIST && flags & noclobberMarker != 0 {
+        // `set -C`: only regular files are protected.
+        var st = stat()
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            fl &= ~(O_EXCL | O_CREAT | O_TRUNC)
+            fd = open(path, fl | O_CLOEXEC, mode)
+        } else {
+            throw RedirectionError(message: "\(path): cannot overwrite existing file")
+        }
+    }
+    if fd < 0 {
+        let e = errno
+        throw RedirectionError(message: "\(path): \(String(cString: strerror(e)))")
+    }
+    return liftDescriptor(fd)
+}
+
+/// Moves a descriptor to 10 or above, close-on-exec.
+func liftDescriptor(_ fd: Int32) -> Int32 {
+    if fd >= 10 { return fd }
+    let high = fcntl(fd, F_DUPFD_CLOEXEC, 10)
+    if high < 0 { return fd }
+    close(fd)
+    return high
+}
+
+/// A descriptor that reads `bytes`: a pipe when they fit in one (the write cannot
+/// block), otherwise an unlinked temporary file.
+func descriptorReading(_ bytes: [UInt8]) throws -> Int32 {
+    if bytes.count <= 65536 {
+        var fds: [Int32] = [0, 0]
+        if weir_pipe2_cloexec(&fds) == 0 {
+            if bytes.count > 4096 { _ = weir_set_pipe_size(fds[1], 1 << 17) }
+            let capacity = Int(weir_get_pipe_size(fds[1]))
+            if capacity >= bytes.count {
+                writeAll(fds[1], bytes)
+                close(fds[1])
+                return liftDescriptor(fds[0])
+            }
+            close(fds[0])
+            close(fds[1])
+        }
+    }
+    var dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    if dir.isEmpty { dir = "/tmp" }
+    var template = Array((dir + "/weir-heredoc-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    if fd < 0 { throw RedirectionError(message: "cannot create temporary file for here-document: \(String(cString: strerror(errno)))") }
+    unlink(String(cString: template))
+    writeAll(fd, bytes)
+    lseek(fd, 0, SEEK_SET)
+    return liftDescriptor(fd)
+}
+
+extension Shell {
+    /// Applies redirections in this process; with `save`, what they change can be put
+    /// back with `restore`. On error, what was applied so far is undone.
+    public func applyRedirections(_ actions: [FdAction], save: Bool) throws -> SavedDescriptors {
+        var saved = SavedDescriptors()
+        do {
+            for a in actions { try apply(a, saving: &saved, save: save) }
+        } catch {
+            if save { restore(saved) }
+            throw error
+        }
+        return saved
+    }
+
+    func apply(_ action: FdAction, saving: inout SavedDescriptors, save: Bool) throws {
+        func remember(_ fd: Int32) { if save { saving.remember(fd) } }
+        func place(_ fd: Int32, at target: Int32) {
+            remember(target)
+            if fd == target {
+                _ = fcntl(fd, F_SETFD, 0)
+            } else {
+                dup2(fd, target)
+                close(fd)
+            }
+        }
+        switch action {
+        case .open(let path, let flags, let mode, let fd):
+            let opened = try openForRedirection(path, flags, mode)
+            if fd == bothOutputs {
+                place(opened, at: 1)
+                remember(2)
+                dup2(1, 2)
+            } else {
+                place(opened, at: fd)
+            }
+        case .duplicate(let source, let fd):
+            if source == fd { return }
+            guard fcntl(source, F_GETFD) >= 0 else { throw RedirectionError(message: "\(source): Bad file descriptor") }
+            remember(fd)
+            dup2(source, fd)
+        case .move(let source, let fd):
+            guard fcntl(source, F_GETFD) >= 0 else { throw RedirectionError(message: "\(source): Bad file descriptor") }
+            if source == fd { return }
+            remember(fd)
+            remember(source)
+            dup2(source, fd)
+            close(source)
+        case .close(let fd):
+            remember(fd)
+            close(fd)
+        case .content(let bytes, let fd):
+            place(try descriptorReading(bytes), at: fd)
+        case .openToVariable(let path, let flags, let mode, let variable):
+            let fd = try openForRedirection(path, flags, mode)
+            _ = fcntl(fd, F_SETFD, 0)
+            try assignDescriptorVariable(variable, fd)
+        case .duplicateToVariable(let source, let variable):
+            let fd = fcntl(source, F_DUPFD, 10)
+            if fd < 0 { throw RedirectionError(message: "\(source): Bad file descriptor") }
+            try assignDescriptorVariable(variable, fd)
+        case .closeVariable(let variable):
+            if let v = variables.value(variable), let fd = Int32(v) { close(fd) }
+        }
+    }
+
+    func assignDescriptorVariable(_ name: String, _ fd: Int32) throws {
+        do { try variables.assign(name, String(fd)) } catch let e as VariableError {
+            close(fd)
+            throw RedirectionError(message: e.message)
+        }
+    }
+
+    /// Puts back what `applyRedirections` changed.
+    public func restore(_ saved: SavedDescriptors) {
+        for (fd, copy) in saved.saved.reversed() {
+            if copy >= 0 {
+                dup2(copy, fd)
+                close(copy)
+            } else {
+                close(fd)
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    /// Expands a redirection list into descriptor actions. Here-document bodies are
+    /// expanded here; files are opened later, where the actions are applied.
+    public func planRedirections(_ redirections: [Redirection]) throws -> [FdAction] {
+        var actions: [FdAction] = []
+        actions.reserveCapacity(redirections.count)
+        for r in redirections { actions.append(try planRedirection(r)) }
+        return actions
+    }
+
+    func planRedirection(_ r: Redirection) throws -> FdAction {
+        let fd = r.fd ?? r.op.defaultFD
+        let exp = expander
+        switch r.target {
+        case .hereDoc(let doc):
+            let text = doc.quoted ? (doc.body.literalText ?? "") : try exp.expandHereDoc(doc.body)
+            return .content(Array(text.utf8), fd: fd)
+        case .word(let w):
+            if r.op == .hereString {
+                return .content(Array((try exp.expandString(w) + "\n").utf8), fd: fd)
+            }
+            let target = try expandRedirectionTarget(w)
+            let create = O_CREAT | O_WRONLY
+            func opened(_ flags: Int32) -> FdAction {
+                if let v = r.fdVariable { return .openToVariable(path: target, flags: flags, mode: 0o666, variable: v) }
+                return .open(path: target, flags: flags, mode: 0o666, fd: fd)
+            }
+            switch r.op {
+            case .input: return opened(O_RDONLY)
+            case .output:
+                return opened(options.noclobber ? create | O_EXCL | noclobberMarker : create | O_TRUNC)
+            case .clobber: return opened(create | O_TRUNC)
+            case .append: return opened(create | O_APPEND)
+            case .readWrite: return opened(O_RDWR | O_CREAT)
+            case .outputAll:
+                return .open(path: target, flags: options.noclobber ? create | O_EXCL | noclobberMarker : create | O_TRUNC,
+                             mode: 0o666, fd: bothOutputs)
+            case .appendAll:
+                return .open(path: target, flags: create | O_APPEND, mode: 0o666, fd: bothOutputs)
+            case .duplicateInput, .duplicateOutput:
+                if target == "-" {
+                    if let v = r.fdVariable { return .closeVariable(v) }
+                    return .close(fd)
+                }
+                var digits = Substring(target)
+                let moving = digits.hasSuffix("-")
+                if moving { digits = digits.dropLast() }
+                if let n = Int32(digits), n >= 0, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    if let v = r.fdVariable { return .duplicateToVariable(source: n, variable: v) }
+                    return moving ? .move(source: n, fd: fd) : .duplicate(source: n, fd: fd)
+                }
+                // `>&file` (no number) means `&>file`, as in bash.
+                if r.op == .duplicateOutput && r.fd == nil {
+                    return .open(path: target, flags: create | O_TRUNC, mode: 0o666, fd: bothOutputs)
+                }
+                throw RedirectionError(message: "\(target): ambiguous redirect")
+            case .hereDoc, .hereDocStripTabs, .hereString:
+                return .content([], fd: fd)
+            }
+        }
+    }
+
+    /// A redirection target: expanded as one word; a pattern matching exactly one file
+    /// names it (bash).
+    func expandRedirectionTarget(_ w: Word) throws -> String {
+        var fields: [String] = []
+        try expander.expandWord(w, into: &fields)
+        if fields.count == 1 { return fields[0] }
+        if fields.isEmpty {
+            throw RedirectionError(message: ": ambiguous redirect")
+        }
+        throw RedirectionError(message: "\(try expander.expandString(w)): ambiguous redirect")
+    }
+}
+
+/// `&>`: the pseudo-descriptor for "stdout, then stderr as a copy of it".
+let bothOutputs: Int32 = -2
+/// Marks an `O_EXCL` that came from `set -C`: an existing non-regular file (like
+/// /dev/null) may still be opened.
+let noclobberMarker: Int32 = 0x4000_0000

@@ -1,0 +1,204 @@
+import WeirSyntax
+
+/// Evaluates arithmetic on 64-bit integers, reading and assigning shell variables. A
+/// variable whose value is not a number is evaluated as an expression itself (bash).
+public struct ArithmeticEvaluator {
+    let environment: ShellEnvironment
+    var depth = 0
+
+    public init(environment: ShellEnvironment) {
+        self.environment = environment
+    }
+
+    var variables: VariableStore { environment.variables }
+
+    func error(_ message: String) -> ExpansionError { ExpansionError(message, fatal: true, status: 1) }
+
+    /// Parses and evaluates text (a variable's value, or `$((…))` after substitution).
+    public func evaluate(text: String) throws -> Int64 {
+        if let v = ArithmeticEvaluator.simpleInteger(text) { return v }
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return 0 }
+        switch ArithmeticParser.parse(bytes) {
+        case .success(let e):
+            var inner = self
+            inner.depth += 1
+            if inner.depth > 64 { throw error("\(text): expression recursion level exceeded") }
+            return try inner.evaluate(e)
+        case .failure(let f):
+            throw error("\(text.trimmed()): \(f.message)")
+        }
+    }
+
+    /// A plain decimal integer, with optional sign and surrounding blanks: the common case.
+    static func simpleInteger(_ s: String) -> Int64? {
+        var v: Int64 = 0
+        var sawDigit = false
+        var negative = false
+        var i = s.utf8.startIndex
+        let u = s.utf8
+        while i < u.endIndex, u[i] == 0x20 || u[i] == 0x09 { i = u.index(after: i) }
+        if i < u.endIndex, u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+") {
+            negative = u[i] == UInt8(ascii: "-")
+            i = u.index(after: i)
+        }
+        if i < u.endIndex, u[i] == UInt8(ascii: "0") {
+            // 0, or octal / hex: leave those to the parser unless it is just "0".
+            let n = u.index(after: i)
+            if n < u.endIndex, u[n] >= 0x30 && u[n] <= 0x39 || u[n] == UInt8(ascii: "x") || u[n] == UInt8(ascii: "X") {
+                return nil
+            }
+        }
+        while i < u.endIndex, u[i] >= 0x30 && u[i] <= 0x39 {
+            v = v &* 10 &+ Int64(u[i] - 0x30)
+            sawDigit = true
+            i = u.index(after: i)
+        }
+        while i < u.endIndex, u[i] == 0x20 || u[i] == 0x09 { i = u.index(after: i) }
+        guard sawDigit, i == u.endIndex else { return nil }
+        return negative ? 0 &- v : v
+    }
+
+    public func evaluate(_ e: ArithmeticExpression) throws -> Int64 {
+        switch e {
+        case .number(let n):
+            return n
+        case .variable(let lv):
+            return try read(lv)
+        case .unary(let op, let x):
+            let v = try evaluate(x)
+            switch op {
+            case .plus: return v
+            case .minus: return 0 &- v
+            case .not: return v == 0 ? 1 : 0
+            case .bitNot: return ~v
+            }
+        case .increment(let lv, let delta, let prefix):
+            let old = try read(lv)
+            let new = old &+ delta
+            try write(lv, new)
+            return prefix ? new : old
+        case .binary(let op, let l, let r):
+            switch op {
+            case .logicalAnd:
+                return try evaluate(l) != 0 && evaluate(r) != 0 ? 1 : 0
+            case .logicalOr:
+                return try evaluate(l) != 0 || evaluate(r) != 0 ? 1 : 0
+            case .comma:
+                _ = try evaluate(l)
+                return try evaluate(r)
+            default:
+                return try apply(op, try evaluate(l), try evaluate(r))
+            }
+        case .assign(let lv, let op, let r):
+            let rhs = try evaluate(r)
+            let v = op == nil ? rhs : try apply(op!, try read(lv), rhs)
+            try write(lv, v)
+            return v
+        case .conditional(let c, let a, let b):
+            return try evaluate(c) != 0 ? evaluate(a) : evaluate(b)
+        }
+    }
+
+    func apply(_ op: ArithmeticBinaryOperator, _ a: Int64, _ b: Int64) throws -> Int64 {
+        switch op {
+        case .add: return a &+ b
+        case .subtract: return a &- b
+        case .multiply: return a &* b
+        case .divide:
+            if b == 0 { throw error("division by 0 (error token is \"\(b)\")") }
+            if a == Int64.min && b == -1 { return Int64.min }
+            return a / b
+        case .remainder:
+            if b == 0 { throw error("division by 0 (error token is \"\(b)\")") }
+            if b == -1 { return 0 }
+            return a % b
+        case .power:
+            if b < 0 { throw error("exponent less than 0 (error token is \"\(b)\")") }
+            var result: Int64 = 1, base = a, e = b
+            while e > 0 {
+                if e & 1 == 1 { result = result &* base }
+                base = base &* base
+                e >>= 1
+            }
+            return result
+        case .shiftLeft: return a << (b & 63)
+        case .shiftRight: return a >> (b & 63)
+        case .less: return a < b ? 1 : 0
+        case .lessEqual: return a <= b ? 1 : 0
+        case .greater: return a > b ? 1 : 0
+        case .greaterEqual: return a >= b ? 1 : 0
+        case .equal: return a == b ? 1 : 0
+        case .notEqual: return a != b ? 1 : 0
+        case .bitAnd: return a & b
+        case .bitOr: return a | b
+        case .bitXor: return a ^ b
+        case .logicalAnd, .logicalOr, .comma: return 0
+        }
+    }
+
+    /// The element an lvalue names: its index for an indexed array, its key text for an
+    /// associative one.
+    func elementKey(_ lv: ArithmeticLValue) throws -> (index: Int?, key: String?) {
+        guard let text = lv.subscriptText else { return (nil, nil) }
+        let name = variables.resolve(lv.name)
+        if variables.variable(name)?.attributes.contains(.associativeArray) == true {
+            return (nil, expandKey(text))
+        }
+        let i: Int64
+        if let e = lv.index { i = try evaluate(e) } else { i = try evaluate(text: text) }
+        var idx = Int(i)
+        if idx < 0, case .indexed(let a)? = variables.variable(name)?.value {
+            idx += a.end
+            if idx < 0 { throw error("\(lv.name)[\(i)]: bad array subscript") }
+        }
+        return (idx, nil)
+    }
+
+    /// An associative key inside arithmetic: `$x` in it has already been substituted
+    /// when the text was dynamic; a plain key is used as written.
+    func expandKey(_ text: String) -> String { text }
+
+    func read(_ lv: ArithmeticLValue) throws -> Int64 {
+        let text: String?
+        if lv.subscriptText != nil {
+            let (idx, key) = try elementKey(lv)
+            switch variables.variable(lv.name)?.value {
+            case .indexed(let a)?: text = a[idx ?? 0]
+            case .associative(let a)?: text = a[key ?? "0"]
+            case .string(let s)?: text = (idx ?? 0) == 0 ? s : nil
+            case nil: text = nil
+            }
+        } else {
+            text = variables.value(lv.name)
+        }
+        guard let t = text else {
+            if environment.options.nounset { throw error("\(lv.name): unbound variable") }
+            return 0
+        }
+        if t.isEmpty { return 0 }
+        return try evaluate(text: t)
+    }
+
+    func write(_ lv: ArithmeticLValue, _ v: Int64) throws {
+        do {
+            if lv.subscriptText != nil {
+                let (idx, key) = try elementKey(lv)
+                try variables.assignElement(lv.name, index: idx, key: key, String(v))
+            } else {
+                try variables.assign(lv.name, String(v))
+            }
+        } catch let e as VariableError {
+            throw error(e.message)
+        }
+    }
+}
+
+extension String {
+    func trimmed() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" { s.removeLast() }
+        return String(s)
+    }
+}

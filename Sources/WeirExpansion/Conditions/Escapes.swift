@@ -1,0 +1,167 @@
+/// Backslash-escape processing shared by `echo -e`, `printf`'s FORMAT and `printf %b`,
+/// byte for byte like bash 5.2 (`tescape`/`bexpand` in printf.def, `ansicstr` for echo).
+///
+/// The three dialects differ only in a few escapes:
+///
+/// | escape          | printf FORMAT        | printf %b             | echo -e              |
+/// |-----------------|----------------------|-----------------------|----------------------|
+/// | `\c`            | kept as `\c`         | stops all output      | stops all output     |
+/// | `\'` `\"` `\?`  | the character        | kept with backslash   | kept with backslash  |
+/// | `\NNN` (1-7)    | octal, up to 3 digits| octal, up to 3 digits | kept as `\N`         |
+/// | `\0NNN`         | `\0NN` + rest        | octal, 0 + up to 3    | octal, 0 + up to 3   |
+/// | `\x` `\u` `\U` with no digit | `\x` + diagnostic | `\x` + diagnostic | `\x`, silently |
+public enum Escapes {
+    public enum Mode: Sendable, Equatable {
+        /// printf's FORMAT string.
+        case format
+        /// An argument of printf's `%b`.
+        case bArgument
+        /// An argument of `echo -e` (or xpg_echo).
+        case echo
+    }
+
+    /// The result of decoding one escape sequence.
+    public struct Decoded: Sendable {
+        /// The bytes the sequence stands for.
+        public var bytes: [UInt8]
+        /// How many bytes after the backslash the sequence used (0: the backslash stands for itself).
+        public var consumed: Int
+        /// `\c` was seen (never in `.format`).
+        public var stop: Bool
+        /// A diagnostic such as "missing hex digit for \x" (printf modes only).
+        public var diagnostic: String?
+    }
+
+    /// Interprets the escapes of `s`: printf's FORMAT dialect when `forFormat`, else the
+    /// dialect of printf's `%b` argument. Returns the bytes and whether `\c` was seen.
+    public static func interpret(_ s: String, forFormat: Bool) -> (bytes: [UInt8], stopped: Bool) {
+        let r = process(Array(s.utf8), mode: forFormat ? .format : .bArgument)
+        return (r.bytes, r.stopped)
+    }
+
+    /// Interprets every escape of `input` in the given dialect. Output stops at `\c`
+    /// (except in `.format`). Diagnostics are messages without a command prefix.
+    public static func process(_ input: [UInt8], mode: Mode) -> (bytes: [UInt8], stopped: Bool, diagnostics: [String]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var diagnostics: [String] = []
+        var i = 0
+        let n = input.count
+        while i < n {
+            let c = input[i]
+            if c != 0x5C || i + 1 >= n {
+                out.append(c)
+                i += 1
+                continue
+            }
+            let d = decode(input, at: i + 1, mode: mode)
+            if let message = d.diagnostic { diagnostics.append(message) }
+            if d.stop { return (out, true, diagnostics) }
+            out.append(contentsOf: d.bytes)
+            i += 1 + d.consumed
+        }
+        return (out, false, diagnostics)
+    }
+
+    /// Decodes the escape sequence whose backslash is just before `start`.
+    /// At the end of the input the backslash stands for itself.
+    public static func decode(_ input: [UInt8], at start: Int, mode: Mode) -> Decoded {
+        let n = input.count
+        guard start < n else { return Decoded(bytes: [0x5C], consumed: 0, stop: false, diagnostic: nil) }
+        let c = input[start]
+        var p = start + 1
+        func simple(_ b: UInt8) -> Decoded { Decoded(bytes: [b], consumed: 1, stop: false, diagnostic: nil) }
+        let literal = Decoded(bytes: [0x5C], consumed: 0, stop: false, diagnostic: nil)
+        switch c {
+        case UInt8(ascii: "a"): return simple(0x07)
+        case UInt8(ascii: "b"): return simple(0x08)
+        case UInt8(ascii: "e"), UInt8(ascii: "E"): return simple(0x1B)
+        case UInt8(ascii: "f"): return simple(0x0C)
+        case UInt8(ascii: "n"): return simple(0x0A)
+        case UInt8(ascii: "r"): return simple(0x0D)
+        case UInt8(ascii: "t"): return simple(0x09)
+        case UInt8(ascii: "v"): return simple(0x0B)
+        case 0x5C: return simple(0x5C)
+        case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "?"):
+            return mode == .format ? simple(c) : literal
+        case UInt8(ascii: "c"):
+            if mode == .format { return literal }
+            return Decoded(bytes: [], consumed: 1, stop: true, diagnostic: nil)
+        case UInt8(ascii: "0")...UInt8(ascii: "7"):
+            if mode == .echo && c != UInt8(ascii: "0") { return literal }
+            var value = Int(c - 0x30)
+            // printf's FORMAT: \NNN (3 digits in all); %b and echo: \0NNN or \NNN.
+            var more = (mode != .format && c == UInt8(ascii: "0")) ? 3 : 2
+            while more > 0, p < n, isOctal(input[p]) {
+                value = value * 8 + Int(input[p] - 0x30)
+                p += 1
+                more -= 1
+            }
+            return Decoded(bytes: [UInt8(value & 0xFF)], consumed: p - start, stop: false, diagnostic: nil)
+        case UInt8(ascii: "x"):
+            var value = 0
+            var more = 2
+            while more > 0, p < n, let h = hexValue(input[p]) {
+                value = value * 16 + h
+                p += 1
+                more -= 1
+            }
+            if p == start + 1 {
+                return Decoded(bytes: [0x5C], consumed: 0, stop: false,
+                               diagnostic: mode == .echo ? nil : "missing hex digit for \\x")
+            }
+            return Decoded(bytes: [UInt8(value & 0xFF)], consumed: p - start, stop: false, diagnostic: nil)
+        case UInt8(ascii: "u"), UInt8(ascii: "U"):
+            var value: UInt32 = 0
+            var more = c == UInt8(ascii: "u") ? 4 : 8
+            while more > 0, p < n, let h = hexValue(input[p]) {
+                value = value &* 16 &+ UInt32(h)
+                p += 1
+                more -= 1
+            }
+            if p == start + 1 {
+                let letter = c == UInt8(ascii: "u") ? "u" : "U"
+                return Decoded(bytes: [0x5C], consumed: 0, stop: false,
+                               diagnostic: mode == .echo ? nil : "missing unicode digit for \\\(letter)")
+            }
+            return Decoded(bytes: encodeUTF8(value), consumed: p - start, stop: false, diagnostic: nil)
+        default:
+            return literal
+        }
+    }
+
+    /// bash's `u32toutf8`: UTF-8 with the historical 5- and 6-byte forms, surrogates
+    /// encoded as they are; values from 0x80000000 on give no bytes.
+    public static func encodeUTF8(_ wc: UInt32) -> [UInt8] {
+        switch wc {
+        case 0..<0x80:
+            return [UInt8(wc)]
+        case 0x80..<0x800:
+            return [UInt8(0xC0 | (wc >> 6)), UInt8(0x80 | (wc & 0x3F))]
+        case 0x800..<0x10000:
+            return [UInt8(0xE0 | (wc >> 12)), UInt8(0x80 | ((wc >> 6) & 0x3F)), UInt8(0x80 | (wc & 0x3F))]
+        case 0x10000..<0x200000:
+            return [UInt8(0xF0 | (wc >> 18)), UInt8(0x80 | ((wc >> 12) & 0x3F)),
+                    UInt8(0x80 | ((wc >> 6) & 0x3F)), UInt8(0x80 | (wc & 0x3F))]
+        case 0x200000..<0x4000000:
+            return [UInt8(0xF8 | (wc >> 24)), UInt8(0x80 | ((wc >> 18) & 0x3F)), UInt8(0x80 | ((wc >> 12) & 0x3F)),
+                    UInt8(0x80 | ((wc >> 6) & 0x3F)), UInt8(0x80 | (wc & 0x3F))]
+        case 0x4000000..<0x80000000:
+            return [UInt8(0xFC | (wc >> 30)), UInt8(0x80 | ((wc >> 24) & 0x3F)), UInt8(0x80 | ((wc >> 18) & 0x3F)),
+                    UInt8(0x80 | ((wc >> 12) & 0x3F)), UInt8(0x80 | ((wc >> 6) & 0x3F)), UInt8(0x80 | (wc & 0x3F))]
+        default:
+            return []
+        }
+    }
+
+    @inline(__always) static func isOctal(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x37 }
+
+    @inline(__always) public static func hexValue(_ b: UInt8) -> Int? {
+        switch b {
+        case 0x30...0x39: return Int(b - 0x30)
+        case 0x41...0x46: return Int(b - 0x41 + 10)
+        case 0x61...0x66: return Int(b - 0x61 + 10)
+        default: return nil
+        }
+    }
+}

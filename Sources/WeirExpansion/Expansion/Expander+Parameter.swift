@@ -1,0 +1,413 @@
+import WeirSyntax
+
+/// A parameter's value before its operator: unset, one string, or a list (`$@`, `$*`,
+/// `${a[@]}`, `${a[*]}`) that may become several fields.
+enum ParameterValue {
+    case unset
+    case scalar(String)
+    case list([String], star: Bool)
+
+    var isSet: Bool {
+        if case .unset = self { return false }
+        return true
+    }
+
+    /// Null for the `:` forms: unset, empty, or a list with nothing in it.
+    func isNull(ifs: String) -> Bool {
+        switch self {
+        case .unset: return true
+        case .scalar(let s): return s.isEmpty
+        case .list(let l, _): return l.isEmpty || (l.count == 1 && l[0].isEmpty)
+        }
+    }
+
+    func map(_ f: (String) throws -> String) rethrows -> ParameterValue {
+        switch self {
+        case .unset: return .unset
+        case .scalar(let s): return .scalar(try f(s))
+        case .list(let l, let star): return .list(try l.map(f), star: star)
+        }
+    }
+}
+
+extension Expander {
+    /// The name as written, for messages: `x`, `1`, `@`, `a[2]`.
+    func displayName(_ pe: ParameterExpansion) -> String {
+        switch pe.name {
+        case .variable(let n):
+            switch pe.index {
+            case .all?: return n + "[@]"
+            case .star?: return n + "[*]"
+            case .index(let w)?: return n + "[" + sourceText(w) + "]"
+            case nil: return n
+            }
+        case .positional(let i): return String(i)
+        case .special(let c): return String(decoding: [c], as: UTF8.self)
+        }
+    }
+
+    /// The value of the parameter itself (before any operator).
+    func baseValue(_ pe: ParameterExpansion) throws -> ParameterValue {
+        switch pe.name {
+        case .positional(let i):
+            if i == 0 { return .scalar(environment.scriptName) }
+            return i <= environment.positional.count ? .scalar(environment.positional[i - 1]) : .unset
+        case .special(let c):
+            if c == UInt8(ascii: "@") || c == UInt8(ascii: "*") {
+                return .list(environment.positional, star: c == UInt8(ascii: "*"))
+            }
+            return environment.special(c).map { .scalar($0) } ?? .unset
+        case .variable(let name):
+            return try variableValue(name, index: pe.index)
+        }
+    }
+
+    func variableValue(_ name: String, index: ParameterExpansion.Subscript?) throws -> ParameterValue {
+        guard let v = variables.variable(name), let value = v.value else {
+            if case .all? = index { return .list([], star: false) }
+            if case .star? = index { return .list([], star: true) }
+            return .unset
+        }
+        switch index {
+        case nil:
+            return value.scalar.map { .scalar($0) } ?? .unset
+        case .all?, .star?:
+            let star: Bool
+            if case .star? = index { star = true } else { star = false }
+            switch value {
+            case .string(let s): return .list([s], star: star)
+            case .indexed(let a): return .list(a.values, star: star)
+            case .associative(let a): return .list(a.values, star: star)
+            }
+        case .index(let w)?:
+            switch value {
+            case .associative(let a):
+                return a[try expandString(w)].map { .scalar($0) } ?? .unset
+            case .indexed(let a):
+                var i = Int(try evaluateSubscript(w))
+                if i < 0 { i += a.end }
+                if i < 0 { throw ExpansionError("\(name)[\(sourceText(w))]: bad array subscript", fatal: false) }
+                return a[i].map { .scalar($0) } ?? .unset
+            case .string(let s):
+                let i = try evaluateSubscript(w)
+                return i == 0 || i == -1 ? .scalar(s) : .unset
+            }
+        }
+    }
+
+    func evaluateSubscript(_ w: Word) throws -> Int64 {
+        let text = try expandString(w)
+        return try ArithmeticEvaluator(environment: environment).evaluate(text: text)
+    }
+
+    /// `${!name}`: the parameter named by the value of `name`.
+    func indirectValue(_ pe: ParameterExpansion) throws -> ParameterValue {
+        if case .variable(let name) = pe.name, let index = pe.index {
+            // `${!a[@]}` / `${!a[*]}`: the keys.
+            let star: Bool
+            switch index {
+            case .all: star = false
+            case .star: star = true
+            case .index:
+                let target = try baseValue(ParameterExpansion(name: pe.name, index: index, braced: true))
+                guard case .scalar(let t) = target else { return .unset }
+                return try valueOfReference(t)
+            }
+            guard let v = variables.variable(name)?.value else { return .list([], star: star) }
+            switch v {
+            case .string: return .list(["0"], star: star)
+            case .indexed(let a): return .list(a.indices.map { String($0) }, star: star)
+            case .associative(let a): return .list(a.keys, star: star)
+            }
+        }
+        let target = try baseValue(ParameterExpansion(name: pe.name, braced: true))
+        guard case .scalar(let ref) = target else {
+            if case .unset = target, environment.options.nounset {
+                throw ExpansionError("\(displayName(pe)): unbound variable", status: 127)
+            }
+            return .unset
+        }
+        return try valueOfReference(ref)
+    }
+
+    /// The value of a parameter named by text: `x`, `a[1]`, `a[@]`, `3`, `@`.
+    func valueOfReference(_ ref: String) throws -> ParameterValue {
+        let parser = Parser(source: SourceFile(name: "ref", text: "${" + ref + "}"))
+        guard let list = try? parser.parseNextCommand(),
+              case .simple(let sc) = list.items.first?.andOr.first.commands.first,
+              let word = sc.words.first, word.parts.count == 1,
+              case .parameter(let inner) = word.parts[0].kind, inner.op == nil, !inner.length, !inner.indirect else {
+            throw ExpansionError("\(ref): invalid variable name", fatal: false)
+        }
+        return try baseValue(inner)
+    }
+
+    /// Expands `${…}` into the word being built.
+    func addParameter(_ pe: ParameterExpansion, to b: inout WordBuilder, quoted: Bool, joinArrays: Bool) throws {
+        if case .bad(let text)? = pe.op { throw ExpansionError("\(text): bad substitution") }
+        var value: ParameterValue
+        if case .namesWithPrefix(let star)? = pe.op, case .variable(let prefix) = pe.name {
+            let names = variables.allVariables().filter { $0.0.hasPrefix(prefix) && $0.1.isSet }.map { $0.0 }
+            value = .list(names, star: star)
+            return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
+        }
+        value = pe.indirect ? try indirectValue(pe) : try baseValue(pe)
+
+        if pe.length {
+            let n: Int
+            switch value {
+            case .unset:
+                if environment.options.nounset { throw ExpansionError("\(displayName(pe)): unbound variable", status: 127) }
+                n = 0
+            case .scalar(let s): n = s.unicodeScalars.count
+            case .list(let l, _): n = l.count
+            }
+            return b.add(String(n), quoted: quoted, splittable: !quoted)
+        }
+
+        guard let op = pe.op else {
+            if case .unset = value, environment.options.nounset {
+                throw ExpansionError("\(displayName(pe)): unbound variable", status: 127)
+            }
+            return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
+        }
+
+        if case .test(let kind, let colon, let word) = op {
+            let missing = colon ? value.isNull(ifs: environment.ifs) : !value.isSet
+            switch kind {
+            case .useDefault:
+                if missing { return try add(word.parts, to: &b, quoted: quoted, operand: !quoted, joinArrays: joinArrays) }
+                return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
+            case .useAlternative:
+                if !missing { return try add(word.parts, to: &b, quoted: quoted, operand: !quoted, joinArrays: joinArrays) }
+                return
+            case .assignDefault:
+                if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }
+                let new = try expandString(word)
+                guard case .variable(let name) = pe.name, !pe.indirect else {
+                    throw ExpansionError("$\(displayName(pe)): cannot assign in this way")
+                }
+                do {
+                    if case .index(let w)? = pe.index {
+                        let isAssoc = variables.variable(name)?.attributes.contains(.associativeArray) == true
+                        if isAssoc {
+                            try variables.assignElement(name, index: nil, key: try expandString(w), new)
+                        } else {
+                            try variables.assignElement(name, index: Int(try evaluateSubscript(w)), key: nil, new)
+                        }
+                    } else {
+                        try variables.assign(name, new)
+                    }
+                } catch let e as VariableError {
+                    throw ExpansionError(e.message)
+                }
+                return emit(.scalar(variables.value(name) ?? new), to: &b, quoted: quoted, joinArrays: joinArrays)
+            case .errorIfUnset:
+                if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }
+                let message = word.parts.isEmpty ? (colon ? "parameter null or not set" : "parameter not set")
+                    : try expandString(word)
+                throw ExpansionError("\(displayName(pe)): \(message)", fatal: true, status: 127)
+            }
+        }
+
+        if case .unset = value, environment.options.nounset {
+            throw ExpansionError("\(displayName(pe)): unbound variable", status: 127)
+        }
+
+        switch op {
+        case .removePrefix(let longest, let word):
+            let p = ShellPattern(try expandPattern(word), extglob: options.extglob)
+            value = value.map { s in
+                guard let end = longest ? p.longestPrefix(of: s) : p.shortestPrefix(of: s) else { return s }
+                return String(s[end...])
+            }
+        case .removeSuffix(let longest, let word):
+            let p = ShellPattern(try expandPattern(word), extglob: options.extglob)
+            value = value.map { s in
+                guard let start = longest ? p.longestSuffix(of: s) : p.shortestSuffix(of: s) else { return s }
+                return String(s[..<start])
+            }
+        case .replace(let mode, let patternWord, let replacementWord):
+            let p = ShellPattern(try expandPattern(patternWord), extglob: options.extglob)
+            let replacement = try replacementWord.map { try expandReplacement($0) } ?? ""
+            let m: ReplaceMode
+            switch mode {
+            case .first: m = .first
+            case .all: m = .all
+            case .prefix: m = .prefix
+            case .suffix: m = .suffix
+            }
+            value = value.map { p.replace(in: $0, with: replacement, mode: m, ampersandIsMatch: true) }
+        case .substring(let offsetWord, let lengthWord):
+            value = try substring(value, pe: pe, offset: offsetWord, length: lengthWord)
+        case .caseChange(let upper, let all, let patternWord):
+            let p = try patternWord.map { ShellPattern(try expandPattern($0), extglob: options.extglob) }
+            value = value.map { changeCase($0, upper: upper, all: all, pattern: p) }
+        case .transform(let t):
+            value = try transform(value, t, pe: pe)
+        default:
+            break
+        }
+        emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
+    }
+
+    /// Puts a parameter's (final) value into the word.
+    func emit(_ value: ParameterValue, to b: inout WordBuilder, quoted: Bool, joinArrays: Bool) {
+        switch value {
+        case .unset:
+            if quoted { b.add("", quoted: true) }
+        case .scalar(let s):
+            b.add(s, quoted: quoted, splittable: !quoted)
+        case .list(let l, let star):
+            if star && (quoted || joinArrays) {
+                let sep = environment.ifs.unicodeScalars.first.map { String($0) } ?? ""
+                b.add(l.joined(separator: joinArrays && !quoted ? (sep.isEmpty ? "" : sep) : sep), quoted: quoted,
+                      splittable: !quoted)
+                if l.isEmpty && quoted { b.add("", quoted: true) }
+                return
+            }
+            if joinArrays {
+                b.add(l.joined(separator: " "), quoted: quoted, splittable: !quoted)
+                if l.isEmpty && quoted { b.add("", quoted: true) }
+                return
+            }
+            for (i, s) in l.enumerated() {
+                if i > 0 { b.fieldBreak() }
+                b.add(s, quoted: quoted, splittable: !quoted)
+            }
+        }
+    }
+
+    /// The replacement of `${x/p/r}`: quoted `&` and `\` are escaped, so that only an
+    /// unquoted `&` stands for the match (bash 5.2's patsub_replacement).
+    func expandReplacement(_ word: Word) throws -> String {
+        var b = WordBuilder()
+        try add(word.parts, to: &b, quoted: false, joinArrays: true)
+        var out: [UInt8] = []
+        for (c, f) in zip(b.bytes, b.flags) {
+            if f & WordBuilder.quoted != 0 && (c == UInt8(ascii: "&") || c == UInt8(ascii: "\\")) {
+                out.append(UInt8(ascii: "\\"))
+            }
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func substring(_ value: ParameterValue, pe: ParameterExpansion, offset: Word, length: Word?) throws -> ParameterValue {
+        let evaluator = ArithmeticEvaluator(environment: environment)
+        let off = try evaluator.evaluate(text: try expandString(offset))
+        let len = try length.map { try evaluator.evaluate(text: try expandString($0)) }
+        switch value {
+        case .unset:
+            return .unset
+        case .scalar(let s):
+            let scalars = Array(s.unicodeScalars)
+            let n = Int64(scalars.count)
+            var start = off < 0 ? n + off : off
+            if start < 0 || start > n { return .scalar("") }
+            start = min(start, n)
+            var end = n
+            if let len {
+                end = len < 0 ? n + len : start + len
+                if end < start {
+                    if len < 0 { throw ExpansionError("\(len): substring expression < 0", fatal: false) }
+                    end = start
+                }
+                end = min(end, n)
+            }
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: scalars[Int(start)..<Int(end)])
+            return .scalar(String(out))
+        case .list(let l, let star):
+            // `${@:0}` starts with $0.
+            var elements = l
+            if case .special(let c) = pe.name, c == UInt8(ascii: "@") || c == UInt8(ascii: "*") {
+                elements = [environment.scriptName] + l
+            }
+            let n = Int64(elements.count)
+            var start = off < 0 ? n + off : off
+            if start < 0 || start > n { return .list([], star: star) }
+            start = min(start, n)
+            var end = n
+            if let len {
+                if len < 0 { throw ExpansionError("\(len): substring expression < 0", fatal: false) }
+                end = min(n, start + len)
+            }
+            return .list(Array(elements[Int(start)..<Int(end)]), star: star)
+        }
+    }
+
+    func changeCase(_ s: String, upper: Bool, all: Bool, pattern: ShellPattern?) -> String {
+        var out = ""
+        var first = true
+        for ch in s {
+            let c = String(ch)
+            let applies = (all || first) && (pattern?.matches(c) ?? true)
+            out += applies ? (upper ? c.uppercased() : c.lowercased()) : c
+            first = false
+        }
+        return out
+    }
+
+    func transform(_ value: ParameterValue, _ t: UInt8, pe: ParameterExpansion) throws -> ParameterValue {
+        switch t {
+        case UInt8(ascii: "Q"): return value.map { shellQuoteAlways($0) }
+        case UInt8(ascii: "E"): return value.map { String(decoding: Escapes.interpret($0, forFormat: false).bytes, as: UTF8.self) }
+        case UInt8(ascii: "P"): return value
+        case UInt8(ascii: "U"): return value.map { $0.uppercased() }
+        case UInt8(ascii: "L"): return value.map { $0.lowercased() }
+        case UInt8(ascii: "u"): return value.map { s in s.first.map { String($0).uppercased() + s.dropFirst() } ?? s }
+        case UInt8(ascii: "a"):
+            guard case .variable(let name) = pe.name, let v = variables.variable(name) else { return .scalar("") }
+            return .scalar(attributeLetters(v.attributes))
+        case UInt8(ascii: "A"):
+            guard case .variable(let name) = pe.name, let v = variables.variable(name), let val = v.value else {
+                return .scalar("")
+            }
+            if pe.index != nil, case .list = value { return value }
+            let flags = attributeLetters(v.attributes)
+            let decl = "declare -" + (flags.isEmpty ? "-" : flags) + " " + name
+            switch val {
+            case .string(let s): return .scalar(decl + "=" + shellQuoteAlways(s))
+            case .indexed(let a):
+                let items = a.indices.map { "[\($0)]=" + doubleQuote(a[$0]!) }.joined(separator: " ")
+                return .scalar(decl + "=(" + items + ")")
+            case .associative(let a):
+                let items = a.keys.map { "[\(shellQuote($0))]=" + doubleQuote(a[$0]!) }.joined(separator: " ")
+                return .scalar(decl + "=(" + items + ")")
+            }
+        case UInt8(ascii: "K"), UInt8(ascii: "k"):
+            return value.map { shellQuoteAlways($0) }
+        default:
+            return value
+        }
+    }
+
+    func attributeLetters(_ a: VariableAttributes) -> String {
+        var s = ""
+        if a.contains(.indexedArray) { s += "a" }
+        if a.contains(.associativeArray) { s += "A" }
+        if a.contains(.integer) { s += "i" }
+        if a.contains(.lowercase) { s += "l" }
+        if a.contains(.nameref) { s += "n" }
+        if a.contains(.readonly) { s += "r" }
+        if a.contains(.uppercase) { s += "u" }
+        if a.contains(.exported) { s += "x" }
+        return s
+    }
+}
+
+/// `'…'` quoting, always (bash's `${x@Q}`).
+public func shellQuoteAlways(_ s: String) -> String {
+    "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+}
+
+/// `"…"` quoting with `"` `\` `$` `` ` `` escaped (declare -p of arrays).
+public func doubleQuote(_ s: String) -> String {
+    var out = "\""
+    for ch in s {
+        if ch == "\"" || ch == "\\" || ch == "$" || ch == "`" { out.append("\\") }
+        out.append(ch)
+    }
+    return out + "\""
+}

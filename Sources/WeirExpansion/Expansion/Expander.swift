@@ -1,0 +1,253 @@
+import Glibc
+import WeirSyntax
+
+/// Word expansion in POSIX order: brace (bash), tilde, parameter, command and
+/// arithmetic substitution, field splitting, pathname expansion, quote removal.
+public struct Expander {
+    public let environment: ShellEnvironment
+
+    public init(environment: ShellEnvironment) {
+        self.environment = environment
+    }
+
+    var variables: VariableStore { environment.variables }
+    var options: ExpansionOptions { environment.options }
+
+    // MARK: Entry points
+
+    /// Command arguments: every step, a word becoming zero or more fields.
+    public func expandWords(_ words: [Word]) throws -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(words.count)
+        for w in words { try expandWord(w, into: &out) }
+        return out
+    }
+
+    public func expandWord(_ word: Word, into out: inout [String]) throws {
+        if word.isAssignment {
+            out.append(try expandString(word))
+            return
+        }
+        // Fast path: one plain literal with nothing to glob.
+        if word.parts.count == 1, case .literal(let s) = word.parts[0].kind, !mayGlob(s) {
+            out.append(s)
+            return
+        }
+        if word.parts.contains(where: { if case .brace = $0.kind { return true }; return false }) {
+            for parts in BraceExpander.expand(word.parts) {
+                try expandFields(parts, into: &out)
+            }
+            return
+        }
+        try expandFields(word.parts, into: &out)
+    }
+
+    func mayGlob(_ s: String) -> Bool {
+        if options.noglob { return false }
+        for b in s.utf8 where b == UInt8(ascii: "*") || b == UInt8(ascii: "?") || b == UInt8(ascii: "[") { return true }
+        return false
+    }
+
+    func expandFields(_ parts: [WordPart], into out: inout [String]) throws {
+        var b = WordBuilder()
+        try add(parts, to: &b, quoted: false)
+        let fields = b.split(ifs: environment.ifs)
+        for f in fields {
+            if !options.noglob && f.mayGlob {
+                let pattern = f.pattern
+                let p = ShellPattern(pattern, extglob: options.extglob)
+                if p.hasWildcards {
+                    var g = GlobOptions()
+                    g.dotglob = options.dotglob
+                    g.globstar = options.globstar
+                    g.nocaseglob = options.nocaseglob
+                    g.extglob = options.extglob
+                    let matches = PathnameExpansion.expand(pattern, options: g)
+                    if !matches.isEmpty {
+                        out.append(contentsOf: matches)
+                        continue
+                    }
+                    if options.nullglob { continue }
+                    if options.failglob { throw ExpansionError("no match: \(f.text)", fatal: false) }
+                }
+            }
+            out.append(f.text)
+        }
+    }
+
+    /// One string, without field splitting or pathname expansion: assignment values,
+    /// the `case` word, `[[ ]]` operands, here-strings, redirection targets.
+    public func expandString(_ word: Word) throws -> String {
+        if word.parts.count == 1 {
+            switch word.parts[0].kind {
+            case .literal(let s), .singleQuoted(let s), .escaped(let s), .ansiC(let s): return s
+            default: break
+            }
+        }
+        var b = WordBuilder()
+        try add(word.parts, to: &b, quoted: false, joinArrays: true)
+        return String(decoding: b.bytes, as: UTF8.self)
+    }
+
+    /// Assignment values: like `expandString`, but `$@` joins with spaces (bash).
+    public func expandAssignmentValue(_ word: Word) throws -> String { try expandString(word) }
+
+    /// A pattern (`case`, `[[ == ]]`, `${x#…}`): quoted characters escaped with `\`.
+    public func expandPattern(_ word: Word) throws -> String {
+        if word.parts.count == 1, case .literal(let s) = word.parts[0].kind { return s }
+        var b = WordBuilder()
+        try add(word.parts, to: &b, quoted: false, joinArrays: true)
+        return patternText(b.bytes[...], b.flags[...])
+    }
+
+    /// A regular expression for `=~`: quoted characters lose their special meaning.
+    public func expandRegex(_ word: Word) throws -> String {
+        var b = WordBuilder()
+        try add(word.parts, to: &b, quoted: false, joinArrays: true)
+        var out: [UInt8] = []
+        for (c, f) in zip(b.bytes, b.flags) {
+            if f & WordBuilder.quoted != 0 && regexSpecial(c) { out.append(UInt8(ascii: "\\")) }
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func regexSpecial(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "."), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "\\"):
+            return true
+        default: return false
+        }
+    }
+
+    /// A here-document body: expansions, no splitting, no globbing.
+    public func expandHereDoc(_ word: Word) throws -> String { try expandString(word) }
+
+    // MARK: Parts
+
+    /// Adds the expansion of `parts` to a word. `quoted`: inside double quotes.
+    /// `operand`: the word of `${x:-word}` outside quotes, whose literal text is split too.
+    /// `joinArrays`: `$@` and `${a[@]}` become one string (no field breaks).
+    func add(_ parts: [WordPart], to b: inout WordBuilder, quoted: Bool, operand: Bool = false,
+             joinArrays: Bool = false) throws {
+        for (i, p) in parts.enumerated() {
+            switch p.kind {
+            case .literal(let s):
+                b.add(s, quoted: quoted, splittable: operand && !quoted)
+            case .escaped(let s), .singleQuoted(let s), .ansiC(let s):
+                b.add(s, quoted: true)
+            case .doubleQuoted(let inner):
+                if inner.isEmpty { b.add("", quoted: true) }
+                try add(inner, to: &b, quoted: true, joinArrays: joinArrays)
+            case .parameter(let pe):
+                try addParameter(pe, to: &b, quoted: quoted, joinArrays: joinArrays)
+            case .commandSubstitution(let cs):
+                let output = try commandSubstitution(cs)
+                b.add(output, quoted: quoted, splittable: !quoted)
+            case .arithmetic(let a):
+                b.add(String(try evaluate(a)), quoted: quoted, splittable: !quoted)
+            case .processSubstitution(let ps):
+                guard let runner = environment.substitutions else { throw ExpansionError("process substitution unavailable") }
+                b.add(try runner.startProcessSubstitution(ps.body, isInput: ps.isInput), quoted: true)
+            case .tilde(let user):
+                // A tilde prefix expands only when the word goes on after it with `/`, `:` or nothing.
+                if let home = tildeExpansion(user) {
+                    b.add(home, quoted: true)
+                } else {
+                    b.add("~" + user, quoted: quoted)
+                }
+                _ = i
+            case .extglob(let op, let patterns):
+                var text = String(decoding: [op], as: UTF8.self) + "("
+                for (k, w) in patterns.enumerated() {
+                    if k > 0 { text += "|" }
+                    text += try expandPattern(w)
+                }
+                text += ")"
+                b.add(text, quoted: false)
+            case .brace(let br):
+                // Only reached where brace expansion does not apply: keep the text.
+                b.add(braceText(br), quoted: quoted)
+            case .arrayLiteral(let elements):
+                // `declare a=(…)` arguments: kept as text for the builtin to parse again.
+                var items: [String] = []
+                for e in elements {
+                    if let key = e.key {
+                        items.append("[" + shellQuote(try expandString(key)) + "]=" + shellQuote(try expandString(e.value)))
+                    } else {
+                        items += try expandWords([e.value]).map(shellQuote)
+                    }
+                }
+                b.add("(" + items.joined(separator: " ") + ")", quoted: true)
+            }
+        }
+    }
+
+    func braceText(_ br: BraceExpansion) -> String {
+        switch br {
+        case .alternatives(let ws):
+            return "{" + ws.map { w in w.parts.map { p -> String in
+                if case .literal(let s) = p.kind { return s }
+                return ""
+            }.joined() }.joined(separator: ",") + "}"
+        case .sequence(let a, let z, let step):
+            return "{" + a + ".." + z + (step.map { ".." + $0 } ?? "") + "}"
+        }
+    }
+
+    func commandSubstitution(_ cs: CommandSubstitution) throws -> String {
+        guard let runner = environment.substitutions else { throw ExpansionError("command substitution unavailable") }
+        var out = try runner.runCommandSubstitution(cs.body)
+        while out.utf8.last == 0x0A { out.removeLast() }
+        return out
+    }
+
+    public func evaluate(_ a: Arithmetic) throws -> Int64 {
+        let evaluator = ArithmeticEvaluator(environment: environment)
+        switch a.parsed {
+        case .expression(let e):
+            return try evaluator.evaluate(e)
+        case .invalid(let message, _):
+            throw ExpansionError("\(sourceText(a.text)): \(message)")
+        case .dynamic:
+            let text = try expandString(a.text)
+            switch ArithmeticParser.parse(Array(text.utf8)) {
+            case .success(let e): return try evaluator.evaluate(e)
+            case .failure(let f):
+                if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return 0 }
+                throw ExpansionError("\(text.trimmed()): \(f.message)")
+            }
+        }
+    }
+
+    /// The literal text of an arithmetic word, for messages.
+    func sourceText(_ w: Word) -> String {
+        w.parts.map { p -> String in
+            if case .literal(let s) = p.kind { return s }
+            return ""
+        }.joined().trimmed()
+    }
+
+    func tildeExpansion(_ user: String) -> String? {
+        if user.isEmpty {
+            if let h = variables.value("HOME") { return h }
+            guard let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir else { return nil }
+            return String(cString: dir)
+        }
+        if user == "+" { return variables.value("PWD") }
+        if user == "-" { return variables.value("OLDPWD") }
+        guard let pw = getpwnam(user), let dir = pw.pointee.pw_dir else { return nil }
+        return String(cString: dir)
+    }
+}
+
+/// Quotes a string for reuse as shell input (`'…'`, with `'\''` for quotes).
+public func shellQuote(_ s: String) -> String {
+    if !s.isEmpty && s.utf8.allSatisfy({ b in
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            || "_-./:=@%+,".utf8.contains(b)
+    }) { return s }
+    return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+}

@@ -1,0 +1,90 @@
+import WeirSyntax
+
+/// What expansion needs from the rest of the shell: running command and process
+/// substitutions (the executor implements this; expansion knows nothing of processes).
+public protocol SubstitutionRunning: AnyObject {
+    /// Runs `body` with its output captured; returns the output (trailing newlines are
+    /// removed by the caller) and sets `$?`.
+    func runCommandSubstitution(_ body: CommandList?) throws -> String
+    /// Starts `body` with its input or output on a FIFO and returns the FIFO's path.
+    func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> String
+}
+
+/// The `set -o` options and `shopt` flags that change how words expand.
+public struct ExpansionOptions {
+    /// `set -u`
+    public var nounset = false
+    /// `set -f`
+    public var noglob = false
+    public var extglob = true
+    public var nullglob = false
+    public var failglob = false
+    public var dotglob = false
+    public var globstar = false
+    public var nocaseglob = false
+    public var nocasematch = false
+
+    public init() {}
+}
+
+/// The state word expansion reads and writes: variables, positional and special
+/// parameters, options. The shell owns one; subshells get a copy by forking.
+public final class ShellEnvironment {
+    public let variables = VariableStore()
+    /// `$1 …`
+    public var positional: [String] = []
+    /// `$0`
+    public var scriptName = "weir"
+    /// `$?`
+    public var lastStatus: Int32 = 0
+    /// `$!`
+    public var lastBackgroundPid: Int32?
+    /// `$$`: the shell's pid (a subshell keeps its parent's).
+    public var shellPid: Int32 = 0
+    /// `$-`: the single-letter options in force.
+    public var optionFlags: () -> String = { "" }
+    public var options = ExpansionOptions()
+    public weak var substitutions: SubstitutionRunning?
+    /// The file and line being run, for messages (`weir: FILE: line N: …`).
+    public var currentLine = 0
+
+    public init() {
+        variables.integerEvaluator = { [unowned self] text in
+            try ArithmeticEvaluator(environment: self).evaluate(text: text)
+        }
+    }
+
+    /// `$IFS`, unset meaning the default.
+    public var ifs: String { variables.value("IFS") ?? " \t\n" }
+
+    /// A special parameter's value.
+    public func special(_ c: UInt8) -> String? {
+        switch c {
+        case UInt8(ascii: "?"): return String(lastStatus)
+        case UInt8(ascii: "$"): return String(shellPid)
+        case UInt8(ascii: "!"): return lastBackgroundPid.map { String($0) }
+        case UInt8(ascii: "#"): return String(positional.count)
+        case UInt8(ascii: "-"): return optionFlags()
+        case UInt8(ascii: "0"): return scriptName
+        case UInt8(ascii: "@"), UInt8(ascii: "*"):
+            return positional.joined(separator: String(ifs.first.map { String($0) } ?? ""))
+        default: return nil
+        }
+    }
+}
+
+/// An error that stops expansion: a message for `weir: …`, and whether it ends a
+/// non-interactive shell (`${x?}`, unbound variables and bad substitutions do).
+public struct ExpansionError: Error, CustomStringConvertible {
+    public var message: String
+    public var fatal: Bool
+    public var status: Int32
+
+    public init(_ message: String, fatal: Bool = true, status: Int32 = 1) {
+        self.message = message
+        self.fatal = fatal
+        self.status = status
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,274 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The shell options that change pathname expansion.
+public struct GlobOptions: Sendable {
+    /// Wildcards match names that begin with `.` (never `.` or `..`).
+    public var dotglob = false
+    /// A component that is exactly `**` matches zero or more directories.
+    public var globstar = false
+    /// Wildcard components match without regard to case.
+    public var nocaseglob = false
+    /// The extglob operators are recognized.
+    public var extglob = true
+
+    public init() {}
+}
+
+/// Pathname expansion, as bash 5.2 does it:
+/// - the pattern is split at `/` (a backslash-escaped `/` too: it can only be a
+///   separator); runs of slashes are kept as written (`a//*` gives `a//b`);
+/// - a component without wildcards is used as is, unescaped, and not listed (so
+///   nocaseglob does not apply to it: `A/*.TXT` looks in `A` only); when the whole
+///   pattern is such, the path is returned if it exists;
+/// - a wildcard component matches the entries of its directory; a name that begins
+///   with `.` needs a pattern beginning with `.` (or dotglob); `.` and `..` never match;
+/// - with globstar, a `**` component matches zero or more directories. Its recursion
+///   does not enter symbolic links to directories or (without dotglob) directories
+///   whose names begin with `.`; a directory reached before the `**` may be a link
+///   (`*/**` enters a link matched by `*`). A final `**` also lists the directory
+///   itself: written as typed after a literal prefix (`a/**` gives `a/` first), without
+///   its final slash after a wildcard prefix (`*/**` gives `a`);
+/// - a trailing `/` keeps only directories (symbolic links to directories included)
+///   and is kept in the results;
+/// - the results are sorted by bytes (strcmp, as in C.UTF-8).
+public enum PathnameExpansion {
+    /// Expands a pattern against the file system; returns the sorted matches, or [] when
+    /// nothing matches (the caller decides nullglob/failglob/keep-the-word).
+    public static func expand(_ pattern: String, options: GlobOptions) -> [String] {
+        expand(pattern, options: options, relativeTo: nil)
+    }
+
+    /// `expand`, resolving a relative pattern against `directory` instead of the working
+    /// directory (the results stay relative).
+    static func expand(_ pattern: String, options: GlobOptions, relativeTo directory: String?) -> [String] {
+        let parsed = GlobPattern(pattern, options: options)
+        var walker = GlobWalker(components: parsed.components, options: options, root: directory)
+        walker.walk(0, base: parsed.prefix, baseIsLiteral: true)
+        var results = walker.results
+        results.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Overlapping `**` matches could in principle produce a path twice.
+        var unique: [String] = []
+        unique.reserveCapacity(results.count)
+        for r in results where unique.last != r {
+            unique.append(r)
+        }
+        return unique
+    }
+}
+
+/// One `/`-separated part of a glob pattern.
+struct GlobComponent {
+    enum Kind {
+        /// No wildcard: the unescaped name.
+        case literal(String)
+        case pattern(ShellPattern)
+        /// `**` with globstar.
+        case globstar
+    }
+    var kind: Kind
+    /// The slashes that follow the component as written ("" for the last one unless
+    /// the pattern ends with `/`).
+    var separator: String
+}
+
+struct GlobPattern {
+    /// Leading slashes (an absolute pattern).
+    var prefix = ""
+    var components: [GlobComponent] = []
+
+    init(_ pattern: String, options: GlobOptions) {
+        let bytes = Array(pattern.utf8)
+        var i = 0
+        while i < bytes.count && bytes[i] == UInt8(ascii: "/") { i += 1 }
+        prefix = String(repeating: "/", count: i)
+        var texts: [(String, String)] = []
+        while i < bytes.count {
+            let start = i
+            // The component ends at a `/`, or at a `\/` (an escaped slash is a separator).
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\\") && i + 1 < bytes.count {
+                    if bytes[i + 1] == UInt8(ascii: "/") { break }
+                    i += 2
+                    continue
+                }
+                if b == UInt8(ascii: "/") { break }
+                i += 1
+            }
+            let text = String(decoding: bytes[start..<i], as: UTF8.self)
+            var sep: [UInt8] = []
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "/") {
+                    sep.append(bytes[i])
+                    i += 1
+                } else if bytes[i] == UInt8(ascii: "\\") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") {
+                    sep.append(UInt8(ascii: "/"))
+                    i += 2
+                } else {
+                    break
+                }
+            }
+            texts.append((text, String(decoding: sep, as: UTF8.self)))
+        }
+        for (text, sep) in texts {
+            let kind: GlobComponent.Kind
+            if options.globstar && text == "**" {
+                // `**/**` is `**`.
+                if case .globstar = components.last?.kind {
+                    components[components.count - 1].separator = sep
+                    continue
+                }
+                kind = .globstar
+            } else {
+                let p = ShellPattern(text, extglob: options.extglob, caseInsensitive: options.nocaseglob)
+                kind = p.hasWildcards ? .pattern(p) : .literal(ShellPattern.unescape(text))
+            }
+            components.append(GlobComponent(kind: kind, separator: sep))
+        }
+    }
+}
+
+struct GlobWalker {
+    let components: [GlobComponent]
+    let options: GlobOptions
+    /// The directory relative paths are resolved against (nil: the working directory).
+    let root: String?
+    var results: [String] = []
+
+    init(components: [GlobComponent], options: GlobOptions, root: String?) {
+        self.components = components
+        self.options = options
+        self.root = root
+    }
+
+    /// The path to hand to the system for `path` as written in the pattern.
+    func fsPath(_ path: String) -> String {
+        guard let root, !path.hasPrefix("/") else { return path.isEmpty ? "." : path }
+        return path.isEmpty ? root : root + "/" + path
+    }
+
+    func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(fsPath(path), &st) == 0
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(fsPath(path), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The entries of a directory (without `.` and `..`), each with whether it is a
+    /// directory itself (not a link to one); nil when it cannot be read.
+    func list(_ dir: String) -> [(name: String, isRealDirectory: Bool)]? {
+        let path = fsPath(dir)
+        guard let d = opendir(path) else { return nil }
+        defer { closedir(d) }
+        var out: [(name: String, isRealDirectory: Bool)] = []
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        while let e = readdir(d) {
+            let name = String(cString: (UnsafeRawPointer(e) + nameOffset).assumingMemoryBound(to: CChar.self))
+            if name == "." || name == ".." { continue }
+            let type = e.pointee.d_type
+            var isDir: Bool
+            if type == UInt8(DT_UNKNOWN) {
+                var st = stat()
+                let full = path.hasSuffix("/") ? path + name : path + "/" + name
+                isDir = lstat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            } else {
+                isDir = type == UInt8(DT_DIR)
+            }
+            out.append((name, isDir))
+        }
+        return out
+    }
+
+    /// Expands components[index...] below `base`: "" or a path that ends with the
+    /// separator written after the previous component. `baseIsLiteral` says whether
+    /// that component was literal (for how a final `**` writes the directory itself).
+    mutating func walk(_ index: Int, base: String, baseIsLiteral: Bool) {
+        if index == components.count {
+            // Only slashes: `/`.
+            if !base.isEmpty && exists(base) { results.append(base) }
+            return
+        }
+        let comp = components[index]
+        let isLast = index == components.count - 1
+        let mustBeDirectory = isLast && !comp.separator.isEmpty
+        switch comp.kind {
+        case .literal(let name):
+            let path = base + name
+            if isLast {
+                if mustBeDirectory {
+                    if isDirectory(path) { results.append(path + comp.separator) }
+                } else if exists(path) {
+                    results.append(path)
+                }
+            } else {
+                walk(index + 1, base: path + comp.separator, baseIsLiteral: true)
+            }
+        case .pattern(let pattern):
+            guard let entries = list(base) else { return }
+            for entry in entries where pattern.matchesFileName(entry.name, dotglob: options.dotglob) {
+                let path = base + entry.name
+                if isLast {
+                    if mustBeDirectory {
+                        if entry.isRealDirectory || isDirectory(path) { results.append(path + comp.separator) }
+                    } else {
+                        results.append(path)
+                    }
+                } else {
+                    walk(index + 1, base: path + comp.separator, baseIsLiteral: false)
+                }
+            }
+        case .globstar:
+            if isLast {
+                // The directory itself, then everything below it.
+                if !base.isEmpty {
+                    if mustBeDirectory || baseIsLiteral {
+                        results.append(base)
+                    } else {
+                        var dir = Substring(base)
+                        while dir.hasSuffix("/") { dir.removeLast() }
+                        results.append(String(dir))
+                    }
+                }
+                var found: [(String, Bool)] = []
+                descend(base, relative: "", into: &found)
+                for (rel, isRealDir) in found {
+                    let path = base + rel
+                    if mustBeDirectory {
+                        if isRealDir || isDirectory(path) { results.append(path + comp.separator) }
+                    } else {
+                        results.append(path)
+                    }
+                }
+            } else {
+                walk(index + 1, base: base, baseIsLiteral: baseIsLiteral)
+                var found: [(String, Bool)] = []
+                descend(base, relative: "", into: &found)
+                for (rel, isRealDir) in found where isRealDir {
+                    walk(index + 1, base: base + rel + "/", baseIsLiteral: false)
+                }
+            }
+        }
+    }
+
+    /// Every entry below `base + relative`, recursively, as paths relative to `base`
+    /// with whether each is a real directory. Links to directories are listed but not
+    /// entered; names beginning with `.` are skipped without dotglob.
+    func descend(_ base: String, relative: String, into found: inout [(String, Bool)]) {
+        guard let entries = list(base + relative) else { return }
+        for entry in entries {
+            if !options.dotglob && entry.name.utf8.first == UInt8(ascii: ".") { continue }
+            let rel = relative + entry.name
+            found.append((rel, entry.isRealDirectory))
+            if entry.isRealDirectory {
+                descend(base, relative: rel + "/", into: &found)
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+/// How `ShellPattern.replace` chooses what to replace: `${x/p/r}` (`.first`),
+/// `${x//p/r}` (`.all`), `${x/#p/r}` (`.prefix`) and `${x/%p/r}` (`.suffix`).
+public enum ReplaceMode: Sendable {
+    case first, all, prefix, suffix
+}
+
+/// A shell pattern. Special: `*` `?` `[...]` (with `!` or `^` negation, ranges,
+/// `[:alpha:]`-style classes, `[=c=]`, `[.c.]`, and `]` literal when first), and with
+/// extglob `@(a|b)` `!(a|b)` `*(a|b)` `+(a|b)` `?(a|b)` (nestable). A backslash makes the
+/// next character literal: the caller escapes quoted text that way (so the pattern `\*`
+/// matches only `*`); a trailing lone backslash stands for itself. A `[` without a
+/// closing `]`, and an extglob operator without a closing `)`, are literal.
+///
+/// Matching works on Unicode scalars (what bash calls characters under C.UTF-8): `?`
+/// matches `é` whole. Ranges compare scalar values. String indices returned by the
+/// prefix/suffix functions are scalar-aligned, not necessarily `Character`-aligned (a
+/// pattern may split a combining sequence, as bash does): slice with
+/// `s.unicodeScalars[...]` or `s.utf8[...]`, or use `removeMatchingPrefix` /
+/// `removeMatchingSuffix`, not `s[...]`, which rounds to `Character` boundaries.
+///
+/// A pattern is compiled once at `init`; matching allocates nothing.
+public struct ShellPattern: Sendable {
+    let program: PatternProgram
+
+    public init(_ pattern: String, extglob: Bool = true, caseInsensitive: Bool = false) {
+        program = PatternProgram(pattern, extglob: extglob, caseInsensitive: caseInsensitive)
+    }
+
+    /// Whether the pattern has any unescaped `*`, `?`, bracket expression (a `[` with
+    /// its `]`) or extglob group: whether a word needs pathname expansion.
+    public var hasWildcards: Bool { program.hasWildcards }
+
+    /// Whether the pattern matches the whole of `s` (`case`, `[[ s == p ]]`).
+    public func matches(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { buf in
+            program.withMatcher(buf) { m in m.match(program.topStart, program.topEnd, 0, buf.count) }
+        }
+    }
+
+    /// Whether a file name matches, with the rules of pathname expansion for a leading
+    /// `.`: such a name matches only when `dotglob` is set or the pattern itself begins
+    /// with a `.`; `.` and `..` never match.
+    public func matchesFileName(_ name: String, dotglob: Bool) -> Bool {
+        if name.utf8.first == UInt8(ascii: ".") {
+            if name == "." || name == ".." { return false }
+            if !dotglob && !program.allowsLeadingDot { return false }
+        }
+        return matches(name)
+    }
+
+    // MARK: - Prefixes and suffixes
+
+    /// `${x##p}`: the end of the longest prefix of `s` that the pattern matches.
+    public func longestPrefix(of s: String) -> String.Index? {
+        var copy = s
+        return copy.withUTF8 { buf in prefixEnd(buf, longest: true) }.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// `${x#p}`: the end of the shortest prefix of `s` that the pattern matches.
+    public func shortestPrefix(of s: String) -> String.Index? {
+        var copy = s
+        return copy.withUTF8 { buf in prefixEnd(buf, longest: false) }.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// `${x%%p}`: the start of the longest suffix of `s` that the pattern matches.
+    public func longestSuffix(of s: String) -> String.Index? {
+        var copy = s
+        return copy.withUTF8 { buf in suffixStart(buf, longest: true) }.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// `${x%p}`: the start of the shortest suffix of `s` that the pattern matches.
+    public func shortestSuffix(of s: String) -> String.Index? {
+        var copy = s
+        return copy.withUTF8 { buf in suffixStart(buf, longest: false) }.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// `${x#p}` (`longest: false`) and `${x##p}` (`longest: true`): `s` without the
+    /// matching prefix, or `s` when no prefix matches.
+    public func removeMatchingPrefix(from s: String, longest: Bool) -> String {
+        var copy = s
+        return copy.withUTF8 { buf in
+            guard let k = prefixEnd(buf, longest: longest) else { return s }
+            return k == 0 ? s : String(decoding: UnsafeBufferPointer(rebasing: buf[k...]), as: UTF8.self)
+        }
+    }
+
+    /// `${x%p}` (`longest: false`) and `${x%%p}` (`longest: true`): `s` without the
+    /// matching suffix, or `s` when no suffix matches.
+    public func removeMatchingSuffix(from s: String, longest: Bool) -> String {
+        var copy = s
+        return copy.withUTF8 { buf in
+            guard let k = suffixStart(buf, longest: longest) else { return s }
+            return k == buf.count ? s : String(decoding: UnsafeBufferPointer(rebasing: buf[..<k]), as: UTF8.self)
+        }
+    }
+
+    /// The byte offset where the longest or shortest matching prefix ends.
+    func prefixEnd(_ buf: UnsafeBufferPointer<UInt8>, longest: Bool) -> Int? {
+        let prog = program
+        return prog.withMatcher(buf) { m in
+            let n = buf.count
+            let ps = prog.topStart, pe = prog.topEnd
+            if prog.fixedLength >= 0 {
+                guard let k = m.advance(0, by: prog.fixedLength, limit: n) else { return nil }
+                return m.match(ps, pe, 0, k) ? k : nil
+            }
+            if prog.hasGroups {
+                return m.withPositionSet { cur in
+                    cur.insert(0)
+                    m.advance(ps, pe, cur)
+                    return longest ? cur.last() : cur.first()
+                }
+            }
+            if longest && prog.endsWithStar {
+                // Any matching prefix extends to the whole string.
+                return m.match(ps, pe, 0, n) ? n : nil
+            }
+            let last = pe - 1
+            let filter = m.ops[last].kind != .star && m.ops[last].kind != .group
+            if longest {
+                var k = n
+                while true {
+                    if !filter || (k > 0 && m.acceptsScalar(at: patternPreviousStart(buf, k), last)) {
+                        if m.match(ps, pe, 0, k) { return k }
+                    }
+                    if k == 0 { return nil }
+                    k = patternPreviousStart(buf, k)
+                }
+            } else {
+                var k = 0
+                while true {
+                    if !filter || (k > 0 && m.acceptsScalar(at: patternPreviousStart(buf, k), last)) {
+                        if m.match(ps, pe, 0, k) { return k }
+                    }
+                    if k >= n { return nil }
+                    k = m.next(k)
+                }
+            }
+        }
+    }
+
+    /// The byte offset where the longest or shortest matching suffix starts.
+    func suffixStart(_ buf: UnsafeBufferPointer<UInt8>, longest: Bool) -> Int? {
+        let prog = program
+        return prog.withMatcher(buf) { m in
+            let n = buf.count
+            let ps = prog.topStart, pe = prog.topEnd
+            if prog.fixedLength >= 0 {
+                guard let k = m.retreat(n, by: prog.fixedLength) else { return nil }
+                return m.match(ps, pe, k, n) ? k : nil
+            }
+            if longest && prog.beginsWithStar {
+                return m.match(ps, pe, 0, n) ? 0 : nil
+            }
+            if longest {
+                var k = 0
+                while true {
+                    if m.match(ps, pe, k, n) { return k }
+                    if k >= n { return nil }
+                    k = m.next(k)
+                }
+            } else {
+                var k = n
+                while true {
+                    if m.match(ps, pe, k, n) { return k }
+                    if k == 0 { return nil }
+                    k = patternPreviousStart(buf, k)
+                }
+            }
+        }
+    }
+
+    // MARK: - Escaping
+
+    /// The characters `escape` protects: everything that can be special somewhere in a
+    /// pattern (`-` `^` `!` `]` in brackets, `|` `(` `)` in extglob groups).
+    static func isSpecial(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"),
+             UInt8(ascii: "!"), UInt8(ascii: "^"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+             UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Backslash-escapes every character special to patterns, so that the result
+    /// matches exactly `literal`.
+    public static func escape(_ literal: String) -> String {
+        var needs = false
+        for b in literal.utf8 where isSpecial(b) {
+            needs = true
+            break
+        }
+        if !needs { return literal }
+        var out: [UInt8] = []
+        out.reserveCapacity(literal.utf8.count + 8)
+        for b in literal.utf8 {
+            if isSpecial(b) { out.append(UInt8(ascii: "\\")) }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Removes backslash escapes: `\x` becomes `x`; a trailing lone backslash stays.
+    public static func unescape(_ pattern: String) -> String {
+        guard pattern.utf8.contains(UInt8(ascii: "\\")) else { return pattern }
+        var out: [UInt8] = []
+        out.reserveCapacity(pattern.utf8.count)
+        var escaped = false
+        for b in pattern.utf8 {
+            if !escaped && b == UInt8(ascii: "\\") {
+                escaped = true
+                continue
+            }
+            escaped = false
+            out.append(b)
+        }
+        if escaped { out.append(UInt8(ascii: "\\")) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension PatternMatcher {
+    /// The byte offset `count` scalars after `i`, or nil past `limit`.
+    @inline(__always)
+    func advance(_ i: Int, by count: Int, limit: Int) -> Int? {
+        var k = i
+        var c = count
+        while c > 0 {
+            if k >= limit { return nil }
+            k = next(k)
+            c -= 1
+        }
+        return k
+    }
+
+    /// The byte offset `count` scalars before `i`, or nil before the start.
+    @inline(__always)
+    func retreat(_ i: Int, by count: Int) -> Int? {
+        var k = i
+        var c = count
+        while c > 0 {
+            if k <= 0 { return nil }
+            k = patternPreviousStart(s, k)
+            c -= 1
+        }
+        return k
+    }
+}
