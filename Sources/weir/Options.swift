@@ -15,6 +15,8 @@ struct Options {
     /// `-e`, `+u`, `-o pipefail` …: (long name, on).
     var settings: [(String, Bool)] = []
     var interactive = false
+    /// `-O name` / `+O name`: shopt flags.
+    var shopts: [(String, Bool)] = []
     var login = false
 
     static let usage = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
@@ -39,6 +41,10 @@ struct Options {
             if a == "--login" { o.login = true; i += 1; continue }
             if a == "--posix" { o.settings.append(("posix", true)); i += 1; continue }
             if a == "--norc" || a == "--noprofile" || a == "--noediting" { i += 1; continue }
+            if a == "--rcfile" || a == "--init-file" {
+                i += 2
+                continue
+            }
             if a.hasPrefix("--") {
                 return .failure(OptionError(message: "weir: \(a): invalid option\n" + usage, status: 2))
             }
@@ -59,6 +65,10 @@ struct Options {
                     i += 1
                     guard i < argv.count else { return .failure(OptionError(message: "weir: -o: option requires an argument\n", status: 2)) }
                     o.settings.append((argv[i], on))
+                case "O":
+                    i += 1
+                    guard i < argv.count else { return .failure(OptionError(message: "weir: -O: option requires an argument\n", status: 2)) }
+                    o.shopts.append((argv[i], on))
                 default:
                     guard let name = letters[ch] else {
                         return .failure(OptionError(message: "weir: \(on ? "-" : "+")\(ch): invalid option\n" + usage, status: 2))

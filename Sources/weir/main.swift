@@ -44,6 +44,10 @@ for (name, on) in options.settings where !shell.setOption(named: name, on) {
     writeAll(2, "weir: \(name): invalid option name\n")
     exit(2)
 }
+for (name, on) in options.shopts where !shell.setShopt(name, on) {
+    writeAll(2, "weir: \(name): invalid shell option name\n")
+    exit(2)
+}
 shell.environment.scriptName = options.name ?? CommandLine.arguments.first ?? "weir"
 shell.environment.positional = options.arguments
 // SIGPIPE: the shell itself survives a closed pipe (a builtin writing to it gets EPIPE).

@@ -1,68 +1,6 @@
 import Glibc
 import WeirExecution
 
-/// `umask [-S] [mode]`
-func umask(_ shell: Shell, _ args: [String]) throws -> Int32 {
-    let (letters, operands) = try parseOptions(args[1...], allowed: "Sp", command: "umask")
-    let current = Glibc.umask(0)
-    _ = Glibc.umask(current)
-    guard let spec = operands.first else {
-        if letters.contains("S") {
-            let allowed = ~current & 0o777
-            func part(_ shift: mode_t) -> String {
-                var s = ""
-                if allowed & (4 << shift) != 0 { s += "r" }
-                if allowed & (2 << shift) != 0 { s += "w" }
-                if allowed & (1 << shift) != 0 { s += "x" }
-                return s
-            }
-            writeAll(1, "u=\(part(6)),g=\(part(3)),o=\(part(0))\n")
-        } else {
-            let o = String(current, radix: 8)
-            writeAll(1, (letters.contains("p") ? "umask " : "") + String(repeating: "0", count: max(0, 4 - o.count)) + o + "\n")
-        }
-        return 0
-    }
-    if let n = mode_t(spec, radix: 8), spec.allSatisfy({ $0 >= "0" && $0 <= "7" }) {
-        _ = Glibc.umask(n & 0o777)
-        return 0
-    }
-    // Symbolic: u=rwx,g=rx,o= and +/- forms, applied to the allowed bits.
-    var allowed = ~current & 0o777
-    for clause in spec.split(separator: ",") {
-        var who: mode_t = 0
-        var rest = Substring(clause)
-        while let c = rest.first, "ugoa".contains(c) {
-            switch c {
-            case "u": who |= 0o700
-            case "g": who |= 0o070
-            case "o": who |= 0o007
-            default: who |= 0o777
-            }
-            rest.removeFirst()
-        }
-        if who == 0 { who = 0o777 }
-        guard let op = rest.first, "=+-".contains(op) else { throw BuiltinError("umask: \(spec): invalid symbolic mode operator") }
-        rest.removeFirst()
-        var bits: mode_t = 0
-        for c in rest {
-            switch c {
-            case "r": bits |= 0o444
-            case "w": bits |= 0o222
-            case "x": bits |= 0o111
-            default: throw BuiltinError("umask: \(c): invalid symbolic mode character")
-            }
-        }
-        switch op {
-        case "=": allowed = (allowed & ~who) | (bits & who)
-        case "+": allowed |= bits & who
-        default: allowed &= ~(bits & who)
-        }
-    }
-    _ = Glibc.umask(~allowed & 0o777)
-    return 0
-}
-
 /// `ulimit [-HSa] [-cdfilmnpqrstuvx] [limit]`
 func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
     // Linux resource numbers (RLIMIT_*), not all of which Glibc's module exports.
@@ -142,8 +80,13 @@ func shopt(_ shell: Shell, _ args: [String]) throws -> Int32 {
     let (letters, names) = try parseOptions(args[1...], allowed: "pqsuo", command: "shopt")
     let setOn = letters.contains("s"), setOff = letters.contains("u"), quiet = letters.contains("q")
     let useSetO = letters.contains("o")
-    func get(_ n: String) -> Bool? { useSetO ? shell.option(named: n) : shell.shoptValue(n) }
-    func put(_ n: String, _ v: Bool) -> Bool { useSetO ? shell.setOption(named: n, v) : shell.setShopt(n, v) }
+    func get(_ n: String) -> Bool? {
+        useSetO ? shell.option(named: n) : (shell.shoptValue(n) ?? shell.option(named: n).flatMap { _ in nil })
+    }
+    func put(_ n: String, _ v: Bool) -> Bool {
+        if useSetO { return shell.setOption(named: n, v) }
+        return shell.setShopt(n, v)
+    }
     if setOn || setOff {
         var status: Int32 = 0
         for n in names where !put(n, setOn) {
@@ -157,13 +100,12 @@ func shopt(_ shell: Shell, _ args: [String]) throws -> Int32 {
     for n in list {
         guard let v = get(n) else {
             shell.error("shopt: \(n): invalid shell option name")
-            status = 1
-            continue
+            return 2
         }
-        if !v { status = names.isEmpty ? status : 1 }
+        if !v && !names.isEmpty { status = 1 }
         if quiet { continue }
-        if letters.contains("p") {
-            writeAll(1, "shopt \(v ? "-s" : "-u") \(n)\n")
+        if letters.contains("p") || useSetO && letters.contains("p") {
+            writeAll(1, useSetO ? "set \(v ? "-" : "+")o \(n)\n" : "shopt \(v ? "-s" : "-u") \(n)\n")
         } else {
             let pad = String(repeating: " ", count: max(1, 16 - n.count))
             writeAll(1, n + pad + "\t" + (v ? "on" : "off") + "\n")

@@ -133,7 +133,8 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
                 // `export x` of an unset variable marks it for when it is set.
             }
             if add.contains(.associativeArray) { add.remove(.indexedArray) }
-            try v.setAttributes(varName, add: add, remove: flags.remove, local: makeLocal)
+            // readonly comes after the value is in place.
+            try v.setAttributes(varName, add: add.subtracting(.readonly), remove: flags.remove, local: makeLocal)
             if add.contains(.associativeArray), v.variable(varName)?.value == nil {
                 try v.assignValue(varName, .associative(AssociativeArray()))
             } else if add.contains(.indexedArray), v.variable(varName)?.value == nil, value != nil {
@@ -150,15 +151,11 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
                         let idx = try ArithmeticEvaluator(environment: shell.environment).evaluate(text: sub)
                         try v.assignElement(varName, index: Int(idx), key: nil, value, append: append)
                     }
-                } else if flags.add.contains(.readonly) {
-                    // readonly x=1: assign first, then protect.
-                    try v.setAttributes(varName, add: [], remove: .readonly)
-                    try v.assign(varName, value, append: append)
-                    try v.setAttributes(varName, add: .readonly)
                 } else {
                     try v.assign(varName, value, append: append)
                 }
             }
+            if add.contains(.readonly) { try v.setAttributes(varName, add: .readonly, local: makeLocal) }
         } catch let e as VariableError {
             shell.error("\(name): \(e.message)")
             status = 1

@@ -81,7 +81,7 @@ func shift(_ shell: Shell, _ args: [String]) throws -> Int32 {
         n = v
     }
     if n > shell.environment.positional.count {
-        return 1
+        throw BuiltinError("shift: \(n): shift count out of range")
     }
     shell.environment.positional.removeFirst(n)
     return 0

@@ -6,7 +6,7 @@ import WeirExpansion
 extension Shell {
     /// `shopt` flags weir knows.
     public static let shoptNames = ["dotglob", "expand_aliases", "extglob", "failglob", "globstar", "inherit_errexit",
-                                    "lastpipe", "nocaseglob", "nocasematch", "nullglob", "xpg_echo"]
+                                    "lastpipe", "nocaseglob", "nocasematch", "nullglob"]
 
     public func shoptValue(_ name: String) -> Bool? {
         let o = environment.options

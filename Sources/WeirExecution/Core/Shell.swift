@@ -70,6 +70,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// In a child that ends after this command: exec the external command in place.
     var execInPlace = false
     var isRunningErrTrap = false
+    /// `$_`: the last argument of the previous simple command.
+    public var lastArgument = ""
     /// `exec` without a command asked for its redirections to stay.
     var keepingRedirections = false
     /// `shopt` flags kept only as flags.
@@ -125,7 +127,6 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         if options.notify { s += "b" }
         if options.errexit { s += "e" }
         if environment.options.noglob { s += "f" }
-        if options.hashall { s += "h" }
         if interactive { s += "i" }
         if options.monitor { s += "m" }
         if options.noexec { s += "n" }
@@ -208,7 +209,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     func installDynamicVariables() {
         variables.dynamicNames = ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME",
-                                  "WEIRPID", "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE"]
+                                  "WEIRPID", "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "_"]
         variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
         variables.dynamicArray = { [unowned self] name in
             switch name {
@@ -237,6 +238,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             let us = String(ts.tv_nsec / 1000)
             return String(ts.tv_sec) + "." + String(repeating: "0", count: 6 - us.count) + us
         case "WEIRPID": return String(getpid())
+        case "_": return lastArgument
         default: return nil
         }
     }

@@ -25,8 +25,18 @@ extension Shell {
             try? variables.assign("PWD", physical)
             try? variables.setAttributes("PWD", add: .exported)
         }
+        if variables.value("PATH") == nil {
+            try? variables.assign("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+        }
         try? variables.assign("PPID", String(getppid()))
         try? variables.setAttributes("PPID", add: .readonly)
+        for (name, value) in [("UID", getuid()), ("EUID", geteuid())] {
+            try? variables.unset(name)
+            try? variables.assign(name, String(value))
+            try? variables.setAttributes(name, add: .readonly)
+        }
+        var host = [CChar](repeating: 0, count: 256)
+        if gethostname(&host, host.count) == 0 { try? variables.assign("HOSTNAME", String(cString: host)) }
         try? variables.assign("IFS", " \t\n")
         try? variables.assign("OPTIND", "1")
         if variables.value("PS1") == nil { try? variables.assign("PS1", geteuid() == 0 ? "# " : "$ ") }

@@ -26,7 +26,7 @@ extension Shell {
             return try runCase(cc)
         case .conditional(let cond):
             setLine(cond.span)
-            if options.xtrace { trace(["[[", conditionText(cond.expression), "]]"]) }
+            if options.xtrace { trace([sourceText(cond.span)], quote: false) }
             let status: Int32
             do {
                 status = try evaluateCondition(cond.expression) ? 0 : 1
@@ -42,7 +42,7 @@ extension Shell {
             setLine(a.span)
             let status: Int32
             do {
-                if options.xtrace { trace(["((", sourceText(a.expression.span), "))"]) }
+                if options.xtrace { trace([sourceText(a.span)], quote: false) }
                 status = try expander.evaluate(a.expression) != 0 ? 0 : 1
             } catch let e as ExpansionError {
                 status = try expansionFailed(e)

@@ -66,7 +66,9 @@ extension Shell {
         if !sc.assignments.isEmpty {
             variables.pushScope()
             defer { variables.popScope() }
-            for a in sc.assignments { guard (try? performAssignment(a, exporting: true)) != nil else { return nil } }
+            for a in sc.assignments {
+                guard (try? performAssignment(a, exporting: true, temporary: true)) != nil else { return nil }
+            }
             env = variables.exportedEnvironment()
         }
         guard let redirections = try? planRedirections(sc.redirections) else { return nil }

@@ -50,6 +50,7 @@ extension Shell {
 
         let resolved = resolve(argv[0])
         if options.xtrace { traceCommand(sc, argv) }
+        defer { lastArgument = argv[argv.count - 1] }
 
         switch resolved {
         case .external(let path):
@@ -86,13 +87,28 @@ extension Shell {
         declarationArrays[index]
     }
 
-    /// Assignments and redirections with no command: the assignments stay.
+    /// Assignments and redirections with no command: the redirections are made first
+    /// (POSIX order; a substitution in an assignment sees them), the assignments stay, and
+    /// the status is that of the last command substitution, or 0.
     func runAssignmentsOnly(_ sc: SimpleCommand) throws -> Int32 {
-        environment.lastStatus = 0
-        var substitutionStatus: Int32 = 0
+        var saved = SavedDescriptors()
+        if !sc.redirections.isEmpty {
+            do {
+                saved = try applyRedirections(try planRedirections(sc.redirections), save: true)
+            } catch let e as RedirectionError {
+                error(e.message)
+                environment.lastStatus = 1
+                return 1
+            } catch let e as ExpansionError {
+                return try expansionFailed(e)
+            }
+        }
+        defer { restore(saved) }
         let before = commandSubstitutionCount
+        environment.lastStatus = 0
         for a in sc.assignments {
             do {
+                if options.xtrace { trace([try assignmentTraceText(a)], quote: false) }
                 try performAssignment(a)
             } catch let e as ExpansionError {
                 return try expansionFailed(e)
@@ -103,25 +119,24 @@ extension Shell {
                 return 1
             }
         }
-        if commandSubstitutionCount != before { substitutionStatus = environment.lastStatus }
-        if options.xtrace && !sc.assignments.isEmpty {
-            trace(sc.assignments.map { a in a.name + "=" + ((try? assignmentTraceValue(a)) ?? "") })
+        let status = commandSubstitutionCount != before ? environment.lastStatus : 0
+        environment.lastStatus = status
+        return status
+    }
+
+    /// `name=value` as `set -x` shows it (before the assignment is made).
+    func assignmentTraceText(_ a: Assignment) throws -> String {
+        let op = a.append ? "+=" : "="
+        switch a.value {
+        case .scalar(let w):
+            return a.name + op + traceQuote(try expander.expandAssignmentValue(w))
+        case .array(let els):
+            return a.name + op + "(" + (try els.map { e in
+                let v = traceQuote(try expander.expandString(e.value))
+                if let k = e.key { return "[" + (try expander.expandString(k)) + "]=" + v }
+                return v
+            }).joined(separator: " ") + ")"
         }
-        if !sc.redirections.isEmpty {
-            do {
-                let actions = try planRedirections(sc.redirections)
-                let saved = try applyRedirections(actions, save: true)
-                restore(saved)
-            } catch let e as RedirectionError {
-                error(e.message)
-                environment.lastStatus = 1
-                return 1
-            } catch let e as ExpansionError {
-                return try expansionFailed(e)
-            }
-        }
-        environment.lastStatus = substitutionStatus
-        return substitutionStatus
     }
 
     func assignmentTraceValue(_ a: Assignment) throws -> String {
@@ -132,11 +147,19 @@ extension Shell {
     }
 
     /// Performs one assignment word in the shell's variables.
-    public func performAssignment(_ a: Assignment, exporting: Bool = false) throws {
+    public func performAssignment(_ a: Assignment, exporting: Bool = false, temporary: Bool = false) throws {
         let exp = expander
         switch a.value {
         case .scalar(let w):
             let value = try exp.expandAssignmentValue(w)
+            if temporary && a.index == nil {
+                if a.append {
+                    try variables.assignTemporary(a.name, (variables.value(a.name) ?? "") + value)
+                } else {
+                    try variables.assignTemporary(a.name, value)
+                }
+                return
+            }
             if let index = a.index {
                 let isAssoc = variables.variable(a.name)?.attributes.contains(.associativeArray) == true
                 if isAssoc {
@@ -240,7 +263,7 @@ extension Shell {
             }
             for a in sc.assignments {
                 do {
-                    try performAssignment(a, exporting: !b.special)
+                    try performAssignment(a, exporting: !b.special, temporary: !b.special)
                 } catch let e as VariableError {
                     error(e.message)
                     if pushedScope { variables.popScope() }
@@ -296,7 +319,7 @@ extension Shell {
             variables.pushScope()
             pushedScope = true
             for a in sc.assignments {
-                do { try performAssignment(a, exporting: true) } catch let e as VariableError {
+                do { try performAssignment(a, exporting: true, temporary: true) } catch let e as VariableError {
                     error(e.message)
                     variables.popScope()
                     environment.lastStatus = 1
@@ -367,7 +390,7 @@ extension Shell {
             variables.pushScope()
             defer { variables.popScope() }
             for a in sc.assignments {
-                do { try performAssignment(a, exporting: true) } catch let e as VariableError {
+                do { try performAssignment(a, exporting: true, temporary: true) } catch let e as VariableError {
                     error(e.message)
                     environment.lastStatus = 1
                     return 1

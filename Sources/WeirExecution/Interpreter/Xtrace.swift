@@ -3,25 +3,21 @@ import WeirExpansion
 
 extension Shell {
     /// `set -x`: PS4 (expanded) and the words, quoted where needed, on stderr.
-    func trace(_ words: [String]) {
-        let ps4 = expandedPS4()
-        writeAll(2, ps4 + words.map { traceQuote($0) }.joined(separator: " ") + "\n")
+    func trace(_ words: [String], quote: Bool = true) {
+        writeAll(2, expandedPS4() + (quote ? words.map { traceQuote($0) } : words).joined(separator: " ") + "\n")
     }
 
     func traceCommand(_ sc: SimpleCommand, _ argv: [String]) {
         var words: [String] = []
-        for a in sc.assignments {
-            if case .scalar(let w) = a.value { words.append(a.name + (a.append ? "+=" : "=") + ((try? expander.expandString(w)) ?? "")) }
-        }
-        let ps4 = expandedPS4()
-        var line = ps4
-        line += (words.map { traceQuote($0) } + argv.map { traceQuote($0) }).joined(separator: " ")
-        writeAll(2, line + "\n")
+        for a in sc.assignments { words.append((try? assignmentTraceText(a)) ?? a.name) }
+        writeAll(2, expandedPS4() + (words + argv.map { traceQuote($0) }).joined(separator: " ") + "\n")
     }
 
+    /// PS4, expanded; unset means no prefix at all.
     func expandedPS4() -> String {
-        guard let ps4 = variables.value("PS4") else { return "+ " }
+        guard let ps4 = variables.value("PS4") else { return "" }
         if ps4.isEmpty { return "" }
+        if !ps4.contains("$") && !ps4.contains("`") { return ps4 }
         let saved = environment.lastStatus
         defer { environment.lastStatus = saved }
         let wasTracing = options.xtrace
@@ -34,12 +30,34 @@ extension Shell {
         return s
     }
 
+    /// Quotes a word the way bash's xtrace does: plain when safe, `'…'` for blanks and
+    /// specials, `$'…'` when it holds a quote, a backslash or a control character.
     func traceQuote(_ s: String) -> String {
         if s.isEmpty { return "''" }
-        let safe = s.utf8.allSatisfy { b in
-            !(b == 0x20 || b == 0x09 || b == 0x0A || "'\"\\$`|&;<>()*?[]{}~#!".utf8.contains(b) || b < 0x20)
+        var plain = true, needsAnsi = false
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x7F || b == UInt8(ascii: "'") || b == UInt8(ascii: "\\") { needsAnsi = true }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b < 0x20 || "'\"\\$`|&;<>()*?[]{}~#!".utf8.contains(b) { plain = false }
         }
-        return safe ? s : shellQuoteAlways(s)
+        if plain { return s }
+        if !needsAnsi { return "'" + s + "'" }
+        var out = "$'"
+        for u in s.unicodeScalars {
+            switch u {
+            case "'": out += "\\'"
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F {
+                    let h = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "'"
     }
 
     /// The source text of a span in the current source.

@@ -123,7 +123,7 @@ extension Expander {
         let target = try baseValue(ParameterExpansion(name: pe.name, braced: true))
         guard case .scalar(let ref) = target else {
             if case .unset = target, environment.options.nounset {
-                throw ExpansionError("\(displayName(pe)): unbound variable", status: 127)
+                throw ExpansionError("\(displayName(pe)): unbound variable", status: 1)
             }
             return .unset
         }
@@ -157,7 +157,7 @@ extension Expander {
             let n: Int
             switch value {
             case .unset:
-                if environment.options.nounset { throw ExpansionError("\(displayName(pe)): unbound variable", status: 127) }
+                if environment.options.nounset { throw ExpansionError("\(displayName(pe)): unbound variable", status: 1) }
                 n = 0
             case .scalar(let s): n = s.unicodeScalars.count
             case .list(let l, _): n = l.count
@@ -167,7 +167,7 @@ extension Expander {
 
         guard let op = pe.op else {
             if case .unset = value, environment.options.nounset {
-                throw ExpansionError("\(displayName(pe)): unbound variable", status: 127)
+                throw ExpansionError("\(displayName(pe)): unbound variable", status: 1)
             }
             return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
         }
@@ -211,7 +211,7 @@ extension Expander {
         }
 
         if case .unset = value, environment.options.nounset {
-            throw ExpansionError("\(displayName(pe)): unbound variable", status: 127)
+            throw ExpansionError("\(displayName(pe)): unbound variable", status: 1)
         }
 
         switch op {

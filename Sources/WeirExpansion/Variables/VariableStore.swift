@@ -210,6 +210,20 @@ public final class VariableStore {
         scopes[i][n] = v
     }
 
+    /// A prefix assignment (`x=1 cmd`): set in the innermost scope, exported, gone when
+    /// that scope is popped.
+    public func assignTemporary(_ name: String, _ value: String) throws {
+        let n = resolve(name)
+        var attrs: VariableAttributes = [.exported, .local]
+        if let i = scopeIndex(of: n), let v = scopes[i][n] {
+            if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
+            attrs.formUnion(v.attributes.intersection([.integer, .lowercase, .uppercase]))
+        }
+        let top = scopes.count - 1
+        scopes[top][n] = Variable(value: .string(try transform(value, attrs)), attributes: attrs)
+        exportGeneration &+= 1
+    }
+
     /// `local name`: a new, unset variable in the current function's scope. Like bash,
     /// it starts with the value of the variable it shadows only for `local -` forms the
     /// caller handles; here it is unset.
@@ -234,12 +248,9 @@ public final class VariableStore {
         let v = scopes[i][n]!
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        if i > 0 && v.attributes.contains(.local) {
-            // An unset local stays local (and unset), as in bash.
-            scopes[i][n] = Variable(value: nil, attributes: .local)
-        } else {
-            scopes[i][n] = nil
-        }
+        // Unsetting a local reveals the variable of an outer scope (bash's behaviour when
+        // the local belongs to the function doing the unset).
+        scopes[i][n] = nil
     }
 
     /// `unset 'a[i]'`
