@@ -108,6 +108,7 @@ func pwd(_ shell: Shell, _ args: [String]) throws -> Int32 {
 func alias(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var rest = args.dropFirst()
     if rest.first == "-p" { rest = rest.dropFirst() }
+    if rest.first == "--" { rest = rest.dropFirst() }
     if rest.isEmpty {
         for (k, v) in shell.aliases.sorted(by: { $0.key < $1.key }) { writeAll(1, "alias \(k)=\(shellQuoteForAlias(v))\n") }
         return 0
@@ -128,6 +129,8 @@ func alias(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
 /// `unalias [-a] name…`
 func unalias(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var args = args
+    if args.count > 1 && args[1] == "--" { args.remove(at: 1) }
     if args.count > 1 && args[1] == "-a" {
         shell.aliases = [:]
         return 0

@@ -44,6 +44,10 @@ func returnBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
 /// `exit [n]`
 func exit(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var status = shell.environment.lastStatus
+    if args.count > 2 {
+        shell.error("exit: too many arguments")
+        throw ShellExit(2)
+    }
     if args.count > 1 {
         guard let n = Int64(args[1].trimmingBlanksForNumber()) else {
             shell.error("exit: \(args[1]): numeric argument required")

@@ -25,6 +25,7 @@ func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var selected: [Character] = []
     var value: String?
     for a in args.dropFirst() {
+        if a == "--all" { all = true; continue }
         if a.hasPrefix("-") && a.count > 1 {
             for ch in a.dropFirst() {
                 switch ch {
@@ -40,6 +41,7 @@ func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
             value = a
         }
     }
+    if all && value != nil { throw BuiltinError("ulimit: too many arguments", status: 2) }
     if selected.isEmpty { selected = ["f"] }
     func show(_ v: rlim_t, _ unit: rlim_t) -> String { v == rlim_t.max ? "unlimited" : String(v / unit) }
     if all {
@@ -60,7 +62,8 @@ func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
                 n = rl.rlim_cur
             } else {
                 guard let v = rlim_t(value) else { throw BuiltinError("ulimit: \(value): invalid number") }
-                n = v * unit
+                let (product, overflow) = v.multipliedReportingOverflow(by: unit)
+                n = overflow ? rlim_t.max : product
             }
             if hard || !soft { rl.rlim_max = hard || !soft ? (hard ? n : rl.rlim_max) : rl.rlim_max }
             if soft || !hard { rl.rlim_cur = n }

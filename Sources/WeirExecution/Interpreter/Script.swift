@@ -50,47 +50,51 @@ extension Shell {
         if fstat(0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG {
             return try runSeekableStandardInput()
         }
-        var buffer: [UInt8] = []
-        var firstLine = 1
+        let source = SourceFile(name: "stdin", bytes: [])
+        let parser = Parser(source: source, aliases: self)
+        let savedSource = currentSource
+        currentSource = source
+        defer { currentSource = savedSource }
         var eof = false
-        while true {
-            // Read one more line.
-            if !eof {
-                var byte: UInt8 = 0
-                var gotAny = false
-                while true {
-                    let n = read(0, &byte, 1)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { eof = true; break }
-                    gotAny = true
-                    buffer.append(byte)
-                    if byte == 0x0A { break }
-                }
-                if !gotAny && buffer.isEmpty { break }
+        /// Reads one more line into the parser; false at end of input.
+        func readMore() -> Bool {
+            guard !eof else { return false }
+            var line: [UInt8] = []
+            var byte: UInt8 = 0
+            while true {
+                let n = read(0, &byte, 1)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { eof = true; break }
+                line.append(byte)
+                if byte == 0x0A { break }
             }
-            let source = SourceFile(name: "stdin", bytes: buffer)
-            source.firstLine = firstLine
-            let parser = Parser(source: source, aliases: self)
-            let savedSource = currentSource
-            currentSource = source
-            defer { currentSource = savedSource }
+            if line.isEmpty { return false }
+            parser.appendInput(line)
+            return true
+        }
+        while true {
+            let start = parser.readOffset
+            // A line that ends in a continuation goes on in the next one.
+            let bytes = source.bytes
+            if !eof && (start >= bytes.count || (bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\\")
+                                                 && bytes[bytes.count - 1] == 0x0A)) {
+                if !readMore() && start >= source.bytes.count { break }
+                continue
+            }
             do {
                 guard let list = try parser.parseNextCommand() else {
                     if eof { break }
-                    buffer.removeAll()
-                    firstLine = source.position(of: source.bytes.count).line
+                    _ = readMore()
                     continue
                 }
-                let used = parser.readOffset
-                // Everything read so far belongs to this command (we read line by line).
                 if options.verbose { writeAll(2, source.text(list.span) + "\n") }
                 if !options.noexec { try run(list) }
-                let rest = Array(buffer[min(used, buffer.count)...])
-                firstLine = source.position(of: min(used, buffer.count)).line
-                buffer = rest
-                if eof && buffer.isEmpty { break }
             } catch let e as SyntaxError {
-                if e.incomplete && !eof { continue }
+                if e.incomplete && !eof && parser.isAtTopLevel {
+                    parser.rewind(to: start)
+                    _ = readMore()
+                    continue
+                }
                 writeAll(2, e.render(in: source, program: programName))
                 environment.lastStatus = 2
                 throw ShellExit(2)

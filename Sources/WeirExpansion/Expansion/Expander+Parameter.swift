@@ -7,17 +7,24 @@ enum ParameterValue {
     case scalar(String)
     case list([String], star: Bool)
 
+    /// A list (`$@`, `${a[@]}`) with no elements counts as unset.
     var isSet: Bool {
-        if case .unset = self { return false }
-        return true
+        switch self {
+        case .unset: return false
+        case .scalar: return true
+        case .list(let l, _): return !l.isEmpty
+        }
     }
 
-    /// Null for the `:` forms: unset, empty, or a list with nothing in it.
+    /// Null for the `:` forms: unset, empty, or a list that joins to nothing.
     func isNull(ifs: String) -> Bool {
         switch self {
         case .unset: return true
         case .scalar(let s): return s.isEmpty
-        case .list(let l, _): return l.isEmpty || (l.count == 1 && l[0].isEmpty)
+        case .list(let l, let star):
+            if l.isEmpty { return true }
+            let sep = star ? (ifs.unicodeScalars.first.map { String($0) } ?? "") : " "
+            return l.joined(separator: sep).isEmpty
         }
     }
 
@@ -166,8 +173,11 @@ extension Expander {
         }
 
         guard let op = pe.op else {
-            if case .unset = value, environment.options.nounset {
-                throw ExpansionError("\(displayName(pe)): unbound variable", status: 1)
+            if environment.options.nounset {
+                if case .unset = value { throw ExpansionError("\(displayName(pe)): unbound variable", status: 1) }
+                if case .variable(let n) = pe.name, pe.index != nil, !pe.indirect, variables.variable(n) == nil {
+                    throw ExpansionError("\(displayName(pe)): unbound variable", status: 1)
+                }
             }
             return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
         }
@@ -180,6 +190,7 @@ extension Expander {
                 return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
             case .useAlternative:
                 if !missing { return try add(word.parts, to: &b, quoted: quoted, operand: !quoted, joinArrays: joinArrays) }
+                if quoted { b.add("", quoted: true) }
                 return
             case .assignDefault:
                 if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }
@@ -206,7 +217,7 @@ extension Expander {
                 if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }
                 let message = word.parts.isEmpty ? (colon ? "parameter null or not set" : "parameter not set")
                     : try expandString(word)
-                throw ExpansionError("\(displayName(pe)): \(message)", fatal: true, status: 127)
+                throw ExpansionError("\(displayName(pe)): \(message)", fatal: true, status: 1)
             }
         }
 

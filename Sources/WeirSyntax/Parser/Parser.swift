@@ -72,6 +72,30 @@ public final class Parser {
     /// Where reading has got to, as an offset in the source.
     public var readOffset: Int { offset }
 
+    /// Adds input at the end of the source (reading a script line by line).
+    public func appendInput(_ more: [UInt8]) {
+        source.append(more)
+        if saved.isEmpty && origin == nil {
+            bytes += more
+            limit = bytes.count
+        } else if let i = saved.firstIndex(where: { $0.origin == nil && $0.alias == nil }), i == 0 {
+            saved[0].bytes += more
+            saved[0].limit = saved[0].bytes.count
+        }
+    }
+
+    /// True between commands when no alias text is still being read.
+    public var isAtTopLevel: Bool { saved.isEmpty && origin == nil }
+
+    /// Goes back to `offset` to parse again with more input (after an incomplete error).
+    public func rewind(to offset: Int) {
+        guard saved.isEmpty, origin == nil else { return }
+        pos = offset
+        pendingHereDocs = []
+        reservedCache = (-1, -1, nil)
+        frameGeneration += 1
+    }
+
     /// Moves reading on to `newOffset` (text in between was consumed by someone else).
     public func skip(to newOffset: Int) {
         guard saved.isEmpty, origin == nil, newOffset >= pos, newOffset <= limit else { return }

@@ -4,7 +4,7 @@
 /// all, invalid UTF-8 and NUL included, and byte indexing is what keeps parsing fast.
 public final class SourceFile {
     public let name: String
-    public let bytes: [UInt8]
+    public private(set) var bytes: [UInt8]
     /// The line number of the first byte (a chunk of standard input read later starts
     /// further down).
     public var firstLine = 1
@@ -18,6 +18,12 @@ public final class SourceFile {
 
     public convenience init(name: String, text: String) {
         self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    /// More text read (an interactive line, the next line of standard input).
+    public func append(_ more: [UInt8]) {
+        bytes += more
+        lineStarts = nil
     }
 
     private func starts() -> [Int] {
