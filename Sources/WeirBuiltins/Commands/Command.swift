@@ -35,6 +35,8 @@ func command(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
 /// `builtin name [arg…]`
 func builtin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    var args = args
+    if args.count > 1 && args[1] == "--" { args.remove(at: 1) }
     guard args.count > 1 else { return 0 }
     guard let b = shell.builtins[args[1]] else { throw BuiltinError("builtin: \(args[1]): not a shell builtin") }
     return try b.run(shell, Array(args[1...]))
@@ -85,7 +87,7 @@ func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, t
     }
     if name.contains("/") {
         var st = stat()
-        if stat(name, &st) == 0, access(name, X_OK) == 0 {
+        if stat(name, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR, access(name, X_OK) == 0 {
             say("file", name, "\(name) is \(name)")
         }
         return found
@@ -134,12 +136,7 @@ func hash(_ shell: Shell, _ args: [String]) throws -> Int32 {
     let (letters, names) = try parseOptions(args[1...], allowed: "rdlpt", command: "hash")
     if letters.contains("r") { shell.commandHash = [:] }
     if names.isEmpty && !letters.contains("r") {
-        if shell.commandHash.isEmpty {
-            writeAll(1, "hash: hash table empty\n")
-            return 0
-        }
-        writeAll(1, "hits\tcommand\n")
-        for (_, p) in shell.commandHash.sorted(by: { $0.key < $1.key }) { writeAll(1, "   1\t\(p)\n") }
+        for (_, p) in shell.commandHash.sorted(by: { $0.key < $1.key }) { writeAll(1, p + "\n") }
         return 0
     }
     var status: Int32 = 0

@@ -4,15 +4,23 @@ import WeirSyntax
 
 /// `eval arg…`: the arguments joined by spaces, parsed and run here.
 func eval(_ shell: Shell, _ args: [String]) throws -> Int32 {
-    let text = args.dropFirst().joined(separator: " ")
+    var words = args.dropFirst()
+    if words.first == "--" { words = words.dropFirst() }
+    if let f = words.first, f.hasPrefix("-"), f.count > 1 {
+        throw BuiltinError("eval: \(f): invalid option\neval: usage: eval [arg ...]", status: 2)
+    }
+    let text = words.joined(separator: " ")
     if text.isEmpty { return 0 }
-    return try shell.runSource(SourceFile(name: "eval", text: text), syntaxErrorExits: false)
+    return try shell.runEval(SourceFile(name: "eval", text: text))
 }
 
 /// `. file [arg…]` / `source file [arg…]`: runs a file in this shell. A name without a
 /// slash is looked for in PATH, then in the current directory (bash).
 func source(_ shell: Shell, _ args: [String]) throws -> Int32 {
     guard args.count > 1 else { throw BuiltinError("\(args[0]): filename argument required\n\(args[0]): usage: \(args[0]) filename [arguments]", status: 2) }
+    var args = args
+    if args.count > 1 && args[1] == "--" { args.remove(at: 1) }
+    guard args.count > 1 else { throw BuiltinError("\(args[0]): filename argument required", status: 2) }
     let name = args[1]
     var path = name
     if !name.contains("/") {

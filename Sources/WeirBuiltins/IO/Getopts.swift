@@ -7,6 +7,7 @@ func getopts(_ shell: Shell, _ args: [String]) throws -> Int32 {
     let v = shell.variables
     var spec = args[1]
     let name = args[2]
+    let validName = isValidName(name)
     let silent = spec.hasPrefix(":")
     if silent { spec.removeFirst() }
     let operands = args.count > 3 ? Array(args[3...]) : shell.environment.positional
@@ -16,15 +17,22 @@ func getopts(_ shell: Shell, _ args: [String]) throws -> Int32 {
     if shell.getoptsState.optind != optind { shell.getoptsState = (optind, 1) }
     var charIndex = shell.getoptsState.char
 
-    func finish(_ status: Int32, option: String, arg: String?) throws -> Int32 {
+    func finish(_ status: Int32, option: String, arg: String?, clearArg: Bool = false) throws -> Int32 {
         try v.assign("OPTIND", String(optind))
-        try v.assign(name, option)
-        if let arg { try v.assign("OPTARG", arg) } else { try? v.unset("OPTARG") }
+        if let arg { try v.assign("OPTARG", arg) } else if clearArg { try v.assign("OPTARG", "") } else { try? v.unset("OPTARG") }
         shell.getoptsState = (optind, charIndex)
+        guard validName else {
+            shell.error("getopts: `\(name)': not a valid identifier")
+            return 2
+        }
+        try v.assign(name, option)
         return status
     }
 
-    guard optind - 1 < operands.count else { return try finish(1, option: "?", arg: nil) }
+    guard optind - 1 < operands.count else {
+        optind = operands.count + 1
+        return try finish(1, option: "?", arg: nil)
+    }
     let word = Array(operands[optind - 1])
     if charIndex == 1 {
         if word.count < 2 || word[0] != "-" { return try finish(1, option: "?", arg: nil) }
@@ -46,7 +54,7 @@ func getopts(_ shell: Shell, _ args: [String]) throws -> Int32 {
         return try finish(0, option: "?", arg: nil)
     }
     let wantsArg = spec.index(after: at) < spec.endIndex && spec[spec.index(after: at)] == ":"
-    guard wantsArg else { return try finish(0, option: String(opt), arg: nil) }
+    guard wantsArg else { return try finish(0, option: String(opt), arg: nil, clearArg: true) }
     if !atEnd {
         let arg = String(word[charIndex...])
         optind += 1

@@ -23,6 +23,10 @@ func set(_ shell: Shell, _ args: [String]) throws -> Int32 {
             newPositional = Array(args[(i + 1)...])
             break
         }
+        if a == "+" {
+            i += 1
+            continue
+        }
         guard (a.hasPrefix("-") || a.hasPrefix("+")) && a.count > 1 else {
             newPositional = Array(args[i...])
             break
@@ -36,7 +40,8 @@ func set(_ shell: Shell, _ args: [String]) throws -> Int32 {
                     return 0
                 }
                 guard shell.setOption(named: args[i], on) else {
-                    throw BuiltinError("set: \(args[i]): invalid option name", status: 2)
+                    shell.error("set: \(args[i]): invalid option name")
+                    return 2
                 }
                 continue
             }
@@ -77,7 +82,7 @@ func setListing(_ name: String, _ v: Variable) -> String? {
 func shift(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var n = 1
     if args.count > 1 {
-        guard let v = Int(args[1]), v >= 0 else { throw BuiltinError("shift: \(args[1]): numeric argument required", status: 1) }
+        guard let v = Int(args[1]), v >= 0 else { throw BuiltinError("shift: \(args[1]): numeric argument required", status: 2) }
         n = v
     }
     if n > shell.environment.positional.count {

@@ -68,6 +68,13 @@ extension Shell {
         }
     }
 
+    /// `eval`: runs text here; an assignment error inside it fails eval, not the shell.
+    public func runEval(_ source: SourceFile) throws -> Int32 {
+        evalDepth += 1
+        defer { evalDepth -= 1 }
+        return try runSource(source, syntaxErrorExits: false)
+    }
+
     /// `exec` with only redirections: they stay after the builtin returns.
     public func keepRedirections() { keepingRedirections = true }
 
@@ -147,7 +154,9 @@ extension Shell {
                 status = 127
                 continue
             }
-            status = ProcessState(waitStatus: st).status
+            let state = ProcessState(waitStatus: st)
+            reportSignalDeath(p, state, command: jobs.job(forPid: p)?.command ?? "")
+            status = state.status
         }
         jobs.pruneDone()
         for j in jobs.jobs where j.isDone { jobs.remove(j) }

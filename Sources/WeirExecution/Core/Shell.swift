@@ -70,6 +70,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// In a child that ends after this command: exec the external command in place.
     var execInPlace = false
     var isRunningErrTrap = false
+    var evalDepth = 0
     /// `$_`: the last argument of the previous simple command.
     public var lastArgument = ""
     /// `exec` without a command asked for its redirections to stay.

@@ -100,8 +100,8 @@ extension Shell {
         setLine(f.span)
         guard isValidName(f.variable) else {
             error("`\(f.variable)': not a valid identifier")
-            if !interactive { throw ShellExit(1) }
-            return 1
+            if !interactive { throw ShellExit(2) }
+            return 2
         }
         let items: [String]
         do {

@@ -51,7 +51,10 @@ extension Shell {
         // A compound command's status that came from a failure -e ignored does not count;
         // a failure that counted has already ended the shell inside it.
         if p.commands.count == 1, case .compound(let c, _) = p.commands[0] {
-            if case .subshell = c {} else { return }
+            switch c {
+            case .subshell, .arithmetic, .conditional: break
+            default: return
+            }
         }
         if p.commands.isEmpty { return }
         if traps.errTrap != nil { try runErrTrap(status) }
@@ -103,6 +106,8 @@ extension Shell {
             } catch let e as RedirectionError {
                 error(e.message)
                 environment.lastStatus = 1
+                // A failed redirection is the compound command's own failure: -e applies.
+                if options.errexit && errexitSuppressed == 0 { throw ShellExit(1) }
                 return 1
             }
             defer { restore(saved) }

@@ -37,6 +37,7 @@ extension Shell {
     public func runSimple(_ sc: SimpleCommand) throws -> Int32 {
         setLine(sc.span)
         let exp = expander
+        let substitutionsBefore = commandSubstitutionCount
         var argv: [String]
         do {
             argv = try expandArguments(sc, exp)
@@ -45,7 +46,7 @@ extension Shell {
         }
 
         if argv.isEmpty {
-            return try runAssignmentsOnly(sc)
+            return try runAssignmentsOnly(sc, substitutionsBefore: substitutionsBefore)
         }
 
         let resolved = resolve(argv[0])
@@ -90,7 +91,7 @@ extension Shell {
     /// Assignments and redirections with no command: the redirections are made first
     /// (POSIX order; a substitution in an assignment sees them), the assignments stay, and
     /// the status is that of the last command substitution, or 0.
-    func runAssignmentsOnly(_ sc: SimpleCommand) throws -> Int32 {
+    func runAssignmentsOnly(_ sc: SimpleCommand, substitutionsBefore: Int) throws -> Int32 {
         var saved = SavedDescriptors()
         if !sc.redirections.isEmpty {
             do {
@@ -104,8 +105,7 @@ extension Shell {
             }
         }
         defer { restore(saved) }
-        let before = commandSubstitutionCount
-        environment.lastStatus = 0
+        let before = substitutionsBefore
         for a in sc.assignments {
             do {
                 if options.xtrace { trace([try assignmentTraceText(a)], quote: false) }
@@ -115,7 +115,7 @@ extension Shell {
             } catch let e as VariableError {
                 error(e.message)
                 environment.lastStatus = 1
-                if !interactive { throw ShellExit(1) }
+                if !interactive && evalDepth == 0 { throw ShellExit(1) }
                 return 1
             }
         }

@@ -37,6 +37,8 @@ extension Shell {
                 status = e.status
             } catch ControlFlow.returnFromFunction(let s) {
                 status = s
+            } catch ControlFlow.breakLoop, ControlFlow.continueLoop {
+                status = 1
             } catch {
                 status = environment.lastStatus
             }
@@ -91,6 +93,7 @@ extension Shell {
         for p in pids {
             if let st = jobs.waitFor(p) {
                 let state = ProcessState(waitStatus: st)
+                reportSignalDeath(p, state, command: command)
                 if case .stopped = state, let j = job {
                     j.background = true
                     takeTerminalBack(from: j)
@@ -116,13 +119,18 @@ extension Shell {
         return status
     }
 
+    /// bash's message for a process a signal ended (not for SIGINT and SIGPIPE).
+    func reportSignalDeath(_ pid: pid_t, _ state: ProcessState, command: String) {
+        guard case .signaled(let sig, let core) = state, sig != SIGINT, sig != SIGPIPE else { return }
+        let desc = String(cString: strsignal(sig)) + (core ? " (core dumped)" : "")
+        writeAll(2, "\(programName): line \(currentLineNumber): \(pid) \(desc)\t\(command)\n")
+    }
+
     /// Finds an external command: the hash table, then PATH.
     public func findExecutable(_ name: String) -> String? {
         if name.contains("/") { return name }
-        if let p = commandHash[name] {
-            if access(p, X_OK) == 0 { return p }
-            commandHash[name] = nil
-        }
+        // A remembered location is used as is (bash): `hash -r` forgets it.
+        if let p = commandHash[name] { return p }
         guard let path = searchPath(name) else { return nil }
         if options.hashall { commandHash[name] = path }
         return path
