@@ -30,7 +30,7 @@ struct Options {
     static func parse(_ argv: [String]) -> Result<Options, OptionError> {
         var o = Options()
         var i = 0
-        var command: String?
+        var commandFlag = false
         var readStdin = false
         while i < argv.count {
             let a = argv[i]
@@ -41,10 +41,7 @@ struct Options {
             if a == "--login" { o.login = true; i += 1; continue }
             if a == "--posix" { o.settings.append(("posix", true)); i += 1; continue }
             if a == "--norc" || a == "--noprofile" || a == "--noediting" { i += 1; continue }
-            if a == "--rcfile" || a == "--init-file" {
-                i += 2
-                continue
-            }
+            if a == "--rcfile" || a == "--init-file" { i += 2; continue }
             if a.hasPrefix("--") {
                 return .failure(OptionError(message: "weir: \(a): invalid option\n" + usage, status: 2))
             }
@@ -52,23 +49,17 @@ struct Options {
             let on = a.hasPrefix("-")
             for ch in a.dropFirst() {
                 switch ch {
-                case "c" where on:
-                    i += 1
-                    guard i < argv.count else {
-                        return .failure(OptionError(message: "weir: -c: option requires an argument\n", status: 2))
-                    }
-                    command = argv[i]
-                case "s" where on: readStdin = true
+                // -c: the first operand is the command string (options may come between).
+                case "c": commandFlag = true
+                case "s": readStdin = on
                 case "i": o.interactive = on
                 case "l": o.login = on
-                case "o":
+                case "o", "O":
                     i += 1
-                    guard i < argv.count else { return .failure(OptionError(message: "weir: -o: option requires an argument\n", status: 2)) }
-                    o.settings.append((argv[i], on))
-                case "O":
-                    i += 1
-                    guard i < argv.count else { return .failure(OptionError(message: "weir: -O: option requires an argument\n", status: 2)) }
-                    o.shopts.append((argv[i], on))
+                    guard i < argv.count else {
+                        return .failure(OptionError(message: "weir: -\(ch): option requires an argument\n", status: 2))
+                    }
+                    if ch == "o" { o.settings.append((argv[i], on)) } else { o.shopts.append((argv[i], on)) }
                 default:
                     guard let name = letters[ch] else {
                         return .failure(OptionError(message: "weir: \(on ? "-" : "+")\(ch): invalid option\n" + usage, status: 2))
@@ -78,9 +69,12 @@ struct Options {
             }
             i += 1
         }
-        let rest = Array(argv[i...])
-        if let command {
-            o.input = .string(command)
+        var rest = Array(argv[i...])
+        if commandFlag {
+            guard !rest.isEmpty else {
+                return .failure(OptionError(message: "weir: -c: option requires an argument\n", status: 2))
+            }
+            o.input = .string(rest.removeFirst())
             if let first = rest.first { o.name = first; o.arguments = Array(rest.dropFirst()) }
         } else if !readStdin, let file = rest.first {
             o.input = .file(file)

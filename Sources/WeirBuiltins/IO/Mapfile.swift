@@ -50,7 +50,8 @@ func mapfile(_ shell: Shell, _ args: [String]) throws -> Int32 {
     while maxLines == 0 || index - origin < maxLines {
         let r = Glibc.read(fd, &byte, 1)
         if r < 0 && errno == EINTR { continue }
-        if r <= 0 { break }
+        if r < 0 { throw BuiltinError("\(args[0]): read error: \(String(cString: strerror(errno)))") }
+        if r == 0 { break }
         line.append(byte)
         if byte == delimiter { finish() }
     }

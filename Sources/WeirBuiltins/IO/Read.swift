@@ -67,7 +67,9 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
     for n in names where !isValidName(n) {
         throw BuiltinError("read: `\(n)': not a valid identifier", status: 1)
     }
-    if names.isEmpty && arrayName == nil { names = ["REPLY"] }
+    // Into REPLY (no names), the line is kept whole: no IFS trimming.
+    let wholeLine = names.isEmpty && arrayName == nil
+    if wholeLine { names = ["REPLY"] }
     if let p = prompt, isatty(0) != 0 { writeAll(2, p) }
     _ = silent
 
@@ -116,7 +118,7 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
         bytes.append(byte)
         escaped.append(false)
     }
-    let ifs = exact ? "" : shell.environment.ifs
+    let ifs = exact || wholeLine ? "" : shell.environment.ifs
     let fields = splitForRead(bytes, escaped, ifs: ifs, maxFields: arrayName != nil ? Int.max : names.count)
     do {
         if let arrayName {
@@ -149,7 +151,7 @@ func splitForRead(_ bytes: [UInt8], _ escaped: [Bool], ifs: String, maxFields: I
     var i = 0
     let n = bytes.count
     while i < n && white(i) { i += 1 }
-    if ifs.isEmpty { return [String(decoding: bytes, as: UTF8.self)] }
+    if ifs.isEmpty { return bytes.isEmpty && maxFields == Int.max ? [] : [String(decoding: bytes, as: UTF8.self)] }
     while i < n {
         if fields.count == maxFields - 1 {
             // The last name takes the rest, less trailing IFS white space.

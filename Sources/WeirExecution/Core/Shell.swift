@@ -54,7 +54,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// Names of the functions being run, innermost last (`FUNCNAME`).
     public internal(set) var functionNames: [String] = []
     /// The status of each stage of the last pipeline.
-    public internal(set) var pipeStatus: [Int32] = [0]
+    public internal(set) var pipeStatus: [Int32] = []
     /// Start of the shell, for `SECONDS` and `times`.
     let startTime = monotonicSeconds()
     /// Temporary files and FIFOs to remove at exit.
@@ -214,7 +214,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
         variables.dynamicArray = { [unowned self] name in
             switch name {
-            case "PIPESTATUS": return self.pipeStatus.map { String($0) }
+            case "PIPESTATUS": return self.pipeStatus.isEmpty ? nil : self.pipeStatus.map { String($0) }
             case "FUNCNAME": return self.functionNames.isEmpty ? nil : self.functionNames.reversed() + ["main"]
             case "WEIR_SOURCE": return [self.currentSource?.name ?? self.environment.scriptName]
             default: return nil

@@ -13,7 +13,10 @@ extension Shell {
         var prevRead: Int32 = -1
         var group: pid_t?
         var failure: Error?
+        // `shopt -s lastpipe` (without job control): the last stage runs in the shell.
+        let lastInShell = shoptFlags.contains("lastpipe") && !options.monitor
         for (i, cmd) in p.commands.enumerated() {
+            if lastInShell && i == n - 1 { break }
             var fds: [Int32] = [-1, -1]
             if i < n - 1 && weir_pipe2_cloexec(&fds) != 0 {
                 error("pipe: \(String(cString: strerror(errno)))")
@@ -37,6 +40,25 @@ extension Shell {
             if fds[1] >= 0 { close(fds[1]) }
             prevRead = fds[0]
             if failure != nil { break }
+        }
+        if lastInShell && failure == nil && prevRead >= 0 {
+            let saved = try applyRedirections([.duplicate(source: prevRead, fd: 0)], save: true)
+            close(prevRead)
+            prevRead = -1
+            let lastStatus: Int32
+            do {
+                lastStatus = try runCommand(p.commands[n - 1])
+            } catch {
+                restore(saved)
+                _ = waitForeground(pids)
+                throw error
+            }
+            restore(saved)
+            var status = waitForeground(pids)
+            pipeStatus.append(lastStatus)
+            status = lastStatus
+            if options.pipefail, let failed = pipeStatus.last(where: { $0 != 0 }) { status = failed }
+            return status
         }
         if prevRead >= 0 { close(prevRead) }
         let status = waitForeground(pids, command: currentSource.map { $0.text(p.span) } ?? "")

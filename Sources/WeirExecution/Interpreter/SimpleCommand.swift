@@ -256,14 +256,17 @@ extension Shell {
     /// prefix assignments temporary (or, for special builtins, permanent).
     func runBuiltin(_ b: Builtin, _ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {
         var pushedScope = false
+        // Declaration builtins make variables in the current scope: a temporary scope
+        // around them would swallow `local`'s variables.
+        let persists = b.special || ["declare", "typeset", "local", "export", "readonly"].contains(b.name)
         if !sc.assignments.isEmpty {
-            if !b.special {
+            if !persists {
                 variables.pushScope()
                 pushedScope = true
             }
             for a in sc.assignments {
                 do {
-                    try performAssignment(a, exporting: !b.special, temporary: !b.special)
+                    try performAssignment(a, exporting: !persists, temporary: !persists)
                 } catch let e as VariableError {
                     error(e.message)
                     if pushedScope { variables.popScope() }

@@ -115,8 +115,12 @@ extension Shell {
             remember(fd)
             dup2(source, fd)
         case .move(let source, let fd):
+            if source == fd {
+                remember(fd)
+                close(fd)
+                return
+            }
             guard fcntl(source, F_GETFD) >= 0 else { throw RedirectionError(message: "\(source): Bad file descriptor") }
-            if source == fd { return }
             remember(fd)
             remember(source)
             dup2(source, fd)

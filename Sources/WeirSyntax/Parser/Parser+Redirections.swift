@@ -7,8 +7,9 @@ extension Parser {
         var k = 0
         var fd: Int32?
         var fdVariable: String?
+        // IO_NUMBER: a single digit, as POSIX and dash have it (`99>&1` is a word and a redirection).
         while Lex.isDigit(peek(k)) { k += 1 }
-        if k > 0 && (peek(k) == Lex.lt || peek(k) == Lex.gt) {
+        if k == 1 && (peek(k) == Lex.lt || peek(k) == Lex.gt) {
             var v: Int32 = 0
             for i in 0..<k { v = v &* 10 &+ Int32(peek(i) - 0x30) }
             fd = v

@@ -1,0 +1,362 @@
+# Executor: PATH search, hashing, environment of children, ENOEXEC, 126/127.
+
+### case: external command found through PATH
+### oracle: both
+ls -d .
+printf '%s\n' hello
+### stdout:
+### status: 0
+### end
+
+### case: command by absolute and relative path
+### oracle: both
+mkdir bin
+printf '#!/bin/sh\necho "run $0 $#"\n' > bin/tool
+chmod +x bin/tool
+./bin/tool a b
+"$PWD"/bin/tool x | sed 's|^run .*/bin/tool|run ABS|'
+### stdout:
+### status: 0
+### end
+
+### case: PATH with a directory of our own, first match wins
+### oracle: both
+mkdir a b
+printf '#!/bin/sh\necho from-a\n' > a/cmd
+printf '#!/bin/sh\necho from-b\n' > b/cmd
+chmod +x a/cmd b/cmd
+PATH=$PWD/a:$PWD/b:$PATH
+cmd
+PATH=$PWD/b:$PWD/a:$PATH
+cmd
+### stdout:
+### status: 0
+### end
+
+### case: PATH skips a non-executable file in an earlier directory
+### oracle: both
+mkdir a b
+printf 'echo from-a\n' > a/cmd
+printf '#!/bin/sh\necho from-b\n' > b/cmd
+chmod +x b/cmd
+PATH=$PWD/a:$PWD/b:$PATH
+cmd
+### stdout:
+### status: 0
+### end
+
+### case: PATH skips a directory of the same name
+### oracle: both
+mkdir -p a/cmd b
+printf '#!/bin/sh\necho from-b\n' > b/cmd
+chmod +x b/cmd
+PATH=$PWD/a:$PWD/b:$PATH
+cmd
+### stdout:
+### status: 0
+### end
+
+### case: empty PATH element means the current directory
+### oracle: both
+printf '#!/bin/sh\necho here\n' > localcmd
+chmod +x localcmd
+PATH=/usr/bin:/bin:
+localcmd
+### stdout:
+### status: 0
+### end
+
+### case: command name with a slash does not use PATH
+### oracle: both
+mkdir sub
+printf '#!/bin/sh\necho sub-tool\n' > sub/t
+chmod +x sub/t
+PATH=/nonexistent
+sub/t
+echo $?
+### stdout:
+### status: 0
+### end
+
+### case: hash of a found command succeeds, unknown fails
+### oracle: both
+hash cat; echo $?
+hash no_such_cmd_weir 2>/dev/null; echo $?
+### stdout:
+### status: 0
+### end
+
+### case: hashed path is kept until hash -r
+### oracle: both
+mkdir a b
+printf '#!/bin/sh\necho from-b\n' > b/foo
+chmod +x b/foo
+PATH=$PWD/a:$PWD/b:/usr/bin:/bin
+foo
+printf '#!/bin/sh\necho from-a\n' > a/foo
+chmod +x a/foo
+foo
+hash -r
+foo
+### stdout:
+### status: 0
+### end
+
+### case: assigning PATH clears the hash table
+### oracle: both
+mkdir a b
+printf '#!/bin/sh\necho from-b\n' > b/foo
+chmod +x b/foo
+PATH=$PWD/a:$PWD/b:/usr/bin:/bin
+foo
+printf '#!/bin/sh\necho from-a\n' > a/foo
+chmod +x a/foo
+PATH=$PATH
+foo
+### stdout:
+### status: 0
+### end
+
+### case: hash with no table prints nothing to stdout after hash -r (bash)
+### oracle: bash
+hash -r
+hash
+hash cat
+hash -t cat
+hash | sed 1d | sed 's/^ *[0-9]*\t//'
+### stdout:
+### status: 0
+### end
+
+### case: hash lists remembered commands (dash)
+### oracle: dash
+hash -r
+hash
+cat </dev/null
+hash
+### stdout:
+### status: 0
+### end
+
+### case: a vanished hashed command is searched again
+### oracle: both
+mkdir a b
+printf '#!/bin/sh\necho from-a\n' > a/foo
+printf '#!/bin/sh\necho from-b\n' > b/foo
+chmod +x a/foo b/foo
+PATH=$PWD/a:$PWD/b:/usr/bin:/bin
+foo
+rm a/foo
+foo
+### stdout:
+### status: 0
+### end
+
+### case: prefix assignment is in the child environment only
+### oracle: both
+VAR=x sh -c 'echo "child: $VAR"'
+echo "parent: ${VAR-unset}"
+### stdout:
+### status: 0
+### end
+
+### case: exported variable reaches children, plain one does not
+### oracle: both
+A=1; export B=2
+sh -c 'echo "A=${A-unset} B=${B-unset}"'
+export A
+sh -c 'echo "A=${A-unset} B=${B-unset}"'
+### stdout:
+### status: 0
+### end
+
+### case: env of a child shows exported and prefix variables
+### oracle: both
+export WEIR_E1=one
+WEIR_E2=two env | grep '^WEIR_E' | sort
+env | grep -c '^WEIR_E2='
+### stdout:
+### status: 0
+### end
+
+### case: export after assignment, and change after export
+### oracle: both
+X=1
+export X
+X=2
+sh -c 'echo $X'
+### stdout:
+### status: 0
+### end
+
+### case: unset removes a variable from the environment
+### oracle: both
+export GONE=yes
+unset GONE
+env | grep -c '^GONE=' 
+sh -c 'echo ${GONE-unset}'
+### stdout:
+### status: 0
+### end
+
+### case: several prefix assignments for one command
+### oracle: both
+A=1 B="two words" C= sh -c 'echo "[$A] [$B] [$C] [${D-unset}]"'
+### stdout:
+### status: 0
+### end
+
+### case: prefix assignment overrides an exported value only for the command
+### oracle: both
+export V=outer
+V=inner sh -c 'echo $V'
+echo $V
+### stdout:
+### status: 0
+### end
+
+### case: script without #! is run by the shell (ENOEXEC)
+### oracle: both
+printf 'echo "script ran with $# args: $1 $2"\nexit 3\n' > script
+chmod +x script
+./script one two
+echo "status $?"
+### stdout:
+### status: 0
+### end
+
+### case: ENOEXEC script sees exported variables but not plain ones
+### oracle: both
+printf 'echo "E=${E-unset} P=${P-unset}"\n' > script
+chmod +x script
+export E=exp; P=plain
+./script
+### stdout:
+### status: 0
+### end
+
+### case: ENOEXEC script found through PATH
+### oracle: both
+mkdir bin
+printf 'echo found-via-path "$@"\n' > bin/nohashbang
+chmod +x bin/nohashbang
+PATH=$PWD/bin:$PATH
+nohashbang x y
+### stdout:
+### status: 0
+### end
+
+### case: ENOEXEC script does not see the parent's functions
+### oracle: both
+f() { echo parent-f; }
+printf 'f 2>/dev/null || echo no-f\n' > script
+chmod +x script
+./script
+### stdout:
+### status: 0
+### end
+
+### case: command not found gives 127
+### oracle: both
+no_such_command_weir_xyz
+echo $?
+no_such_command_weir_xyz 2>/dev/null || echo "failed $?"
+### stdout:
+### status: 0
+### end
+
+### case: command not found prints a message to stderr
+### oracle: both
+no_such_command_weir_xyz 2>&1 >/dev/null | grep -c no_such_command_weir_xyz
+### stdout:
+### status: 0
+### end
+
+### case: missing file by path gives 127
+### oracle: both
+./nofile
+echo $?
+### stdout:
+### status: 0
+### end
+
+### case: file without execute permission gives 126
+### oracle: both
+printf 'echo hi\n' > f
+./f
+echo $?
+### stdout:
+### status: 0
+### end
+
+### case: a directory as a command gives 126
+### oracle: both
+mkdir d
+./d
+echo $?
+### stdout:
+### status: 0
+### end
+
+### case: last command not found is the shell's exit status
+### oracle: both
+echo before
+no_such_command_weir_xyz
+### stdout:
+### status: 127
+### end
+
+### case: non-executable file found only in PATH (bash: 126)
+### oracle: bash
+mkdir b
+printf 'echo hi\n' > b/foo
+PATH=$PWD/b:$PATH
+foo
+echo $?
+### stdout:
+### status: 0
+### end
+
+### case: exit status of a child killed by a signal is 128+n
+### oracle: both
+sh -c 'kill -9 $$'
+echo $?
+sh -c 'kill -TERM $$'
+echo $?
+### stdout:
+### status: 0
+### end
+
+### case: exit status is taken modulo 256
+### oracle: both
+sh -c 'exit 300'
+echo $?
+sh -c 'exit 255'
+echo $?
+### stdout:
+### status: 0
+### end
+
+### case: arguments reach the child exactly
+### oracle: both
+printf '[%s]\n' "a b" '' c "d  e" '*' "\$x"
+### stdout:
+### status: 0
+### end
+
+### case: a script run with sh receives $0 and positional parameters
+### oracle: both
+printf 'echo "$#:$1:$2"\n' > s
+sh s "x y" z
+### stdout:
+### status: 0
+### end
+
+### case: an executable's status reaches $?
+### oracle: both
+false; echo $?
+true; echo $?
+sh -c 'exit 42'; echo $?
+### stdout:
+### status: 0
+### end
