@@ -64,7 +64,7 @@ do {
             shell.error("\(path): \(String(cString: strerror(code)))")
             exit(code == ENOENT ? 127 : 126)
         }
-        status = try shell.runSource(SourceFile(name: path, bytes: bytes), syntaxErrorExits: true)
+        status = try shell.runSource(SourceFile(name: path, bytes: scriptBytes(bytes)), syntaxErrorExits: true)
     case .standardInput:
         status = try shell.runStandardInput()
     }

@@ -68,8 +68,8 @@ func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, t
             say("function", name, "\(name) is a function\n" + shell.functionText(name))
             if !all { return true }
         }
-        if shell.builtins[name] != nil {
-            say("builtin", name, "\(name) is a shell builtin")
+        if let b = shell.builtins[name] {
+            say("builtin", name, "\(name) is a \(b.special ? "special " : "")shell builtin")
             if !all { return true }
         }
     }

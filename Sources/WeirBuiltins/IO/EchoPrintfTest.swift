@@ -1,16 +1,23 @@
+import Glibc
 import WeirExecution
 import WeirExpansion
 
 /// Writes a builtin's output and messages; returns its status.
-func emit(_ shell: Shell, _ out: BuiltinOutput) -> Int32 {
-    if !out.stdout.isEmpty { writeAll(1, out.stdout) }
+func emit(_ shell: Shell, _ out: BuiltinOutput, name: String = "") -> Int32 {
     for d in out.diagnostics { shell.error(d) }
+    if !out.stdout.isEmpty {
+        let ok = out.stdout.withUnsafeBytes { writeAll(1, $0) }
+        if !ok {
+            shell.error("\(name): write error: \(String(cString: strerror(errno)))")
+            return 1
+        }
+    }
     return out.status
 }
 
 /// `echo [-neE] [arg…]`, as bash's.
 func echo(_ shell: Shell, _ args: [String]) throws -> Int32 {
-    emit(shell, Echo.run(Array(args.dropFirst())))
+    emit(shell, Echo.run(Array(args.dropFirst())), name: "echo")
 }
 
 /// `printf [-v var] format [arg…]`
@@ -49,7 +56,7 @@ func printf(_ shell: Shell, _ args: [String]) throws -> Int32 {
         }
         return out.status
     }
-    return emit(shell, out)
+    return emit(shell, out, name: "printf")
 }
 
 /// `test expr` and `[ expr ]`

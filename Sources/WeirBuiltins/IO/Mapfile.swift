@@ -41,6 +41,7 @@ func mapfile(_ shell: Shell, _ args: [String]) throws -> Int32 {
     func finish() {
         if read >= skip {
             if trim && line.last == delimiter { line.removeLast() }
+            if let nul = line.firstIndex(of: 0) { line.removeSubrange(nul...) }
             arr[index] = String(decoding: line, as: UTF8.self)
             index += 1
         }

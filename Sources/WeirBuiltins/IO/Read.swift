@@ -98,6 +98,7 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
             break
         }
         if r == 0 { break }
+        if byte == 0 && delimiter != 0 { continue }  // strings cannot hold NUL
         if !exact && byte == delimiter && !pendingBackslash {
             sawDelimiter = true
             break

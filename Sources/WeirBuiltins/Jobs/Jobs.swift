@@ -60,6 +60,10 @@ func kill(_ shell: Shell, _ args: [String]) throws -> Int32 {
             return 0
         }
         for a in rest {
+            if a == "0" || a.uppercased() == "EXIT" {
+                writeAll(1, a == "0" ? "EXIT\n" : "0\n")
+                continue
+            }
             if let n = Int32(a) {
                 let s = n > 128 ? n - 128 : n
                 guard let name = signalNames[s] else { throw BuiltinError("kill: \(a): invalid signal specification") }
@@ -136,6 +140,9 @@ func trap(_ shell: Shell, _ args: [String]) throws -> Int32 {
         signals = rest
     }
     if action == "-" { action = nil }
+    if let a = action, !a.isEmpty, !shell.isValidShellCode(a) {
+        throw BuiltinError("trap: invalid trap action", status: 1)
+    }
     var status: Int32 = 0
     for s in signals {
         if let p = pseudoSignal(s) {

@@ -75,6 +75,17 @@ extension Shell {
         return try runSource(source, syntaxErrorExits: false)
     }
 
+    /// True when `text` parses (trap actions are checked when set).
+    public func isValidShellCode(_ text: String) -> Bool {
+        let p = Parser(source: SourceFile(name: "check", text: text), aliases: self)
+        do {
+            _ = try p.parseProgram()
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// `exec` with only redirections: they stay after the builtin returns.
     public func keepRedirections() { keepingRedirections = true }
 

@@ -39,7 +39,7 @@ extension Shell {
         environment.positional = arguments
         environment.scriptName = name
         functions = [:]
-        return try runSource(SourceFile(name: path, bytes: bytes), syntaxErrorExits: true)
+        return try runSource(SourceFile(name: path, bytes: scriptBytes(bytes)), syntaxErrorExits: true)
     }
 
     /// Runs commands from standard input, reading no further than each command needs,
@@ -153,6 +153,12 @@ extension Shell {
             out.append(byte)
         }
     }
+}
+
+/// A script's bytes with NUL bytes removed: a shell word cannot hold them (bash drops
+/// them too).
+public func scriptBytes(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes
 }
 
 /// The bytes of a file, or nil (errno set).

@@ -41,6 +41,8 @@ extension Shell {
         close(fds[0])
         let st = jobs.waitFor(pid).map { ProcessState(waitStatus: $0).status } ?? 127
         environment.lastStatus = st
+        // Shell strings cannot hold NUL: bash drops those bytes (with a warning).
+        if out.contains(0) { out.removeAll { $0 == 0 } }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -122,8 +122,9 @@ public struct ArithmeticEvaluator {
                 e >>= 1
             }
             return result
-        case .shiftLeft: return a << (b & 63)
-        case .shiftRight: return a >> (b & 63)
+        case .shiftLeft, .shiftRight:
+            if b < 0 { throw error("negative shift count (error token is \"\(b)\")") }
+            return op == .shiftLeft ? a << (b & 63) : a >> (b & 63)
         case .less: return a < b ? 1 : 0
         case .lessEqual: return a <= b ? 1 : 0
         case .greater: return a > b ? 1 : 0

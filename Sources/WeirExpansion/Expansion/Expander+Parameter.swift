@@ -186,10 +186,16 @@ extension Expander {
             let missing = colon ? value.isNull(ifs: environment.ifs) : !value.isSet
             switch kind {
             case .useDefault:
-                if missing { return try add(word.parts, to: &b, quoted: quoted, operand: !quoted, joinArrays: joinArrays) }
+                if missing {
+                    if quoted { b.add("", quoted: true) }
+                    return try add(word.parts, to: &b, quoted: quoted, operand: !quoted, joinArrays: joinArrays)
+                }
                 return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
             case .useAlternative:
-                if !missing { return try add(word.parts, to: &b, quoted: quoted, operand: !quoted, joinArrays: joinArrays) }
+                if !missing {
+                    if quoted { b.add("", quoted: true) }
+                    return try add(word.parts, to: &b, quoted: quoted, operand: !quoted, joinArrays: joinArrays)
+                }
                 if quoted { b.add("", quoted: true) }
                 return
             case .assignDefault:

@@ -319,6 +319,8 @@ extension Parser {
                 out += [UInt8(Lex.backslash), UInt8(e)]
             }
         }
+        // A NUL ends the string, as in bash (a C string cannot go on past it).
+        if let nul = out.firstIndex(of: 0) { out.removeSubrange(nul...) }
         return WordPart(.ansiC(String(decoding: out, as: UTF8.self)), span(from: start))
     }
 

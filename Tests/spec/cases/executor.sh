@@ -5,6 +5,8 @@
 ls -d .
 printf '%s\n' hello
 ### stdout:
+.
+hello
 ### status: 0
 ### end
 
@@ -16,6 +18,8 @@ chmod +x bin/tool
 ./bin/tool a b
 "$PWD"/bin/tool x | sed 's|^run .*/bin/tool|run ABS|'
 ### stdout:
+run ./bin/tool 2
+run ABS 1
 ### status: 0
 ### end
 
@@ -30,6 +34,8 @@ cmd
 PATH=$PWD/b:$PWD/a:$PATH
 cmd
 ### stdout:
+from-a
+from-b
 ### status: 0
 ### end
 
@@ -42,6 +48,7 @@ chmod +x b/cmd
 PATH=$PWD/a:$PWD/b:$PATH
 cmd
 ### stdout:
+from-b
 ### status: 0
 ### end
 
@@ -53,6 +60,7 @@ chmod +x b/cmd
 PATH=$PWD/a:$PWD/b:$PATH
 cmd
 ### stdout:
+from-b
 ### status: 0
 ### end
 
@@ -63,6 +71,7 @@ chmod +x localcmd
 PATH=/usr/bin:/bin:
 localcmd
 ### stdout:
+here
 ### status: 0
 ### end
 
@@ -75,6 +84,8 @@ PATH=/nonexistent
 sub/t
 echo $?
 ### stdout:
+sub-tool
+0
 ### status: 0
 ### end
 
@@ -83,6 +94,8 @@ echo $?
 hash cat; echo $?
 hash no_such_cmd_weir 2>/dev/null; echo $?
 ### stdout:
+0
+1
 ### status: 0
 ### end
 
@@ -99,6 +112,9 @@ foo
 hash -r
 foo
 ### stdout:
+from-b
+from-b
+from-a
 ### status: 0
 ### end
 
@@ -114,32 +130,47 @@ chmod +x a/foo
 PATH=$PATH
 foo
 ### stdout:
+from-b
+from-a
 ### status: 0
 ### end
 
-### case: hash with no table prints nothing to stdout after hash -r (bash)
+### case: hash -r empties the table, hash -t prints the path (bash)
 ### oracle: bash
+mkdir b
+printf '#!/bin/sh\necho foo\n' > b/foo
+chmod +x b/foo
+PATH=$PWD/b:/usr/bin:/bin
 hash -r
 hash
-hash cat
-hash -t cat
-hash | sed 1d | sed 's/^ *[0-9]*\t//'
+hash foo
+hash -t foo | sed "s|$PWD|.|"
+hash | sed 1d | sed "s/^ *[0-9]*\t//; s|$PWD|.|"
 ### stdout:
+hash: hash table empty
+./b/foo
+./b/foo
 ### status: 0
 ### end
 
 ### case: hash lists remembered commands (dash)
 ### oracle: dash
+mkdir b
+printf '#!/bin/sh\necho foo\n' > b/foo
+chmod +x b/foo
+PATH=$PWD/b:/usr/bin:/bin
 hash -r
 hash
-cat </dev/null
-hash
+foo
+hash | sed "s|$PWD|.|"
 ### stdout:
+foo
+./b/foo
 ### status: 0
 ### end
 
-### case: a vanished hashed command is searched again
-### oracle: both
+### case: a vanished hashed command is searched again (dash)
+### oracle: dash
 mkdir a b
 printf '#!/bin/sh\necho from-a\n' > a/foo
 printf '#!/bin/sh\necho from-b\n' > b/foo
@@ -149,6 +180,25 @@ foo
 rm a/foo
 foo
 ### stdout:
+from-a
+from-b
+### status: 0
+### end
+
+### case: a vanished hashed command fails with 127 (bash without checkhash)
+### oracle: bash
+mkdir a b
+printf '#!/bin/sh\necho from-a\n' > a/foo
+printf '#!/bin/sh\necho from-b\n' > b/foo
+chmod +x a/foo b/foo
+PATH=$PWD/a:$PWD/b:/usr/bin:/bin
+foo
+rm a/foo
+foo
+echo $?
+### stdout:
+from-a
+127
 ### status: 0
 ### end
 
@@ -157,6 +207,8 @@ foo
 VAR=x sh -c 'echo "child: $VAR"'
 echo "parent: ${VAR-unset}"
 ### stdout:
+child: x
+parent: unset
 ### status: 0
 ### end
 
@@ -167,6 +219,8 @@ sh -c 'echo "A=${A-unset} B=${B-unset}"'
 export A
 sh -c 'echo "A=${A-unset} B=${B-unset}"'
 ### stdout:
+A=unset B=2
+A=1 B=2
 ### status: 0
 ### end
 
@@ -174,8 +228,12 @@ sh -c 'echo "A=${A-unset} B=${B-unset}"'
 ### oracle: both
 export WEIR_E1=one
 WEIR_E2=two env | grep '^WEIR_E' | sort
-env | grep -c '^WEIR_E2='
+env | grep -c '^WEIR_E2=' || echo none
 ### stdout:
+WEIR_E1=one
+WEIR_E2=two
+0
+none
 ### status: 0
 ### end
 
@@ -186,6 +244,7 @@ export X
 X=2
 sh -c 'echo $X'
 ### stdout:
+2
 ### status: 0
 ### end
 
@@ -196,6 +255,8 @@ unset GONE
 env | grep -c '^GONE=' 
 sh -c 'echo ${GONE-unset}'
 ### stdout:
+0
+unset
 ### status: 0
 ### end
 
@@ -203,6 +264,7 @@ sh -c 'echo ${GONE-unset}'
 ### oracle: both
 A=1 B="two words" C= sh -c 'echo "[$A] [$B] [$C] [${D-unset}]"'
 ### stdout:
+[1] [two words] [] [unset]
 ### status: 0
 ### end
 
@@ -212,6 +274,8 @@ export V=outer
 V=inner sh -c 'echo $V'
 echo $V
 ### stdout:
+inner
+outer
 ### status: 0
 ### end
 
@@ -222,6 +286,8 @@ chmod +x script
 ./script one two
 echo "status $?"
 ### stdout:
+script ran with 2 args: one two
+status 3
 ### status: 0
 ### end
 
@@ -232,6 +298,7 @@ chmod +x script
 export E=exp; P=plain
 ./script
 ### stdout:
+E=exp P=unset
 ### status: 0
 ### end
 
@@ -243,6 +310,7 @@ chmod +x bin/nohashbang
 PATH=$PWD/bin:$PATH
 nohashbang x y
 ### stdout:
+found-via-path x y
 ### status: 0
 ### end
 
@@ -253,6 +321,7 @@ printf 'f 2>/dev/null || echo no-f\n' > script
 chmod +x script
 ./script
 ### stdout:
+no-f
 ### status: 0
 ### end
 
@@ -262,6 +331,8 @@ no_such_command_weir_xyz
 echo $?
 no_such_command_weir_xyz 2>/dev/null || echo "failed $?"
 ### stdout:
+127
+failed 127
 ### status: 0
 ### end
 
@@ -269,6 +340,7 @@ no_such_command_weir_xyz 2>/dev/null || echo "failed $?"
 ### oracle: both
 no_such_command_weir_xyz 2>&1 >/dev/null | grep -c no_such_command_weir_xyz
 ### stdout:
+1
 ### status: 0
 ### end
 
@@ -277,6 +349,7 @@ no_such_command_weir_xyz 2>&1 >/dev/null | grep -c no_such_command_weir_xyz
 ./nofile
 echo $?
 ### stdout:
+127
 ### status: 0
 ### end
 
@@ -286,6 +359,7 @@ printf 'echo hi\n' > f
 ./f
 echo $?
 ### stdout:
+126
 ### status: 0
 ### end
 
@@ -295,6 +369,7 @@ mkdir d
 ./d
 echo $?
 ### stdout:
+126
 ### status: 0
 ### end
 
@@ -303,6 +378,7 @@ echo $?
 echo before
 no_such_command_weir_xyz
 ### stdout:
+before
 ### status: 127
 ### end
 
@@ -314,6 +390,7 @@ PATH=$PWD/b:$PATH
 foo
 echo $?
 ### stdout:
+126
 ### status: 0
 ### end
 
@@ -324,6 +401,8 @@ echo $?
 sh -c 'kill -TERM $$'
 echo $?
 ### stdout:
+137
+143
 ### status: 0
 ### end
 
@@ -334,6 +413,8 @@ echo $?
 sh -c 'exit 255'
 echo $?
 ### stdout:
+44
+255
 ### status: 0
 ### end
 
@@ -341,6 +422,12 @@ echo $?
 ### oracle: both
 printf '[%s]\n' "a b" '' c "d  e" '*' "\$x"
 ### stdout:
+[a b]
+[]
+[c]
+[d  e]
+[*]
+[$x]
 ### status: 0
 ### end
 
@@ -349,6 +436,7 @@ printf '[%s]\n' "a b" '' c "d  e" '*' "\$x"
 printf 'echo "$#:$1:$2"\n' > s
 sh s "x y" z
 ### stdout:
+2:x y:z
 ### status: 0
 ### end
 
@@ -358,5 +446,8 @@ false; echo $?
 true; echo $?
 sh -c 'exit 42'; echo $?
 ### stdout:
+1
+0
+42
 ### status: 0
 ### end

@@ -1,0 +1,325 @@
+#!/usr/bin/env bash
+# Execution benchmark: weir, dash and bash run the same small generated scripts
+# in one go, and a table shows the median time of each shell and the ratios
+# weir/dash and weir/bash.
+#
+# Workloads (each is a script file run as `SHELL script`, except startup):
+#   startup   SHELL -c true, 200 spawns per measurement; time shown per spawn
+#   loop      i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done
+#   func      100,000 calls of  f() { y=${1%.*}; }  with archive.tar.gz
+#   extern    2,000 runs of /bin/true (a path, so never the builtin)
+#   pipeline  500 pipelines  /bin/echo hi | /bin/cat | /bin/cat >/dev/null
+#   subst     10,000 x=$(echo hi)
+#   heredoc   while read -r line over a 10,000-line here-doc in the script
+# (pipeline and subst do half the work named in the first brief, to keep the
+# default run under ~5 minutes on 2 cores; `--scale 2` gives the full counts.)
+#
+# Every script ends by printing a small checksum (final counter and value).
+# Before timing, each shell runs each script once (which also warms it up);
+# its stdout must equal the expected text, its stderr must be empty and its
+# exit status 0. A workload where any shell fails that check is reported as
+# MISMATCH, with details, and not timed.
+#
+# Usage: bench/exec.sh [--runs N] [--only NAME[,NAME]] [--scale F]
+#                      [--timeout SEC] [--keep] [--list]
+#   WEIR=path/to/weir   weir binary (default: .build/release/weir in the repo root)
+#   --runs N            timed runs per shell and workload (default 5); median shown
+#   --only NAMES        comma-separated workloads to run (default: all)
+#   --scale F           multiply every iteration count by F (default 1)
+#   --timeout SEC       give up on one run after SEC seconds (default 120)
+#   --keep              keep the generated scripts and print their directory
+#   --list              list the workloads and exit
+# Uses hyperfine (-N) for timing when it is installed, else a python3
+# perf_counter loop that runs the shells in turn. Peak RSS comes from wait4()
+# on the checking run (it includes the children the shell waited for).
+# weir is copied into the temp dir first, so a rebuild during the run does not
+# change or remove the binary being measured.
+set -euo pipefail
+
+orig_pwd=$PWD
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+all_workloads=startup,loop,func,extern,pipeline,subst,heredoc
+
+runs=5 only=$all_workloads scale=1 timeout=120 keep=0
+while (( $# )); do
+  case $1 in
+    --runs) runs=${2:?--runs needs a number}; shift ;;
+    --only) only=${2:?--only needs a list of workloads}; shift ;;
+    --scale) scale=${2:?--scale needs a number}; shift ;;
+    --timeout) timeout=${2:?--timeout needs a number of seconds}; shift ;;
+    --keep) keep=1 ;;
+    --list) tr , '\n' <<<"$all_workloads"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "exec.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "exec.sh: --runs must be a positive integer" >&2; exit 2; }
+[[ $timeout =~ ^[1-9][0-9]*$ ]] || { echo "exec.sh: --timeout must be a positive integer" >&2; exit 2; }
+[[ $scale =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]] && [[ ! $scale =~ ^[0.]+$ ]] ||
+  { echo "exec.sh: --scale must be a positive number" >&2; exit 2; }
+IFS=, read -r -a selected <<<"$only"
+(( ${#selected[@]} )) || { echo "exec.sh: --only needs at least one workload" >&2; exit 2; }
+for w in "${selected[@]}"; do
+  [[ ,$all_workloads, == *,"$w",* ]] ||
+    { echo "exec.sh: unknown workload '$w' (known: $all_workloads)" >&2; exit 2; }
+done
+
+# A relative $WEIR path is taken relative to where you ran the script from.
+# The default path is relative to the repo root.
+if [[ -n ${WEIR:-} ]]; then
+  case $WEIR in
+    /*) weir=$WEIR ;;
+    */*) weir=$orig_pwd/$WEIR ;;
+    *) weir=$(command -v -- "$WEIR" || echo "$WEIR") ;;
+  esac
+else
+  weir=$root/.build/release/weir
+fi
+cd "$root"
+
+if [[ ! -f $weir || ! -x $weir ]]; then
+  echo "exec.sh: weir binary not found or not executable: $weir" >&2
+  echo "         build it with 'swift build -c release' or set WEIR=/path/to/weir" >&2
+  exit 1
+fi
+for tool in bash dash python3; do
+  command -v "$tool" >/dev/null || { echo "exec.sh: '$tool' is required but not installed" >&2; exit 1; }
+done
+for ext in /bin/true /bin/echo /bin/cat; do
+  [[ -x $ext ]] || { echo "exec.sh: $ext is needed by the workloads but missing" >&2; exit 1; }
+done
+bash_bin=$(command -v bash) dash_bin=$(command -v dash)
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/weir-exec-bench.XXXXXX")
+if (( keep )); then trap 'echo "kept: $tmp"' EXIT; else trap 'rm -rf "$tmp"' EXIT; fi
+
+# Note when the binary is older than the sources, then freeze it for this run.
+built=$(date -u -r "$weir" '+%Y-%m-%d %H:%M UTC')
+stale=""
+if [[ -z ${WEIR:-} && -d $root/Sources ]] &&
+   [[ -n $(find "$root/Sources" "$root/Package.swift" -newer "$weir" -print -quit 2>/dev/null) ]]; then
+  stale="sources changed after this binary was built: it may be stale"
+fi
+mkdir "$tmp/bin"
+cp -p -- "$weir" "$tmp/bin/weir"
+
+timer=python
+command -v hyperfine >/dev/null && timer=hyperfine
+
+python3 - "$tmp" "$runs" "$scale" "$timeout" "$timer" "${selected[*]}" \
+  "$weir" "$built" "$stale" -- "$tmp/bin/weir" "$dash_bin" "$bash_bin" <<'PY'
+import json, os, shlex, signal, statistics, subprocess, sys, time
+
+tmp, runs, scale, timeout, timer, selected, weir_shown, built, stale = sys.argv[1:10]
+runs, scale, timeout = int(runs), float(scale), int(timeout)
+selected = selected.split()
+NAMES = ["weir", "dash", "bash"]
+BINS = dict(zip(NAMES, sys.argv[11:14]))
+
+def n(count):
+    return max(1, int(round(count * scale)))
+
+# ------------------------------------------------------------- workloads
+# Each: name, description, script text (None for startup), expected stdout.
+FNAME = "archive.tar.gz"
+LINE = "line %d: the quick brown fox jumps over the lazy dog"
+
+def loop(count, body, after=""):
+    return ("i=0\nwhile [ $i -lt %d ]; do\n\t%s\n\ti=$((i+1))\ndone\n%s" % (count, body, after))
+
+def workloads():
+    w = []
+    reps = n(200)
+    w.append(("startup", "SHELL -c true (time per spawn, %d spawns each)" % reps, None, "", reps))
+    c = n(200000)
+    w.append(("loop", "%d iterations of while [ ] / $((i+1))" % c,
+              "i=0; while [ $i -lt %d ]; do i=$((i+1)); done\necho $i\n" % c, "%d\n" % c, 1))
+    c = n(100000)
+    w.append(("func", "%d calls of f() { y=${1%%.*}; }" % c,
+              "f() { y=${1%.*}; }\n" + loop(c, "f " + FNAME, 'echo "$i $y"\n'),
+              "%d %s\n" % (c, FNAME.rsplit(".", 1)[0]), 1))
+    c = n(2000)
+    w.append(("extern", "%d runs of /bin/true" % c,
+              loop(c, "/bin/true", "echo $i\n"), "%d\n" % c, 1))
+    c = n(500)
+    w.append(("pipeline", "%d x /bin/echo hi | /bin/cat | /bin/cat" % c,
+              loop(c, "/bin/echo hi | /bin/cat | /bin/cat >/dev/null",
+                   "/bin/echo hi | /bin/cat | /bin/cat\necho $i\n"), "hi\n%d\n" % c, 1))
+    c = n(10000)
+    w.append(("subst", "%d x=$(echo hi)" % c,
+              loop(c, "x=$(echo hi)", 'echo "$i $x"\n'), "%d hi\n" % c, 1))
+    c = n(10000)
+    doc = "".join(LINE % k + "\n" for k in range(1, c + 1))
+    w.append(("heredoc", "while read -r over a %d-line here-doc" % c,
+              "last=\nwhile read -r line; do last=$line; done <<EOF\n%sEOF\necho \"$last\"\n" % doc,
+              LINE % c + "\n", 1))
+    return [x for x in w if x[0] in selected]
+
+# ------------------------------------------------------------- running
+ENV = {k: v for k, v in os.environ.items() if k not in ("BASH_ENV", "ENV", "CDPATH")}
+ENV["LC_ALL"] = "C"
+DEVNULL = os.open(os.devnull, os.O_RDWR)
+
+class Timeout(Exception):
+    pass
+
+def _alarm(signum, frame):
+    raise Timeout()
+
+signal.signal(signal.SIGALRM, _alarm)
+
+def spawn(argv, out=DEVNULL, err=DEVNULL):
+    return os.posix_spawn(argv[0], argv, ENV, setpgroup=0, file_actions=[
+        (os.POSIX_SPAWN_DUP2, DEVNULL, 0), (os.POSIX_SPAWN_DUP2, out, 1),
+        (os.POSIX_SPAWN_DUP2, err, 2)])
+
+def reap(pid):
+    """wait4 for pid, killing its process group after the timeout."""
+    try:
+        _, status, ru = os.wait4(pid, 0)
+    except Timeout:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.wait4(pid, 0)
+        raise
+    return os.waitstatus_to_exitcode(status), ru
+
+def argv_for(shell, wl):
+    name, _, script, _, _ = wl
+    return [BINS[shell], "-c", "true"] if script is None else [BINS[shell], os.path.join(tmp, name + ".sh")]
+
+def check(shell, wl):
+    """Run once capturing output. Returns (problem or None, peak RSS KiB)."""
+    expected = wl[3]
+    with open(os.path.join(tmp, "out"), "w+b") as fo, open(os.path.join(tmp, "err"), "w+b") as fe:
+        signal.alarm(timeout)
+        try:
+            code, ru = reap(spawn(argv_for(shell, wl), fo.fileno(), fe.fileno()))
+        except Timeout:
+            return "timed out after %d s" % timeout, None
+        finally:
+            signal.alarm(0)
+        fo.seek(0); fe.seek(0)
+        out, err = fo.read().decode(errors="replace"), fe.read().decode(errors="replace")
+    problems = []
+    if code != 0:
+        problems.append("exit status %d" % code)
+    if out != expected:
+        problems.append("stdout %s, expected %s" % (short(out), short(expected)))
+    if err:
+        problems.append("stderr %s" % short(err))
+    return ("; ".join(problems) or None), ru.ru_maxrss
+
+def short(text, limit=160):
+    r = repr(text)
+    return r if len(r) <= limit else r[:limit] + "... (%d chars)" % len(text)
+
+def time_python(wl):
+    """Interleave the shells run by run; returns {shell: [ms, ...]}."""
+    reps = wl[4]
+    times = {s: [] for s in NAMES}
+    for _ in range(runs):
+        for s in NAMES:
+            argv = argv_for(s, wl)
+            signal.alarm(timeout * reps if reps > 1 else timeout)
+            try:
+                t0 = time.perf_counter()
+                for _ in range(reps):
+                    code, _ = reap(spawn(argv))
+                    if code != 0:
+                        sys.exit("exec.sh: %s exited %d during timing of %s" % (s, code, wl[0]))
+                t1 = time.perf_counter()
+            except Timeout:
+                sys.exit("exec.sh: %s timed out during timing of %s" % (s, wl[0]))
+            finally:
+                signal.alarm(0)
+            times[s].append((t1 - t0) * 1000 / reps)
+    return times
+
+def time_hyperfine(wl):
+    reps = wl[4]
+    out = os.path.join(tmp, "hf.json")
+    cmd = ["hyperfine", "-N", "--style", "none", "--export-json", out,
+           "--runs", str(runs * reps), "--warmup", str(min(reps, 10) if reps > 1 else 0)]
+    for s in NAMES:
+        cmd += ["--command-name", s, " ".join(shlex.quote(a) for a in argv_for(s, wl))]
+    r = subprocess.run(cmd, env=ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        sys.exit("exec.sh: hyperfine failed on %s:\n%s" % (wl[0], r.stderr.strip()))
+    res = json.load(open(out))["results"]
+    return {s: [t * 1000 for t in x["times"]] for s, x in zip(NAMES, res)}
+
+# ------------------------------------------------------------- main
+wls = workloads()
+for name, _, script, _, _ in wls:
+    if script is not None:
+        with open(os.path.join(tmp, name + ".sh"), "w") as f:
+            f.write("# generated by bench/exec.sh (%s)\n" % name + script)
+
+how = ("hyperfine -N" if timer == "hyperfine" else "python3 perf_counter, shells interleaved")
+print("exec benchmark: median of %d runs per shell (%s)" % (runs, how))
+print("weir = %s (built %s)" % (weir_shown, built))
+if stale:
+    print("note: " + stale)
+print("dash = %s, bash = %s" % (BINS["dash"], BINS["bash"]))
+print()
+
+started = time.time()
+rows = []
+for wl in wls:
+    name = wl[0]
+    print("%-9s checking..." % name, end="", flush=True, file=sys.stderr)
+    problems, rss = {}, {}
+    for s in NAMES:
+        p, rss[s] = check(s, wl)
+        if p:
+            problems[s] = p
+    if problems:
+        print(" MISMATCH", file=sys.stderr)
+        rows.append((wl, None, problems, rss))
+        continue
+    print(" timing...", end="", flush=True, file=sys.stderr)
+    t0 = time.time()
+    times = time_hyperfine(wl) if timer == "hyperfine" else time_python(wl)
+    med = {s: statistics.median(times[s]) for s in NAMES}
+    print(" %.0f s" % (time.time() - t0), file=sys.stderr)
+    rows.append((wl, med, None, rss))
+
+def ms(v):
+    return "%.3f" % v if v < 10 else "%.1f" % v if v < 1000 else "%.0f" % v
+
+print()
+print("%-9s %10s %10s %10s %10s %10s   %s" % ("workload", "weir ms", "dash ms", "bash ms",
+                                             "weir/dash", "weir/bash", "work"))
+print("%-9s %10s %10s %10s %10s %10s   %s" % ("-" * 8, "-" * 7, "-" * 7, "-" * 7, "-" * 9, "-" * 9, "-" * 4))
+for wl, med, problems, _ in rows:
+    if med is None:
+        print("%-9s %-54s %s" % (wl[0], "MISMATCH: " + ",".join(problems) + " (not timed)", wl[1]))
+    else:
+        print("%-9s %10s %10s %10s %9.2fx %9.2fx   %s" % (
+            wl[0], ms(med["weir"]), ms(med["dash"]), ms(med["bash"]),
+            med["weir"] / med["dash"], med["weir"] / med["bash"], wl[1]))
+
+print()
+print("peak RSS in MiB (wait4 on the checking run, includes waited-for children)")
+print("%-9s %8s %8s %8s" % ("workload", "weir", "dash", "bash"))
+for wl, _, _, rss in rows:
+    print("%-9s %8s %8s %8s" % ((wl[0],) + tuple(
+        "-" if rss[s] is None else "%.1f" % (rss[s] / 1024) for s in NAMES)))
+
+bad = [(wl, problems) for wl, _, problems, _ in rows if problems]
+if bad:
+    print()
+    for wl, problems in bad:
+        print("MISMATCH in %s (script %s):" % (wl[0], "-c true" if wl[2] is None else wl[0] + ".sh"))
+        for s, p in problems.items():
+            print("  %s: %s" % (s, p))
+print()
+print("total %.0f s" % (time.time() - started))
+sys.exit(1 if bad else 0)
+PY
