@@ -24,6 +24,11 @@ let package = Package(
             dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "CWeirSys"],
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
         ),
-        .testTarget(name: "WeirSyntaxTests", dependencies: ["WeirSyntax", "CWeirSys"]),
+        // Helpers for the tests: running processes, temporary directories.
+        .target(name: "WeirTestSupport", dependencies: ["CWeirSys"], path: "Tests/WeirTestSupport"),
+        .testTarget(name: "WeirSyntaxTests", dependencies: ["WeirSyntax", "WeirTestSupport"]),
+        .testTarget(name: "WeirExpansionTests", dependencies: ["WeirExpansion"]),
+        .testTarget(name: "WeirBuiltinsTests", dependencies: ["WeirBuiltins", "WeirExpansion"]),
+        .testTarget(name: "WeirSpecTests", dependencies: ["WeirTestSupport"]),
     ]
 )

@@ -8,11 +8,10 @@
 #   loop      i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done
 #   func      100,000 calls of  f() { y=${1%.*}; }  with archive.tar.gz
 #   extern    2,000 runs of /bin/true (a path, so never the builtin)
-#   pipeline  500 pipelines  /bin/echo hi | /bin/cat | /bin/cat >/dev/null
-#   subst     10,000 x=$(echo hi)
+#   pipeline  1,000 pipelines  /bin/echo hi | /bin/cat | /bin/cat >/dev/null
+#   subst     20,000 x=$(echo hi)
 #   heredoc   while read -r line over a 10,000-line here-doc in the script
-# (pipeline and subst do half the work named in the first brief, to keep the
-# default run under ~5 minutes on 2 cores; `--scale 2` gives the full counts.)
+# A default run takes about 3 minutes on 2 cores; --scale shrinks or grows it.
 #
 # Every script ends by printing a small checksum (final counter and value).
 # Before timing, each shell runs each script once (which also warms it up);
@@ -30,8 +29,8 @@
 #   --keep              keep the generated scripts and print their directory
 #   --list              list the workloads and exit
 # Uses hyperfine (-N) for timing when it is installed, else a python3
-# perf_counter loop that runs the shells in turn. Peak RSS comes from wait4()
-# on the checking run (it includes the children the shell waited for).
+# perf_counter loop that runs the shells in turn. Peak RSS comes from GNU time
+# (/usr/bin/time, if installed) on the checking run.
 # weir is copied into the temp dir first, so a rebuild during the run does not
 # change or remove the binary being measured.
 set -euo pipefail
@@ -143,11 +142,11 @@ def workloads():
     c = n(2000)
     w.append(("extern", "%d runs of /bin/true" % c,
               loop(c, "/bin/true", "echo $i\n"), "%d\n" % c, 1))
-    c = n(500)
+    c = n(1000)
     w.append(("pipeline", "%d x /bin/echo hi | /bin/cat | /bin/cat" % c,
               loop(c, "/bin/echo hi | /bin/cat | /bin/cat >/dev/null",
                    "/bin/echo hi | /bin/cat | /bin/cat\necho $i\n"), "hi\n%d\n" % c, 1))
-    c = n(10000)
+    c = n(20000)
     w.append(("subst", "%d x=$(echo hi)" % c,
               loop(c, "x=$(echo hi)", 'echo "$i $x"\n'), "%d hi\n" % c, 1))
     c = n(10000)
@@ -170,23 +169,35 @@ def _alarm(signum, frame):
 
 signal.signal(signal.SIGALRM, _alarm)
 
+# Peak RSS comes from GNU time on the checking run. (wait4() from here would
+# also count this python process: posix_spawn shares its memory until exec.)
+def gnu_time():
+    path = "/usr/bin/time"
+    if not os.access(path, os.X_OK):
+        return None
+    r = subprocess.run([path, "-f", "%M", "-o", os.devnull, "true"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return path if r.returncode == 0 else None
+
+GNU_TIME = gnu_time()
+
 def spawn(argv, out=DEVNULL, err=DEVNULL):
     return os.posix_spawn(argv[0], argv, ENV, setpgroup=0, file_actions=[
         (os.POSIX_SPAWN_DUP2, DEVNULL, 0), (os.POSIX_SPAWN_DUP2, out, 1),
         (os.POSIX_SPAWN_DUP2, err, 2)])
 
 def reap(pid):
-    """wait4 for pid, killing its process group after the timeout."""
+    """Wait for pid and return its exit code, killing its process group after the timeout."""
     try:
-        _, status, ru = os.wait4(pid, 0)
+        _, status = os.waitpid(pid, 0)
     except Timeout:
         try:
             os.killpg(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        os.wait4(pid, 0)
+        os.waitpid(pid, 0)
         raise
-    return os.waitstatus_to_exitcode(status), ru
+    return os.waitstatus_to_exitcode(status)
 
 def argv_for(shell, wl):
     name, _, script, _, _ = wl
@@ -195,10 +206,16 @@ def argv_for(shell, wl):
 def check(shell, wl):
     """Run once capturing output. Returns (problem or None, peak RSS KiB)."""
     expected = wl[3]
+    rssfile = os.path.join(tmp, "rss")
+    argv = argv_for(shell, wl)
+    if GNU_TIME:
+        argv = [GNU_TIME, "-f", "%M", "-o", rssfile] + argv
+        if os.path.exists(rssfile):
+            os.unlink(rssfile)
     with open(os.path.join(tmp, "out"), "w+b") as fo, open(os.path.join(tmp, "err"), "w+b") as fe:
         signal.alarm(timeout)
         try:
-            code, ru = reap(spawn(argv_for(shell, wl), fo.fileno(), fe.fileno()))
+            code = reap(spawn(argv, fo.fileno(), fe.fileno()))
         except Timeout:
             return "timed out after %d s" % timeout, None
         finally:
@@ -212,7 +229,13 @@ def check(shell, wl):
         problems.append("stdout %s, expected %s" % (short(out), short(expected)))
     if err:
         problems.append("stderr %s" % short(err))
-    return ("; ".join(problems) or None), ru.ru_maxrss
+    rss = None
+    if GNU_TIME:
+        try:
+            rss = int(open(rssfile).read().split()[-1])
+        except (OSError, ValueError, IndexError):
+            pass
+    return ("; ".join(problems) or None), rss
 
 def short(text, limit=160):
     r = repr(text)
@@ -229,7 +252,7 @@ def time_python(wl):
             try:
                 t0 = time.perf_counter()
                 for _ in range(reps):
-                    code, _ = reap(spawn(argv))
+                    code = reap(spawn(argv))
                     if code != 0:
                         sys.exit("exec.sh: %s exited %d during timing of %s" % (s, code, wl[0]))
                 t1 = time.perf_counter()
@@ -267,7 +290,7 @@ print("weir = %s (built %s)" % (weir_shown, built))
 if stale:
     print("note: " + stale)
 print("dash = %s, bash = %s" % (BINS["dash"], BINS["bash"]))
-print()
+print(flush=True)
 
 started = time.time()
 rows = []
@@ -306,11 +329,14 @@ for wl, med, problems, _ in rows:
             med["weir"] / med["dash"], med["weir"] / med["bash"], wl[1]))
 
 print()
-print("peak RSS in MiB (wait4 on the checking run, includes waited-for children)")
-print("%-9s %8s %8s %8s" % ("workload", "weir", "dash", "bash"))
-for wl, _, _, rss in rows:
-    print("%-9s %8s %8s %8s" % ((wl[0],) + tuple(
-        "-" if rss[s] is None else "%.1f" % (rss[s] / 1024) for s in NAMES)))
+if GNU_TIME:
+    print("peak RSS in MiB (GNU time %M on the checking run; includes waited-for children)")
+    print("%-9s %8s %8s %8s" % ("workload", "weir", "dash", "bash"))
+    for wl, _, _, rss in rows:
+        print("%-9s %8s %8s %8s" % ((wl[0],) + tuple(
+            "-" if rss[s] is None else "%.1f" % (rss[s] / 1024) for s in NAMES)))
+else:
+    print("peak RSS: skipped (GNU time is not installed at /usr/bin/time)")
 
 bad = [(wl, problems) for wl, _, problems, _ in rows if problems]
 if bad:

@@ -1,4 +1,5 @@
 import Testing
+import WeirTestSupport
 @testable import WeirSyntax
 
 /// One case per grammar rule of the command language: the input and a piece of the

@@ -1,4 +1,5 @@
 import Testing
+import WeirTestSupport
 @testable import WeirSyntax
 
 /// weir's parser against `bash -n` on the corpus in Tests/corpus: weir accepts what bash

@@ -1,4 +1,5 @@
 import Testing
+import WeirTestSupport
 
 /// `parseAndOr` → `and_or`, `parseTildeIfAny` → `tilde`.
 func ruleName(forFunction f: String) -> String {

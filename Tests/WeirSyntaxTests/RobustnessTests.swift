@@ -1,4 +1,5 @@
 import Testing
+import WeirTestSupport
 @testable import WeirSyntax
 
 /// Any bytes at all give a tree or an error: never a crash, never a hang.

@@ -1,4 +1,5 @@
 import Testing
+import WeirTestSupport
 @testable import WeirSyntax
 
 /// The tree is lossless: the spans of its words and their parts give back the source

@@ -1,4 +1,5 @@
 import Testing
+import WeirTestSupport
 @testable import WeirSyntax
 
 /// Every word form: the argument of `echo` and a piece of its printed tree.

@@ -92,8 +92,8 @@ func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, t
         }
         return found
     }
-    if let p = shell.findExecutable(name) {
-        let hashed = shell.commandHash[name] != nil
+    let hashed = shell.commandHash[name] != nil
+    if let p = hashed ? shell.commandHash[name] : shell.searchPath(name) {
         say("file", p, hashed && verbose && !forCommand ? "\(name) is hashed (\(p))" : "\(name) is \(p)")
     }
     return found
@@ -136,12 +136,23 @@ func hash(_ shell: Shell, _ args: [String]) throws -> Int32 {
     let (letters, names) = try parseOptions(args[1...], allowed: "rdlpt", command: "hash")
     if letters.contains("r") { shell.commandHash = [:] }
     if names.isEmpty && !letters.contains("r") {
+        if shell.commandHash.isEmpty {
+            writeAll(1, "hash: hash table empty\n")
+            return 0
+        }
         for (_, p) in shell.commandHash.sorted(by: { $0.key < $1.key }) { writeAll(1, p + "\n") }
         return 0
     }
     var status: Int32 = 0
     for n in names {
         if letters.contains("d") { shell.commandHash[n] = nil; continue }
+        if letters.contains("t") {
+            if let p = shell.commandHash[n] { writeAll(1, p + "\n") } else {
+                shell.error("hash: \(n): not found")
+                status = 1
+            }
+            continue
+        }
         if n.contains("/") || shell.builtins[n] != nil { continue }
         if let p = shell.searchPath(n) { shell.commandHash[n] = p } else {
             shell.error("hash: \(n): not found")

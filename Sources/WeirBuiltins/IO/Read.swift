@@ -155,9 +155,14 @@ func splitForRead(_ bytes: [UInt8], _ escaped: [Bool], ifs: String, maxFields: I
     if ifs.isEmpty { return bytes.isEmpty && maxFields == Int.max ? [] : [String(decoding: bytes, as: UTF8.self)] }
     while i < n {
         if fields.count == maxFields - 1 {
-            // The last name takes the rest, less trailing IFS white space.
+            // The last name takes the rest, less trailing IFS white space, and less one
+            // trailing delimiter when the rest is a single field ("a:b:" gives "b").
             var end = n
             while end > i && white(end - 1) { end -= 1 }
+            if end > i && sep(end - 1) && !white(end - 1) && !(i..<(end - 1)).contains(where: { sep($0) }) {
+                end -= 1
+                while end > i && white(end - 1) { end -= 1 }
+            }
             fields.append(String(decoding: bytes[i..<end], as: UTF8.self))
             return fields
         }

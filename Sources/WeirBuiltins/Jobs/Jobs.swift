@@ -55,8 +55,7 @@ func kill(_ shell: Shell, _ args: [String]) throws -> Int32 {
     if first == "-l" || first == "-L" {
         rest.removeFirst()
         if rest.isEmpty {
-            let list = (1...31).compactMap { n in signalNames[Int32(n)].map { "\(n)) SIG\($0)" } }
-            writeAll(1, list.joined(separator: "\n") + "\n")
+            writeAll(1, signalTable())
             return 0
         }
         for a in rest {
@@ -119,8 +118,7 @@ func trap(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var rest = Array(args.dropFirst())
     if rest.first == "--" { rest.removeFirst() }
     if rest.first == "-l" {
-        let list = (1...31).compactMap { n in signalNames[Int32(n)].map { "\(n)) SIG\($0)" } }
-        writeAll(1, list.joined(separator: "\n") + "\n")
+        writeAll(1, signalTable())
         return 0
     }
     if rest.isEmpty || rest.first == "-p" {
@@ -192,9 +190,9 @@ func trapName(_ n: Int32) -> String {
 
 func printTraps(_ shell: Shell, only: [String]) {
     var lines: [(Int32, String)] = []
-    if let t = shell.traps.exitTrap { lines.append((0, t)) }
+    if case .command(let t)? = shell.traps.displayedAction(for: 0) { lines.append((0, t)) }
     for n in 1..<65 {
-        switch shell.traps.action(for: Int32(n)) {
+        switch shell.traps.displayedAction(for: Int32(n)) {
         case .command(let c)?: lines.append((Int32(n), c))
         case .ignore?: lines.append((Int32(n), ""))
         case nil: break
@@ -232,7 +230,8 @@ func times(_ shell: Shell, _ args: [String]) throws -> Int32 {
 func jobsBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
     let (letters, _) = try parseOptions(args[1...], allowed: "lprsn", command: "jobs")
     shell.jobs.reapFinished()
-    for job in shell.jobs.jobs where job.background {
+    let listed = shell.jobs.jobs.contains { $0.background } ? shell.jobs.jobs : shell.jobs.inheritedJobs
+    for job in listed where job.background {
         if letters.contains("r") && (job.isDone || job.isStopped) { continue }
         if letters.contains("s") && !job.isStopped { continue }
         if letters.contains("p") {
@@ -240,10 +239,10 @@ func jobsBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
             continue
         }
         let state = job.isDone ? (job.status == 0 ? "Done" : "Exit \(job.status)") : (job.isStopped ? "Stopped" : "Running")
-        let marker = job === shell.jobs.jobs.last(where: { $0.background }) ? "+" : "-"
+        let marker = job === listed.last(where: { $0.background }) ? "+" : "-"
         var line = "[\(job.id)]\(marker)  "
         if letters.contains("l") { line += "\(job.pids.first ?? 0) " }
-        line += state.padding(to: 24) + job.command
+        line += state.padding(to: 24) + job.command + (job.isDone || job.isStopped ? "" : " &")
         writeAll(1, line + "\n")
         if job.isDone { job.notified = true }
     }
@@ -264,4 +263,28 @@ func bg(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
 extension String {
     func padding(to n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+}
+
+/// bash's `kill -l` table: five signals a line, ` 1) SIGHUP\t 2) SIGINT…`, real-time
+/// signals included.
+func signalTable() -> String {
+    var entries: [String] = []
+    for n in 1...64 {
+        let name: String
+        if let s = signalNames[Int32(n)] { name = "SIG" + s } else if n >= 34 && n <= 49 {
+            name = n == 34 ? "SIGRTMIN" : "SIGRTMIN+\(n - 34)"
+        } else if n >= 50 {
+            name = n == 64 ? "SIGRTMAX" : "SIGRTMAX-\(64 - n)"
+        } else {
+            continue
+        }
+        let num = n < 10 ? " \(n)" : "\(n)"
+        entries.append("\(num)) \(name)")
+    }
+    var out = ""
+    for (i, e) in entries.enumerated() {
+        out += e
+        out += (i % 5 == 4 || i == entries.count - 1) ? "\n" : "\t"
+    }
+    return out
 }

@@ -65,9 +65,9 @@ func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
                 let (product, overflow) = v.multipliedReportingOverflow(by: unit)
                 n = overflow ? rlim_t.max : product
             }
-            if hard || !soft { rl.rlim_max = hard || !soft ? (hard ? n : rl.rlim_max) : rl.rlim_max }
+            // Neither -H nor -S: both limits.
             if soft || !hard { rl.rlim_cur = n }
-            if hard { rl.rlim_max = n }
+            if hard || !soft { rl.rlim_max = n }
             if setrlimit(__rlimit_resource_t(UInt32(res)), &rl) != 0 {
                 throw BuiltinError("ulimit: \(ch == "n" ? "open files" : "limit"): cannot modify limit: \(String(cString: strerror(errno)))")
             }

@@ -81,6 +81,19 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
     let operands = Array(args[i...])
     let v = shell.variables
 
+    if flags.functions && flags.add.contains(.readonly) && !operands.isEmpty {
+        // `readonly -f f` / `declare -rf f`: the function cannot be redefined or unset.
+        var status: Int32 = 0
+        for n in operands {
+            if shell.functions[n] == nil {
+                shell.error("\(name): \(n): not a function")
+                status = 1
+            } else {
+                shell.readonlyFunctions.insert(n)
+            }
+        }
+        return status
+    }
     if flags.functions || flags.functionNames {
         return printFunctions(shell, operands, namesOnly: flags.functionNames)
     }

@@ -8,6 +8,11 @@ func unset(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var status: Int32 = 0
     for n in names {
         if functionsOnly {
+            if shell.readonlyFunctions.contains(n) {
+                shell.error("unset: \(n): cannot unset: readonly function")
+                status = 1
+                continue
+            }
             shell.functions[n] = nil
             continue
         }

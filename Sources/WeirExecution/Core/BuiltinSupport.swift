@@ -60,6 +60,7 @@ extension Shell {
             sourceDepth -= 1
             if arguments != nil { environment.positional = savedPositional }
         }
+        environment.lastStatus = 0
         do {
             return try runSource(source, syntaxErrorExits: false)
         } catch ControlFlow.returnFromFunction(let s) {

@@ -14,3 +14,11 @@ public struct ShellExit: Error {
     public var status: Int32
     public init(_ status: Int32) { self.status = status }
 }
+
+/// An error that abandons the command line being run (bash's jump to the top level): the
+/// shell reports it and goes on with the next complete command. `eval`, `.` and trap
+/// actions are command lines of their own.
+public struct AbortCommandLine: Error {
+    public var status: Int32
+    public init(status: Int32) { self.status = status }
+}

@@ -25,6 +25,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public let environment = ShellEnvironment()
     public var options = ShellOptions()
     public var functions: [String: FunctionDefinition] = [:]
+    /// Functions made readonly (`readonly -f`).
+    public var readonlyFunctions: Set<String> = []
     /// The source text of each function, for `declare -f` and `type`.
     var functionTexts: [String: String] = [:]
 
@@ -212,6 +214,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         variables.dynamicNames = ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME",
                                   "WEIRPID", "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "_"]
         variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
+        variables.watchedNames = ["PATH"]
+        variables.variableChanged = { [unowned self] _ in self.commandHash = [:] }
         variables.dynamicArray = { [unowned self] name in
             switch name {
             case "PIPESTATUS": return self.pipeStatus.isEmpty ? nil : self.pipeStatus.map { String($0) }

@@ -23,6 +23,9 @@ public struct TrapTable {
     public var errTrap: String?
     public var returnTrap: String?
     public var debugTrap: String?
+    /// The parent's traps, which `trap` still prints in a subshell until one is set there
+    /// (bash, so that `saved=$(trap)` works).
+    public var inherited: [Int32: Action]?
     /// Signals that were ignored when a non-interactive shell started: they stay ignored.
     public var ignoredAtStart: Set<Int32> = []
 
@@ -39,8 +42,12 @@ public struct TrapTable {
 
     public func action(for sig: Int32) -> Action? { actions[sig] }
 
+    /// What `trap` lists: the traps set here, or in a fresh subshell the parent's.
+    public func displayedAction(for sig: Int32) -> Action? { inherited.map { $0[sig] } ?? actions[sig] }
+
     /// Sets or clears (nil) a trap and installs the matching disposition.
     public mutating func set(_ sig: Int32, _ action: Action?) {
+        inherited = nil
         actions[sig] = action
         guard sig > 0 else { return }
         var sa = sigaction()
@@ -60,9 +67,11 @@ public struct TrapTable {
     /// In a subshell, caught signals go back to their defaults; ignored ones stay
     /// ignored. The EXIT trap is not inherited.
     public mutating func resetForSubshell() {
+        let parent = actions
         for (sig, a) in actions where sig > 0 {
             if case .command = a { set(sig, nil) }
         }
+        inherited = parent
         actions[0] = nil
         errTrap = nil
         returnTrap = nil
@@ -102,7 +111,7 @@ extension Shell {
         currentSource = source
         defer { currentSource = savedSource }
         do {
-            while let list = try parser.parseNextCommand() { try run(list) }
+            while let list = try parser.parseNextCommand() { try runCommandLine(list) }
         } catch let e as SyntaxError {
             writeAll(2, e.render(in: source, program: programName))
             return 2

@@ -65,10 +65,11 @@ extension Shell {
         do {
             status = try run(body)
         } catch ControlFlow.breakLoop(let n) {
-            if n > 1 { throw ControlFlow.breakLoop(n - 1) }
+            // `break 5` in two loops leaves both, and no more.
+            if n > 1 && loopDepth > 1 { throw ControlFlow.breakLoop(n - 1) }
             return false
         } catch ControlFlow.continueLoop(let n) {
-            if n > 1 { throw ControlFlow.continueLoop(n - 1) }
+            if n > 1 && loopDepth > 1 { throw ControlFlow.continueLoop(n - 1) }
             status = environment.lastStatus
         }
         return true
@@ -83,10 +84,10 @@ extension Shell {
             do {
                 c = try runCondition(loop.condition)
             } catch ControlFlow.breakLoop(let n) {
-                if n > 1 { throw ControlFlow.breakLoop(n - 1) }
+                if n > 1 && loopDepth > 1 { throw ControlFlow.breakLoop(n - 1) }
                 break
             } catch ControlFlow.continueLoop(let n) {
-                if n > 1 { throw ControlFlow.continueLoop(n - 1) }
+                if n > 1 && loopDepth > 1 { throw ControlFlow.continueLoop(n - 1) }
                 continue
             }
             if (c == 0) == loop.isUntil { break }

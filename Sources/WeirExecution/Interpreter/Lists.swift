@@ -113,6 +113,11 @@ extension Shell {
             defer { restore(saved) }
             return try runCompound(cc)
         case .function(let f):
+            if readonlyFunctions.contains(f.name) {
+                error("\(f.name): readonly function")
+                environment.lastStatus = 1
+                return 1
+            }
             functions[f.name] = f
             functionTexts[f.name] = currentSource?.text(f.span) ?? f.name + " ()"
             environment.lastStatus = 0

@@ -24,9 +24,19 @@ extension Shell {
             guard let list else { break }
             if options.verbose { writeAll(2, source.text(list.span) + "\n") }
             if options.noexec { continue }
-            try run(list)
+            try runCommandLine(list)
         }
         return environment.lastStatus
+    }
+
+    /// Runs one complete command; an error that abandons the line ends it here.
+    public func runCommandLine(_ list: CommandList) throws {
+        do {
+            try run(list)
+        } catch let e as AbortCommandLine {
+            environment.lastStatus = e.status
+            if !pendingFIFOs.isEmpty { cleanUpFIFOs() }
+        }
     }
 
     /// Runs a file as a script in this process (a child for ENOEXEC, `source`).
@@ -39,6 +49,8 @@ extension Shell {
         environment.positional = arguments
         environment.scriptName = name
         functions = [:]
+        aliases = [:]
+        variables.keepOnlyExported()
         return try runSource(SourceFile(name: path, bytes: scriptBytes(bytes)), syntaxErrorExits: true)
     }
 
@@ -88,7 +100,7 @@ extension Shell {
                     continue
                 }
                 if options.verbose { writeAll(2, source.text(list.span) + "\n") }
-                if !options.noexec { try run(list) }
+                if !options.noexec { try runCommandLine(list) }
             } catch let e as SyntaxError {
                 if e.incomplete && !eof && parser.isAtTopLevel {
                     parser.rewind(to: start)
@@ -131,7 +143,7 @@ extension Shell {
             let expected = start + off_t(parser.readOffset)
             lseek(0, expected, SEEK_SET)
             if options.verbose { writeAll(2, source.text(list.span) + "\n") }
-            if !options.noexec { try run(list) }
+            if !options.noexec { try runCommandLine(list) }
             let now = lseek(0, 0, SEEK_CUR)
             if now != expected && now > expected && now - start <= off_t(bytes.count) {
                 // The command read some of the script: go on after what it read.

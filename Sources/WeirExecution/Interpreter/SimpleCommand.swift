@@ -21,8 +21,20 @@ extension Shell {
     func expansionFailed(_ e: ExpansionError) throws -> Int32 {
         error(e.message)
         environment.lastStatus = e.status
-        if e.fatal && !interactive { throw ShellExit(e.status) }
+        switch e.kind {
+        case .exitShell: if !interactive { throw ShellExit(e.status) }
+        case .abortCommand: try abandonCommandLine(e.status)
+        case .commandFails: break
+        }
         return e.status
+    }
+
+    /// After an expansion or assignment error: POSIX ends a non-interactive shell (dash
+    /// does; bash only abandons the line). An interactive shell, and `eval`, abandon the
+    /// command line instead.
+    func abandonCommandLine(_ status: Int32) throws {
+        if interactive || evalDepth > 0 { throw AbortCommandLine(status: status) }
+        throw ShellExit(status)
     }
 
     /// POSIX's lookup order: special builtins, functions, builtins, then PATH.
@@ -115,7 +127,7 @@ extension Shell {
             } catch let e as VariableError {
                 error(e.message)
                 environment.lastStatus = 1
-                if !interactive && evalDepth == 0 { throw ShellExit(1) }
+                try abandonCommandLine(1)
                 return 1
             }
         }
@@ -168,7 +180,7 @@ extension Shell {
                     let text = try exp.expandString(index)
                     var i = Int(try ArithmeticEvaluator(environment: environment).evaluate(text: text))
                     if i < 0, case .indexed(let arr)? = variables.variable(a.name)?.value { i += arr.end }
-                    if i < 0 { throw ExpansionError("\(a.name)[\(text)]: bad array subscript", fatal: false) }
+                    if i < 0 { throw ExpansionError("\(a.name)[\(text)]: bad array subscript", kind: .commandFails) }
                     try variables.assignElement(a.name, index: i, key: nil, value, append: a.append)
                 }
             } else {
@@ -192,7 +204,7 @@ extension Shell {
                 if let k = e.key {
                     arr[try exp.expandString(k)] = try exp.expandString(e.value)
                 } else {
-                    throw ExpansionError("\(name): \(try exp.expandString(e.value)): must use subscript when assigning associative array", fatal: false)
+                    throw ExpansionError("\(name): \(try exp.expandString(e.value)): must use subscript when assigning associative array", kind: .commandFails)
                 }
             }
             try variables.assignValue(name, .associative(arr))
@@ -359,7 +371,11 @@ extension Shell {
         callLines.append(currentLineNumber)
         let savedLoopDepth = loopDepth
         loopDepth = 0
+        // Without `set -E`, functions do not inherit the ERR trap (bash).
+        let savedErrTrap = traps.errTrap
+        if !options.errtrace { traps.errTrap = nil }
         defer {
+            if !options.errtrace { traps.errTrap = savedErrTrap }
             loopDepth = savedLoopDepth
             functionNames.removeLast()
             callLines.removeLast()

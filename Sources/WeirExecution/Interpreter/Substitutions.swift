@@ -12,6 +12,7 @@ extension Shell {
             environment.lastStatus = 0
             return ""
         }
+        if let text = try readFileSubstitution(body) { return text }
         var fds: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&fds) == 0 else {
             throw ExpansionError("command substitution: pipe: \(String(cString: strerror(errno)))")
@@ -44,6 +45,22 @@ extension Shell {
         // Shell strings cannot hold NUL: bash drops those bytes (with a warning).
         if out.contains(0) { out.removeAll { $0 == 0 } }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `$(< file)`: the file's contents, read here without a child (bash).
+    func readFileSubstitution(_ body: CommandList) throws -> String? {
+        guard isSingleSimpleCommand(body), case .simple(let sc) = body.items[0].andOr.first.commands[0],
+              sc.words.isEmpty, sc.assignments.isEmpty, sc.redirections.count == 1,
+              sc.redirections[0].op == .input, sc.redirections[0].fd == nil,
+              case .word(let w) = sc.redirections[0].target else { return nil }
+        let path = try expandRedirectionTarget(w)
+        guard let bytes = readWholeFile(path) else {
+            error("\(path): \(String(cString: strerror(errno)))")
+            environment.lastStatus = 1
+            return ""
+        }
+        environment.lastStatus = 0
+        return String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self)
     }
 
     /// bash does not keep `set -e` in command substitutions (without inherit_errexit).

@@ -35,6 +35,8 @@ extension Shell {
                 status = try body()
             } catch let e as ShellExit {
                 status = e.status
+            } catch let e as AbortCommandLine {
+                status = e.status
             } catch ControlFlow.returnFromFunction(let s) {
                 status = s
             } catch ControlFlow.breakLoop, ControlFlow.continueLoop {
@@ -129,7 +131,7 @@ extension Shell {
     /// Finds an external command: the hash table, then PATH.
     public func findExecutable(_ name: String) -> String? {
         if name.contains("/") { return name }
-        // A remembered location is used as is (bash): `hash -r` forgets it.
+        // A remembered location is used as is (bash): `hash -r` or assigning PATH forgets it.
         if let p = commandHash[name] { return p }
         guard let path = searchPath(name) else { return nil }
         if options.hashall { commandHash[name] = path }
@@ -140,14 +142,17 @@ extension Shell {
     public func searchPath(_ name: String, path: String? = nil) -> String? {
         let dirs = (path ?? variables.value("PATH") ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false)
         var st = stat()
+        var notExecutable: String?
         for d in dirs {
             let dir = d.isEmpty ? "." : String(d)
             let candidate = dir + "/" + name
-            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR && access(candidate, X_OK) == 0 {
-                return candidate
+            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR {
+                if access(candidate, X_OK) == 0 { return candidate }
+                if notExecutable == nil { notExecutable = candidate }
             }
         }
-        return nil
+        // A file that is there but cannot run: bash tries it and reports 126.
+        return path == nil ? notExecutable : nil
     }
 
     /// Before exec: the signals the shell caught go back to default.

@@ -84,8 +84,12 @@ public final class JobTable {
 
     public init() {}
 
+    /// The parent's jobs, which `jobs` still lists in a subshell (bash: `jobs | cat`).
+    public private(set) var inheritedJobs: [Job] = []
+
     /// Forget everything (a forked child starts with no jobs of its own).
     public func reset() {
+        inheritedJobs = jobs.filter { $0.background }
         jobs = []
         reaped = [:]
         knownBackground = []

@@ -12,7 +12,7 @@ public struct ArithmeticEvaluator {
 
     var variables: VariableStore { environment.variables }
 
-    func error(_ message: String) -> ExpansionError { ExpansionError(message, fatal: true, status: 1) }
+    func error(_ message: String) -> ExpansionError { ExpansionError(message, kind: .abortCommand, status: 1) }
 
     /// Parses and evaluates text (a variable's value, or `$((…))` after substitution).
     public func evaluate(text: String) throws -> Int64 {
@@ -174,7 +174,7 @@ public struct ArithmeticEvaluator {
             text = variables.value(lv.name)
         }
         guard let t = text else {
-            if environment.options.nounset { throw error("\(lv.name): unbound variable") }
+            if environment.options.nounset { throw ExpansionError("\(lv.name): unbound variable", kind: .exitShell) }
             return 0
         }
         if t.isEmpty { return 0 }

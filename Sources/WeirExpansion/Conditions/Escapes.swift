@@ -10,6 +10,11 @@
 /// | `\NNN` (1-7)    | octal, up to 3 digits| octal, up to 3 digits | kept as `\N`         |
 /// | `\0NNN`         | `\0NN` + rest        | octal, 0 + up to 3    | octal, 0 + up to 3   |
 /// | `\x` `\u` `\U` with no digit | `\x` + diagnostic | `\x` + diagnostic | `\x`, silently |
+///
+/// A fourth dialect, `.dollarQuote`, is that of `$'...'` and `${x@E}` (`ansicstr` with
+/// flags 2): `\'` `\"` `\?` give the character, `\NNN` is octal (3 digits in all), `\cX`
+/// is control-X (`\c?` is DEL, `\c\\` is control-backslash), `\x{HHH}` takes any number of
+/// hex digits (the low byte is kept), no diagnostics, and a NUL ends the string as in bash.
 public enum Escapes {
     public enum Mode: Sendable, Equatable {
         /// printf's FORMAT string.
@@ -18,6 +23,8 @@ public enum Escapes {
         case bArgument
         /// An argument of `echo -e` (or xpg_echo).
         case echo
+        /// The body of `$'...'`, or a value under `${x@E}`.
+        case dollarQuote
     }
 
     /// The result of decoding one escape sequence.
@@ -57,6 +64,10 @@ public enum Escapes {
             let d = decode(input, at: i + 1, mode: mode)
             if let message = d.diagnostic { diagnostics.append(message) }
             if d.stop { return (out, true, diagnostics) }
+            if mode == .dollarQuote, let nul = d.bytes.firstIndex(of: 0) {
+                out.append(contentsOf: d.bytes[..<nul])
+                return (out, false, diagnostics)
+            }
             out.append(contentsOf: d.bytes)
             i += 1 + d.consumed
         }
@@ -83,15 +94,25 @@ public enum Escapes {
         case UInt8(ascii: "v"): return simple(0x0B)
         case 0x5C: return simple(0x5C)
         case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "?"):
-            return mode == .format ? simple(c) : literal
+            return mode == .format || mode == .dollarQuote ? simple(c) : literal
         case UInt8(ascii: "c"):
             if mode == .format { return literal }
+            if mode == .dollarQuote {
+                guard p < n else { return literal }
+                let x = input[p]
+                var used = 2
+                if x == 0x5C && p + 1 < n && input[p + 1] == 0x5C { used = 3 }
+                let control: UInt8 = x == UInt8(ascii: "?") ? 0x7F
+                    : ((x >= 0x61 && x <= 0x7A) ? x - 0x20 : x) & 0x1F
+                return Decoded(bytes: [control], consumed: used, stop: false, diagnostic: nil)
+            }
             return Decoded(bytes: [], consumed: 1, stop: true, diagnostic: nil)
         case UInt8(ascii: "0")...UInt8(ascii: "7"):
             if mode == .echo && c != UInt8(ascii: "0") { return literal }
             var value = Int(c - 0x30)
-            // printf's FORMAT: \NNN (3 digits in all); %b and echo: \0NNN or \NNN.
-            var more = (mode != .format && c == UInt8(ascii: "0")) ? 3 : 2
+            // printf's FORMAT and $'...': \NNN (3 digits in all); %b and echo: \0NNN or \NNN.
+            let zeroPrefixed = (mode == .bArgument || mode == .echo) && c == UInt8(ascii: "0")
+            var more = zeroPrefixed ? 3 : 2
             while more > 0, p < n, isOctal(input[p]) {
                 value = value * 8 + Int(input[p] - 0x30)
                 p += 1
@@ -99,6 +120,16 @@ public enum Escapes {
             }
             return Decoded(bytes: [UInt8(value & 0xFF)], consumed: p - start, stop: false, diagnostic: nil)
         case UInt8(ascii: "x"):
+            if mode == .dollarQuote && p < n && input[p] == UInt8(ascii: "{") {
+                p += 1
+                var wide: UInt32 = 0
+                while p < n, let h = hexValue(input[p]) {
+                    wide = wide &* 16 &+ UInt32(h)
+                    p += 1
+                }
+                if p < n && input[p] == UInt8(ascii: "}") { p += 1 }
+                return Decoded(bytes: [UInt8(wide & 0xFF)], consumed: p - start, stop: false, diagnostic: nil)
+            }
             var value = 0
             var more = 2
             while more > 0, p < n, let h = hexValue(input[p]) {
@@ -108,7 +139,7 @@ public enum Escapes {
             }
             if p == start + 1 {
                 return Decoded(bytes: [0x5C], consumed: 0, stop: false,
-                               diagnostic: mode == .echo ? nil : "missing hex digit for \\x")
+                               diagnostic: mode == .echo || mode == .dollarQuote ? nil : "missing hex digit for \\x")
             }
             return Decoded(bytes: [UInt8(value & 0xFF)], consumed: p - start, stop: false, diagnostic: nil)
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
@@ -122,7 +153,7 @@ public enum Escapes {
             if p == start + 1 {
                 let letter = c == UInt8(ascii: "u") ? "u" : "U"
                 return Decoded(bytes: [0x5C], consumed: 0, stop: false,
-                               diagnostic: mode == .echo ? nil : "missing unicode digit for \\\(letter)")
+                               diagnostic: mode == .echo || mode == .dollarQuote ? nil : "missing unicode digit for \\\(letter)")
             }
             return Decoded(bytes: encodeUTF8(value), consumed: p - start, stop: false, diagnostic: nil)
         default:

@@ -93,7 +93,7 @@ extension Expander {
             case .indexed(let a):
                 var i = Int(try evaluateSubscript(w))
                 if i < 0 { i += a.end }
-                if i < 0 { throw ExpansionError("\(name)[\(sourceText(w))]: bad array subscript", fatal: false) }
+                if i < 0 { throw ExpansionError("\(name)[\(sourceText(w))]: bad array subscript", kind: .commandFails) }
                 return a[i].map { .scalar($0) } ?? .unset
             case .string(let s):
                 let i = try evaluateSubscript(w)
@@ -130,7 +130,7 @@ extension Expander {
         let target = try baseValue(ParameterExpansion(name: pe.name, braced: true))
         guard case .scalar(let ref) = target else {
             if case .unset = target, environment.options.nounset {
-                throw ExpansionError("\(displayName(pe)): unbound variable", status: 1)
+                throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1)
             }
             return .unset
         }
@@ -144,7 +144,7 @@ extension Expander {
               case .simple(let sc) = list.items.first?.andOr.first.commands.first,
               let word = sc.words.first, word.parts.count == 1,
               case .parameter(let inner) = word.parts[0].kind, inner.op == nil, !inner.length, !inner.indirect else {
-            throw ExpansionError("\(ref): invalid variable name", fatal: false)
+            throw ExpansionError("\(ref): invalid variable name", kind: .commandFails)
         }
         return try baseValue(inner)
     }
@@ -164,7 +164,7 @@ extension Expander {
             let n: Int
             switch value {
             case .unset:
-                if environment.options.nounset { throw ExpansionError("\(displayName(pe)): unbound variable", status: 1) }
+                if environment.options.nounset { throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1) }
                 n = 0
             case .scalar(let s): n = s.unicodeScalars.count
             case .list(let l, _): n = l.count
@@ -174,9 +174,9 @@ extension Expander {
 
         guard let op = pe.op else {
             if environment.options.nounset {
-                if case .unset = value { throw ExpansionError("\(displayName(pe)): unbound variable", status: 1) }
+                if case .unset = value { throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1) }
                 if case .variable(let n) = pe.name, pe.index != nil, !pe.indirect, variables.variable(n) == nil {
-                    throw ExpansionError("\(displayName(pe)): unbound variable", status: 1)
+                    throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1)
                 }
             }
             return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
@@ -223,27 +223,21 @@ extension Expander {
                 if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }
                 let message = word.parts.isEmpty ? (colon ? "parameter null or not set" : "parameter not set")
                     : try expandString(word)
-                throw ExpansionError("\(displayName(pe)): \(message)", fatal: true, status: 1)
+                throw ExpansionError("\(displayName(pe)): \(message)", kind: .exitShell, status: 1)
             }
         }
 
         if case .unset = value, environment.options.nounset {
-            throw ExpansionError("\(displayName(pe)): unbound variable", status: 1)
+            throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1)
         }
 
         switch op {
         case .removePrefix(let longest, let word):
             let p = ShellPattern(try expandPattern(word), extglob: options.extglob)
-            value = value.map { s in
-                guard let end = longest ? p.longestPrefix(of: s) : p.shortestPrefix(of: s) else { return s }
-                return String(s[end...])
-            }
+            value = value.map { p.removeMatchingPrefix(from: $0, longest: longest) }
         case .removeSuffix(let longest, let word):
             let p = ShellPattern(try expandPattern(word), extglob: options.extglob)
-            value = value.map { s in
-                guard let start = longest ? p.longestSuffix(of: s) : p.shortestSuffix(of: s) else { return s }
-                return String(s[..<start])
-            }
+            value = value.map { p.removeMatchingSuffix(from: $0, longest: longest) }
         case .replace(let mode, let patternWord, let replacementWord):
             let p = ShellPattern(try expandPattern(patternWord), extglob: options.extglob)
             let replacement = try replacementWord.map { try expandReplacement($0) } ?? ""
@@ -327,7 +321,7 @@ extension Expander {
             if let len {
                 end = len < 0 ? n + len : start + len
                 if end < start {
-                    if len < 0 { throw ExpansionError("\(len): substring expression < 0", fatal: false) }
+                    if len < 0 { throw ExpansionError("\(len): substring expression < 0", kind: .commandFails) }
                     end = start
                 }
                 end = min(end, n)
@@ -347,7 +341,7 @@ extension Expander {
             start = min(start, n)
             var end = n
             if let len {
-                if len < 0 { throw ExpansionError("\(len): substring expression < 0", fatal: false) }
+                if len < 0 { throw ExpansionError("\(len): substring expression < 0", kind: .commandFails) }
                 end = min(n, start + len)
             }
             return .list(Array(elements[Int(start)..<Int(end)]), star: star)
@@ -369,7 +363,8 @@ extension Expander {
     func transform(_ value: ParameterValue, _ t: UInt8, pe: ParameterExpansion) throws -> ParameterValue {
         switch t {
         case UInt8(ascii: "Q"): return value.map { shellQuoteAlways($0) }
-        case UInt8(ascii: "E"): return value.map { String(decoding: Escapes.interpret($0, forFormat: false).bytes, as: UTF8.self) }
+        case UInt8(ascii: "E"):
+            return value.map { String(decoding: Escapes.process(Array($0.utf8), mode: .dollarQuote).bytes, as: UTF8.self) }
         case UInt8(ascii: "P"): return value
         case UInt8(ascii: "U"): return value.map { $0.uppercased() }
         case UInt8(ascii: "L"): return value.map { $0.lowercased() }

@@ -68,7 +68,7 @@ public struct Expander {
                         continue
                     }
                     if options.nullglob { continue }
-                    if options.failglob { throw ExpansionError("no match: \(f.text)", fatal: false) }
+                    if options.failglob { throw ExpansionError("no match: \(f.text)", kind: .commandFails) }
                 }
             }
             out.append(f.text)

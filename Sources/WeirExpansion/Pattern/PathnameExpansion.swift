@@ -29,12 +29,19 @@ public struct GlobOptions: Sendable {
 /// - with globstar, a `**` component matches zero or more directories. Its recursion
 ///   does not enter symbolic links to directories or (without dotglob) directories
 ///   whose names begin with `.`; a directory reached before the `**` may be a link
-///   (`*/**` enters a link matched by `*`). A final `**` also lists the directory
-///   itself: written as typed after a literal prefix (`a/**` gives `a/` first), without
-///   its final slash after a wildcard prefix (`*/**` gives `a`);
+///   (`*/**` enters a link matched by `*`). When more components follow and the `**`
+///   has a directory before it (`./**/x`, `d/**/x`), links to directories met on the
+///   way are searched for the rest (not descended); at the very start (`**/x`) they are
+///   not (bash 5.2 does both). A final `**` also lists the directory
+///   itself: as typed when every component before it is literal (`a/**` gives `a/`
+///   first), without the final slash otherwise (`*/**` gives `a`, `**/c/**` `x/c`);
 /// - a trailing `/` keeps only directories (symbolic links to directories included)
 ///   and is kept in the results;
-/// - the results are sorted by bytes (strcmp, as in C.UTF-8).
+/// - the results are sorted by bytes (strcmp, as in C.UTF-8), each path once (bash
+///   repeats a path two `**` reach, as in `**/?/**`).
+///
+/// Names are read as UTF-8; a name that is not valid UTF-8 comes back with U+FFFD in
+/// place of the bad bytes (weir's strings are Swift strings).
 public enum PathnameExpansion {
     /// Expands a pattern against the file system; returns the sorted matches, or [] when
     /// nothing matches (the caller decides nullglob/failglob/keep-the-word).
@@ -73,6 +80,9 @@ struct GlobComponent {
     /// The slashes that follow the component as written ("" for the last one unless
     /// the pattern ends with `/`).
     var separator: String
+    /// A `**` that stands for several (`a/**/**`): bash then writes the directory
+    /// itself as if a wildcard came before (`a`, not `a/`).
+    var repeated = false
 }
 
 struct GlobPattern {
@@ -120,6 +130,7 @@ struct GlobPattern {
                 // `**/**` is `**`.
                 if case .globstar = components.last?.kind {
                     components[components.count - 1].separator = sep
+                    components[components.count - 1].repeated = true
                     continue
                 }
                 kind = .globstar
@@ -161,34 +172,48 @@ struct GlobWalker {
         return stat(fsPath(path), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The entries of a directory (without `.` and `..`), each with whether it is a
-    /// directory itself (not a link to one); nil when it cannot be read.
-    func list(_ dir: String) -> [(name: String, isRealDirectory: Bool)]? {
+    /// What a directory entry is, as far as pathname expansion cares.
+    enum EntryKind {
+        case directory, symlink, other
+    }
+
+    /// The entries of a directory (without `.` and `..`); nil when it cannot be read.
+    func list(_ dir: String) -> [(name: String, kind: EntryKind)]? {
         let path = fsPath(dir)
         guard let d = opendir(path) else { return nil }
         defer { closedir(d) }
-        var out: [(name: String, isRealDirectory: Bool)] = []
+        var out: [(name: String, kind: EntryKind)] = []
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let e = readdir(d) {
             let name = String(cString: (UnsafeRawPointer(e) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
-            let type = e.pointee.d_type
-            var isDir: Bool
-            if type == UInt8(DT_UNKNOWN) {
+            var kind: EntryKind
+            switch Int(e.pointee.d_type) {
+            case Int(DT_DIR): kind = .directory
+            case Int(DT_LNK): kind = .symlink
+            case Int(DT_UNKNOWN):
                 var st = stat()
                 let full = path.hasSuffix("/") ? path + name : path + "/" + name
-                isDir = lstat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-            } else {
-                isDir = type == UInt8(DT_DIR)
+                if lstat(full, &st) != 0 {
+                    kind = .other
+                } else if (st.st_mode & S_IFMT) == S_IFDIR {
+                    kind = .directory
+                } else if (st.st_mode & S_IFMT) == S_IFLNK {
+                    kind = .symlink
+                } else {
+                    kind = .other
+                }
+            default: kind = .other
             }
-            out.append((name, isDir))
+            out.append((name, kind))
         }
         return out
     }
 
     /// Expands components[index...] below `base`: "" or a path that ends with the
     /// separator written after the previous component. `baseIsLiteral` says whether
-    /// that component was literal (for how a final `**` writes the directory itself).
+    /// every component before was literal (for how a final `**` writes the directory
+    /// itself: `a/b/**` gives `a/b/`, `**/b/**` gives `x/b`).
     mutating func walk(_ index: Int, base: String, baseIsLiteral: Bool) {
         if index == components.count {
             // Only slashes: `/`.
@@ -208,7 +233,7 @@ struct GlobWalker {
                     results.append(path)
                 }
             } else {
-                walk(index + 1, base: path + comp.separator, baseIsLiteral: true)
+                walk(index + 1, base: path + comp.separator, baseIsLiteral: baseIsLiteral)
             }
         case .pattern(let pattern):
             guard let entries = list(base) else { return }
@@ -216,7 +241,9 @@ struct GlobWalker {
                 let path = base + entry.name
                 if isLast {
                     if mustBeDirectory {
-                        if entry.isRealDirectory || isDirectory(path) { results.append(path + comp.separator) }
+                        if entry.kind == .directory || (entry.kind == .symlink && isDirectory(path)) {
+                            results.append(path + comp.separator)
+                        }
                     } else {
                         results.append(path)
                     }
@@ -227,8 +254,8 @@ struct GlobWalker {
         case .globstar:
             if isLast {
                 // The directory itself, then everything below it.
-                if !base.isEmpty {
-                    if mustBeDirectory || baseIsLiteral {
+                if !base.isEmpty && isDirectory(base) {
+                    if mustBeDirectory || (baseIsLiteral && !comp.repeated) {
                         results.append(base)
                     } else {
                         var dir = Substring(base)
@@ -236,37 +263,44 @@ struct GlobWalker {
                         results.append(String(dir))
                     }
                 }
-                var found: [(String, Bool)] = []
+                var found: [(String, EntryKind)] = []
                 descend(base, relative: "", into: &found)
-                for (rel, isRealDir) in found {
+                for (rel, kind) in found {
                     let path = base + rel
                     if mustBeDirectory {
-                        if isRealDir || isDirectory(path) { results.append(path + comp.separator) }
+                        if kind == .directory || (kind == .symlink && isDirectory(path)) {
+                            results.append(path + comp.separator)
+                        }
                     } else {
                         results.append(path)
                     }
                 }
             } else {
-                walk(index + 1, base: base, baseIsLiteral: baseIsLiteral)
-                var found: [(String, Bool)] = []
+                walk(index + 1, base: base, baseIsLiteral: false)
+                var found: [(String, EntryKind)] = []
                 descend(base, relative: "", into: &found)
-                for (rel, isRealDir) in found where isRealDir {
-                    walk(index + 1, base: base + rel + "/", baseIsLiteral: false)
+                for (rel, kind) in found {
+                    // bash 5.2: below a directory prefix (`./**/x`, `d/**/x`, `*/**/x`),
+                    // links to directories found on the way count as directories to
+                    // look in (though they are not descended); at the top (`**/x`) not.
+                    if kind == .directory || (kind == .symlink && !base.isEmpty && isDirectory(base + rel)) {
+                        walk(index + 1, base: base + rel + "/", baseIsLiteral: false)
+                    }
                 }
             }
         }
     }
 
     /// Every entry below `base + relative`, recursively, as paths relative to `base`
-    /// with whether each is a real directory. Links to directories are listed but not
-    /// entered; names beginning with `.` are skipped without dotglob.
-    func descend(_ base: String, relative: String, into found: inout [(String, Bool)]) {
+    /// with their kinds. Links to directories are listed but not entered; names
+    /// beginning with `.` are skipped without dotglob.
+    func descend(_ base: String, relative: String, into found: inout [(String, EntryKind)]) {
         guard let entries = list(base + relative) else { return }
         for entry in entries {
             if !options.dotglob && entry.name.utf8.first == UInt8(ascii: ".") { continue }
             let rel = relative + entry.name
-            found.append((rel, entry.isRealDirectory))
-            if entry.isRealDirectory {
+            found.append((rel, entry.kind))
+            if entry.kind == .directory {
                 descend(base, relative: rel + "/", into: &found)
             }
         }

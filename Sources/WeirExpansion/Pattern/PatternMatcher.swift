@@ -152,11 +152,7 @@ struct PatternMatcher {
             case .group:
                 let g = groups[Int(op.value)]
                 withPositionSet { reached in
-                    var j = cur.next(from: 0)
-                    while j >= 0 {
-                        groupEnds(g, j, into: reached)
-                        j = cur.next(from: j + 1)
-                    }
+                    groupEnds(g, from: cur, into: reached)
                     cur.assign(reached)
                 }
             default:
@@ -185,46 +181,88 @@ struct PatternMatcher {
         }
     }
 
-    /// Adds to `out` every offset k such that group `g` matches s[j..<k].
-    func groupEnds(_ g: PatGroup, _ j: Int, into out: PatternPositionSet) {
+    /// Adds to `out` every offset k such that group `g` matches s[j..<k] for some j in
+    /// `starts`.
+    func groupEnds(_ g: PatGroup, from starts: PatternPositionSet, into out: PatternPositionSet) {
         switch g.kind {
         case .exactlyOne:
-            alternativeEnds(g, j, into: out)
+            alternativeEnds(g, from: starts, into: out)
         case .zeroOrOne:
-            out.insert(j)
-            alternativeEnds(g, j, into: out)
+            out.formUnion(starts)
+            alternativeEnds(g, from: starts, into: out)
         case .zeroOrMore, .oneOrMore:
-            // Repeat from every offset reached beyond j (a repetition must consume
-            // something, as in bash: `+(a|)` matches "" but an empty alternative does
-            // not loop).
+            // One or more alternatives in a row. Repeating from an offset already
+            // reached adds nothing, so each offset is expanded once (and an empty
+            // alternative cannot loop).
             withPositionSet { acc in
-                alternativeEnds(g, j, into: acc)
-                if g.kind == .zeroOrMore { acc.insert(j) }
-                var m = acc.next(from: j + 1)
-                while m >= 0 {
-                    alternativeEnds(g, m, into: acc)
-                    m = acc.next(from: m + 1)
+                alternativeEnds(g, from: starts, into: acc)
+                if g.fixedAlternatives {
+                    // Cheap single steps: expand each reached offset, going up.
+                    var m = acc.next(from: 0)
+                    while m >= 0 {
+                        for r in g.alternatives {
+                            ends(r.lowerBound, r.upperBound, from: m, into: acc)
+                        }
+                        m = acc.next(from: m + 1)
+                    }
+                } else {
+                    // Expand the newly reached offsets together, round by round.
+                    withPositionSet { frontier in
+                        withPositionSet { found in
+                            frontier.assign(acc)
+                            while true {
+                                found.clear()
+                                alternativeEnds(g, from: frontier, into: found)
+                                if !frontier.assignDifference(found, acc) { break }
+                                acc.formUnion(frontier)
+                            }
+                        }
+                    }
                 }
+                if g.kind == .zeroOrMore { acc.formUnion(starts) }
                 out.formUnion(acc)
             }
         case .not:
+            // The complement is taken per start.
+            let n = s.count
             withPositionSet { acc in
-                alternativeEnds(g, j, into: acc)
-                var k = j
-                let n = s.count
-                while true {
-                    if !acc.contains(k) { out.insert(k) }
-                    if k >= n { break }
-                    k = next(k)
+                var j = starts.next(from: 0)
+                while j >= 0 {
+                    acc.clear()
+                    for r in g.alternatives {
+                        ends(r.lowerBound, r.upperBound, from: j, into: acc)
+                    }
+                    var k = j
+                    while true {
+                        if !acc.contains(k) { out.insert(k) }
+                        if k >= n { break }
+                        k = next(k)
+                    }
+                    j = starts.next(from: j + 1)
                 }
             }
         }
     }
 
-    @inline(__always)
-    func alternativeEnds(_ g: PatGroup, _ j: Int, into out: PatternPositionSet) {
+    /// Adds to `out` the ends of every alternative of `g` started at any offset in
+    /// `starts`.
+    func alternativeEnds(_ g: PatGroup, from starts: PatternPositionSet, into out: PatternPositionSet) {
         for r in g.alternatives {
-            ends(r.lowerBound, r.upperBound, from: j, into: out)
+            if r.isEmpty {
+                out.formUnion(starts)
+            } else if !ops[r.lowerBound].tailIsVariable {
+                var j = starts.next(from: 0)
+                while j >= 0 {
+                    ends(r.lowerBound, r.upperBound, from: j, into: out)
+                    j = starts.next(from: j + 1)
+                }
+            } else {
+                withPositionSet { cur in
+                    cur.assign(starts)
+                    advance(r.lowerBound, r.upperBound, cur)
+                    out.formUnion(cur)
+                }
+            }
         }
     }
 }
@@ -255,6 +293,21 @@ struct PatternPositionSet {
 
     func assign(_ other: PatternPositionSet) {
         words.update(from: other.words, count: count)
+    }
+
+    func clear() {
+        words.update(repeating: 0, count: count)
+    }
+
+    /// Sets self to a minus b; returns whether the result is non-empty.
+    func assignDifference(_ a: PatternPositionSet, _ b: PatternPositionSet) -> Bool {
+        var any: UInt64 = 0
+        for w in 0..<count {
+            let v = a.words[w] & ~b.words[w]
+            words[w] = v
+            any |= v
+        }
+        return any != 0
     }
 
     /// The lowest member ≥ k, or -1.

@@ -57,6 +57,8 @@ enum PatGroupKind: UInt8, Sendable {
 struct PatGroup: Sendable {
     var kind: PatGroupKind
     var alternatives: [Range<Int>]
+    /// Every alternative consumes one scalar per op (no star, no group).
+    var fixedAlternatives = false
 }
 
 enum PatBracketItem: Sendable {
@@ -95,6 +97,18 @@ struct PatBracket: Sendable {
         return negated
     }
 
+    /// The bits a...b (b ≤ 127) of a 128-bit set.
+    static func asciiRangeMask(_ a: UInt32, _ b: UInt32) -> (UInt64, UInt64) {
+        // Bits a...b of one word, for 0 ≤ a ≤ b ≤ 63.
+        func word(_ a: UInt32, _ b: UInt32) -> UInt64 {
+            let upTo: UInt64 = b == 63 ? ~0 : (1 << UInt64(b + 1)) &- 1
+            return upTo & ~((1 << UInt64(a)) &- 1)
+        }
+        let lo: UInt64 = a < 64 ? word(a, min(b, 63)) : 0
+        let hi: UInt64 = b >= 64 ? word(max(a, 64) - 64, b - 64) : 0
+        return (lo, hi)
+    }
+
     init(negated: Bool, items: [PatBracketItem], caseInsensitive: Bool) {
         self.negated = negated
         self.items = items
@@ -103,10 +117,7 @@ struct PatBracket: Sendable {
             switch item {
             case .range(let a, let b):
                 guard a <= b, a < 128 else { continue }
-                var rlo: UInt64 = 0, rhi: UInt64 = 0
-                for c in a...min(b, 127) {
-                    if c < 64 { rlo |= 1 << UInt64(c) } else { rhi |= 1 << UInt64(c - 64) }
-                }
+                var (rlo, rhi) = PatBracket.asciiRangeMask(a, min(b, 127))
                 if caseInsensitive {
                     // A subject letter is tested folded: `A` is in the set when `a` is.
                     let upper: UInt64 = 0x07FF_FFFE          // A–Z within the high word
@@ -130,57 +141,74 @@ struct PatBracket: Sendable {
     }
 }
 
-/// A compiled pattern. Immutable and shared between copies of a `ShellPattern`.
-final class PatternProgram: Sendable {
-    let ops: [PatOp]
-    let groups: [PatGroup]
-    let brackets: [PatBracket]
-    /// The top-level sequence within `ops`.
-    let topStart: Int
-    let topEnd: Int
-    let caseInsensitive: Bool
-    let hasWildcards: Bool
+/// A compiled pattern.
+struct PatternProgram: Sendable {
+    /// The top-level sequence first (ops[0..<topEnd]), then the alternatives of groups.
+    var ops: [PatOp]
+    var groups: [PatGroup]
+    var brackets: [PatBracket]
+    /// The end of the top-level sequence within `ops`.
+    var topEnd: Int
+    var topStart: Int { 0 }
+    var caseInsensitive: Bool
+    var hasWildcards: Bool
     /// The pattern text was empty.
-    let isEmptySource: Bool
+    var isEmptySource: Bool
     /// The pattern text begins with `*` (bash lets only such a pattern match the empty
     /// string in `${x/p/r}` when `x` is empty).
-    let sourceStartsWithStar: Bool
+    var sourceStartsWithStar: Bool
     /// The number of scalars every match has, or -1 when matches vary in length.
-    let fixedLength: Int
+    var fixedLength: Int
     /// The top-level sequence ends with `*` (a match can always be extended to the end).
-    let endsWithStar: Bool
+    var endsWithStar: Bool
     /// The top-level sequence begins with `*`.
-    let beginsWithStar: Bool
+    var beginsWithStar: Bool
     /// The top-level sequence holds an extglob group.
-    let hasGroups: Bool
+    var hasGroups: Bool
+    /// The ASCII byte every match begins with, when the pattern begins with one (case
+    /// sensitively): a search can skip to it.
+    var leadingByte: UInt8?
     /// A file name that begins with `.` can match without dotglob: the pattern begins
     /// with a literal `.` (or an extglob group, other than `!(…)`, one of whose
     /// alternatives does).
-    let allowsLeadingDot: Bool
+    var allowsLeadingDot: Bool
 
     init(_ pattern: String, extglob: Bool, caseInsensitive: Bool) {
-        var c = PatternCompiler(pattern: Array(pattern.unicodeScalars.lazy.map { $0.value }),
-                                extglob: extglob, caseInsensitive: caseInsensitive)
-        let (top, _) = c.parseSequence(0, inGroup: false)
-        ops = c.ops
-        groups = c.groups
-        brackets = c.brackets
-        topStart = top.lowerBound
-        topEnd = top.upperBound
+        var copy = pattern
+        let compiled: (ops: [PatOp], topEnd: Int, groups: [PatGroup], brackets: [PatBracket], wild: Bool)
+        compiled = copy.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 >= 0x80 }) {
+                var c = PatternCompiler(PatternBytesText(bytes: bytes), extglob: extglob, caseInsensitive: caseInsensitive)
+                return c.compile()
+            }
+            let scalars = PatternScalarsText(scalars: pattern.unicodeScalars.map { $0.value })
+            var c = PatternCompiler(scalars, extglob: extglob, caseInsensitive: caseInsensitive)
+            return c.compile()
+        }
+        ops = compiled.ops
+        topEnd = compiled.topEnd
+        groups = compiled.groups
+        brackets = compiled.brackets
+        hasWildcards = compiled.wild
         self.caseInsensitive = caseInsensitive
-        hasWildcards = c.hasWildcards
-        isEmptySource = c.p.isEmpty
-        sourceStartsWithStar = c.p.first == 0x2A
-        var fixed = 0
-        for op in c.ops[top] where op.kind == .star || op.kind == .group {
-            fixed = -1
+        isEmptySource = pattern.isEmpty
+        sourceStartsWithStar = pattern.utf8.first == 0x2A
+        var fixed = true
+        for q in 0..<topEnd where ops[q].kind == .star || ops[q].kind == .group {
+            fixed = false
             break
         }
-        fixedLength = fixed < 0 ? -1 : top.count
-        endsWithStar = !top.isEmpty && c.ops[top.upperBound - 1].kind == .star
-        beginsWithStar = !top.isEmpty && c.ops[top.lowerBound].kind == .star
-        hasGroups = !top.isEmpty && c.ops[top.lowerBound].tailHasGroup
-        allowsLeadingDot = PatternProgram.sequenceAllowsLeadingDot(top, c.ops, c.groups)
+        fixedLength = fixed ? topEnd : -1
+        endsWithStar = topEnd > 0 && ops[topEnd - 1].kind == .star
+        beginsWithStar = topEnd > 0 && ops[0].kind == .star
+        hasGroups = topEnd > 0 && ops[0].tailHasGroup
+        if topEnd > 0 && ops[0].kind == .literal && ops[0].value < 0x80
+            && !(caseInsensitive && (ops[0].value | 0x20) &- 0x61 < 26) {
+            leadingByte = UInt8(ops[0].value)
+        } else {
+            leadingByte = nil
+        }
+        allowsLeadingDot = PatternProgram.sequenceAllowsLeadingDot(0..<topEnd, ops, groups)
     }
 
     private static func sequenceAllowsLeadingDot(_ r: Range<Int>, _ ops: [PatOp], _ groups: [PatGroup]) -> Bool {
@@ -211,39 +239,100 @@ final class PatternProgram: Sendable {
     }
 }
 
-struct PatternCompiler {
-    let p: [UInt32]
+/// The text of a pattern as scalar values.
+protocol PatternText {
+    var count: Int { get }
+    subscript(_ i: Int) -> UInt32 { get }
+}
+
+/// An ASCII pattern read in place.
+struct PatternBytesText: PatternText {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var count: Int { bytes.count }
+    subscript(_ i: Int) -> UInt32 { UInt32(bytes[i]) }
+}
+
+struct PatternScalarsText: PatternText {
+    let scalars: [UInt32]
+    var count: Int { scalars.count }
+    subscript(_ i: Int) -> UInt32 { scalars[i] }
+}
+
+struct PatternCompiler<Text: PatternText> {
+    let p: Text
     let extglob: Bool
     let caseInsensitive: Bool
-    var ops: [PatOp] = []
+    /// The alternatives of groups, each a contiguous range (appended after the top level).
+    var subOps: [PatOp] = []
     var groups: [PatGroup] = []
     var brackets: [PatBracket] = []
-    var hasWildcards = false
 
-    init(pattern: [UInt32], extglob: Bool, caseInsensitive: Bool) {
+    init(_ pattern: Text, extglob: Bool, caseInsensitive: Bool) {
         self.p = pattern
         self.extglob = extglob
         self.caseInsensitive = caseInsensitive
     }
 
-    private static let backslash: UInt32 = 0x5C
-    private static let star: UInt32 = 0x2A
-    private static let question: UInt32 = 0x3F
-    private static let lbracket: UInt32 = 0x5B
-    private static let rbracket: UInt32 = 0x5D
-    private static let lparen: UInt32 = 0x28
-    private static let rparen: UInt32 = 0x29
-    private static let bar: UInt32 = 0x7C
+    /// Compiles the whole pattern: the ops (top level first), the end of the top level,
+    /// the groups, the brackets, and whether there is any wildcard.
+    mutating func compile() -> (ops: [PatOp], topEnd: Int, groups: [PatGroup], brackets: [PatBracket], wild: Bool) {
+        var top: [PatOp] = []
+        top.reserveCapacity(p.count + 1)
+        _ = parseSequence(0, inGroup: false, into: &top)
+        let topEnd = top.count
+        if !subOps.isEmpty {
+            top.append(contentsOf: subOps)
+            for g in groups.indices {
+                groups[g].alternatives = groups[g].alternatives.map { ($0.lowerBound + topEnd)..<($0.upperBound + topEnd) }
+            }
+        }
+        return (top, topEnd, groups, brackets, Self.hasGlobCharacters(p, extglob: extglob))
+    }
+
+    /// bash's test for whether a word needs pathname expansion (glob_pattern_p): an
+    /// unescaped `*` or `?`, a `[` with a `]` somewhere after it, or with extglob an
+    /// unescaped `+(`, `@(` or `!(`. Whether the brackets or groups are well formed
+    /// does not matter: a malformed one then matches its own text.
+    static func hasGlobCharacters(_ p: Text, extglob: Bool) -> Bool {
+        var bracket = false
+        var i = 0
+        let n = p.count
+        while i < n {
+            switch p[i] {
+            case backslash:
+                i += 1
+            case star, question:
+                return true
+            case lbracket:
+                bracket = true
+            case rbracket:
+                if bracket { return true }
+            case 0x2B, 0x40, 0x21:  // + @ !
+                if extglob && i + 1 < n && p[i + 1] == lparen { return true }
+            default:
+                break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static var backslash: UInt32 { 0x5C }
+    private static var star: UInt32 { 0x2A }
+    private static var question: UInt32 { 0x3F }
+    private static var lbracket: UInt32 { 0x5B }
+    private static var rbracket: UInt32 { 0x5D }
+    private static var lparen: UInt32 { 0x28 }
+    private static var rparen: UInt32 { 0x29 }
+    private static var bar: UInt32 { 0x7C }
 
     private func literal(_ c: UInt32) -> PatOp {
         PatOp(.literal, caseInsensitive ? patternFold(c) : c)
     }
 
-    /// Parses the sequence that starts at `start`; inside a group it ends at a `|` or
-    /// `)` of its own level. Appends the sequence to `ops` (after any groups nested in
-    /// it) and returns its range and where it stopped.
-    mutating func parseSequence(_ start: Int, inGroup: Bool) -> (Range<Int>, Int) {
-        var seq: [PatOp] = []
+    /// Parses the sequence that starts at `start` into `seq`; inside a group it ends at
+    /// a `|` or `)` of its own level. Returns where it stopped.
+    mutating func parseSequence(_ start: Int, inGroup: Bool, into seq: inout [PatOp]) -> Int {
         var i = start
         var depth = 0  // bare parentheses inside a group: `@(a(b)c)` is one alternative
         let n = p.count
@@ -253,7 +342,6 @@ struct PatternCompiler {
             if extglob, i + 1 < n, p[i + 1] == Self.lparen, let kind = PatGroupKind(c),
                groupEnd(from: i + 2) != nil {
                 seq.append(PatOp(.group, UInt32(parseGroup(kind, at: i + 2, next: &i))))
-                hasWildcards = true
                 continue
             }
             switch c {
@@ -267,18 +355,15 @@ struct PatternCompiler {
                 }
             case Self.star:
                 if seq.last?.kind != .star { seq.append(PatOp(.star)) }
-                hasWildcards = true
                 i += 1
             case Self.question:
                 seq.append(PatOp(.any))
-                hasWildcards = true
                 i += 1
             case Self.lbracket:
                 if let (negated, items, end) = parseBracket(at: i) {
                     brackets.append(PatBracket(negated: negated, items: items, caseInsensitive: caseInsensitive))
                     seq.append(PatOp(.bracket, UInt32(brackets.count - 1)))
-                    hasWildcards = true
-                    i = end
+                        i = end
                 } else {
                     seq.append(literal(c))  // no closing `]`: a plain `[`
                     i += 1
@@ -299,9 +384,7 @@ struct PatternCompiler {
             seq[k].tailHasGroup = tail
             seq[k].tailIsVariable = variable
         }
-        let base = ops.count
-        ops.append(contentsOf: seq)
-        return (base..<ops.count, i)
+        return i
     }
 
     /// Parses the alternatives of a group whose `(` is just before `start`; sets `next`
@@ -310,12 +393,17 @@ struct PatternCompiler {
         var alternatives: [Range<Int>] = []
         var j = start
         while true {
-            let (r, stop) = parseSequence(j, inGroup: true)
-            alternatives.append(r)
+            var seq: [PatOp] = []
+            let stop = parseSequence(j, inGroup: true, into: &seq)
+            let base = subOps.count
+            subOps.append(contentsOf: seq)
+            alternatives.append(base..<subOps.count)
             j = stop + 1
             if stop >= p.count || p[stop] == Self.rparen { break }
         }
-        groups.append(PatGroup(kind: kind, alternatives: alternatives))
+        var group = PatGroup(kind: kind, alternatives: alternatives)
+        group.fixedAlternatives = alternatives.allSatisfy { $0.isEmpty || !subOps[$0.lowerBound].tailIsVariable }
+        groups.append(group)
         next = j
         return groups.count - 1
     }
@@ -356,6 +444,14 @@ struct PatternCompiler {
         return nil
     }
 
+    private func text(_ r: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        for k in r {
+            if let u = Unicode.Scalar(p[k]) { s.append(u) }
+        }
+        return String(s)
+    }
+
     /// Parses the bracket expression that starts with the `[` at `start`: its sense,
     /// its items and the index after its `]`; nil when it has no closing `]`.
     func parseBracket(at start: Int) -> (Bool, [PatBracketItem], Int)? {
@@ -376,11 +472,10 @@ struct PatternCompiler {
             if c == Self.lbracket && j + 1 < n && (p[j + 1] == 0x3A || p[j + 1] == 0x3D || p[j + 1] == 0x2E),
                let close = findClose(p[j + 1], from: j + 2) {
                 let kind = p[j + 1]
-                let content = p[(j + 2)..<close]
+                let content = (j + 2)..<close
                 j = close + 2
                 if kind == 0x3A {  // [:class:]
-                    let name = String(String.UnicodeScalarView(content.compactMap(Unicode.Scalar.init)))
-                    items.append(.charClass(PatternCharClass(name: Substring(name))))
+                    items.append(.charClass(PatternCharClass(name: Substring(text(content)))))
                     continue
                 }
                 if kind == 0x3D {  // [=c=]: an equivalence class is just the character
@@ -388,17 +483,17 @@ struct PatternCompiler {
                         items.append(.charClass(.invalid))
                         continue
                     }
-                    let ch = content[content.startIndex]
+                    let ch = p[content.lowerBound]
                     let f = caseInsensitive ? patternFold(ch) : ch
                     items.append(.range(f, f))
                     continue
                 }
-                guard let sym = Self.collatingSymbol(content) else {
+                // [.c.]: a collating symbol, which may begin a range
+                guard let sym = collatingSymbol(content) else {
                     items.append(.charClass(.invalid))  // an unknown collating symbol matches nothing
                     continue
                 }
                 lo = sym
-                // [.c.]: a collating symbol, which may begin a range
             } else if c == Self.backslash && j + 1 < n {
                 lo = p[j + 1]
                 j += 2
@@ -414,7 +509,7 @@ struct PatternCompiler {
                     j += 3
                 } else if e == Self.lbracket && j + 2 < n && p[j + 2] == 0x2E,
                           let close = findClose(0x2E, from: j + 3),
-                          let sym = Self.collatingSymbol(p[(j + 3)..<close]) {
+                          let sym = collatingSymbol((j + 3)..<close) {
                     hi = sym
                     j = close + 2
                 } else {
@@ -433,28 +528,27 @@ struct PatternCompiler {
 
     /// The character a collating symbol `[.x.]` names: a single character, or one of
     /// POSIX's names for the portable characters (`[.hyphen.]`, `[.space.]`).
-    static func collatingSymbol(_ content: ArraySlice<UInt32>) -> UInt32? {
-        if content.count == 1 { return content[content.startIndex] }
-        let name = String(String.UnicodeScalarView(content.compactMap(Unicode.Scalar.init)))
-        return collatingNames[name]
+    func collatingSymbol(_ r: Range<Int>) -> UInt32? {
+        if r.count == 1 { return p[r.lowerBound] }
+        return patternCollatingNames[text(r)]
     }
-
-    private static let collatingNames: [String: UInt32] = [
-        "NUL": 0, "SOH": 1, "STX": 2, "ETX": 3, "EOT": 4, "ENQ": 5, "ACK": 6, "alert": 7, "BEL": 7,
-        "backspace": 8, "BS": 8, "tab": 9, "HT": 9, "newline": 10, "LF": 10, "vertical-tab": 11, "VT": 11,
-        "form-feed": 12, "FF": 12, "carriage-return": 13, "CR": 13, "SO": 14, "SI": 15, "DLE": 16,
-        "DC1": 17, "DC2": 18, "DC3": 19, "DC4": 20, "NAK": 21, "SYN": 22, "ETB": 23, "CAN": 24, "EM": 25,
-        "SUB": 26, "ESC": 27, "IS4": 28, "FS": 28, "IS3": 29, "GS": 29, "IS2": 30, "RS": 30, "IS1": 31, "US": 31,
-        "space": 32, "exclamation-mark": 33, "quotation-mark": 34, "number-sign": 35, "dollar-sign": 36,
-        "percent-sign": 37, "ampersand": 38, "apostrophe": 39, "left-parenthesis": 40,
-        "right-parenthesis": 41, "asterisk": 42, "plus-sign": 43, "comma": 44, "hyphen": 45,
-        "hyphen-minus": 45, "period": 46, "full-stop": 46, "slash": 47, "solidus": 47, "zero": 48,
-        "one": 49, "two": 50, "three": 51, "four": 52, "five": 53, "six": 54, "seven": 55, "eight": 56,
-        "nine": 57, "colon": 58, "semicolon": 59, "less-than-sign": 60, "equals-sign": 61,
-        "greater-than-sign": 62, "question-mark": 63, "commercial-at": 64, "left-square-bracket": 91,
-        "backslash": 92, "reverse-solidus": 92, "right-square-bracket": 93, "circumflex": 94,
-        "circumflex-accent": 94, "underscore": 95, "low-line": 95, "grave-accent": 96,
-        "left-brace": 123, "left-curly-bracket": 123, "vertical-line": 124, "right-brace": 125,
-        "right-curly-bracket": 125, "tilde": 126, "DEL": 127,
-    ]
 }
+
+private let patternCollatingNames: [String: UInt32] = [
+    "NUL": 0, "SOH": 1, "STX": 2, "ETX": 3, "EOT": 4, "ENQ": 5, "ACK": 6, "alert": 7, "BEL": 7,
+    "backspace": 8, "BS": 8, "tab": 9, "HT": 9, "newline": 10, "LF": 10, "vertical-tab": 11, "VT": 11,
+    "form-feed": 12, "FF": 12, "carriage-return": 13, "CR": 13, "SO": 14, "SI": 15, "DLE": 16,
+    "DC1": 17, "DC2": 18, "DC3": 19, "DC4": 20, "NAK": 21, "SYN": 22, "ETB": 23, "CAN": 24, "EM": 25,
+    "SUB": 26, "ESC": 27, "IS4": 28, "FS": 28, "IS3": 29, "GS": 29, "IS2": 30, "RS": 30, "IS1": 31, "US": 31,
+    "space": 32, "exclamation-mark": 33, "quotation-mark": 34, "number-sign": 35, "dollar-sign": 36,
+    "percent-sign": 37, "ampersand": 38, "apostrophe": 39, "left-parenthesis": 40,
+    "right-parenthesis": 41, "asterisk": 42, "plus-sign": 43, "comma": 44, "hyphen": 45,
+    "hyphen-minus": 45, "period": 46, "full-stop": 46, "slash": 47, "solidus": 47, "zero": 48,
+    "one": 49, "two": 50, "three": 51, "four": 52, "five": 53, "six": 54, "seven": 55, "eight": 56,
+    "nine": 57, "colon": 58, "semicolon": 59, "less-than-sign": 60, "equals-sign": 61,
+    "greater-than-sign": 62, "question-mark": 63, "commercial-at": 64, "left-square-bracket": 91,
+    "backslash": 92, "reverse-solidus": 92, "right-square-bracket": 93, "circumflex": 94,
+    "circumflex-accent": 94, "underscore": 95, "low-line": 95, "grave-accent": 96,
+    "left-brace": 123, "left-curly-bracket": 123, "vertical-line": 124, "right-brace": 125,
+    "right-curly-bracket": 125, "tilde": 126, "DEL": 127,
+]

@@ -112,6 +112,11 @@ extension ShellPattern {
                         var p = cur
                         var end = -1
                         while p < n {
+                            if let b = prog.leadingByte {
+                                // An ASCII byte always starts a scalar.
+                                while p < n && buf[p] != b { p += 1 }
+                                if p == n { break }
+                            }
                             if let e = longestMatch(m, at: p) {
                                 end = e
                                 break

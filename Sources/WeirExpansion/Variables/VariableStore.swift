@@ -25,6 +25,10 @@ public final class VariableStore {
     public var dynamicValue: ((String) -> String?)?
     /// Arrays computed when read (`PIPESTATUS`, `FUNCNAME`, `BASH_REMATCH`-like state).
     public var dynamicArray: ((String) -> [String]?)?
+    /// Called after a variable in `watchedNames` is assigned or unset (PATH empties the
+    /// command hash).
+    public var watchedNames: Set<String> = []
+    public var variableChanged: ((String) -> Void)?
     /// Names that have a dynamic value.
     public var dynamicNames: Set<String> = []
     /// Evaluates the value of an `-i` variable.
@@ -139,6 +143,7 @@ public final class VariableStore {
         if allExport { v.attributes.insert(.exported) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
         scopes[i][n] = v
+        if watchedNames.contains(n) { variableChanged?(n) }
     }
 
     /// Stores a whole value (arrays), keeping attributes.
@@ -248,9 +253,14 @@ public final class VariableStore {
         let v = scopes[i][n]!
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        // Unsetting a local reveals the variable of an outer scope (bash's behaviour when
-        // the local belongs to the function doing the unset).
-        scopes[i][n] = nil
+        defer { if watchedNames.contains(n) { variableChanged?(n) } }
+        if i > 0 && v.attributes.contains(.local) {
+            // An unset local stays local, and unset: it does not reveal an outer variable
+            // (bash and dash agree).
+            scopes[i][n] = Variable(value: nil, attributes: .local)
+        } else {
+            scopes[i][n] = nil
+        }
     }
 
     /// `unset 'a[i]'`
@@ -270,6 +280,16 @@ public final class VariableStore {
         default: break
         }
         scopes[i][n] = v
+    }
+
+    /// Keeps only exported variables (a script run by a child weir, as a new shell would
+    /// see it).
+    public func keepOnlyExported() {
+        var kept: [String: Variable] = [:]
+        for scope in scopes {
+            for (k, v) in scope where v.attributes.contains(.exported) { kept[k] = v }
+        }
+        scopes = [kept]
     }
 
     // MARK: Environment

@@ -136,6 +136,7 @@ from-a
 ### end
 
 ### case: hash -r empties the table, hash -t prints the path (bash)
+### weir-differs: weir lists the hash table one path per line, as dash and osh do
 ### oracle: bash
 mkdir b
 printf '#!/bin/sh\necho foo\n' > b/foo
@@ -431,10 +432,10 @@ printf '[%s]\n' "a b" '' c "d  e" '*' "\$x"
 ### status: 0
 ### end
 
-### case: a script run with sh receives $0 and positional parameters
+### case: a script run by the shell itself ("$0 file") receives $0 and positional parameters
 ### oracle: both
 printf 'echo "$#:$1:$2"\n' > s
-sh s "x y" z
+"$0" s "x y" z
 ### stdout:
 2:x y:z
 ### status: 0

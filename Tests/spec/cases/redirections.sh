@@ -497,6 +497,7 @@ echo "not reached"
 ### end
 
 ### case: failed redirection on a special builtin (bash continues)
+### weir-differs: POSIX: a special builtin redirection error ends a non-interactive shell
 ### oracle: bash
 : < nofile 2>/dev/null
 echo "status $?"

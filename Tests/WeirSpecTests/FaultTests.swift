@@ -1,0 +1,108 @@
+import Testing
+import WeirTestSupport
+
+/// Faults must give clear messages and POSIX statuses, and a long run must leave no
+/// zombie and no descriptor behind.
+@Suite struct FaultTests {
+    func weir(_ script: String) -> ProcessResult {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        return run([weirBinary, "-c", script], directory: dir)
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func tenThousandPipelinesLeaveNoZombiesAndNoDescriptors() {
+        let r = weir("""
+            before=$(ls /proc/$$/fd | wc -l)
+            i=0
+            while [ $i -lt 10000 ]; do
+              echo x | /bin/cat > /dev/null
+              i=$((i+1))
+            done
+            after=$(ls /proc/$$/fd | wc -l)
+            zombies=$(ps -o stat= --ppid $$ | grep -c Z)
+            echo "$before $after $zombies $i"
+            """)
+        let fields = r.stdout.split(separator: " ").map { String($0).trimmingNewline() }
+        #expect(fields.count == 4, "\(r.stdout) \(r.stderr)")
+        if fields.count == 4 {
+            #expect(fields[0] == fields[1], "descriptors before \(fields[0]), after \(fields[1])")
+            #expect(fields[2] == "0", "zombies: \(fields[2])")
+            #expect(fields[3] == "10000")
+        }
+    }
+
+    @Test func commandThatCannotBeSpawned() {
+        var r = weir("nonexistent-command-xyz; echo $?")
+        #expect(r.stdout == "127\n")
+        #expect(r.stderr == "weir: nonexistent-command-xyz: command not found\n")
+        r = weir("printf 'echo hi' > f; ./f; echo $?")
+        #expect(r.stdout == "126\n")
+        #expect(r.stderr.contains("weir: ./f: Permission denied"))
+        r = weir("mkdir d; ./d; echo $?")
+        #expect(r.stdout == "126\n")
+        #expect(r.stderr == "weir: ./d: Is a directory\n")
+    }
+
+    @Test func scriptWithoutShebangRunsInWeir() {
+        let r = weir("printf 'echo from script $1\\n' > s; chmod +x s; ./s arg; echo $?")
+        #expect(r.stdout == "from script arg\n0\n")
+    }
+
+    @Test func failedRedirection() {
+        let r = weir("echo hi > /nonexistent/x; echo status=$?; cat < missing; echo status=$?")
+        #expect(r.stdout == "status=1\nstatus=1\n")
+        #expect(r.stderr == "weir: /nonexistent/x: No such file or directory\nweir: missing: No such file or directory\n")
+    }
+
+    @Test func readonlyVariableAssigned() {
+        let r = weir("readonly x=1; x=2; echo not reached")
+        #expect(r.stdout == "")
+        #expect(r.status == 1)
+        #expect(r.stderr == "weir: x: readonly variable\n")
+    }
+
+    @Test func exitInsidePipelineEndsOnlyThatStage() {
+        let r = weir("exit 3 | echo still; echo status=$?; echo x | { read v; exit 4; }; echo status=$?")
+        #expect(r.stdout == "still\nstatus=0\nstatus=4\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func syntaxErrorInScriptExitsTwo() {
+        let r = weir("echo before\nif then\necho after")
+        #expect(r.stdout == "before\n")
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("weir: -c:2:4: syntax error"))
+    }
+
+    @Test func largeHereDocumentDoesNotDeadlock() {
+        // A 1 MiB body: more than a pipe holds, so it goes through a temporary file.
+        let r = weir("""
+            line=0123456789012345678901234567890123456789012345678901234567890123
+            body=$(i=0; while [ $i -lt 16384 ]; do echo $line; i=$((i+1)); done)
+            eval "cat <<EOF
+            $body
+            EOF" | wc -c
+            """)
+        #expect(r.stdout.trimmingNewline().split(separator: " ").last == "1064960", "\(r.stdout) \(r.stderr)")
+    }
+
+    @Test func fifoRedirectionDoesNotBlockTheShell() {
+        let r = weir("""
+            mkfifo p
+            cat p > out &
+            echo through-fifo > p
+            wait
+            cat out
+            """)
+        #expect(r.stdout == "through-fifo\n")
+    }
+}
+
+extension String {
+    func trimmingNewline() -> String {
+        var s = self
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+import WeirTestSupport
+
+/// The spec cases: each script gives, under weir, the stdout and status that bash and/or
+/// dash give. Where those shells are installed, they are run too, so a case proves weir
+/// matches a real shell rather than a remembered answer.
+@Suite struct SpecTests {
+    @Test func thereAreCases() {
+        #expect(SpecCase.all.count >= 200, "only \(SpecCase.all.count) spec cases")
+    }
+
+    @Test(arguments: SpecCase.all.filter { $0.appliesToWeir })
+    func weirMatches(_ c: SpecCase) {
+        let r = c.run(with: weirBinary)
+        #expect(r.stdout == c.stdout, "stdout differs\nscript:\n\(c.script)\nstderr: \(r.stderr)")
+        #expect(r.status == c.status, "status \(r.status), expected \(c.status)\nscript:\n\(c.script)\nstderr: \(r.stderr)")
+    }
+
+    @Test(arguments: SpecCase.all)
+    func oracleAgrees(_ c: SpecCase) {
+        for name in c.oracles {
+            guard let shell = which(name) else { continue }
+            let r = c.run(with: shell)
+            #expect(r.stdout == c.stdout && r.status == c.status,
+                    "\(name) gives \(r.status) \(r.stdout.debugDescription): fix the case")
+        }
+    }
+}

@@ -1,0 +1,393 @@
+# POSIX parameter expansion operators.
+
+### case: ${x:-w} and ${x-w} for unset, empty and set
+### oracle: both
+unset u; e=; s=val
+echo "[${u:-d}] [${e:-d}] [${s:-d}]"
+echo "[${u-d}] [${e-d}] [${s-d}]"
+### stdout:
+[d] [d] [val]
+[d] [] [val]
+### status: 0
+### end
+
+### case: ${x:=w} and ${x=w} assign
+### oracle: both
+unset u; e=
+echo "[${u:=one}] [$u]"
+echo "[${e=two}] [$e]"
+echo "[${e:=three}] [$e]"
+unset v; : ${v=four}; echo "$v"
+### stdout:
+[one] [one]
+[] []
+[three] [three]
+four
+### status: 0
+### end
+
+### case: ${x:=w} cannot assign to a positional parameter
+### oracle: both
+(set --; echo ${1:=x}) 2>/dev/null || echo "error"
+### stdout:
+error
+### status: 0
+### end
+
+### case: ${x:?w} and ${x?w} fail with a message
+### oracle: both
+s=set; e=
+echo "${s:?no}"
+echo "${e?never}"
+(echo "${e:?empty is an error}") 2>&1 | sed 's/.*: //'
+(unset u; echo "${u?unset is an error}") 2>&1 | sed 's/.*: //'
+### stdout:
+set
+
+empty is an error
+unset is an error
+### status: 0
+### end
+
+### case: ${x:?} failure in a non-interactive shell exits
+### oracle: both
+(echo before; : ${undefined_v:?gone}; echo not reached) 2>/dev/null
+[ $? -ne 0 ] && echo "nonzero status"
+### stdout:
+before
+nonzero status
+### status: 0
+### end
+
+### case: ${x:?} failure in a non-interactive shell exits with status 127 (bash)
+### weir-differs: weir exits with status 1, as POSIX allows (any non-zero) and dash/osh do
+### oracle: bash
+echo before
+: ${undefined_v:?gone}
+echo not reached
+### stdout:
+before
+### status: 127
+### end
+
+### case: ${x:?} failure in a non-interactive shell exits with status 2 (dash)
+### oracle: dash
+echo before
+: ${undefined_v:?gone}
+echo not reached
+### stdout:
+before
+### status: 2
+### end
+
+### case: ${x:+w} and ${x+w} alternate values
+### oracle: both
+unset u; e=; s=val
+echo "[${u:+alt}] [${e:+alt}] [${s:+alt}]"
+echo "[${u+alt}] [${e+alt}] [${s+alt}]"
+### stdout:
+[] [] [alt]
+[] [alt] [alt]
+### status: 0
+### end
+
+### case: ${#x} length
+### oracle: both
+x=hello; e=; unset u
+echo ${#x} ${#e} ${#u}
+y="a b  c"
+echo ${#y}
+set -- a b c
+echo ${#}
+### stdout:
+5 0 0
+6
+3
+### status: 0
+### end
+
+### case: ${x#p} and ${x##p} remove prefixes
+### oracle: both
+p=/usr/local/lib/file.tar.gz
+echo ${p#*/}
+echo ${p##*/}
+echo ${p#/usr}
+echo ${p#nomatch}
+### stdout:
+usr/local/lib/file.tar.gz
+file.tar.gz
+/local/lib/file.tar.gz
+/usr/local/lib/file.tar.gz
+### status: 0
+### end
+
+### case: ${x%p} and ${x%%p} remove suffixes
+### oracle: both
+f=file.tar.gz
+echo ${f%.*}
+echo ${f%%.*}
+echo ${f%gz}
+echo ${f%nomatch}
+### stdout:
+file.tar
+file
+file.tar.
+file.tar.gz
+### status: 0
+### end
+
+### case: remove patterns with brackets and ?
+### oracle: both
+x=abc123def
+echo ${x#[a-c]} ${x##*[0-9]} ${x%???} ${x%%[0-9]*}
+### stdout:
+bc123def def abc123 abc
+### status: 0
+### end
+
+### case: "${x:-"a b"}" keeps the inner quotes as one word
+### oracle: both
+unset u
+set -- "${u:-"a b"}"
+echo $#
+printf '[%s]\n' "$1"
+set -- ${u:-"a b"}
+echo $#
+set -- ${u:-a b}
+echo $#
+### stdout:
+1
+[a b]
+1
+2
+### status: 0
+### end
+
+### case: quoted pattern in ${x#"*"} is literal
+### oracle: both
+x='*star'
+echo "${x#"*"}"
+echo "${x#*}"
+y='a*b*c'
+echo "${y%"*"*}"
+echo "${y%\**}"
+### stdout:
+star
+*star
+a*b
+a*b
+### status: 0
+### end
+
+### case: pattern from a variable: quoted is literal, unquoted is a pattern
+### oracle: both
+x=abcabc
+p='b*'
+echo "${x%$p}" "${x%"$p"}"
+y='ab*c'
+echo "${y%"$p"}" "${y#a"b*"}"
+### stdout:
+abca abcabc
+ab*c c
+### status: 0
+### end
+
+### case: single quotes inside ${x:-'a'} within double quotes
+### oracle: both
+unset u
+echo "${u:-'a'}"
+echo ${u:-'a  b'}
+### stdout:
+'a'
+a  b
+### status: 0
+### end
+
+### case: word of ${x:-w} is expanded only when used
+### oracle: both
+s=set
+{ echo ${s:-$(echo expanded >&2; echo x)}; } 2>&1
+unset u
+echo ${u:-$(echo used)}
+n=0
+: ${s:=$((n=5))}
+echo $n
+### stdout:
+set
+used
+0
+### status: 0
+### end
+
+### case: nested parameter expansions
+### oracle: both
+unset a b; c=deep
+echo ${a:-${b:-$c}}
+x=/path/to/file.txt
+base=${x##*/}
+echo ${base%.*}
+### stdout:
+deep
+file
+### status: 0
+### end
+
+### case: ${x} braces separate the name from following text
+### oracle: both
+x=ab
+echo "${x}c" "$xc|"
+### stdout:
+abc |
+### status: 0
+### end
+
+### case: operators on positional parameters
+### oracle: both
+set -- one "" 
+echo "[${1:-d}] [${2:-d}] [${2-d}] [${3-d}] [${#1}]"
+### stdout:
+[one] [d] [] [d] [3]
+### status: 0
+### end
+
+### case: ${@:-default} and ${*:-default}
+### oracle: both
+set --
+echo "${@:-none}" "${*:-none2}"
+set -- a
+echo "${@:-none}"
+### stdout:
+none none2
+a
+### status: 0
+### end
+
+### case: unquoted expansion result of ${x:-w} is split and globbed
+### oracle: both
+touch f1 f2
+unset u
+set -- ${u:-f* two}
+echo $# "$@"
+### stdout:
+3 f1 f2 two
+### status: 0
+### end
+
+### case: ${x#} with special characters in the value
+### oracle: both
+x='a.b.c'
+echo "${x%.*}" "${x#*.}"
+y='[x]y'
+echo "${y#\[x\]}"
+### stdout:
+a.b b.c
+y
+### status: 0
+### end
+
+### case: ${#} ${#@} ${#*} count parameters (bash; dash gives the length of $*)
+### oracle: bash
+set -- a bb ccc
+echo ${#} ${#@} ${#*}
+### stdout:
+3 3 3
+### status: 0
+### end
+
+### case: removal of the longest prefix with nested stars
+### oracle: both
+x=aXbXcX
+echo ${x#*X} ${x##*X} ${x%X*} ${x%%X*}
+### stdout:
+bXcX aXbXc a
+### status: 0
+### end
+
+### case: special parameters with operators
+### oracle: both
+false
+echo "${?:-x}" "${#?}"
+set -- a b
+echo "${#:-z}"
+### stdout:
+1 1
+2
+### status: 0
+### end
+
+### case: ${x:-} with an empty word
+### oracle: both
+unset u
+echo "[${u:-}]" "[${u-}]"
+### stdout:
+[] []
+### status: 0
+### end
+
+### case: assignment operator result in an unquoted context
+### oracle: both
+unset v
+set -- ${v:=a b c}
+echo $# "$v"
+### stdout:
+3 a b c
+### status: 0
+### end
+
+### case: bash substring and replacement expansions
+### oracle: bash
+x=hello-world
+echo ${x:0:5} ${x:6} ${x: -3} ${x/o/0} ${x//o/0} ${x/#h/H} ${x/%d/D}
+echo ${x^} ${x^^} ${x,,}
+### stdout:
+hello world rld hell0-world hell0-w0rld Hello-world hello-worlD
+Hello-world HELLO-WORLD hello-world
+### status: 0
+### end
+
+### case: bash indirect expansion and name prefixes
+### oracle: bash
+name=target; target=value
+echo ${!name}
+abc1=x abc2=y
+echo ${!abc*}
+### stdout:
+value
+abc1 abc2
+### status: 0
+### end
+
+### case: ${x:?} message includes the word (stderr)
+### oracle: both
+(: ${nothing:?custom message here}) 2>&1 | grep -c 'custom message here'
+### stdout:
+1
+### status: 0
+### end
+
+### case: ${x?} default message for unset mentions the name
+### oracle: both
+(: ${nothing_here?}) 2>&1 | grep -c 'nothing_here'
+### stdout:
+1
+### status: 0
+### end
+
+### case: backslash escapes inside the operator word
+### oracle: both
+unset u
+echo "${u:-a\}b}" ${u:-\$x} "${u:-\"q\"}"
+### stdout:
+a}b $x "q"
+### status: 0
+### end
+
+### case: tilde in the operator word
+### oracle: both
+HOME=/hh
+unset u
+echo ${u:-~/x} ${u:-a~}
+### stdout:
+/hh/x a~
+### status: 0
+### end

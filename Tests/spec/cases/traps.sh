@@ -1,0 +1,417 @@
+# Traps and signals: trap, kill.
+
+### case: EXIT trap runs at normal end
+### oracle: both
+trap 'echo bye' EXIT
+echo main
+### stdout:
+main
+bye
+### status: 0
+### end
+
+### case: EXIT trap runs on exit N and keeps the status
+### oracle: both
+trap 'echo "exiting with $?"' EXIT
+echo main
+exit 3
+echo never
+### stdout:
+main
+exiting with 3
+### status: 3
+### end
+
+### case: exit inside an EXIT trap changes the status
+### oracle: both
+trap 'exit 5' EXIT
+exit 1
+### stdout:
+### status: 5
+### end
+
+### case: EXIT trap given as 0
+### oracle: both
+trap 'echo zero-trap' 0
+true
+### stdout:
+zero-trap
+### status: 0
+### end
+
+### case: EXIT trap runs after the last command failed
+### oracle: both
+trap 'echo "trap sees $?"' EXIT
+false
+### stdout:
+trap sees 1
+### status: 1
+### end
+
+### case: EXIT trap in a subshell runs when the subshell ends
+### oracle: both
+(trap 'echo sub-exit' EXIT; echo in-sub)
+echo after
+### stdout:
+in-sub
+sub-exit
+after
+### status: 0
+### end
+
+### case: traps are reset in subshells but trap -p still shows them (bash)
+### oracle: bash
+trap 'echo parent' USR1
+(trap -p USR1; sh -c 'kill -USR1 $PPID'; echo alive) 2>/dev/null
+echo end
+### stdout:
+trap -- 'echo parent' SIGUSR1
+end
+### status: 0
+### end
+
+### case: caught traps are reset to default in a subshell
+### oracle: both
+trap 'echo caught' USR1
+(sh -c 'kill -USR1 $PPID'; echo "not reached")
+echo "status $?"
+kill -USR1 $$
+echo end
+### stdout:
+status 138
+caught
+end
+### status: 0
+### end
+
+### case: ignored signals stay ignored in a subshell
+### oracle: both
+trap '' USR1
+(sh -c 'kill -USR1 $PPID'; echo survived)
+echo end
+### stdout:
+survived
+end
+### status: 0
+### end
+
+### case: signal trap by name runs the handler
+### oracle: both
+trap 'echo got USR1' USR1
+kill -USR1 $$
+echo after
+### stdout:
+got USR1
+after
+### status: 0
+### end
+
+### case: signal trap with SIG prefix and by number
+### oracle: both
+trap 'echo got TERM' TERM
+trap 'echo got USR2' 12
+kill -TERM $$
+kill -s USR2 $$
+kill -12 $$
+echo after
+### stdout:
+got TERM
+got USR2
+got USR2
+after
+### status: 0
+### end
+
+### case: trap - SIG restores the default action
+### oracle: both
+trap 'echo caught' USR1
+kill -USR1 $$
+trap - USR1
+kill -USR1 $$
+echo "not reached"
+### stdout:
+caught
+### status: 138
+### end
+
+### case: trap '' ignores a signal
+### oracle: both
+trap '' TERM
+kill -TERM $$
+echo survived
+### stdout:
+survived
+### status: 0
+### end
+
+### case: trap -p prints the traps in reusable form (bash)
+### oracle: bash
+trap 'echo hi' USR1
+trap 'rm -f x' EXIT
+trap -p USR1
+trap -p
+trap - EXIT
+### stdout:
+trap -- 'echo hi' SIGUSR1
+trap -- 'rm -f x' EXIT
+trap -- 'echo hi' SIGUSR1
+### status: 0
+### end
+
+### case: trap with no arguments lists the traps (bash)
+### oracle: bash
+trap 'echo hi' USR1
+trap '' USR2
+trap
+### stdout:
+trap -- 'echo hi' SIGUSR1
+trap -- '' SIGUSR2
+### status: 0
+### end
+
+### case: trap with no arguments lists the traps (dash)
+### oracle: dash
+trap 'echo hi' USR1
+trap '' USR2
+trap
+### stdout:
+trap -- 'echo hi' USR1
+trap -- '' USR2
+### status: 0
+### end
+
+### case: trap output in $( ) can be evaluated again (bash)
+### oracle: bash
+trap 'echo "it is $x"' USR1
+saved=$(trap)
+trap - USR1
+eval "$saved"
+x=restored
+kill -USR1 $$
+### stdout:
+it is restored
+### status: 0
+### end
+
+### case: trap handler sees current variables and can change them
+### oracle: both
+n=0
+trap 'n=$((n+1))' USR1
+kill -USR1 $$
+kill -USR1 $$
+echo $n
+### stdout:
+2
+### status: 0
+### end
+
+### case: $? is preserved across a trap handler
+### oracle: both
+trap 'false' USR1
+true
+kill -USR1 $$
+echo $?
+### stdout:
+0
+### status: 0
+### end
+
+### case: ERR trap runs when a command fails (bash)
+### oracle: bash
+trap 'echo "ERR at status $?"' ERR
+false
+true
+sh -c 'exit 3'
+echo end
+### stdout:
+ERR at status 1
+ERR at status 3
+end
+### status: 0
+### end
+
+### case: ERR trap does not run in conditions (bash)
+### oracle: bash
+trap 'echo ERR' ERR
+if false; then :; fi
+false || true
+! true
+while false; do :; done
+echo end
+### stdout:
+end
+### status: 0
+### end
+
+### case: ERR trap is not inherited by functions without errtrace (bash)
+### oracle: bash
+trap 'echo ERR' ERR
+f() { false; echo in-f; }
+f
+set -E
+f
+### stdout:
+in-f
+ERR
+in-f
+### status: 0
+### end
+
+### case: kill -l lists signal names
+### oracle: both
+kill -l | tr ' \t' '\n\n' | grep -c -x -e 'HUP' -e 'SIGHUP' -e 'INT' -e 'SIGINT'
+### stdout:
+2
+### status: 0
+### end
+
+### case: kill -l with a number or a status prints the name
+### oracle: both
+kill -l 15
+kill -l 9
+kill -l 143
+### stdout:
+TERM
+KILL
+TERM
+### status: 0
+### end
+
+### case: kill -l with a name prints the number (bash)
+### oracle: bash
+kill -l TERM
+kill -l SIGUSR1
+### stdout:
+15
+10
+### status: 0
+### end
+
+### case: kill -l output (dash)
+### oracle: dash
+kill -l | head -n 3
+### stdout:
+0
+HUP
+INT
+### status: 0
+### end
+
+### case: kill -l output (bash)
+### oracle: bash
+kill -l | head -n 2
+### stdout:
+ 1) SIGHUP	 2) SIGINT	 3) SIGQUIT	 4) SIGILL	 5) SIGTRAP
+ 6) SIGABRT	 7) SIGBUS	 8) SIGFPE	 9) SIGKILL	10) SIGUSR1
+### status: 0
+### end
+
+### case: kill -s TERM and kill -9 end a process
+### oracle: both
+sleep 10 &
+p=$!
+kill -s TERM $p
+wait $p; echo $?
+sleep 10 &
+p=$!
+kill -9 $p
+wait $p; echo $?
+sleep 10 &
+p=$!
+kill -KILL $p
+wait $p; echo $?
+### stdout:
+143
+137
+137
+### status: 0
+### end
+
+### case: kill with a bad pid or signal fails
+### oracle: both
+kill -s NOSUCHSIG $$ 2>/dev/null || echo "bad signal fails"
+kill 99999999 2>/dev/null; echo $?
+### stdout:
+bad signal fails
+1
+### status: 0
+### end
+
+### case: kill -0 tests for existence
+### oracle: both
+kill -0 $$ && echo exists
+### stdout:
+exists
+### status: 0
+### end
+
+### case: uncaught TERM ends the shell with 143
+### oracle: both
+kill -TERM $$
+echo not reached
+### stdout:
+### status: 143
+### end
+
+### case: trap on EXIT set inside a function stays for the shell
+### oracle: both
+f() { trap 'echo from-f-trap' EXIT; }
+f
+echo main-end
+### stdout:
+main-end
+from-f-trap
+### status: 0
+### end
+
+### case: EXIT trap runs once even when exit is called in the trap
+### oracle: both
+trap 'echo trap; exit 2' EXIT
+echo body
+### stdout:
+body
+trap
+### status: 2
+### end
+
+### case: signal in a sourced script runs the trap
+### oracle: both
+trap 'echo handled' HUP
+printf 'kill -HUP $$\necho inside\n' > s
+. ./s
+echo outside
+### stdout:
+handled
+inside
+outside
+### status: 0
+### end
+
+### case: trap resets when changing the handler
+### oracle: both
+trap 'echo one' USR1
+trap 'echo two' USR1
+kill -USR1 $$
+### stdout:
+two
+### status: 0
+### end
+
+### case: multiple signals in one trap command
+### oracle: both
+trap 'echo caught' USR1 USR2 HUP
+kill -USR1 $$; kill -USR2 $$; kill -HUP $$
+### stdout:
+caught
+caught
+caught
+### status: 0
+### end
+
+### case: trap -l lists signals (bash)
+### oracle: bash
+trap -l | head -n 1
+### stdout:
+ 1) SIGHUP	 2) SIGINT	 3) SIGQUIT	 4) SIGILL	 5) SIGTRAP
+### status: 0
+### end
