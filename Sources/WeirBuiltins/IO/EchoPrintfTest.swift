@@ -61,8 +61,36 @@ func printf(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
 /// `test expr` and `[ expr ]`
 func test(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    // The common case first: `[ N -lt M ]` with plain decimal numbers.
+    let bracket = args[0] == "["
+    if args.count == (bracket ? 5 : 4) && (!bracket || args[4] == "]"),
+       let a = plainInteger(args[1]), let b = plainInteger(args[3]) {
+        switch args[2] {
+        case "-lt": return a < b ? 0 : 1
+        case "-le": return a <= b ? 0 : 1
+        case "-gt": return a > b ? 0 : 1
+        case "-ge": return a >= b ? 0 : 1
+        case "-eq": return a == b ? 0 : 1
+        case "-ne": return a != b ? 0 : 1
+        default: break
+        }
+    }
     let out = TestCommand.evaluate(Array(args.dropFirst()), isBracket: args[0] == "[",
                                    isVariableSet: { shell.isVariableSet($0) },
                                    isOptionSet: { shell.option(named: $0) })
     return emit(shell, out)
+}
+
+/// A decimal integer with an optional minus sign and no blanks (the fast path of `test`).
+func plainInteger(_ s: String) -> Int64? {
+    var v: Int64 = 0
+    var negative = false
+    var any = false
+    for (i, b) in s.utf8.enumerated() {
+        if i == 0 && b == UInt8(ascii: "-") { negative = true; continue }
+        guard b >= 0x30 && b <= 0x39, v < Int64.max / 10 - 10 else { return nil }
+        v = v * 10 + Int64(b - 0x30)
+        any = true
+    }
+    return any ? (negative ? -v : v) : nil
 }

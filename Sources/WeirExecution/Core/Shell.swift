@@ -211,11 +211,21 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     // MARK: Dynamic variables
 
     func installDynamicVariables() {
-        variables.dynamicNames = ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME",
-                                  "WEIRPID", "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "_"]
+        for name in ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "WEIRPID",
+                     "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "_"] {
+            variables.declareDynamic(name)
+        }
         variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
-        variables.watchedNames = ["PATH"]
+        variables.watchedName = "PATH"
         variables.variableChanged = { [unowned self] _ in self.commandHash = [:] }
+        variables.dynamicAssigned = { [unowned self] name, value in
+            switch name {
+            case "RANDOM": srandom(UInt32(truncatingIfNeeded: Int(value) ?? 0))
+            case "SECONDS": self.secondsBase = (Int64(value) ?? 0) - Int64(monotonicSeconds() - self.startTime)
+            case "_": self.lastArgument = value
+            default: break
+            }
+        }
         variables.dynamicArray = { [unowned self] name in
             switch name {
             case "PIPESTATUS": return self.pipeStatus.isEmpty ? nil : self.pipeStatus.map { String($0) }

@@ -73,7 +73,7 @@ extension Shell {
             status = 0
         case 1:
             status = try runCommand(p.commands[0])
-            pipeStatus = [status]
+            if pipeStatus.count == 1 { pipeStatus[0] = status } else { pipeStatus = [status] }
         default:
             status = try runStages(p)
         }

@@ -39,9 +39,12 @@ extension Shell {
 
     /// POSIX's lookup order: special builtins, functions, builtins, then PATH.
     func resolve(_ name: String) -> ResolvedCommand {
-        if let b = builtins[name], b.special { return .builtin(b) }
+        if let b = builtins[name] {
+            if b.special { return .builtin(b) }
+            if let f = functions[name] { return .function(f) }
+            return .builtin(b)
+        }
         if let f = functions[name] { return .function(f) }
-        if let b = builtins[name] { return .builtin(b) }
         if let path = findExecutable(name) { return .external(path) }
         return .notFound
     }

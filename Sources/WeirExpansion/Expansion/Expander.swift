@@ -28,10 +28,32 @@ public struct Expander {
             out.append(try expandString(word))
             return
         }
-        // Fast path: one plain literal with nothing to glob.
-        if word.parts.count == 1, case .literal(let s) = word.parts[0].kind, !mayGlob(s) {
-            out.append(s)
-            return
+        if word.parts.count == 1 {
+            switch word.parts[0].kind {
+            case .literal(let s) where !mayGlob(s):
+                // One plain literal with nothing to glob.
+                out.append(s)
+                return
+            case .singleQuoted(let s):
+                out.append(s)
+                return
+            case .parameter(let pe) where pe.isPlain:
+                // `$x`: when the value has nothing to split or glob, it is the one field.
+                if let v = plainValue(pe) {
+                    if v.isEmpty { return }
+                    if !needsSplitOrGlob(v) {
+                        out.append(v)
+                        return
+                    }
+                }
+            case .doubleQuoted(let inner) where inner.count == 1:
+                if case .parameter(let pe) = inner[0].kind, pe.isPlain, let v = plainValue(pe) {
+                    out.append(v)
+                    return
+                }
+            default:
+                break
+            }
         }
         if word.parts.contains(where: { if case .brace = $0.kind { return true }; return false }) {
             for parts in BraceExpander.expand(word.parts) {
@@ -42,9 +64,34 @@ public struct Expander {
         try expandFields(word.parts, into: &out)
     }
 
+    /// The value of a plain `$name`/`${name}` that is set; nil when it is unset or the
+    /// general path is needed.
+    @inline(__always)
+    func plainValue(_ pe: ParameterExpansion) -> String? {
+        if case .variable(let n) = pe.name { return variables.value(n) }
+        if case .positional(let i) = pe.name, i > 0 {
+            return i <= environment.positional.count ? environment.positional[i - 1] : nil
+        }
+        return nil
+    }
+
+    /// True when a value would be split by IFS or could be a pattern.
+    func needsSplitOrGlob(_ v: String) -> Bool {
+        let ifs = environment.ifs.utf8
+        for b in v.utf8 {
+            if b == UInt8(ascii: "*") || b == UInt8(ascii: "?") || b == UInt8(ascii: "[") || ifs.contains(b) { return true }
+        }
+        return false
+    }
+
+    /// True when a literal could match files: `*`, `?`, or a `[` closed later by `]`.
     func mayGlob(_ s: String) -> Bool {
         if options.noglob { return false }
-        for b in s.utf8 where b == UInt8(ascii: "*") || b == UInt8(ascii: "?") || b == UInt8(ascii: "[") { return true }
+        var open = false
+        for b in s.utf8 {
+            if b == UInt8(ascii: "*") || b == UInt8(ascii: "?") { return true }
+            if b == UInt8(ascii: "[") { open = true } else if open && b == UInt8(ascii: "]") { return true }
+        }
         return false
     }
 
@@ -81,6 +128,11 @@ public struct Expander {
         if word.parts.count == 1 {
             switch word.parts[0].kind {
             case .literal(let s), .singleQuoted(let s), .escaped(let s), .ansiC(let s): return s
+            case .arithmetic(let a): return String(try evaluate(a))
+            case .parameter(let pe) where pe.isPlain:
+                if let v = plainValue(pe) { return v }
+            case .doubleQuoted(let inner) where inner.count == 1:
+                if case .parameter(let pe) = inner[0].kind, pe.isPlain, let v = plainValue(pe) { return v }
             default: break
             }
         }

@@ -13,6 +13,8 @@ public struct VariableAttributes: OptionSet, Sendable {
     public static let associativeArray = VariableAttributes(rawValue: 1 << 7)
     /// `local` at function scope.
     public static let local = VariableAttributes(rawValue: 1 << 8)
+    /// Computed when read (`RANDOM`, `LINENO`, `PIPESTATUS` …).
+    public static let dynamic = VariableAttributes(rawValue: 1 << 9)
 }
 
 /// A variable's value: a string, or an array.

@@ -16,23 +16,36 @@ public enum VariableError: Error, Equatable {
     }
 }
 
+/// One name's variables, innermost scope last: what `local` stacked up.
+final class VariableSlot {
+    var entries: [(depth: Int, variable: Variable)]
+
+    init(depth: Int, variable: Variable) {
+        entries = [(depth, variable)]
+    }
+}
+
 /// The shell's variables, with bash's dynamic scoping: each function call pushes a scope
 /// that `local` writes into; a name resolves to the innermost scope that has it, and an
 /// assignment to a name no scope has creates it globally.
+///
+/// One table maps each name to a slot holding its stack of scoped variables, so a lookup
+/// is one hash probe however deep the calls are; popping a scope pops the names it made.
 public final class VariableStore {
-    var scopes: [[String: Variable]] = [[:]]
+    var table: [String: VariableSlot] = [:]
+    /// The names each scope above the global one created, to pop them with it.
+    var scopeNames: [[String]] = []
     /// Values computed when read (`RANDOM`, `SECONDS`, `LINENO` …), supplied by the shell.
     public var dynamicValue: ((String) -> String?)?
-    /// Arrays computed when read (`PIPESTATUS`, `FUNCNAME`, `BASH_REMATCH`-like state).
+    /// Arrays computed when read (`PIPESTATUS`, `FUNCNAME`).
     public var dynamicArray: ((String) -> [String]?)?
-    /// Called after a variable in `watchedNames` is assigned or unset (PATH empties the
-    /// command hash).
-    public var watchedNames: Set<String> = []
+    /// Called after a watched variable is assigned or unset (PATH empties the command hash).
+    public var watchedName: String?
     public var variableChanged: ((String) -> Void)?
-    /// Names that have a dynamic value.
-    public var dynamicNames: Set<String> = []
     /// Evaluates the value of an `-i` variable.
     public var integerEvaluator: ((String) throws -> Int64)?
+    /// An assignment to a dynamic variable (`RANDOM=5` seeds, `SECONDS=0` resets).
+    public var dynamicAssigned: ((String, String) -> Void)?
     /// Changes whenever an exported variable does, so the environment can be cached.
     public private(set) var exportGeneration = 0
     /// `set -a`: every assignment exports.
@@ -40,63 +53,102 @@ public final class VariableStore {
 
     public init() {}
 
-    public var depth: Int { scopes.count - 1 }
+    public var depth: Int { scopeNames.count }
 
-    public func pushScope() { scopes.append([:]) }
+    public func pushScope() { scopeNames.append([]) }
 
     public func popScope() {
-        guard scopes.count > 1 else { return }
-        let top = scopes.removeLast()
-        if top.values.contains(where: { $0.attributes.contains(.exported) }) { exportGeneration &+= 1 }
+        guard let names = scopeNames.popLast() else { return }
+        let d = scopeNames.count + 1
+        for n in names {
+            guard let slot = table[n] else { continue }
+            if let last = slot.entries.last, last.depth == d {
+                if last.variable.attributes.contains(.exported) { exportGeneration &+= 1 }
+                slot.entries.removeLast()
+                if slot.entries.isEmpty { table[n] = nil }
+                if n == watchedName { variableChanged?(n) }
+            }
+        }
+    }
+
+    /// Makes a dynamic variable: its value is computed by `dynamicValue`/`dynamicArray`.
+    public func declareDynamic(_ name: String) {
+        table[name] = VariableSlot(depth: 0, variable: Variable(value: nil, attributes: .dynamic))
     }
 
     // MARK: Reading
 
-    /// The scope index holding `name`, innermost first.
+    /// The innermost variable called `name`, without following namerefs.
     @inline(__always)
-    func scopeIndex(of name: String) -> Int? {
-        var i = scopes.count - 1
-        while i >= 0 {
-            if scopes[i][name] != nil { return i }
-            i -= 1
-        }
-        return nil
-    }
+    func entry(_ name: String) -> Variable? { table[name]?.entries.last?.variable }
 
     /// Follows `declare -n` references to the name finally meant.
     public func resolve(_ name: String) -> String {
         var n = name
         for _ in 0..<16 {
-            guard let i = scopeIndex(of: n), let v = scopes[i][n], v.attributes.contains(.nameref),
-                  case .string(let target)? = v.value, !target.isEmpty else { return n }
+            guard let v = entry(n), v.attributes.contains(.nameref), case .string(let target)? = v.value,
+                  !target.isEmpty else { return n }
             n = target
         }
         return n
     }
 
     public func variable(_ name: String) -> Variable? {
-        if dynamicNames.contains(name) {
+        guard var v = entry(name) else { return nil }
+        if v.attributes.contains(.nameref) {
+            guard let target = entry(resolve(name)) else { return nil }
+            v = target
+        }
+        if v.attributes.contains(.dynamic) {
             if let d = dynamicValue?(name) { return Variable(value: .string(d)) }
             if let a = dynamicArray?(name) { return Variable(value: .indexed(IndexedArray(a)), attributes: .indexedArray) }
+            return Variable(value: nil)
         }
-        let n = resolve(name)
-        guard let i = scopeIndex(of: n) else { return nil }
-        return scopes[i][n]
+        return v
     }
 
     /// The scalar value, or nil when unset.
     public func value(_ name: String) -> String? {
-        if dynamicNames.contains(name), let d = dynamicValue?(name) { return d }
-        return variable(name)?.value?.scalar
+        guard let v = entry(name) else { return nil }
+        if v.attributes.contains(.dynamic) || v.attributes.contains(.nameref) { return variable(name)?.value?.scalar }
+        return v.value?.scalar
     }
 
     public func isSet(_ name: String) -> Bool { variable(name)?.isSet ?? false }
 
-    /// Every variable visible now, innermost scope winning.
+    /// Every variable visible now, sorted by name.
     public func allVariables() -> [(String, Variable)] {
-        var seen: [String: Variable] = [:]
-        for scope in scopes { for (k, v) in scope { seen[k] = v } }
-        return seen.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        table.keys.sorted().compactMap { k in variable(k).map { (k, $0) } }
+    }
+
+    /// Replaces the innermost variable called `name` (creating a global one).
+    @inline(__always)
+    func store(_ name: String, _ v: Variable) {
+        if let slot = table[name] {
+            slot.entries[slot.entries.count - 1].variable = v
+        } else {
+            table[name] = VariableSlot(depth: 0, variable: v)
+        }
+        if v.attributes.contains(.exported) { exportGeneration &+= 1 }
+        if name == watchedName { variableChanged?(name) }
+    }
+
+    /// Adds a variable in the current (innermost) scope, shadowing outer ones.
+    func storeInCurrentScope(_ name: String, _ v: Variable) {
+        let d = scopeNames.count
+        if let slot = table[name] {
+            if slot.entries[slot.entries.count - 1].depth == d {
+                slot.entries[slot.entries.count - 1].variable = v
+            } else {
+                slot.entries.append((d, v))
+                scopeNames[d - 1].append(name)
+            }
+        } else {
+            table[name] = VariableSlot(depth: d, variable: v)
+            if d > 0 { scopeNames[d - 1].append(name) }
+        }
+        exportGeneration &+= 1
+        if name == watchedName { variableChanged?(name) }
     }
 
     // MARK: Writing
@@ -116,9 +168,12 @@ public final class VariableStore {
     /// Assigns a scalar (`name=value`), or appends with `+=`.
     public func assign(_ name: String, _ value: String, append: Bool = false) throws {
         let n = resolve(name)
-        let i = scopeIndex(of: n) ?? 0
-        var v = scopes[i][n] ?? Variable(value: nil)
+        var v = entry(n) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
+        if v.attributes.contains(.dynamic) {
+            dynamicAssigned?(n, value)
+            return
+        }
         var new = value
         if append {
             if v.attributes.contains(.integer), let eval = integerEvaluator {
@@ -141,32 +196,29 @@ public final class VariableStore {
             v.value = .string(new)
         }
         if allExport { v.attributes.insert(.exported) }
-        if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        scopes[i][n] = v
-        if watchedNames.contains(n) { variableChanged?(n) }
+        store(n, v)
     }
 
     /// Stores a whole value (arrays), keeping attributes.
     public func assignValue(_ name: String, _ value: VariableValue?, attributes: VariableAttributes = []) throws {
         let n = resolve(name)
-        let i = scopeIndex(of: n) ?? 0
-        var v = scopes[i][n] ?? Variable(value: nil)
+        var v = entry(n) ?? Variable(value: nil)
+        v.attributes.remove(.dynamic)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         v.value = value
         v.attributes.formUnion(attributes)
         if case .indexed? = value { v.attributes.insert(.indexedArray) }
         if case .associative? = value { v.attributes.insert(.associativeArray) }
         if allExport { v.attributes.insert(.exported) }
-        if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        scopes[i][n] = v
+        store(n, v)
     }
 
     /// Sets one element of an array (`a[i]=v`): an index for indexed arrays, a key for
     /// associative ones. A scalar becomes an indexed array.
     public func assignElement(_ name: String, index: Int?, key: String?, _ value: String, append: Bool = false) throws {
         let n = resolve(name)
-        let i = scopeIndex(of: n) ?? 0
-        var v = scopes[i][n] ?? Variable(value: nil)
+        var v = entry(n) ?? Variable(value: nil)
+        v.attributes.remove(.dynamic)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         switch v.value {
         case .associative(var a)?:
@@ -192,8 +244,7 @@ public final class VariableStore {
             v.value = .indexed(a)
             v.attributes.insert(.indexedArray)
         }
-        if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        scopes[i][n] = v
+        store(n, v)
     }
 
     /// Changes attributes; creates the variable (unset) in the scope that resolves it,
@@ -201,18 +252,16 @@ public final class VariableStore {
     public func setAttributes(_ name: String, add: VariableAttributes, remove: VariableAttributes = [],
                               local: Bool = false) throws {
         let n = add.contains(.nameref) || remove.contains(.nameref) ? name : resolve(name)
-        let i = local ? scopes.count - 1 : (scopeIndex(of: n) ?? 0)
-        var v = scopes[i][n] ?? Variable(value: nil)
+        let inCurrent = local && table[n]?.entries.last?.depth != scopeNames.count
+        var v = (inCurrent ? nil : entry(n)) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) && !remove.isEmpty && remove.contains(.readonly) {
             throw VariableError.readonly(n)
         }
         v.attributes.formUnion(add)
         v.attributes.subtract(remove)
         if local { v.attributes.insert(.local) }
-        if add.contains(.exported) || remove.contains(.exported) || v.attributes.contains(.exported) {
-            exportGeneration &+= 1
-        }
-        scopes[i][n] = v
+        if local { storeInCurrentScope(n, v) } else { store(n, v) }
+        exportGeneration &+= 1
     }
 
     /// A prefix assignment (`x=1 cmd`): set in the innermost scope, exported, gone when
@@ -220,53 +269,53 @@ public final class VariableStore {
     public func assignTemporary(_ name: String, _ value: String) throws {
         let n = resolve(name)
         var attrs: VariableAttributes = [.exported, .local]
-        if let i = scopeIndex(of: n), let v = scopes[i][n] {
+        if let v = entry(n) {
             if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
             attrs.formUnion(v.attributes.intersection([.integer, .lowercase, .uppercase]))
         }
-        let top = scopes.count - 1
-        scopes[top][n] = Variable(value: .string(try transform(value, attrs)), attributes: attrs)
-        exportGeneration &+= 1
+        storeInCurrentScope(n, Variable(value: .string(try transform(value, attrs)), attributes: attrs))
     }
 
     /// `local name`: a new, unset variable in the current function's scope. Like bash,
     /// it starts with the value of the variable it shadows only for `local -` forms the
     /// caller handles; here it is unset.
     public func declareLocal(_ name: String) throws {
-        let top = scopes.count - 1
-        if scopes[top][name] != nil { return }
-        if let i = scopeIndex(of: name), scopes[i][name]!.attributes.contains(.readonly) {
-            throw VariableError.readonly(name)
-        }
+        if isLocal(name) { return }
+        if let v = entry(name), v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
         var v = Variable(value: nil, attributes: .local)
         if allExport { v.attributes.insert(.exported) }
-        scopes[top][name] = v
+        storeInCurrentScope(name, v)
     }
 
     /// True when `name` lives in the innermost function scope.
-    public func isLocal(_ name: String) -> Bool { scopes.count > 1 && scopes[scopes.count - 1][name] != nil }
+    public func isLocal(_ name: String) -> Bool {
+        scopeNames.count > 0 && table[name]?.entries.last?.depth == scopeNames.count
+    }
 
     /// `unset name`: removes it from the innermost scope that has it.
     public func unset(_ name: String) throws {
         let n = resolve(name)
-        guard let i = scopeIndex(of: n) else { return }
-        let v = scopes[i][n]!
+        guard let slot = table[n], let last = slot.entries.last else { return }
+        let v = last.variable
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        defer { if watchedNames.contains(n) { variableChanged?(n) } }
-        if i > 0 && v.attributes.contains(.local) {
+        defer { if n == watchedName { variableChanged?(n) } }
+        if last.depth > 0 && v.attributes.contains(.local) {
             // An unset local stays local, and unset: it does not reveal an outer variable
             // (bash and dash agree).
-            scopes[i][n] = Variable(value: nil, attributes: .local)
+            slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: .local)
+        } else if last.depth == 0 {
+            slot.entries.removeLast()
+            if slot.entries.isEmpty { table[n] = nil }
         } else {
-            scopes[i][n] = nil
+            slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: v.attributes.intersection(.local))
         }
     }
 
     /// `unset 'a[i]'`
     public func unsetElement(_ name: String, index: Int?, key: String?) throws {
         let n = resolve(name)
-        guard let i = scopeIndex(of: n), var v = scopes[i][n] else { return }
+        guard var v = entry(n) else { return }
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         switch v.value {
         case .indexed(var a)?:
@@ -279,17 +328,20 @@ public final class VariableStore {
             if index == 0 { v.value = nil }
         default: break
         }
-        scopes[i][n] = v
+        store(n, v)
     }
 
     /// Keeps only exported variables (a script run by a child weir, as a new shell would
     /// see it).
     public func keepOnlyExported() {
-        var kept: [String: Variable] = [:]
-        for scope in scopes {
-            for (k, v) in scope where v.attributes.contains(.exported) { kept[k] = v }
+        var kept: [String: VariableSlot] = [:]
+        for (k, slot) in table {
+            guard let v = slot.entries.last?.variable,
+                  v.attributes.contains(.exported) || v.attributes.contains(.dynamic) else { continue }
+            kept[k] = VariableSlot(depth: 0, variable: v)
         }
-        scopes = [kept]
+        table = kept
+        scopeNames = []
     }
 
     // MARK: Environment
@@ -300,17 +352,13 @@ public final class VariableStore {
     /// `NAME=value` for every exported variable that is set, for a child's environment.
     public func exportedEnvironment() -> [String] {
         if cachedGeneration == exportGeneration { return cachedEnvironment }
-        var seen: [String: String] = [:]
-        for scope in scopes {
-            for (k, v) in scope {
-                if v.attributes.contains(.exported), let s = v.value?.scalar {
-                    seen[k] = s
-                } else {
-                    seen[k] = nil
-                }
+        var env: [String] = []
+        for (k, slot) in table {
+            if let v = slot.entries.last?.variable, v.attributes.contains(.exported), let s = v.value?.scalar {
+                env.append(k + "=" + s)
             }
         }
-        cachedEnvironment = seen.map { $0.key + "=" + $0.value }
+        cachedEnvironment = env
         cachedGeneration = exportGeneration
         return cachedEnvironment
     }

@@ -27,6 +27,9 @@ public struct ParameterExpansion {
     public var indirect: Bool
     public var op: ParameterOperator?
 
+    /// `$x`, `${x}`, `$1`: no operator, subscript, length or indirection.
+    public var isPlain: Bool { op == nil && index == nil && !length && !indirect }
+
     public init(name: Name, index: Subscript? = nil, braced: Bool, length: Bool = false,
                 indirect: Bool = false, op: ParameterOperator? = nil) {
         self.name = name
