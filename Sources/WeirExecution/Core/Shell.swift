@@ -121,6 +121,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     public func alias(named name: String) -> String? { expandAliases ? aliases[name] : nil }
 
+    public var hasAliases: Bool { expandAliases && !aliases.isEmpty }
+
     // MARK: Options
 
     /// `$-`

@@ -11,7 +11,7 @@ public struct Program {
 
 /// `and_or ((';' | '&' | newline) and_or)*`: a sequence of and-or lists, each run in the
 /// foreground or, after `&`, in the background.
-public final class CommandList {
+public struct CommandList {
     public var items: [ListItem]
     public var span: Span
 
@@ -21,7 +21,7 @@ public final class CommandList {
     }
 }
 
-public final class ListItem {
+public struct ListItem {
     public var andOr: AndOrList
     /// True after `&`.
     public var background: Bool
@@ -41,7 +41,7 @@ public enum AndOrOperator: String, Sendable {
 }
 
 /// `pipeline (('&&' | '||') linebreak pipeline)*`
-public final class AndOrList {
+public struct AndOrList {
     public var first: Pipeline
     public var rest: [(op: AndOrOperator, opSpan: Span, pipeline: Pipeline)]
     public var span: Span
@@ -76,7 +76,7 @@ public enum PipeOperator: String, Sendable {
 }
 
 /// `[time [-p]] [trace …] ['!'] command (('|' | '|&') linebreak command)*`
-public final class Pipeline {
+public struct Pipeline {
     public var prefixes: [PipelinePrefix]
     public var negated: Bool
     public var bangSpan: Span?

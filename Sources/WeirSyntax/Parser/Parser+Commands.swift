@@ -1,5 +1,11 @@
 /// Builtins whose `name=value` arguments are parsed as assignments, as bash does.
-let declarationUtilities: Set<String> = ["declare", "typeset", "local", "export", "readonly"]
+@inline(__always)
+func isDeclarationUtility(_ name: String) -> Bool {
+    switch name {
+    case "declare", "typeset", "local", "export", "readonly": return true
+    default: return false
+    }
+}
 
 extension Parser {
     /// `command ::= simple_command | compound_command redirect_list? | function_definition`
@@ -119,7 +125,7 @@ extension Parser {
                 continue
             }
             let w = try parseWord(.command)
-            if words.isEmpty, let name = w.literalText, declarationUtilities.contains(name) { declaration = true }
+            if words.isEmpty, let name = w.literalText, isDeclarationUtility(name) { declaration = true }
             if words.isEmpty && assignments.isEmpty && redirections.isEmpty {
                 skipBlanks()
                 if peek() == Lex.lparen && isFunctionDefinitionAhead(nameLength: 0) {

@@ -206,7 +206,7 @@ extension Parser {
 
     /// Replaces an alias name in command position by its value, read as more input.
     func expandAliasIfAny() -> Bool {
-        guard let table = aliases, let (name, len) = peekPlainWord(),
+        guard let table = aliases, table.hasAliases, let (name, len) = peekPlainWord(),
               !reservedWords.contains(name), !aliasActive(name),
               let value = table.alias(named: name) else { return false }
         let start = offset

@@ -1,6 +1,12 @@
 /// Looks aliases up while the parser reads: the shell passes its alias table in.
 public protocol AliasResolving {
     func alias(named name: String) -> String?
+    /// False when there are no aliases at all: the parser then skips looking.
+    var hasAliases: Bool { get }
+}
+
+extension AliasResolving {
+    public var hasAliases: Bool { true }
 }
 
 /// The recursive-descent parser. Each `parseX` function implements the grammar rule `x`
