@@ -86,9 +86,11 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var sawDelimiter = false
     var pendingBackslash = false
     var byte: UInt8 = 0
+    let input = ReadInput(fd: fd)
+    defer { input.giveBackUnread() }
     while true {
         if let n = count, bytes.count >= n { break }
-        let r = Glibc.read(fd, &byte, 1)
+        let r = input.next(&byte)
         if r < 0 {
             if errno == EINTR {
                 if shell.traps.hasPending { break }
@@ -178,4 +180,48 @@ func splitForRead(_ bytes: [UInt8], _ escaped: [Bool], ifs: String, maxFields: I
         i = j
     }
     return fields
+}
+
+/// Where `read` gets its bytes: from a regular file a block at a time, giving back what
+/// it did not use (lseek), so the next reader starts right after the line; from a pipe
+/// or terminal one byte at a time, which is the only way not to take too much.
+final class ReadInput {
+    let fd: Int32
+    let seekable: Bool
+    var buffer = [UInt8](repeating: 0, count: 0)
+    var position = 0
+
+    init(fd: Int32) {
+        self.fd = fd
+        var st = stat()
+        seekable = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Reads one byte: 1, 0 at end of input, -1 on error (errno set).
+    func next(_ byte: inout UInt8) -> Int {
+        if position < buffer.count {
+            byte = buffer[position]
+            position += 1
+            return 1
+        }
+        guard seekable else { return Glibc.read(fd, &byte, 1) }
+        buffer = [UInt8](repeating: 0, count: 4096)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        if n <= 0 {
+            buffer = []
+            position = 0
+            return n
+        }
+        buffer.removeSubrange(n...)
+        byte = buffer[0]
+        position = 1
+        return 1
+    }
+
+    /// Puts the file offset back after the last byte used.
+    func giveBackUnread() {
+        if seekable && position < buffer.count {
+            lseek(fd, off_t(position - buffer.count), SEEK_CUR)
+        }
+    }
 }
