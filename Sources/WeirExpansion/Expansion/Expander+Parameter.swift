@@ -233,13 +233,13 @@ extension Expander {
 
         switch op {
         case .removePrefix(let longest, let word):
-            let p = ShellPattern(try expandPattern(word), extglob: options.extglob)
+            let p = pattern(try expandPattern(word))
             value = value.map { p.removeMatchingPrefix(from: $0, longest: longest) }
         case .removeSuffix(let longest, let word):
-            let p = ShellPattern(try expandPattern(word), extglob: options.extglob)
+            let p = pattern(try expandPattern(word))
             value = value.map { p.removeMatchingSuffix(from: $0, longest: longest) }
         case .replace(let mode, let patternWord, let replacementWord):
-            let p = ShellPattern(try expandPattern(patternWord), extglob: options.extglob)
+            let p = pattern(try expandPattern(patternWord))
             let replacement = try replacementWord.map { try expandReplacement($0) } ?? ""
             let m: ReplaceMode
             switch mode {

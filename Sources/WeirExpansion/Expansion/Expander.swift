@@ -75,6 +75,36 @@ public struct Expander {
         return nil
     }
 
+    /// `${x#p}`, `${x%%p}`, `${#x}` on a set scalar, computed without building a word;
+    /// nil when the general path is needed.
+    func scalarParameter(_ pe: ParameterExpansion) throws -> String? {
+        guard pe.index == nil, !pe.indirect else { return nil }
+        let plain = ParameterExpansion(name: pe.name, braced: true)
+        guard let v = plainValue(plain) else { return nil }
+        if pe.length { return pe.op == nil ? String(v.unicodeScalars.count) : nil }
+        switch pe.op {
+        case .removePrefix(let longest, let word)?:
+            return pattern(try expandPattern(word)).removeMatchingPrefix(from: v, longest: longest)
+        case .removeSuffix(let longest, let word)?:
+            return pattern(try expandPattern(word)).removeMatchingSuffix(from: v, longest: longest)
+        default:
+            return nil
+        }
+    }
+
+    /// A compiled pattern, from the environment's small cache (loops use the same few).
+    func pattern(_ text: String) -> ShellPattern {
+        let extglob = options.extglob
+        if let p = environment.patternCache[text], environment.patternCacheExtglob == extglob { return p }
+        if environment.patternCacheExtglob != extglob || environment.patternCache.count >= 64 {
+            environment.patternCache.removeAll(keepingCapacity: true)
+            environment.patternCacheExtglob = extglob
+        }
+        let p = ShellPattern(text, extglob: extglob)
+        environment.patternCache[text] = p
+        return p
+    }
+
     /// True when a value would be split by IFS or could be a pattern.
     func needsSplitOrGlob(_ v: String) -> Bool {
         let ifs = environment.ifs.utf8
@@ -131,6 +161,8 @@ public struct Expander {
             case .arithmetic(let a): return String(try evaluate(a))
             case .parameter(let pe) where pe.isPlain:
                 if let v = plainValue(pe) { return v }
+            case .parameter(let pe):
+                if let v = try scalarParameter(pe) { return v }
             case .doubleQuoted(let inner) where inner.count == 1:
                 if case .parameter(let pe) = inner[0].kind, pe.isPlain, let v = plainValue(pe) { return v }
             default: break

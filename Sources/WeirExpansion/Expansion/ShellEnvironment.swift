@@ -47,6 +47,9 @@ public final class ShellEnvironment {
     public weak var substitutions: SubstitutionRunning?
     /// The file and line being run, for messages (`weir: FILE: line N: …`).
     public var currentLine = 0
+    /// Compiled patterns by text (`${x%.*}` in a loop compiles once).
+    var patternCache: [String: ShellPattern] = [:]
+    var patternCacheExtglob = true
 
     public init() {
         variables.integerEvaluator = { [unowned self] text in
