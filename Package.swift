@@ -19,9 +19,12 @@ let package = Package(
         .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "WeirBuiltins", dependencies: ["WeirExecution", "WeirExpansion", "WeirSyntax"]),
+        // GNU readline (apt: libreadline-dev), behind the LineEditor protocol.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
+        .target(name: "WeirLineEditor", dependencies: ["CReadline"]),
         .executableTarget(
             name: "weir",
-            dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "CWeirSys"],
+            dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "WeirLineEditor", "CWeirSys"],
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
         ),
         // Helpers for the tests: running processes, temporary directories.

@@ -15,6 +15,9 @@ struct Options {
     /// `-e`, `+u`, `-o pipefail` …: (long name, on).
     var settings: [(String, Bool)] = []
     var interactive = false
+    /// `--norc`, `--rcfile FILE`
+    var noRC = false
+    var rcFile: String?
     /// `-O name` / `+O name`: shopt flags.
     var shopts: [(String, Bool)] = []
     var login = false
@@ -40,8 +43,13 @@ struct Options {
             if a == "--version" { return .failure(OptionError(message: "weir \(versionText)\n", status: 0)) }
             if a == "--login" { o.login = true; i += 1; continue }
             if a == "--posix" { o.settings.append(("posix", true)); i += 1; continue }
-            if a == "--norc" || a == "--noprofile" || a == "--noediting" { i += 1; continue }
-            if a == "--rcfile" || a == "--init-file" { i += 2; continue }
+            if a == "--norc" { o.noRC = true; i += 1; continue }
+            if a == "--noprofile" || a == "--noediting" { i += 1; continue }
+            if a == "--rcfile" || a == "--init-file" {
+                if i + 1 < argv.count { o.rcFile = argv[i + 1] }
+                i += 2
+                continue
+            }
             if a.hasPrefix("--") {
                 return .failure(OptionError(message: "weir: \(a): invalid option\n" + usage, status: 2))
             }

@@ -53,6 +53,21 @@ shell.environment.positional = options.arguments
 // SIGPIPE: the shell itself survives a closed pipe (a builtin writing to it gets EPIPE).
 signal(SIGPIPE, SIG_IGN)
 
+// Interactive: -i, or commands from a terminal on stdin with stderr a terminal too.
+let readsStandardInput: Bool = { if case .standardInput = options.input { return true }; return false }()
+if options.interactive && !readsStandardInput {
+    // `weir -i -c …`: the command runs as an interactive shell would run it.
+    shell.interactive = true
+    shell.enableJobControl(terminal: 0)
+} else if options.interactive || (readsStandardInput && isatty(0) != 0 && isatty(2) != 0) {
+    if options.login || (CommandLine.arguments.first ?? "").hasPrefix("-") {
+        var o = options
+        o.login = true
+        runInteractiveShell(shell, o)
+    }
+    runInteractiveShell(shell, options)
+}
+
 var status: Int32 = 0
 do {
     switch options.input {

@@ -72,6 +72,12 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// In a child that ends after this command: exec the external command in place.
     var execInPlace = false
     var isRunningErrTrap = false
+    /// The interactive shell's line source (history, editing mode).
+    public var interactiveInput: InteractiveInput?
+    /// Commands run at the prompt (`\#`).
+    var commandNumber = 1
+    /// `exit` said twice with stopped jobs.
+    var exitConfirmed = false
     var evalDepth = 0
     /// `$_`: the last argument of the previous simple command.
     public var lastArgument = ""
@@ -182,13 +188,18 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         switch name {
         case "allexport": variables.allExport = on
         case "braceexpand": break
-        case "emacs": options.emacs = on; if on { options.vi = false }
+        case "emacs":
+            options.emacs = on
+            if on { options.vi = false }
+            interactiveInput?.setViMode(!on)
         case "errexit": options.errexit = on
         case "errtrace": options.errtrace = on
         case "functrace": options.functrace = on
         case "hashall": options.hashall = on
         case "ignoreeof": options.ignoreeof = on
-        case "monitor": options.monitor = on
+        case "monitor":
+            options.monitor = on
+            monitorChanged(on)
         case "noclobber": options.noclobber = on
         case "noexec": options.noexec = on
         case "noglob": environment.options.noglob = on
@@ -198,7 +209,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "posix": options.posix = on
         case "trace": options.trace = on
         case "verbose": options.verbose = on
-        case "vi": options.vi = on; if on { options.emacs = false }
+        case "vi":
+            options.vi = on
+            if on { options.emacs = false }
+            interactiveInput?.setViMode(on)
         case "xtrace": options.xtrace = on
         default: return false
         }

@@ -39,7 +39,6 @@ extension Shell {
         if gethostname(&host, host.count) == 0 { try? variables.assign("HOSTNAME", String(cString: host)) }
         try? variables.assign("IFS", " \t\n")
         try? variables.assign("OPTIND", "1")
-        if variables.value("PS1") == nil { try? variables.assign("PS1", geteuid() == 0 ? "# " : "$ ") }
         try? variables.assign("PS2", "> ")
         if variables.value("PS4") == nil { try? variables.assign("PS4", "+ ") }
         try? variables.assign("WEIR_VERSION", weirVersion)

@@ -40,6 +40,8 @@ public final class Job {
     public var states: [pid_t: ProcessState] = [:]
     /// Reported as done (`jobs`, the prompt), so it can leave the table.
     public var notified = false
+    /// `disown`: no SIGHUP at exit.
+    public var disowned = false
     public var background: Bool
     /// Terminal modes saved when the job stopped.
     public var terminalModes: termios?

@@ -1,0 +1,72 @@
+import Glibc
+import WeirExecution
+
+/// `history [N]`, `history -c`, `history -d N`
+func history(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    guard let input = shell.interactiveInput else { return 0 }
+    var rest = Array(args.dropFirst())
+    if rest.first == "--" { rest.removeFirst() }
+    if rest.first == "-c" {
+        input.clearHistory()
+        return 0
+    }
+    if rest.first == "-d" {
+        guard rest.count > 1, let n = Int(rest[1]) else { throw BuiltinError("history: -d: option requires an argument", status: 2) }
+        let h = input.historyEntries
+        let number = n < 0 ? h.first + h.entries.count + n : n
+        guard input.deleteHistoryEntry(number) else { throw BuiltinError("history: \(rest[1]): history position out of range") }
+        return 0
+    }
+    if let f = rest.first, f.hasPrefix("-") && f.count > 1 {
+        throw BuiltinError("history: \(f): invalid option\nhistory: usage: history [-c] [-d offset] [n]", status: 2)
+    }
+    if rest.count > 1 { throw BuiltinError("history: too many arguments", status: 2) }
+    let h = input.historyEntries
+    var start = 0
+    if let f = rest.first {
+        guard let n = Int(f.hasPrefix("+") ? String(f.dropFirst()) : f), n >= 0 else {
+            throw BuiltinError("history: \(f): numeric argument required", status: 2)
+        }
+        start = max(0, h.entries.count - n)
+    }
+    var out = ""
+    for i in start..<h.entries.count {
+        let num = String(h.first + i)
+        out += String(repeating: " ", count: max(0, 5 - num.count)) + num + "  " + h.entries[i] + "\n"
+    }
+    writeAll(1, out)
+    return 0
+}
+
+/// `disown [-h] [-ar] [%job…]`: the jobs get no SIGHUP at exit (and leave the table
+/// unless -h).
+func disown(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    let (letters, specs) = try parseOptions(args[1...], allowed: "ahr", command: "disown")
+    var targets: [Job] = []
+    if letters.contains("a") || letters.contains("r") {
+        targets = shell.jobs.jobs.filter { $0.background && (!letters.contains("r") || !$0.isStopped) }
+    } else if specs.isEmpty {
+        if let j = shell.job(forSpec: "%+") { targets = [j] }
+    } else {
+        for s in specs {
+            guard let j = shell.job(forSpec: s) else { throw BuiltinError("disown: \(s): no such job") }
+            targets.append(j)
+        }
+    }
+    for j in targets {
+        j.disowned = true
+        if !letters.contains("h") { shell.jobs.remove(j) }
+    }
+    return 0
+}
+
+/// `suspend [-f]`: stops the shell until it gets SIGCONT.
+func suspend(_ shell: Shell, _ args: [String]) throws -> Int32 {
+    if shell.interactive && getpgrp() == getsid(0) && !args.contains("-f") {
+        throw BuiltinError("suspend: cannot suspend a login shell")
+    }
+    signal(SIGTSTP, SIG_DFL)
+    kill(0, SIGSTOP)
+    if shell.options.monitor { signal(SIGTSTP, SIG_IGN) }
+    return 0
+}

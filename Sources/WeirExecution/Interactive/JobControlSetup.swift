@@ -1,0 +1,70 @@
+import Glibc
+
+extension Shell {
+    /// Job control at a terminal: weir leads its own process group, owns the terminal,
+    /// and ignores the signals a terminal sends to the foreground (its jobs get them).
+    public func enableJobControl(terminal fd: Int32) {
+        guard isatty(fd) != 0 else { return }
+        let tty = fcntl(fd, F_DUPFD_CLOEXEC, 10)
+        guard tty >= 0 else { return }
+        // Wait until we are in the foreground (started in the background: stop until fg).
+        while true {
+            let fg = tcgetpgrp(tty)
+            if fg < 0 || fg == getpgrp() { break }
+            kill(-getpgrp(), SIGTTIN)
+        }
+        for s in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { signal(s, SIG_IGN) }
+        // An interactive shell does not keep the dispositions it was started with.
+        traps.ignoredAtStart = []
+        originalTerminalGroup = tcgetpgrp(tty)
+        if getpgrp() != getpid() { _ = setpgid(0, 0) }
+        _ = tcsetpgrp(tty, getpgrp())
+        var modes = termios()
+        if tcgetattr(tty, &modes) == 0 { shellTerminalModes = modes }
+        terminalFD = tty
+        options.monitor = true
+        jobs.reportStops = true
+    }
+
+    /// `set -m` later in a script, or `set +m`.
+    func monitorChanged(_ on: Bool) {
+        jobs.reportStops = on
+        if on && terminalFD == nil { enableJobControl(terminal: 0) }
+    }
+
+    /// At exit: SIGHUP to the jobs not disowned (and SIGCONT to stopped ones), and the
+    /// terminal back to the group that had it when weir started.
+    public func releaseJobs() {
+        for job in jobs.jobs where !job.disowned && !job.isDone {
+            if let pg = job.processGroup {
+                kill(-pg, SIGHUP)
+                if job.isStopped { kill(-pg, SIGCONT) }
+            } else {
+                for p in job.pids { kill(p, SIGHUP) }
+            }
+        }
+        if let tty = terminalFD, let pg = originalTerminalGroup {
+            if var modes = shellTerminalModes { tcsetattr(tty, TCSADRAIN, &modes) }
+            _ = tcsetpgrp(tty, pg)
+        }
+    }
+
+    /// `[1]-  Done    command` for background jobs that ended since the last prompt.
+    public func reportFinishedJobs() {
+        jobs.reapFinished()
+        let background = jobs.jobs.filter { $0.background }
+        for job in background where job.isDone && !job.notified {
+            let state = job.status == 0 ? "Done" : (job.status > 128 ? signalDescription(job.status - 128) : "Exit \(job.status)")
+            let marker = job === background.last ? "+" : (background.count >= 2 && job === background[background.count - 2] ? "-" : " ")
+            writeAll(2, "[\(job.id)]\(marker)  " + state.padded(to: 24) + job.command + "\n")
+            job.notified = true
+        }
+        jobs.pruneDone()
+    }
+
+    func signalDescription(_ sig: Int32) -> String { String(cString: strsignal(sig)) }
+}
+
+extension String {
+    func padded(to n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+}

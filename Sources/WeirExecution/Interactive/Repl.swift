@@ -1,0 +1,106 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    /// The interactive loop: prompt, read (with PS2 while the input is incomplete), run,
+    /// report finished jobs, again. Returns the exit status.
+    public func runInteractive(_ input: InteractiveInput) -> Int32 {
+        interactive = true
+        interactiveInput = input
+        var warnedAboutStoppedJobs = false
+        while true {
+            reportFinishedJobs()
+            if traps.hasPending { try? runPendingTraps() }
+            if let size = input.screenSize {
+                try? variables.assign("LINES", String(size.rows))
+                try? variables.assign("COLUMNS", String(size.columns))
+            }
+            let ps1 = variables.value("PS1") ?? "\\w\\$ "
+            var text: String
+            switch input.readLine(prompt: expandPrompt(ps1)) {
+            case .endOfInput:
+                if jobs.jobs.contains(where: { $0.isStopped }) && !warnedAboutStoppedJobs {
+                    writeAll(2, "There are stopped jobs.\n")
+                    warnedAboutStoppedJobs = true
+                    continue
+                }
+                if !options.ignoreeof { writeAll(2, "exit\n") }
+                return environment.lastStatus
+            case .interrupted:
+                environment.lastStatus = 130
+                continue
+            case .line(let l):
+                text = l
+            }
+            warnedAboutStoppedJobs = false
+            // Read more while the parser says the input is incomplete.
+            var program: Program?
+            var source = SourceFile(name: "stdin", text: text + "\n")
+            while true {
+                source = SourceFile(name: "stdin", text: text + "\n")
+                do {
+                    program = try Parser(source: source, aliases: self).parseProgram()
+                    break
+                } catch let e as SyntaxError where e.incomplete {
+                    let ps2 = variables.value("PS2") ?? "> "
+                    switch input.readLine(prompt: expandPrompt(ps2)) {
+                    case .line(let more):
+                        text += "\n" + more
+                        continue
+                    case .interrupted:
+                        program = nil
+                        environment.lastStatus = 130
+                    case .endOfInput:
+                        writeAll(2, e.render(in: source, program: programName))
+                        environment.lastStatus = 2
+                        program = nil
+                    }
+                    break
+                } catch let e as SyntaxError {
+                    writeAll(2, e.render(in: source, program: programName))
+                    environment.lastStatus = 2
+                    rememberInHistory(text)
+                    program = nil
+                    break
+                } catch {
+                    program = nil
+                    break
+                }
+            }
+            guard let program else { continue }
+            rememberInHistory(text)
+            commandNumber += 1
+            let savedSource = currentSource
+            currentSource = source
+            defer { currentSource = savedSource }
+            do {
+                for list in program.commands {
+                    if options.verbose { writeAll(2, source.text(list.span) + "\n") }
+                    try runCommandLine(list)
+                }
+            } catch let e as ShellExit {
+                if jobs.jobs.contains(where: { $0.isStopped }) && !warnedAboutStoppedJobs && !exitConfirmed {
+                    writeAll(2, "There are stopped jobs.\n")
+                    warnedAboutStoppedJobs = true
+                    continue
+                }
+                return e.status
+            } catch {
+                continue
+            }
+        }
+    }
+
+    /// Adds a command to the history, as HISTCONTROL says (ignorespace, ignoredups,
+    /// ignoreboth).
+    func rememberInHistory(_ text: String) {
+        guard let input = interactiveInput, !text.trimmingBlanks().isEmpty else { return }
+        let control = (variables.value("HISTCONTROL") ?? "").split(separator: ":")
+        let ignoreSpace = control.contains("ignorespace") || control.contains("ignoreboth")
+        let ignoreDups = control.contains("ignoredups") || control.contains("ignoreboth")
+        if ignoreSpace && (text.hasPrefix(" ") || text.hasPrefix("\t")) { return }
+        if ignoreDups && input.historyEntries.entries.last == text { return }
+        input.remember(text)
+    }
+}

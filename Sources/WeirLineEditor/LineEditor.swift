@@ -1,0 +1,42 @@
+/// What reading a line gave.
+public enum LineInput: Equatable {
+    case line(String)
+    /// Ctrl-D on an empty line, or the end of the input.
+    case endOfInput
+    /// Ctrl-C: the line was discarded.
+    case interrupted
+}
+
+/// Where the interactive shell reads its lines: GNU readline at a terminal, a plain
+/// reader otherwise. The shell sees only this protocol.
+public protocol LineEditor: AnyObject {
+    func readLine(prompt: String) -> LineInput
+    /// Remembers a command (a multi-line command is one entry).
+    func addToHistory(_ entry: String)
+    /// The history, oldest first, with the number of the first entry.
+    var history: (first: Int, entries: [String]) { get }
+    func clearHistory()
+    /// Deletes the entry with this number; false when there is none.
+    func deleteHistoryEntry(_ number: Int) -> Bool
+    /// `set -o vi` / `set -o emacs`.
+    func setViMode(_ vi: Bool)
+    /// The terminal's size, when known.
+    var screenSize: (rows: Int, columns: Int)? { get }
+}
+
+/// Completion candidates for the word being typed; nil lets the editor complete file
+/// names itself.
+public protocol CompletionProvider: AnyObject {
+    func completions(for word: String, line: String, wordStart: Int) -> CompletionResult?
+}
+
+public struct CompletionResult {
+    public var candidates: [String]
+    /// The candidates are file names: quote them and mark directories.
+    public var areFileNames: Bool
+
+    public init(candidates: [String], areFileNames: Bool) {
+        self.candidates = candidates
+        self.areFileNames = areFileNames
+    }
+}

@@ -1,0 +1,162 @@
+import Glibc
+@preconcurrency import CReadline
+
+/// Set by the SIGINT handler while readline waits for a key.
+nonisolated(unsafe) var interruptedAtPrompt: Int32 = 0
+/// The handler also writes a byte here, so a Ctrl-C that comes between two reads still
+/// wakes the key reader (the self-pipe trick).
+nonisolated(unsafe) var interruptPipe: [Int32] = [-1, -1]
+
+func noteInterrupt(_ sig: Int32) {
+    interruptedAtPrompt = 1
+    var b: UInt8 = 1
+    _ = write(interruptPipe[1], &b, 1)
+}
+/// The completion source and the candidates of the completion in progress.
+nonisolated(unsafe) weak var activeCompletionProvider: CompletionProvider?
+nonisolated(unsafe) var pendingCandidates: [String] = []
+nonisolated(unsafe) var pendingIndex = 0
+
+/// readline's key reader, wrapped: a Ctrl-C (SIGINT, which interrupts the read) empties
+/// the line and ends it, so readline returns and the shell can show a fresh prompt.
+func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    var ch: UInt8 = 0
+    let fd = fileno(stream)
+    while true {
+        if interruptedAtPrompt != 0 {
+            var drain = [UInt8](repeating: 0, count: 16)
+            _ = read(interruptPipe[0], &drain, drain.count)
+            rl_replace_line("", 0)
+            return 10
+        }
+        var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: interruptPipe[0], events: Int16(POLLIN), revents: 0)]
+        let r = poll(&fds, 2, -1)
+        if r < 0 {
+            if errno == EINTR { continue }
+            return EOF
+        }
+        if fds[1].revents != 0 { continue }
+        let n = read(fd, &ch, 1)
+        if n == 1 { return Int32(ch) }
+        if n < 0 && errno == EINTR { continue }
+        return EOF
+    }
+}
+
+/// Hands readline the candidates one by one (it frees them).
+func nextCandidate(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
+    if state == 0 { pendingIndex = 0 }
+    guard pendingIndex < pendingCandidates.count else { return nil }
+    let c = pendingCandidates[pendingIndex]
+    pendingIndex += 1
+    return strdup(c)
+}
+
+func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
+    -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    let word = text.map { String(cString: $0) } ?? ""
+    let line = rl_line_buffer.map { String(cString: $0) } ?? ""
+    guard let provider = activeCompletionProvider,
+          let result = provider.completions(for: word, line: line, wordStart: Int(start)) else {
+        return nil  // readline completes file names
+    }
+    rl_attempted_completion_over = 1
+    pendingCandidates = result.candidates
+    if result.areFileNames { rl_filename_completion_desired = 1 }
+    if result.candidates.isEmpty { return nil }
+    return rl_completion_matches(text, nextCandidate)
+}
+
+/// GNU readline: emacs and vi editing, `~/.inputrc` (under the name `weir`), history kept
+/// in a file and appended to as commands run, Tab completion through a provider.
+public final class ReadlineEditor: LineEditor {
+    let historyFile: String?
+    let maxFileLines: Int
+
+    /// - historyFile: where history is kept (created 0600); nil keeps it in memory.
+    public init(historyFile: String?, historySize: Int, historyFileSize: Int, completion: CompletionProvider?) {
+        self.historyFile = historyFile
+        self.maxFileLines = historyFileSize
+        activeCompletionProvider = completion
+        if interruptPipe[0] < 0 {
+            var fds: [Int32] = [-1, -1]
+            if pipe(&fds) == 0 {
+                for f in fds {
+                    _ = fcntl(f, F_SETFD, FD_CLOEXEC)
+                    _ = fcntl(f, F_SETFL, O_NONBLOCK)
+                }
+                interruptPipe = fds
+            }
+        }
+        rl_readline_name = UnsafePointer(strdup("weir"))
+        rl_catch_signals = 0
+        rl_getc_function = readKey
+        rl_attempted_completion_function = attemptCompletion
+        rl_completer_quote_characters = UnsafePointer(strdup("'\""))
+        rl_filename_quote_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{(*?[]#!"))
+        using_history()
+        if historySize >= 0 { stifle_history(Int32(historySize)) }
+        if let f = historyFile {
+            // Created with mode 0600 before readline touches it.
+            let fd = open(f, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+            if fd >= 0 { close(fd) }
+            _ = read_history(f)
+        }
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        interruptedAtPrompt = 0
+        var sa = sigaction()
+        sa.__sigaction_handler.sa_handler = noteInterrupt
+        sa.sa_flags = 0  // no SA_RESTART: the read must be interrupted
+        var old = sigaction()
+        sigaction(SIGINT, &sa, &old)
+        defer { sigaction(SIGINT, &old, nil) }
+        guard let p = readline(prompt) else { return .endOfInput }
+        let line = String(cString: p)
+        free(p)
+        if interruptedAtPrompt != 0 {
+            interruptedAtPrompt = 0
+            writeString(1, "\n")
+            return .interrupted
+        }
+        return .line(line)
+    }
+
+    public func addToHistory(_ entry: String) {
+        add_history(entry)
+        guard let f = historyFile else { return }
+        // Append as commands run, so two shells do not lose each other's lines.
+        _ = append_history(1, f)
+        if maxFileLines >= 0 { _ = history_truncate_file(f, Int32(maxFileLines)) }
+    }
+
+    public var history: (first: Int, entries: [String]) {
+        var entries: [String] = []
+        let n = Int(history_length)
+        for i in 0..<n {
+            if let e = history_get(history_base + Int32(i)), let l = e.pointee.line { entries.append(String(cString: l)) }
+        }
+        return (Int(history_base), entries)
+    }
+
+    public func clearHistory() { clear_history() }
+
+    public func deleteHistoryEntry(_ number: Int) -> Bool {
+        let offset = Int32(number) - history_base
+        guard offset >= 0 && offset < history_length, let e = remove_history(offset) else { return false }
+        free_history_entry(e)
+        return true
+    }
+
+    public func setViMode(_ vi: Bool) {
+        _ = rl_variable_bind("editing-mode", vi ? "vi" : "emacs")
+    }
+
+    public var screenSize: (rows: Int, columns: Int)? {
+        var rows: Int32 = 0, cols: Int32 = 0
+        rl_get_screen_size(&rows, &cols)
+        return rows > 0 && cols > 0 ? (Int(rows), Int(cols)) : nil
+    }
+}
