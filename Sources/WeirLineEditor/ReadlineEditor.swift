@@ -113,6 +113,8 @@ public final class ReadlineEditor: LineEditor {
         var old = sigaction()
         sigaction(SIGINT, &sa, &old)
         defer { sigaction(SIGINT, &old, nil) }
+        // The window may have changed while a command ran.
+        rl_resize_terminal()
         guard let p = readline(prompt) else { return .endOfInput }
         let line = String(cString: p)
         free(p)

@@ -215,7 +215,8 @@ extension Shell {
             _ = tcsetpgrp(tty, pg)
         }
         if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
-        for p in job.pids { job.states[p] = .running }
+        for p in job.pids where job.states[p] != nil { job.states[p] = .running }
+        job.reportedStop = false
         jobs.remove(job)
         return waitForeground(job.pids, command: job.command)
     }
@@ -226,5 +227,6 @@ extension Shell {
         job.background = true
         if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
         for p in job.pids where job.states[p] != nil { job.states[p] = .running }
+        job.reportedStop = false
     }
 }

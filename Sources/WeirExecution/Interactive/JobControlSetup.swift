@@ -53,6 +53,17 @@ extension Shell {
     public func reportFinishedJobs() {
         jobs.reapFinished()
         let background = jobs.jobs.filter { $0.background }
+        // A background job that read the terminal was stopped by SIGTTIN: say so once.
+        for job in background where job.isStopped && !job.reportedStop {
+            job.reportedStop = true
+            let why: String
+            switch job.pids.compactMap({ job.states[$0] }).first(where: { if case .stopped = $0 { return true }; return false }) {
+            case .stopped(SIGTTIN)?: why = "Stopped (tty input)"
+            case .stopped(SIGTTOU)?: why = "Stopped (tty output)"
+            default: why = "Stopped"
+            }
+            writeAll(2, "[\(job.id)]+  " + why.padded(to: 24) + job.command + "\n")
+        }
         for job in background where job.isDone && !job.notified {
             let state = job.status == 0 ? "Done" : (job.status > 128 ? signalDescription(job.status - 128) : "Exit \(job.status)")
             let marker = job === background.last ? "+" : (background.count >= 2 && job === background[background.count - 2] ? "-" : " ")

@@ -42,6 +42,8 @@ public final class Job {
     public var notified = false
     /// `disown`: no SIGHUP at exit.
     public var disowned = false
+    /// Its stop has been reported at the prompt.
+    public var reportedStop = false
     public var background: Bool
     /// Terminal modes saved when the job stopped.
     public var terminalModes: termios?
