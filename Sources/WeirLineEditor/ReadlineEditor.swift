@@ -73,6 +73,8 @@ func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int
 public final class ReadlineEditor: LineEditor {
     let historyFile: String?
     let maxFileLines: Int
+    /// readline has run once (its terminal state exists).
+    var started = false
 
     /// - historyFile: where history is kept (created 0600); nil keeps it in memory.
     public init(historyFile: String?, historySize: Int, historyFileSize: Int, completion: CompletionProvider?) {
@@ -113,8 +115,9 @@ public final class ReadlineEditor: LineEditor {
         var old = sigaction()
         sigaction(SIGINT, &sa, &old)
         defer { sigaction(SIGINT, &old, nil) }
-        // The window may have changed while a command ran.
-        rl_resize_terminal()
+        // The window may have changed while a command ran (readline must be set up first).
+        if started { rl_resize_terminal() }
+        started = true
         guard let p = readline(prompt) else { return .endOfInput }
         let line = String(cString: p)
         free(p)
