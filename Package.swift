@@ -27,11 +27,15 @@ let package = Package(
             dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "WeirLineEditor", "CWeirSys"],
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
         ),
+        // A stand-in program for the interactive tests: reports its group, terminal owner
+        // and signals; acts as a raw-mode program.
+        .executableTarget(name: "weir-test-helper"),
         // Helpers for the tests: running processes, temporary directories.
         .target(name: "WeirTestSupport", dependencies: ["CWeirSys"], path: "Tests/WeirTestSupport"),
         .testTarget(name: "WeirSyntaxTests", dependencies: ["WeirSyntax", "WeirTestSupport"]),
         .testTarget(name: "WeirExpansionTests", dependencies: ["WeirExpansion"]),
         .testTarget(name: "WeirBuiltinsTests", dependencies: ["WeirBuiltins", "WeirExpansion"]),
         .testTarget(name: "WeirSpecTests", dependencies: ["WeirTestSupport"]),
+        .testTarget(name: "WeirInteractiveTests", dependencies: ["WeirTestSupport"]),
     ]
 )

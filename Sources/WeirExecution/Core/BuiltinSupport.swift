@@ -121,7 +121,9 @@ extension Shell {
         var frames: [(Int, String, String)] = []
         for (i, name) in functionNames.enumerated() {
             let callerName = i == 0 ? "main" : functionNames[i - 1]
-            frames.append((callLines.indices.contains(i) ? callLines[i] : 0, callerName, currentSource?.name ?? environment.scriptName))
+            let site = callSites.indices.contains(i) ? callSites[i] : (nil, 0)
+            let line = site.0?.position(of: site.1).line ?? 0
+            frames.append((line, callerName, site.0?.name ?? environment.scriptName))
             _ = name
         }
         return frames

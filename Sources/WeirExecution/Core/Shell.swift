@@ -90,7 +90,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// getopts' place: the OPTIND it last set and the letter within that word.
     public var getoptsState: (optind: Int, char: Int) = (1, 1)
     /// The line each active function was called from.
-    var callLines: [Int] = []
+    /// Where each active function was called from (the line is found only when asked).
+    var callSites: [(SourceFile?, Int)] = []
     /// Array assignments among the arguments of the declaration builtin being run.
     var declarationArrays: [Int: (name: String, append: Bool, elements: [ArrayElement])] = [:]
     var processSubstitutionCounter = 0

@@ -43,7 +43,10 @@ extension Shell {
                 guard let d = opendir(String(dir)) else { continue }
                 while let e = readdir(d) {
                     let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                    if name.hasPrefix(word) && name != "." && name != ".." && access(String(dir) + "/" + name, X_OK) == 0 {
+                    guard name.hasPrefix(word), name != ".", name != ".." else { continue }
+                    var st = stat()
+                    let path = String(dir) + "/" + name
+                    if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0 {
                         names.insert(name)
                     }
                 }

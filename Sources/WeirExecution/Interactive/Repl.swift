@@ -33,7 +33,6 @@ extension Shell {
             case .line(let l):
                 text = l
             }
-            warnedAboutStoppedJobs = false
             // Read more while the parser says the input is incomplete.
             var program: Program?
             var source = SourceFile(name: "stdin", text: text + "\n")
@@ -79,6 +78,8 @@ extension Shell {
                     if options.verbose { writeAll(2, source.text(list.span) + "\n") }
                     try runCommandLine(list)
                 }
+                // A warning about stopped jobs holds only for the very next exit.
+                warnedAboutStoppedJobs = false
             } catch let e as ShellExit {
                 if jobs.jobs.contains(where: { $0.isStopped }) && !warnedAboutStoppedJobs && !exitConfirmed {
                     writeAll(2, "There are stopped jobs.\n")

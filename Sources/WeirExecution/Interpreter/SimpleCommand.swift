@@ -371,7 +371,7 @@ extension Shell {
         variables.pushScope()
         functionDepth += 1
         functionNames.append(f.name)
-        callLines.append(currentLineNumber)
+        callSites.append((lineSource, lineOffset))
         let savedLoopDepth = loopDepth
         loopDepth = 0
         // Without `set -E`, functions do not inherit the ERR trap (bash).
@@ -381,7 +381,7 @@ extension Shell {
             if !options.errtrace { traps.errTrap = savedErrTrap }
             loopDepth = savedLoopDepth
             functionNames.removeLast()
-            callLines.removeLast()
+            callSites.removeLast()
             functionDepth -= 1
             variables.popScope()
             environment.positional = savedPositional

@@ -98,6 +98,7 @@ extension Shell {
                 reportSignalDeath(p, state, command: command)
                 if case .stopped = state, let j = job {
                     j.background = true
+                    j.reportedStop = true
                     takeTerminalBack(from: j)
                     reportStopped(j)
                     environment.lastStatus = state.status

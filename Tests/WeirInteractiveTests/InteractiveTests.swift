@@ -1,0 +1,170 @@
+import Glibc
+import Testing
+import WeirTestSupport
+
+/// weir at a terminal, driven through a real pseudo-terminal with the same harness that
+/// HarnessTests proves against bash.
+@Suite(.serialized) struct InteractiveTests {
+    func weir(home: String? = nil) throws -> ShellSession {
+        try ShellSession([weirBinary, "--norc", "-i"])
+    }
+
+    @Test func ctrlZOnSleepThenFgThenCtrlC() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("sleep 10\r")
+        let job = sh.pty.waitForForeground("sleep")
+        #expect(job != nil && job != sh.pty.pid, sh.transcript)
+        sh.pty.send("\u{1a}")
+        #expect(sh.pty.expect("[1]+  Stopped"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.pty.foregroundProcessGroup == sh.pty.pid, "weir took the terminal back")
+        let jobs = sh.run("jobs") ?? ""
+        #expect(jobs.contains("[1]+") && jobs.contains("Stopped") && jobs.contains("sleep 10"), sh.transcript)
+        sh.pty.send("fg\r")
+        #expect(sh.pty.expect("sleep 10"), sh.transcript)
+        #expect(sh.pty.waitForForeground("sleep") == job, sh.transcript)
+        sh.pty.send("\u{03}")
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo status=$?") == "status=130\n", sh.transcript)
+        #expect(sh.run("jobs") == "", sh.transcript)
+    }
+
+    @Test func threeStagePipelineStoppedThenBgThenFg() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("sleep 30 | cat | cat\r")
+        #expect(sh.pty.waitForForeground("sleep") != nil, sh.transcript)
+        sh.pty.send("\u{1a}")
+        #expect(sh.pty.expect("Stopped"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        let bg = sh.run("bg") ?? ""
+        #expect(bg.contains("sleep 30 | cat | cat &"), sh.transcript)
+        #expect((sh.run("jobs") ?? "").contains("Running"), sh.transcript)
+        sh.pty.send("fg\r")
+        #expect(sh.pty.waitForForeground("sleep") != nil, sh.transcript)
+        sh.pty.send("\u{03}")
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo status=$?") == "status=130\n", sh.transcript)
+    }
+
+    @Test func allStagesOfAJobShareOneGroupThatOwnsTheTerminal() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        // Later stages read the pipe; they look at the terminal through /dev/tty.
+        _ = sh.run("weir-test-helper report > a | weir-test-helper report > b < /dev/tty | weir-test-helper report > c < /dev/tty")
+        let reports = ["a", "b", "c"].map { parseReport(sh.run("cat \($0)") ?? "") }
+        let groups = Set(reports.compactMap { $0["pgrp"] })
+        #expect(groups.count == 1, "\(reports)")
+        #expect(reports.allSatisfy { $0["tty_fg"] == $0["pgrp"] }, "\(reports)")
+        #expect(!groups.contains(String(sh.pty.pid)), "the job has its own group")
+        for r in reports {
+            for sig in ["sigint", "sigquit", "sigtstp", "sigttin", "sigttou", "sigchld", "sigpipe"] {
+                #expect(r[sig] == "default", "\(sig): \(r[sig] ?? "missing")")
+            }
+            #expect(r["blocked"] == "none", sh.transcript)
+        }
+        // A background job has its own group and does not get the terminal.
+        let bg = parseReport(sh.run("weir-test-helper report & wait") ?? "")
+        #expect(bg["pgrp"] != nil && bg["pgrp"] != bg["tty_fg"] && bg["tty_fg"] == String(sh.pty.pid), sh.transcript)
+    }
+
+    @Test func ctrlCAtThePrompt() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("echo this is discarded")
+        #expect(sh.pty.expect("discarded"), sh.transcript)
+        _ = sh.pty.waitUntilIdle()
+        sh.pty.send("\u{03}")
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo status=$?") == "status=130\n", sh.transcript)
+    }
+
+    @Test func completesACommandNameAndAFileNameWithASpace() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        _ = sh.run("touch 'my file.txt'")
+        sh.pty.send("weir-test-hel\t")
+        #expect(sh.pty.expect("weir-test-helper "), sh.transcript)
+        sh.pty.send("modes\r")
+        #expect(sh.pty.expect("icanon=1"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("ls my\t")
+        #expect(sh.pty.expect("'my file.txt'"), sh.transcript)
+        sh.pty.send("\r")
+        #expect(sh.pty.expect("my file.txt"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+    }
+
+    @Test func historyIsCarriedToTheNextRun() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        _ = sh.run("echo first-run-marker")
+        sh.pty.send("exit\r")
+        #expect(sh.pty.wait() == 0, sh.transcript)
+        // A second weir with the same HISTFILE (ShellSession uses $HOME/history).
+        let history = String(decoding: readFileBytes(sh.home + "/history") ?? [], as: UTF8.self)
+        #expect(history.contains("echo first-run-marker"), "history file: \(history)")
+    }
+
+    @Test func rawModeProgramStoppedAndResumedGetsItsModesBack() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("weir-test-helper raw\r")
+        #expect(sh.pty.expect("raw-ready"), sh.transcript)
+        sh.pty.send("m\r")
+        #expect(sh.pty.expect("icanon=0 echo=0 isig=0"), sh.transcript)
+        sh.pty.send("\u{1a}")
+        #expect(sh.pty.expect("Stopped"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        // The shell has its own modes again.
+        #expect(sh.run("weir-test-helper modes") == "icanon=1 echo=1 isig=1\n", sh.transcript)
+        sh.pty.send("fg\r")
+        #expect(sh.pty.waitForForeground("weir-test-helper") != nil, sh.transcript)
+        // And the job gets its raw modes back.
+        sh.pty.send("m\r")
+        #expect(sh.pty.expect("icanon=0 echo=0 isig=0"), sh.transcript)
+        // Raw again, so `q` alone ends it (no Enter left over for the shell).
+        sh.pty.send("q")
+        #expect(sh.pty.expect("raw-done"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("weir-test-helper modes") == "icanon=1 echo=1 isig=1\n", sh.transcript)
+    }
+
+    @Test func exitWithAStoppedJobWarnsFirst() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("sleep 20\r")
+        #expect(sh.pty.waitForForeground("sleep") != nil, sh.transcript)
+        sh.pty.send("\u{1a}")
+        #expect(sh.pty.expect("Stopped"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("exit\r")
+        #expect(sh.pty.expect("There are stopped jobs."), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("exit\r")
+        #expect(sh.pty.wait() != nil, sh.transcript)
+    }
+
+    @Test func weirRunFromAnotherShellGivesTheTerminalBack() throws {
+        let sh = try ShellSession()  // bash
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("\(weirBinary) --norc -i\r")
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo inside-weir") == "inside-weir\n", sh.transcript)
+        sh.pty.send("exit\r")
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.pty.foregroundProcessGroup == sh.pty.pid, "bash owns the terminal again")
+        #expect(sh.run("echo back-in-bash") == "back-in-bash\n", sh.transcript)
+    }
+
+    @Test func syntaxErrorAtThePromptIsReportedAndTheShellGoesOn() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        let out = sh.run("echo )") ?? ""
+        #expect(out.contains("syntax error"), sh.transcript)
+        sh.pty.send("if true; then\r")
+        #expect(sh.pty.expect("> "), sh.transcript)
+        #expect(sh.run("echo continued; fi") == "continued\n", sh.transcript)
+    }
+}
