@@ -100,11 +100,25 @@ import WeirTestSupport
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)
         _ = sh.run("echo first-run-marker")
+        // Up recalls it in the same run.
+        sh.pty.send("\u{1b}[A")
+        #expect(sh.pty.expect("echo first-run-marker"), sh.transcript)
+        sh.pty.send("\r")
+        #expect(sh.pty.expect("first-run-marker"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
         sh.pty.send("exit\r")
         #expect(sh.pty.wait() == 0, sh.transcript)
-        // A second weir with the same HISTFILE (ShellSession uses $HOME/history).
         let history = String(decoding: readFileBytes(sh.home + "/history") ?? [], as: UTF8.self)
         #expect(history.contains("echo first-run-marker"), "history file: \(history)")
+        // A second weir with the same HISTFILE lists it.
+        let second = try PseudoTerminal([weirBinary, "--norc", "-i"], environment: [
+            "PATH=/usr/bin:/bin", "HOME=\(sh.home)", "TERM=xterm", "PS1=\(ShellSession.prompt)",
+            "HISTFILE=\(sh.home)/history", "INPUTRC=/dev/null",
+        ], directory: sh.home)
+        defer { second.close() }
+        #expect(second.expect(ShellSession.prompt), "\(second.transcript)")
+        second.send("history\r")
+        #expect(second.expect("echo first-run-marker"), "\(second.transcript)")
     }
 
     @Test func rawModeProgramStoppedAndResumedGetsItsModesBack() throws {

@@ -17,6 +17,7 @@ extension Shell {
     func expandedPS4() -> String {
         guard let ps4 = variables.value("PS4") else { return "" }
         if ps4.isEmpty { return "" }
+        if ps4.contains("\\") { return expandPrompt(ps4) }
         if !ps4.contains("$") && !ps4.contains("`") { return ps4 }
         let saved = environment.lastStatus
         defer { environment.lastStatus = saved }
