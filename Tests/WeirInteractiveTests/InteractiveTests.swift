@@ -181,4 +181,37 @@ import WeirTestSupport
         #expect(sh.pty.expect("> "), sh.transcript)
         #expect(sh.run("echo continued; fi") == "continued\n", sh.transcript)
     }
+
+    @Test func finishedBackgroundJobIsReportedBeforeThePrompt() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        let started = sh.run("sleep 0.2 &") ?? ""
+        #expect(started.contains("[1] "), sh.transcript)
+        usleep(500_000)
+        sh.pty.send("\r")
+        #expect(sh.pty.expect("[1]+  Done"), sh.transcript)
+        #expect(sh.pty.expect("sleep 0.2"), sh.transcript)
+    }
+
+    @Test func backgroundJobReadingTheTerminalIsStoppedAndShown() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        _ = sh.run("cat &")
+        usleep(300_000)
+        sh.pty.send("\r")
+        #expect(sh.pty.expect("Stopped (tty input)"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        #expect((sh.run("jobs") ?? "").contains("Stopped"), sh.transcript)
+        _ = sh.run("kill -9 %1")
+    }
+
+    @Test func windowResizeIsNoticed() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.resize(rows: 40, columns: 100)
+        // readline redraws the prompt on SIGWINCH; let that settle first.
+        _ = sh.pty.waitUntilIdle()
+        sh.pty.send("echo size=$COLUMNS,$LINES\r")
+        #expect(sh.pty.expect("size=100,40"), sh.transcript)
+    }
 }

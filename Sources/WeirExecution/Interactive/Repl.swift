@@ -12,10 +12,7 @@ extension Shell {
         while true {
             reportFinishedJobs()
             if traps.hasPending { try? runPendingTraps() }
-            if let size = input.screenSize {
-                try? variables.assign("LINES", String(size.rows))
-                try? variables.assign("COLUMNS", String(size.columns))
-            }
+            noteScreenSize(input)
             let ps1 = variables.value("PS1") ?? "\\w\\$ "
             var text: String
             switch input.readLine(prompt: expandPrompt(ps1)) {
@@ -32,6 +29,7 @@ extension Shell {
                 continue
             case .line(let l):
                 text = l
+                noteScreenSize(input)  // the window may have changed while typing
             }
             // Read more while the parser says the input is incomplete.
             var program: Program?
@@ -91,6 +89,13 @@ extension Shell {
                 continue
             }
         }
+    }
+
+    /// COLUMNS and LINES follow the terminal's size.
+    func noteScreenSize(_ input: InteractiveInput) {
+        guard let size = input.screenSize else { return }
+        try? variables.assign("LINES", String(size.rows))
+        try? variables.assign("COLUMNS", String(size.columns))
     }
 
     /// Adds a command to the history, as HISTCONTROL says (ignorespace, ignoredups,
