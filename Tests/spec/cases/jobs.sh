@@ -165,7 +165,7 @@ end
 ### case: wait -n returns the status of the next job to finish (bash)
 ### oracle: bash
 sh -c 'sleep 3; exit 5' &
-sh -c 'exit 3' &
+sleep 0.5 && sh -c 'exit 3' &
 wait -n
 echo "first $?"
 wait -n
