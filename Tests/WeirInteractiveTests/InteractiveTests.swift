@@ -187,21 +187,28 @@ import WeirTestSupport
         #expect(sh.prompt(), sh.transcript)
         let started = sh.run("sleep 0.2 &") ?? ""
         #expect(started.contains("[1] "), sh.transcript)
-        usleep(500_000)
-        sh.pty.send("\r")
-        #expect(sh.pty.expect("[1]+  Done"), sh.transcript)
+        var shown = false
+        for _ in 0..<20 where !shown {
+            usleep(200_000)
+            sh.pty.send("\r")
+            shown = sh.pty.expect("[1]+  Done", timeout: 0.5)
+        }
+        #expect(shown, sh.transcript)
         #expect(sh.pty.expect("sleep 0.2"), sh.transcript)
     }
 
     @Test func backgroundJobReadingTheTerminalIsStoppedAndShown() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)
-        _ = sh.run("cat &")
-        usleep(300_000)
-        sh.pty.send("\r")
-        #expect(sh.pty.expect("Stopped (tty input)"), sh.transcript)
-        #expect(sh.prompt(), sh.transcript)
-        #expect((sh.run("jobs") ?? "").contains("Stopped"), sh.transcript)
+        // The stop is shown before the next prompt once cat has tried to read (it may
+        // already come with the prompt after `cat &`).
+        var shown = (sh.run("cat &") ?? "").contains("Stopped (tty input)")
+        for _ in 0..<40 where !shown {
+            sh.pty.send("\r")
+            shown = sh.pty.expect("Stopped (tty input)", timeout: 0.5)
+        }
+        #expect(shown, sh.transcript)
+        _ = sh.pty.waitUntilIdle()
         _ = sh.run("kill -9 %1")
     }
 
