@@ -103,22 +103,27 @@ extension Shell {
         declarationArrays[index]
     }
 
+    /// Makes a command's redirections, saving what they replace. On failure the error is
+    /// reported, `$?` is 1 and nil comes back: the command does not run.
+    func applyCommandRedirections(_ redirections: [Redirection]) throws -> SavedDescriptors? {
+        guard !redirections.isEmpty else { return SavedDescriptors() }
+        do {
+            return try applyRedirections(try planRedirections(redirections), save: true)
+        } catch let e as RedirectionError {
+            error(e.message)
+            environment.lastStatus = 1
+            return nil
+        } catch let e as ExpansionError {
+            _ = try expansionFailed(e)
+            return nil
+        }
+    }
+
     /// Assignments and redirections with no command: the redirections are made first
     /// (POSIX order; a substitution in an assignment sees them), the assignments stay, and
     /// the status is that of the last command substitution, or 0.
     func runAssignmentsOnly(_ sc: SimpleCommand, substitutionsBefore: Int) throws -> Int32 {
-        var saved = SavedDescriptors()
-        if !sc.redirections.isEmpty {
-            do {
-                saved = try applyRedirections(try planRedirections(sc.redirections), save: true)
-            } catch let e as RedirectionError {
-                error(e.message)
-                environment.lastStatus = 1
-                return 1
-            } catch let e as ExpansionError {
-                return try expansionFailed(e)
-            }
-        }
+        guard let saved = try applyCommandRedirections(sc.redirections) else { return environment.lastStatus }
         defer { restore(saved) }
         let before = substitutionsBefore
         for a in sc.assignments {
@@ -241,19 +246,9 @@ extension Shell {
 
     func commandNotFound(_ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {
         // Redirections are still performed (and can fail) before the error.
-        if !sc.redirections.isEmpty {
-            do {
-                let saved = try applyRedirections(try planRedirections(sc.redirections), save: true)
-                defer { restore(saved) }
-                reportNotFound(argv[0])
-            } catch let e as RedirectionError {
-                error(e.message)
-                environment.lastStatus = 1
-                return 1
-            }
-        } else {
-            reportNotFound(argv[0])
-        }
+        guard let saved = try applyCommandRedirections(sc.redirections) else { return environment.lastStatus }
+        reportNotFound(argv[0])
+        restore(saved)
         let status: Int32 = 127
         environment.lastStatus = status
         return status
@@ -295,18 +290,9 @@ extension Shell {
             }
         }
         defer { if pushedScope { variables.popScope() } }
-        var saved = SavedDescriptors()
-        if !sc.redirections.isEmpty {
-            do {
-                saved = try applyRedirections(try planRedirections(sc.redirections), save: true)
-            } catch let e as RedirectionError {
-                error(e.message)
-                environment.lastStatus = 1
-                if b.special && !interactive { throw ShellExit(1) }
-                return 1
-            } catch let e as ExpansionError {
-                return try expansionFailed(e)
-            }
+        guard let saved = try applyCommandRedirections(sc.redirections) else {
+            if b.special && !interactive { throw ShellExit(1) }
+            return environment.lastStatus
         }
         defer {
             if keepingRedirections {
@@ -346,16 +332,7 @@ extension Shell {
             }
         }
         defer { if pushedScope { variables.popScope() } }
-        var saved = SavedDescriptors()
-        if !sc.redirections.isEmpty {
-            do {
-                saved = try applyRedirections(try planRedirections(sc.redirections), save: true)
-            } catch let e as RedirectionError {
-                error(e.message)
-                environment.lastStatus = 1
-                return 1
-            }
-        }
+        guard let saved = try applyCommandRedirections(sc.redirections) else { return environment.lastStatus }
         defer { restore(saved) }
         return try callFunction(f, arguments: Array(argv.dropFirst()))
     }
