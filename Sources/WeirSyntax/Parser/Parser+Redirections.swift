@@ -3,6 +3,9 @@ extension Parser {
     /// `io_file ::= ('<' | '>' | '>|' | '>>' | '<>' | '<&' | '>&' | '&>' | '&>>' | '<<<') WORD`
     /// Returns nil, having read nothing, when no redirection starts here.
     func parseRedirectionIfAny() throws -> Redirection? {
+        // Most words are not redirections: only a digit, `{`, `<`, `>` or `&` can start one.
+        let c0 = peek()
+        guard Lex.isDigit(c0) || c0 == Lex.lbrace || c0 == Lex.lt || c0 == Lex.gt || c0 == Lex.amp else { return nil }
         let start = offset
         var k = 0
         var fd: Int32?
