@@ -11,11 +11,15 @@ public struct Builtin {
     /// Special builtins: assignments before them persist, their errors end a
     /// non-interactive shell, and functions cannot hide them.
     public var special: Bool
+    /// `declare`, `local`, `export` …: they make variables in the current scope, so
+    /// assignments before them are not put in a temporary scope.
+    public var declares: Bool
     public var run: BuiltinFunction
 
     public init(_ name: String, special: Bool = false, run: @escaping BuiltinFunction) {
         self.name = name
         self.special = special
+        self.declares = ["declare", "typeset", "local", "export", "readonly"].contains(name)
         self.run = run
     }
 }
@@ -233,8 +237,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             variables.declareDynamic(name)
         }
         variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
-        variables.watchedName = "PATH"
-        variables.variableChanged = { [unowned self] _ in self.commandHash = [:] }
+        variables.watchedNames = ["PATH", "IFS"]
+        variables.variableChanged = { [unowned self] name in
+            if name == "PATH" { self.commandHash = [:] } else { self.environment.refreshIFS() }
+        }
         variables.dynamicAssigned = { [unowned self] name, value in
             switch name {
             case "RANDOM": srandom(UInt32(truncatingIfNeeded: Int(value) ?? 0))

@@ -268,7 +268,7 @@ extension Shell {
         var pushedScope = false
         // Declaration builtins make variables in the current scope: a temporary scope
         // around them would swallow `local`'s variables.
-        let persists = b.special || ["declare", "typeset", "local", "export", "readonly"].contains(b.name)
+        let persists = b.special || b.declares
         if !sc.assignments.isEmpty {
             if !persists {
                 variables.pushScope()

@@ -57,8 +57,10 @@ public final class ShellEnvironment {
         }
     }
 
-    /// `$IFS`, unset meaning the default.
-    public var ifs: String { variables.value("IFS") ?? " \t\n" }
+    /// `$IFS`, unset meaning the default; cached, refreshed when IFS changes.
+    public private(set) var ifs = " \t\n"
+
+    public func refreshIFS() { ifs = variables.value("IFS") ?? " \t\n" }
 
     /// A special parameter's value.
     public func special(_ c: UInt8) -> String? {

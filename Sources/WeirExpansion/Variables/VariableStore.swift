@@ -39,8 +39,9 @@ public final class VariableStore {
     public var dynamicValue: ((String) -> String?)?
     /// Arrays computed when read (`PIPESTATUS`, `FUNCNAME`).
     public var dynamicArray: ((String) -> [String]?)?
-    /// Called after a watched variable is assigned or unset (PATH empties the command hash).
-    public var watchedName: String?
+    /// Called after a watched variable is assigned or unset (PATH empties the command
+    /// hash, IFS refreshes its cached value).
+    public var watchedNames: [String] = []
     public var variableChanged: ((String) -> Void)?
     /// Evaluates the value of an `-i` variable.
     public var integerEvaluator: ((String) throws -> Int64)?
@@ -66,7 +67,7 @@ public final class VariableStore {
                 if last.variable.attributes.contains(.exported) { exportGeneration &+= 1 }
                 slot.entries.removeLast()
                 if slot.entries.isEmpty { table[n] = nil }
-                if n == watchedName { variableChanged?(n) }
+                if watchedNames.contains(n) { variableChanged?(n) }
             }
         }
     }
@@ -130,7 +131,7 @@ public final class VariableStore {
             table[name] = VariableSlot(depth: 0, variable: v)
         }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        if name == watchedName { variableChanged?(name) }
+        if watchedNames.contains(name) { variableChanged?(name) }
     }
 
     /// Adds a variable in the current (innermost) scope, shadowing outer ones.
@@ -148,7 +149,7 @@ public final class VariableStore {
             if d > 0 { scopeNames[d - 1].append(name) }
         }
         exportGeneration &+= 1
-        if name == watchedName { variableChanged?(name) }
+        if watchedNames.contains(name) { variableChanged?(name) }
     }
 
     // MARK: Writing
@@ -167,6 +168,23 @@ public final class VariableStore {
 
     /// Assigns a scalar (`name=value`), or appends with `+=`.
     public func assign(_ name: String, _ value: String, append: Bool = false) throws {
+        // The common case in one probe: a plain string variable, no attributes that
+        // change the value, not watched, not exported.
+        if !append, !allExport, let slot = table[name] {
+            let i = slot.entries.count - 1
+            let attrs = slot.entries[i].variable.attributes
+            if attrs.isDisjoint(with: [.readonly, .dynamic, .nameref, .integer, .lowercase, .uppercase, .exported,
+                                       .indexedArray, .associativeArray]),
+               !watchedNames.contains(name) {
+                switch slot.entries[i].variable.value {
+                case .string?, nil:
+                    slot.entries[i].variable.value = .string(value)
+                    return
+                default:
+                    break
+                }
+            }
+        }
         let n = resolve(name)
         var v = entry(n) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
@@ -299,7 +317,7 @@ public final class VariableStore {
         let v = last.variable
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        defer { if n == watchedName { variableChanged?(n) } }
+        defer { if watchedNames.contains(n) { variableChanged?(n) } }
         if last.depth > 0 && v.attributes.contains(.local) {
             // An unset local stays local, and unset: it does not reveal an outer variable
             // (bash and dash agree).
@@ -342,6 +360,7 @@ public final class VariableStore {
         }
         table = kept
         scopeNames = []
+        for n in watchedNames { variableChanged?(n) }
     }
 
     // MARK: Environment
