@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 import WeirTestSupport
 
@@ -104,5 +105,15 @@ extension String {
         var s = self
         while s.hasSuffix("\n") { s.removeLast() }
         return s
+    }
+
+    /// The static release executable must not use glibc's NSS (a static `getpwnam`
+    /// dlopens `libnss_systemd` and crashes). `.ci/run` builds it before the tests.
+    @Test func staticExecutableLooksUpUsersWithoutNSS() {
+        let release = packageRoot + "/.build/release/weir"
+        guard access(release, X_OK) == 0 else { return }
+        let r = run([release, "-c", "echo ~no_such_user_weir ~root; cd ~root && pwd"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "~no_such_user_weir /root\n/root\n")
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import WeirExpansion
 
 /// Tab completion: what the word being typed could be, from where it stands.
 extension Shell {
@@ -20,16 +21,8 @@ extension Shell {
         }
         if word.hasPrefix("~") && !word.contains("/") {
             let prefix = word.dropFirst()
-            var users: [String] = []
-            setpwent()
-            while let pw = getpwent() {
-                if let n = pw.pointee.pw_name {
-                    let name = String(cString: n)
-                    if name.hasPrefix(prefix) { users.append("~" + name + "/") }
-                }
-            }
-            endpwent()
-            return (users.sorted(), false)
+            let users = UserAccounts.all().map(\.name).filter { $0.hasPrefix(prefix) }
+            return (Set(users).map { "~" + $0 + "/" }.sorted(), false)
         }
         let before = String(line.utf8.prefix(wordStart)).map { String($0) } ?? ""
         let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" })

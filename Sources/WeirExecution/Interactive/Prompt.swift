@@ -93,7 +93,7 @@ extension Shell {
     }
 
     func userName() -> String {
-        if let pw = getpwuid(geteuid()), let n = pw.pointee.pw_name { return String(cString: n) }
+        if let account = UserAccounts.withID(geteuid()) { return account.name }
         return variables.value("USER") ?? ""
     }
 

@@ -317,13 +317,11 @@ public struct Expander {
     func tildeExpansion(_ user: String) -> String? {
         if user.isEmpty {
             if let h = variables.value("HOME") { return h }
-            guard let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir else { return nil }
-            return String(cString: dir)
+            return UserAccounts.withID(getuid())?.home
         }
         if user == "+" { return variables.value("PWD") }
         if user == "-" { return variables.value("OLDPWD") }
-        guard let pw = getpwnam(user), let dir = pw.pointee.pw_dir else { return nil }
-        return String(cString: dir)
+        return UserAccounts.named(user)?.home
     }
 }
 

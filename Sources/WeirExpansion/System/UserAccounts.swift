@@ -1,0 +1,49 @@
+import Glibc
+
+/// User accounts read straight from `/etc/passwd`.
+///
+/// weir is a static executable, and in a static glibc `getpwnam` loads NSS modules
+/// with `dlopen`: a lookup that reaches `libnss_systemd` (any user not in the file)
+/// crashes the process. Reading the file ourselves is what a static shell must do.
+public struct UserAccount {
+    public var name: String
+    public var uid: UInt32
+    public var home: String
+}
+
+public enum UserAccounts {
+    /// Every entry of the password file, in file order.
+    public static func all(file: String = "/etc/passwd") -> [UserAccount] {
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        var accounts: [UserAccount] = []
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            // name:password:uid:gid:gecos:home:shell
+            let fields = line.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard fields.count >= 6, !fields[0].isEmpty, fields[0].first != UInt8(ascii: "#"),
+                  let uid = UInt32(String(decoding: fields[2], as: UTF8.self)) else { continue }
+            accounts.append(UserAccount(name: String(decoding: fields[0], as: UTF8.self), uid: uid,
+                                        home: String(decoding: fields[5], as: UTF8.self)))
+        }
+        return accounts
+    }
+
+    /// The account called `name`.
+    public static func named(_ name: String) -> UserAccount? {
+        all().first { $0.name == name }
+    }
+
+    /// The first account with user id `uid`.
+    public static func withID(_ uid: uid_t) -> UserAccount? {
+        all().first { $0.uid == uid }
+    }
+}
