@@ -41,7 +41,9 @@ import WeirTestSupport
         ("${x,}", "(op ,)"),
         ("${x,,}", "(op ,,)"),
         ("${x@Q} ${x@E} ${x@P} ${x@A}", "(param x (op @Q))) (word (param x (op @E))) (word (param x (op @P))) (word (param x (op @A)))"),
-        ("${x:-{a}}", "(op :- (word \"{a}\"))"),
+        // The first `}` ends the expansion, as in bash and dash: `{` is not counted.
+        ("${x:-{a}}", "(param x (op :- (word \"{a\"))) (lit \"}\")"),
+        ("${x#{}", "(op # (word \"{\"))"),
         ("\"${x:-'a'}\"", "(dq (param x (op :- (word \"'a'\"))))"),
         ("${x#'*'}", "(op # (word (sq \"*\")))"),
         ("${a b}", "(bad-substitution \"${a b}\")"),

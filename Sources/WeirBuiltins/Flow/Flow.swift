@@ -8,6 +8,7 @@ func falseBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 { 1 }
 /// The loop count of `break n` / `continue n`.
 func loopCount(_ args: [String], _ name: String) throws -> Int {
     guard args.count > 1 else { return 1 }
+    guard args.count == 2 else { throw BuiltinError("\(name): too many arguments", status: 1) }
     guard let n = Int(args[1]) else { throw BuiltinError("\(name): \(args[1]): numeric argument required", status: 1) }
     guard n >= 1 else { throw BuiltinError("\(name): \(args[1]): loop count out of range") }
     return n

@@ -119,8 +119,11 @@ extension Parser {
                 }
             default:
                 switch mode.stop {
-                case .rbrace, .braceAlternative:
+                case .braceAlternative:
                     if c == Lex.lbrace { depth += 1 } else if c == Lex.rbrace { depth -= 1 }
+                // A `{` in a `${…}` operand is a plain byte: the first `}` ends the
+                // expansion (`${x#{}`), as in bash and dash.
+                case .rbrace: break
                 case .rbracket:
                     if c == Lex.lbracket { depth += 1 } else if c == Lex.rbracket { depth -= 1 }
                 case .regex, .condition:
@@ -209,7 +212,6 @@ extension Parser {
     func parseQuotedParts(_ stop: QuotedStop, openedAt: Int) throws -> [WordPart] {
         var parts: [WordPart] = []
         var lit = LiteralRun()
-        var braceDepth = 0
         var stripTabs = false
         if case .hereDoc(let s) = stop { stripTabs = s }
         var lineStart = true
@@ -223,9 +225,8 @@ extension Parser {
                 if c == Lex.dquote { lit.flush(into: &parts, end: here); return parts }
                 if c == Parser.eof { throw SyntaxError("unterminated double quote", at: openedAt, incomplete: true) }
             case .rbrace:
-                if c == Lex.rbrace && braceDepth == 0 { lit.flush(into: &parts, end: here); return parts }
+                if c == Lex.rbrace { lit.flush(into: &parts, end: here); return parts }
                 if c == Parser.eof { throw SyntaxError("expected `}` to close `${`", at: openedAt, incomplete: true) }
-                if c == Lex.lbrace { braceDepth += 1 } else if c == Lex.rbrace { braceDepth -= 1 }
             case .hereDoc:
                 if c == Parser.eof { lit.flush(into: &parts, end: here); return parts }
             }

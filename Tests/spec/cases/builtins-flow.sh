@@ -467,3 +467,11 @@ echo "$#"
 2
 ### status: 0
 ### end
+
+### case: continue with an extra argument is an error that ends the shell
+### oracle: bash
+for i in a b; do continue 1 extra; done
+echo "not reached $?"
+### stdout:
+### status: 1
+### end

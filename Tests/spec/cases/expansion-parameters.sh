@@ -391,3 +391,14 @@ echo ${u:-~/x} ${u:-a~}
 /hh/x a~
 ### status: 0
 ### end
+
+### case: a brace in a parameter operand is a plain character
+### oracle: both
+unset X; Y='{a}'
+echo ${X:-{a}b} "${X:-{a}b}" ${X:-a{b,c}d}
+echo ${Y#{} ${Y%\}} ${X:-${Y}}
+### stdout:
+{ab} {ab} a{b,cd}
+a} {a {a}
+### status: 0
+### end
