@@ -73,7 +73,9 @@ extension Shell {
             status = 0
         case 1:
             status = try runCommand(p.commands[0])
-            if pipeStatus.count == 1 { pipeStatus[0] = status } else { pipeStatus = [status] }
+            if setsPipeStatus(p.commands[0]) {
+                if pipeStatus.count == 1 { pipeStatus[0] = status } else { pipeStatus = [status] }
+            }
         default:
             status = try runStages(p)
         }
@@ -84,6 +86,16 @@ extension Shell {
             try runErrTrap(status)
         }
         return status
+    }
+
+    /// Whether a lone command sets PIPESTATUS. Compound commands that run a list in
+    /// this shell do not: the pipelines inside them did (bash).
+    func setsPipeStatus(_ c: Command) -> Bool {
+        guard case .compound(let cc, _) = c else { return true }
+        switch cc {
+        case .braceGroup, .ifClause, .loop, .forIn, .arithmeticFor, .caseClause: return false
+        case .subshell, .conditional, .arithmetic: return true
+        }
     }
 
     func timeIsPosix(_ prefix: PipelinePrefix) throws -> Bool {

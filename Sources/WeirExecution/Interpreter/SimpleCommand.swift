@@ -72,6 +72,10 @@ extension Shell {
         case .external(let path):
             return try runExternal(sc, path: path, argv: argv)
         case .notFound:
+            // `PATH=dir cmd` looks for cmd in the new PATH (bash, dash).
+            if sc.assignments.contains(where: { $0.name == "PATH" }) {
+                return try runExternal(sc, path: nil, argv: argv)
+            }
             return try commandNotFound(sc, argv)
         case .builtin(let b):
             return try runBuiltin(b, sc, argv)
@@ -382,8 +386,9 @@ extension Shell {
 
     /// Runs an external command: spawned and waited for, or exec'd in place when this is
     /// a child that ends with it.
-    func runExternal(_ sc: SimpleCommand, path: String, argv: [String]) throws -> Int32 {
+    func runExternal(_ sc: SimpleCommand, path found: String?, argv: [String]) throws -> Int32 {
         var env = variables.exportedEnvironment()
+        var path = found
         if !sc.assignments.isEmpty {
             // Prefix assignments go to the command's environment only.
             variables.pushScope()
@@ -398,7 +403,11 @@ extension Shell {
                 }
             }
             env = variables.exportedEnvironment()
+            if !argv[0].contains("/") && sc.assignments.contains(where: { $0.name == "PATH" }) {
+                path = searchPath(argv[0])
+            }
         }
+        guard let path else { return try commandNotFound(sc, argv) }
         let actions: [FdAction]
         do {
             actions = try planRedirections(sc.redirections)

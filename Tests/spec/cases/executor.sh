@@ -452,3 +452,25 @@ sh -c 'exit 42'; echo $?
 42
 ### status: 0
 ### end
+
+### case: a PATH prefix assignment is used to find the command
+### oracle: both
+mkdir bin1 bin2
+printf '#!/bin/sh\necho one\n' > bin1/tool
+printf '#!/bin/sh\necho two\n' > bin2/tool
+chmod +x bin1/tool bin2/tool
+PATH="$PWD/bin1:$PATH" tool
+PATH="$PWD/bin2:$PATH" tool
+PATH="$PWD/bin2:$PATH" tool | cat
+PATH=/nonexistent ls 2>/dev/null
+echo $?
+tool 2>/dev/null
+echo $?
+### stdout:
+one
+two
+two
+127
+127
+### status: 0
+### end

@@ -306,3 +306,21 @@ no-y
 has-x
 ### status: 0
 ### end
+
+### case: compound commands leave PIPESTATUS to the pipelines inside them
+### oracle: bash
+false; case x in y) ;; esac; echo "${PIPESTATUS[@]}"
+false; while false; do :; done; echo "${PIPESTATUS[@]}"
+false; { false | true; } > /dev/null; echo "${PIPESTATUS[@]}"
+false; if true; then :; fi; echo "${PIPESTATUS[@]}"
+false; (exit 3); echo "${PIPESTATUS[@]}"
+false; [[ -n x ]]; echo "${PIPESTATUS[@]}"
+### stdout:
+1
+1
+1 0
+0
+3
+0
+### status: 0
+### end
