@@ -133,8 +133,11 @@ extension Shell {
         do {
             if let i = f.initializer { _ = try expander.evaluate(i) }
             while true {
+                // The header's expressions see the `for` line as LINENO (bash).
+                setLine(f.span)
                 if let c = f.condition, try expander.evaluate(c) == 0 { break }
                 if try !runLoopBody(f.body, status: &status) { break }
+                setLine(f.span)
                 if let s = f.step { _ = try expander.evaluate(s) }
             }
         } catch let e as ExpansionError {

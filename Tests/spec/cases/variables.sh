@@ -561,3 +561,16 @@ y
 a b c
 ### status: 0
 ### end
+
+### case: LINENO in an arithmetic for header is the for line
+### oracle: bash
+echo one
+for (( i = 0; i < LINENO; i++ )); do
+  echo $i
+done
+### stdout:
+one
+0
+1
+### status: 0
+### end
