@@ -237,9 +237,13 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             variables.declareDynamic(name)
         }
         variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
-        variables.watchedNames = ["PATH", "IFS"]
+        variables.watchedNames = ["PATH", "IFS", "TZ"]
         variables.variableChanged = { [unowned self] name in
-            if name == "PATH" { self.commandHash = [:] } else { self.environment.refreshIFS() }
+            switch name {
+            case "PATH": self.commandHash = [:]
+            case "IFS": self.environment.refreshIFS()
+            default: self.exportTimeZone()
+            }
         }
         variables.dynamicAssigned = { [unowned self] name, value in
             switch name {
@@ -262,6 +266,17 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     var randomSeedOverride: UInt32?
     var secondsBase: Int64 = 0
+
+    /// The C library reads the time zone from the process environment: an exported
+    /// `TZ` goes there, so `printf '%(…)T'` follows it as in bash.
+    func exportTimeZone() {
+        if let v = variables.variable("TZ"), v.attributes.contains(.exported), let tz = variables.value("TZ") {
+            setenv("TZ", tz, 1)
+        } else {
+            unsetenv("TZ")
+        }
+        tzset()
+    }
 
     func dynamicValue(_ name: String) -> String? {
         switch name {

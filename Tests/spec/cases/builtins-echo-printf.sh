@@ -305,3 +305,24 @@ last
 ### no-newline
 ### status: 0
 ### end
+
+### case: printf %(…)T follows TZ only when it is exported
+### oracle: bash
+# date sees exactly the exported TZ, so it gives the hour printf should print.
+same() { [ "$(printf '%(%H)T' 0)" = "$(date -d @0 +%H)" ] && echo same || echo differs; }
+unset TZ; same
+TZ=Asia/Tokyo; same
+export TZ; same; printf '%(%H)T\n' 0
+unset TZ; same
+TZ=Asia/Tokyo printf '%(%H)T\n' 0
+same
+### stdout:
+same
+same
+same
+09
+same
+09
+same
+### status: 0
+### end
