@@ -111,7 +111,7 @@ extension Shell {
         currentSource = source
         defer { currentSource = savedSource }
         do {
-            while let list = try parser.parseNextCommand() { try runCommandLine(list) }
+            while let list = try parser.parseNextCommand() { try runCommandLine(list, counted: false) }
         } catch let e as SyntaxError {
             writeAll(2, e.render(in: source, program: programName))
             return 2

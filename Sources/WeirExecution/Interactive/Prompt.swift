@@ -6,19 +6,23 @@ extension Shell {
     /// A prompt: bash's backslash escapes, then parameter, arithmetic and command
     /// substitution (quotes in the result are kept as text).
     public func expandPrompt(_ ps: String) -> String {
-        let escaped = promptEscapes(ps)
-        guard escaped.contains("$") || escaped.contains("`") else { return escaped }
+        guard ps.contains("$") || ps.contains("`") else { return promptEscapes(ps) }
+        let escaped = promptEscapes(ps, quoted: true)
         let saved = environment.lastStatus
         defer { environment.lastStatus = saved }
-        let parser = Parser(source: SourceFile(name: "prompt", text: "\"" + escaped.replacingQuotes() + "\""))
+        let parser = Parser(source: SourceFile(name: "prompt", text: "\"" + escaped + "\""))
         guard let list = try? parser.parseNextCommand(),
               case .simple(let sc) = list.items.first?.andOr.first.commands.first,
               let w = sc.words.first, let s = try? expander.expandString(w) else { return escaped }
         return s
     }
 
-    /// `\u \h \H \w \W \$ \t \T \@ \A \d \n \j \! \# \e \a \s \v \[ \] \\ \nnn`
-    func promptEscapes(_ ps: String) -> String {
+    /// `\u \h \H \w \W \$ \t \T \@ \A \d \n \j \! \# \e \a \s \v \V \l \D{…} \[ \] \\ \nnn`
+    ///
+    /// `quoted` makes the result the inside of a double-quoted word for the expansion
+    /// that follows: what an escape produced is protected (a `$` in the directory
+    /// name stays text, `\\` stays one backslash), as bash does.
+    func promptEscapes(_ ps: String, quoted: Bool = false) -> String {
         var out = ""
         var it = Array(ps.unicodeScalars)
         var i = 0
@@ -37,12 +41,16 @@ extension Shell {
         while i < it.count {
             let c = it[i]
             guard c == "\\", i + 1 < it.count else {
+                if quoted && (c == "\"" || c == "\\") { out += "\\" }
                 out.unicodeScalars.append(c)
                 i += 1
                 continue
             }
             let e = it[i + 1]
             i += 2
+            let before = out
+            out = ""
+            var raw = false
             switch e {
             case "u": out += userName()
             case "h": out += String(hostName().split(separator: ".").first ?? "")
@@ -70,7 +78,18 @@ extension Shell {
             case "e": out += "\u{1B}"
             case "a": out += "\u{07}"
             case "s": out += "weir"
-            case "v", "V": out += weirVersion
+            case "v": out += weirVersion.split(separator: ".").prefix(2).joined(separator: ".")
+            case "V": out += weirVersion
+            case "l": out += terminalName()
+            case "D":
+                // \D{format}: strftime; an empty format is the locale's time.
+                guard i < it.count, it[i] == "{", let close = it[i...].firstIndex(of: "}") else {
+                    out += "\\D"
+                    break
+                }
+                let f = String(String.UnicodeScalarView(it[(i + 1)..<close]))
+                i = close + 1
+                out += format(f.isEmpty ? "%X" : f)
             case "[": out += "\u{01}"
             case "]": out += "\u{02}"
             case "\\": out += "\\"
@@ -82,14 +101,32 @@ extension Shell {
                     i += 1
                     n += 1
                 }
-                if let u = Unicode.Scalar(v) { out.unicodeScalars.append(u) }
+                // bash keeps the low byte: `\555` is `m`.
+                if let u = Unicode.Scalar(v & 0xFF) { out.unicodeScalars.append(u) }
             default:
+                raw = true
                 out += "\\"
                 out.unicodeScalars.append(e)
             }
+            out = before + (quoted && !raw ? quotedForDoubleQuotes(out) : out)
         }
         it = []
         return out
+    }
+
+    func quotedForDoubleQuotes(_ s: String) -> String {
+        var q = ""
+        for c in s.unicodeScalars {
+            if c == "$" || c == "`" || c == "\"" || c == "\\" { q += "\\" }
+            q.unicodeScalars.append(c)
+        }
+        return q
+    }
+
+    /// The basename of standard input's terminal (`\l`), or `tty` when it is none.
+    func terminalName() -> String {
+        guard let name = ttyname(0) else { return "tty" }
+        return String(String(cString: name).split(separator: "/").last ?? "tty")
     }
 
     func userName() -> String {

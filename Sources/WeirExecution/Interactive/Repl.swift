@@ -67,7 +67,6 @@ extension Shell {
             }
             guard let program else { continue }
             rememberInHistory(text)
-            commandNumber += 1
             let savedSource = currentSource
             currentSource = source
             defer { currentSource = savedSource }

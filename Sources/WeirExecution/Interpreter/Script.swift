@@ -30,7 +30,9 @@ extension Shell {
     }
 
     /// Runs one complete command; an error that abandons the line ends it here.
-    public func runCommandLine(_ list: CommandList) throws {
+    /// `counted` commands advance the prompt's command number (`\#`); trap actions do not.
+    public func runCommandLine(_ list: CommandList, counted: Bool = true) throws {
+        defer { if counted { commandNumber += 1 } }
         do {
             try run(list)
         } catch let e as AbortCommandLine {

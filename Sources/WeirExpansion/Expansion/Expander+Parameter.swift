@@ -365,7 +365,9 @@ extension Expander {
         case UInt8(ascii: "Q"): return value.map { shellQuoteAlways($0) }
         case UInt8(ascii: "E"):
             return value.map { String(decoding: Escapes.process(Array($0.utf8), mode: .dollarQuote).bytes, as: UTF8.self) }
-        case UInt8(ascii: "P"): return value
+        case UInt8(ascii: "P"):
+            guard let runner = environment.substitutions else { return value }
+            return value.map { runner.expandPrompt($0) }
         case UInt8(ascii: "U"): return value.map { $0.uppercased() }
         case UInt8(ascii: "L"): return value.map { $0.lowercased() }
         case UInt8(ascii: "u"): return value.map { s in s.first.map { String($0).uppercased() + s.dropFirst() } ?? s }

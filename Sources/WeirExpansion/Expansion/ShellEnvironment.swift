@@ -8,6 +8,9 @@ public protocol SubstitutionRunning: AnyObject {
     func runCommandSubstitution(_ body: CommandList?) throws -> String
     /// Starts `body` with its input or output on a FIFO and returns the FIFO's path.
     func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> String
+    /// A prompt string expanded as PS1 is (`${x@P}`): backslash escapes, then
+    /// parameter, arithmetic and command substitution.
+    func expandPrompt(_ text: String) -> String
 }
 
 /// The `set -o` options and `shopt` flags that change how words expand.

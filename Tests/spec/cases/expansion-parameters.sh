@@ -402,3 +402,19 @@ echo ${Y#{} ${Y%\}} ${X:-${Y}}
 a} {a {a}
 ### status: 0
 ### end
+
+### case: ${x@P} expands a prompt string
+### oracle: bash
+HOME=/home/someone; PWD=/home/someone/src/weir
+x='\W \w \a\e\r|\1004|\555|$((1+2)) $(echo sub) \\'
+printf '%s\n' "${x@P}" | od -An -c | tr -s ' '
+y='\D{%Y}'; case ${y@P} in [0-9][0-9][0-9][0-9]) echo year ;; esac
+back='\'; h='h'; z='$back$h'; echo "${z@P}"
+### stdout:
+ w e i r ~ / s r c / w e i r 
+ \a 033 \r | @ 4 | m | 3 s u b \
+ \n
+year
+\h
+### status: 0
+### end
