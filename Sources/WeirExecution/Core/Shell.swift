@@ -39,6 +39,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public var builtins: [String: Builtin] = [:]
     /// Remembered command locations (`hash`).
     public var commandHash: [String: String] = [:]
+    /// `pushd`'s directories below the current one (the current directory, `$PWD`, is
+    /// always the top of the stack, so `cd` replaces it).
+    public var directoryStack: [String] = []
     public var traps = TrapTable()
     public let jobs = JobTable()
 

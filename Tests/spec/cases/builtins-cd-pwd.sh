@@ -204,3 +204,51 @@ echo $?
 1
 ### status: 0
 ### end
+
+### case: pushd, popd and dirs keep a directory stack topped by the current directory
+### oracle: bash
+cd /
+popd; echo "popd empty $?"
+pushd; echo "pushd alone $?"
+pushd /tmp; pushd /usr
+dirs -v
+pushd; pwd
+pushd +1; pwd
+dirs -p
+popd +1
+popd; pwd
+cd /etc; dirs
+HOME=/tmp; pushd /tmp/.. >/dev/null; pushd /tmp >/dev/null; dirs; dirs -l; dirs +1; dirs -0
+dirs -c; dirs
+popd zzz; echo "bad $?"
+pushd /nonexistent; echo "missing $?"
+pushd . .; echo "two $?"
+### stdout:
+popd empty 1
+pushd alone 1
+/tmp /
+/usr /tmp /
+ 0  /usr
+ 1  /tmp
+ 2  /
+/tmp /usr /
+/tmp
+/usr / /tmp
+/usr
+/usr
+/
+/tmp
+/usr /tmp
+/tmp
+/tmp
+/etc
+~ / /etc
+/tmp / /etc
+/
+/etc
+~
+bad 2
+missing 1
+two 1
+### status: 0
+### end
