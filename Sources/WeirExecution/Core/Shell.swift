@@ -79,6 +79,14 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// In a child that ends after this command: exec the external command in place.
     var execInPlace = false
     var isRunningErrTrap = false
+    var isRunningDebugTrap = false
+    /// The command `$BASH_COMMAND` names: the simple command running (in
+    /// `lineSource`), or inside the DEBUG trap the one about to run (in
+    /// `bashCommandSource`).
+    var bashCommandSpan = Span(0, 0)
+    var bashCommandSource: SourceFile?
+    /// `$LINENO` inside the DEBUG trap: the line of the command it precedes.
+    var debugTrapLine = 0
     /// The interactive shell's line source (history, editing mode).
     public var interactiveInput: InteractiveInput?
     /// Commands run at the prompt (`\#`).
@@ -236,7 +244,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     func installDynamicVariables() {
         for name in ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "WEIRPID",
-                     "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "_"] {
+                     "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "BASH_COMMAND", "_"] {
             variables.declareDynamic(name)
         }
         variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
@@ -286,7 +294,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "RANDOM": return String(random() & 0x7FFF)
         case "SRANDOM": return String(UInt32(truncatingIfNeeded: random()) ^ UInt32(truncatingIfNeeded: random() << 16))
         case "SECONDS": return String(secondsBase + Int64(monotonicSeconds() - startTime))
-        case "LINENO": return String(currentLineNumber)
+        case "LINENO": return String(isRunningDebugTrap ? debugTrapLine : currentLineNumber)
         case "EPOCHSECONDS": return String(time(nil))
         case "EPOCHREALTIME":
             var ts = timespec()
@@ -295,6 +303,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             return String(ts.tv_sec) + "." + String(repeating: "0", count: 6 - us.count) + us
         case "WEIRPID": return String(getpid())
         case "_": return lastArgument
+        case "BASH_COMMAND": return (isRunningDebugTrap ? bashCommandSource : lineSource)?.text(bashCommandSpan) ?? ""
         default: return nil
         }
     }

@@ -128,6 +128,27 @@ extension Shell {
         environment.lastStatus = status
     }
 
+    /// Runs the DEBUG trap, if one is set, before the command at `span`.
+    @inline(__always)
+    func debugTrap(before span: Span) throws {
+        if let t = traps.debugTrap, !isRunningDebugTrap { try runDebugTrap(t, before: span) }
+    }
+
+    /// The DEBUG trap, before a simple command, `[[ ]]`, `(( ))`, `case` or a `for (( ))`
+    /// expression runs; `$?` and
+    /// `$BASH_COMMAND` are those of the command it precedes.
+    func runDebugTrap(_ action: String, before span: Span) throws {
+        isRunningDebugTrap = true
+        defer { isRunningDebugTrap = false }
+        bashCommandSpan = span
+        bashCommandSource = lineSource
+        debugTrapLine = currentLineNumber
+        defer { bashCommandSource = nil }
+        let s = environment.lastStatus
+        _ = try runTrapAction(action, status: s)
+        environment.lastStatus = s
+    }
+
     func runReturnTrap() throws {
         guard let t = traps.returnTrap else { return }
         let s = environment.lastStatus

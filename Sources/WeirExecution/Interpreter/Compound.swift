@@ -26,6 +26,7 @@ extension Shell {
             return try runCase(cc)
         case .conditional(let cond):
             setLine(cond.span)
+            try debugTrap(before: cond.span)
             if options.xtrace { trace([sourceText(cond.span)], quote: false) }
             let status: Int32
             do {
@@ -40,6 +41,7 @@ extension Shell {
             return status
         case .arithmetic(let a):
             setLine(a.span)
+            try debugTrap(before: a.span)
             let status: Int32
             do {
                 if options.xtrace { trace([sourceText(a.span)], quote: false) }
@@ -131,13 +133,17 @@ extension Shell {
         defer { loopDepth -= 1 }
         var status: Int32 = 0
         do {
+            setLine(f.span)
+            try debugTrap(before: f.span)
             if let i = f.initializer { _ = try expander.evaluate(i) }
             while true {
                 // The header's expressions see the `for` line as LINENO (bash).
                 setLine(f.span)
+                try debugTrap(before: f.span)
                 if let c = f.condition, try expander.evaluate(c) == 0 { break }
                 if try !runLoopBody(f.body, status: &status) { break }
                 setLine(f.span)
+                try debugTrap(before: f.span)
                 if let s = f.step { _ = try expander.evaluate(s) }
             }
         } catch let e as ExpansionError {
@@ -176,6 +182,7 @@ extension Shell {
 
     func runCase(_ cc: CaseClause) throws -> Int32 {
         setLine(cc.span)
+        try debugTrap(before: cc.span)
         let subject: String
         do { subject = try expander.expandString(cc.subject) } catch let e as ExpansionError {
             return try expansionFailed(e)

@@ -51,6 +51,8 @@ extension Shell {
 
     public func runSimple(_ sc: SimpleCommand) throws -> Int32 {
         setLine(sc.span)
+        try debugTrap(before: sc.span)
+        if !isRunningDebugTrap { bashCommandSpan = sc.span }
         let exp = expander
         let substitutionsBefore = commandSubstitutionCount
         var argv: [String]
@@ -358,8 +360,12 @@ extension Shell {
         // Without `set -E`, functions do not inherit the ERR trap (bash).
         let savedErrTrap = traps.errTrap
         if !options.errtrace { traps.errTrap = nil }
+        // Nor the DEBUG trap without `set -T`.
+        let savedDebugTrap = traps.debugTrap
+        if !options.functrace { traps.debugTrap = nil }
         defer {
             if !options.errtrace { traps.errTrap = savedErrTrap }
+            if !options.functrace { traps.debugTrap = savedDebugTrap }
             loopDepth = savedLoopDepth
             functionNames.removeLast()
             callSites.removeLast()

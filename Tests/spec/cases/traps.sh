@@ -415,3 +415,53 @@ trap -l | head -n 1
  1) SIGHUP	 2) SIGINT	 3) SIGQUIT	 4) SIGILL	 5) SIGTRAP
 ### status: 0
 ### end
+
+### case: the DEBUG trap runs before each simple command with BASH_COMMAND and $?
+### oracle: bash
+trap 'echo "dbg [$BASH_COMMAND] $?"' DEBUG
+echo hi
+false
+x=$((1+2))
+[[ $x == 3 ]]
+f() { echo in f; }
+f
+trap - DEBUG
+echo "off $BASH_COMMAND"
+### stdout:
+dbg [echo hi] 0
+hi
+dbg [false] 0
+dbg [x=$((1+2))] 1
+dbg [[[ $x == 3 ]]] 0
+dbg [f] 0
+in f
+dbg [trap - DEBUG] 0
+off echo "off $BASH_COMMAND"
+### status: 0
+### end
+
+### case: the DEBUG trap sees the command's LINENO and runs before case and for (( )) steps
+### oracle: bash
+trap 'echo "  [$LINENO]"' DEBUG
+for (( i = 0; i < 2; i++ )); do
+  echo i=$i
+done
+case x in
+  x) echo matched ;;
+esac
+### stdout:
+  [2]
+  [2]
+  [3]
+i=0
+  [2]
+  [2]
+  [3]
+i=1
+  [2]
+  [2]
+  [5]
+  [6]
+matched
+### status: 0
+### end
