@@ -1,6 +1,7 @@
 import Glibc
 import WeirSyntax
 import WeirExecution
+import WeirExpansion
 import WeirLineEditor
 
 /// Connects the line editor to the shell: the editor reads lines, the shell completes.

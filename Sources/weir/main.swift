@@ -1,6 +1,7 @@
 import Glibc
 import WeirSyntax
 import WeirExecution
+import WeirExpansion
 import WeirBuiltins
 
 // The executable stays thin: options, input, and wiring of the library targets.

@@ -1,5 +1,6 @@
 import Glibc
 import WeirExecution
+import WeirExpansion
 import WeirSyntax
 
 /// `eval arg…`: the arguments joined by spaces, parsed and run here.

@@ -122,13 +122,7 @@ extension Shell {
     func runSeekableStandardInput() throws -> Int32 {
         let start = lseek(0, 0, SEEK_CUR)
         var bytes: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buf.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            bytes += buf[0..<n]
-        }
+        readToEnd(0, into: &bytes)
         let source = SourceFile(name: "stdin", bytes: bytes)
         let savedSource = currentSource
         currentSource = source
@@ -173,22 +167,4 @@ extension Shell {
 /// them too).
 public func scriptBytes(_ bytes: [UInt8]) -> [UInt8] {
     bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes
-}
-
-/// The bytes of a file, or nil (errno set).
-public func readWholeFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { return nil }
-    defer { close(fd) }
-    var out: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            return nil
-        }
-        if n == 0 { return out }
-        out += buf[0..<n]
-    }
 }

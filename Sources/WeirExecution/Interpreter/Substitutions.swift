@@ -28,17 +28,7 @@ extension Shell {
         }
         close(fds[1])
         var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = buf.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
-            if n > 0 {
-                out.append(contentsOf: buf[0..<n])
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                break
-            }
-        }
+        readToEnd(fds[0], into: &out)
         close(fds[0])
         let st = jobs.waitFor(pid).map { ProcessState(waitStatus: $0).status } ?? 127
         environment.lastStatus = st

@@ -14,17 +14,7 @@ public struct UserAccount {
 public enum UserAccounts {
     /// Every entry of the password file, in file order.
     public static func all(file: String = "/etc/passwd") -> [UserAccount] {
-        let fd = open(file, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return [] }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
+        guard let bytes = readWholeFile(file) else { return [] }
         var accounts: [UserAccount] = []
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             // name:password:uid:gid:gecos:home:shell
