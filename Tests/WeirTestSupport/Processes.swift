@@ -74,20 +74,10 @@ public func run(_ argv: [String], input: [UInt8] = [], directory: String? = nil,
     if let directory { weirTestAddChdir(&fa, directory) }
     // Nothing of the test runner's leaks into the child: only 0, 1 and 2.
     _ = weir_fa_addclosefrom(&fa, 3)
-    // A clean start: the test runner's threads may block or ignore signals, and a child
-    // would inherit that (a shell's `wait` then never hears SIGCHLD).
     var attr = posix_spawnattr_t()
     posix_spawnattr_init(&attr)
     defer { posix_spawnattr_destroy(&attr) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attr, &empty)
-    var all = sigset_t()
-    sigfillset(&all)
-    sigdelset(&all, SIGKILL)
-    sigdelset(&all, SIGSTOP)
-    posix_spawnattr_setsigdefault(&attr, &all)
-    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    setCleanSignals(&attr, flags: 0)
     var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     defer { for p in cargs { free(p) } }
     var pid: pid_t = 0
@@ -145,4 +135,19 @@ public func makeTemporaryDirectory(prefix: String = "weir-test-") -> String {
 /// Removes a directory tree (through rm, to keep the tests free of Foundation).
 public func removeTree(_ path: String) {
     _ = run(["/bin/rm", "-rf", path])
+}
+
+/// A clean start for a spawned child: the test runner's threads may block or ignore
+/// signals, and a child would inherit that (a shell's `wait` then never hears SIGCHLD).
+/// `flags` are further posix_spawn flags to set with the signal ones.
+func setCleanSignals(_ attr: inout posix_spawnattr_t, flags: Int32) {
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attr, &empty)
+    var all = sigset_t()
+    sigfillset(&all)
+    sigdelset(&all, SIGKILL)
+    sigdelset(&all, SIGSTOP)
+    posix_spawnattr_setsigdefault(&attr, &all)
+    posix_spawnattr_setflags(&attr, Int16(Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | flags))
 }

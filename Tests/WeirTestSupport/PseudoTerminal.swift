@@ -78,19 +78,11 @@ public final class PseudoTerminal {
         posix_spawn_file_actions_adddup2(&fa, 0, 2)
         if let directory { weirTestAddChdir(&fa, directory) }
         _ = weir_fa_addclosefrom(&fa, 3)
-        // A clean start: no blocked or ignored signals inherited from the test runner.
+        // A clean start, in a new session.
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
         defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        sigdelset(&all, SIGKILL)
-        sigdelset(&all, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attr, &all)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSID_))
+        setCleanSignals(&attr, flags: Int32(POSIX_SPAWN_SETSID_))
 
         var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         var cenv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]

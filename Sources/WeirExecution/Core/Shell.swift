@@ -87,6 +87,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var bashCommandSource: SourceFile?
     /// `$LINENO` inside the DEBUG trap: the line of the command it precedes.
     var debugTrapLine = 0
+    /// `\u`'s answer, once looked up.
+    var promptUserName: String?
     /// The interactive shell's line source (history, editing mode).
     public var interactiveInput: InteractiveInput?
     /// Commands run at the prompt (`\#`).

@@ -129,9 +129,13 @@ extension Shell {
         return String(String(cString: name).split(separator: "/").last ?? "tty")
     }
 
+    /// The effective user's name, read from the password file once (`\u` is in
+    /// most prompts, drawn before every command).
     func userName() -> String {
-        if let account = UserAccounts.withID(geteuid()) { return account.name }
-        return variables.value("USER") ?? ""
+        if let name = promptUserName { return name }
+        guard let account = UserAccounts.withID(geteuid()) else { return variables.value("USER") ?? "" }
+        promptUserName = account.name
+        return account.name
     }
 
     func hostName() -> String {
