@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "WeirSyntax", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "WeirExpansion", dependencies: ["WeirSyntax"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
-        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys"],
+        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys", "WeirLineEditor"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "WeirBuiltins", dependencies: ["WeirExecution", "WeirExpansion", "WeirSyntax"]),
         // GNU readline (apt: libreadline-dev), behind the LineEditor protocol.

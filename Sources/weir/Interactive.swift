@@ -4,27 +4,11 @@ import WeirExecution
 import WeirExpansion
 import WeirLineEditor
 
-/// Connects the line editor to the shell: the editor reads lines, the shell completes.
-final class EditorInput: InteractiveInput, CompletionProvider {
-    var editor: LineEditor!
+/// The shell's completions, offered to the line editor.
+final class ShellCompletion: CompletionProvider {
     unowned let shell: Shell
 
     init(shell: Shell) { self.shell = shell }
-
-    func readLine(prompt: String) -> InteractiveLine {
-        switch editor.readLine(prompt: prompt) {
-        case .line(let l): return .line(l)
-        case .endOfInput: return .endOfInput
-        case .interrupted: return .interrupted
-        }
-    }
-
-    func remember(_ command: String) { editor.addToHistory(command) }
-    var historyEntries: (first: Int, entries: [String]) { editor.history }
-    func clearHistory() { editor.clearHistory() }
-    func deleteHistoryEntry(_ number: Int) -> Bool { editor.deleteHistoryEntry(number) }
-    func setViMode(_ vi: Bool) { editor.setViMode(vi) }
-    var screenSize: (rows: Int, columns: Int)? { editor.screenSize }
 
     func completions(for word: String, line: String, wordStart: Int) -> CompletionResult? {
         guard let r = shell.completions(for: word, line: line, wordStart: wordStart) else { return nil }
@@ -70,17 +54,18 @@ func runInteractiveShell(_ shell: Shell, _ options: Options) -> Never {
     }
     if !options.noRC { runStartupFile(shell, options.rcFile ?? home + "/.weirrc") }
 
-    let input = EditorInput(shell: shell)
+    let editor: LineEditor
+    let completion = ShellCompletion(shell: shell)
     if isatty(0) != 0 {
         let size = Int(shell.variables.value("HISTSIZE") ?? "") ?? 500
         let fileSize = Int(shell.variables.value("HISTFILESIZE") ?? "") ?? 500
-        input.editor = ReadlineEditor(historyFile: defaultHistoryFile(shell), historySize: size,
-                                      historyFileSize: fileSize, completion: input)
-        if shell.options.vi { input.editor.setViMode(true) }
+        editor = ReadlineEditor(historyFile: defaultHistoryFile(shell), historySize: size,
+                                historyFileSize: fileSize, completion: completion)
+        if shell.options.vi { editor.setViMode(true) }
     } else {
-        input.editor = PlainLineEditor(fd: 0)
+        editor = PlainLineEditor(fd: 0)
     }
-    let status = shell.runInteractive(input)
+    let status = withExtendedLifetime(completion) { shell.runInteractive(editor) }
     shell.releaseJobs()
     shell.finish(status)
 }

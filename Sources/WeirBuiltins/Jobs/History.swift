@@ -12,7 +12,7 @@ func history(_ shell: Shell, _ args: [String]) throws -> Int32 {
     }
     if rest.first == "-d" {
         guard rest.count > 1, let n = Int(rest[1]) else { throw BuiltinError("history: -d: option requires an argument", status: 2) }
-        let h = input.historyEntries
+        let h = input.history
         let number = n < 0 ? h.first + h.entries.count + n : n
         guard input.deleteHistoryEntry(number) else { throw BuiltinError("history: \(rest[1]): history position out of range") }
         return 0
@@ -21,7 +21,7 @@ func history(_ shell: Shell, _ args: [String]) throws -> Int32 {
         throw BuiltinError("history: \(f): invalid option\nhistory: usage: history [-c] [-d offset] [n]", status: 2)
     }
     if rest.count > 1 { throw BuiltinError("history: too many arguments", status: 2) }
-    let h = input.historyEntries
+    let h = input.history
     var start = 0
     if let f = rest.first {
         guard let n = Int(f.hasPrefix("+") ? String(f.dropFirst()) : f), n >= 0 else {

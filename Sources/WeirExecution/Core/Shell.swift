@@ -1,6 +1,7 @@
 import Glibc
 import WeirSyntax
 import WeirExpansion
+import WeirLineEditor
 
 /// A builtin's body: the shell and the argument words (argv[0] is the name).
 public typealias BuiltinFunction = (Shell, [String]) throws -> Int32
@@ -90,7 +91,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// `\u`'s answer, once looked up.
     var promptUserName: String?
     /// The interactive shell's line source (history, editing mode).
-    public var interactiveInput: InteractiveInput?
+    public var interactiveInput: LineEditor?
     /// Commands run at the prompt (`\#`).
     var commandNumber = 1
     /// `exit` said twice with stopped jobs.

@@ -145,7 +145,7 @@ extension Shell {
 
     /// The number the next history entry will get (`\!`).
     var historyNumber: Int {
-        guard let h = interactiveInput?.historyEntries else { return 1 }
+        guard let h = interactiveInput?.history else { return 1 }
         return h.first + h.entries.count
     }
 }

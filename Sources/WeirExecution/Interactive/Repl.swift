@@ -1,11 +1,12 @@
 import Glibc
 import WeirSyntax
 import WeirExpansion
+import WeirLineEditor
 
 extension Shell {
     /// The interactive loop: prompt, read (with PS2 while the input is incomplete), run,
     /// report finished jobs, again. Returns the exit status.
-    public func runInteractive(_ input: InteractiveInput) -> Int32 {
+    public func runInteractive(_ input: LineEditor) -> Int32 {
         interactive = true
         interactiveInput = input
         var warnedAboutStoppedJobs = false
@@ -91,7 +92,7 @@ extension Shell {
     }
 
     /// COLUMNS and LINES follow the terminal's size.
-    func noteScreenSize(_ input: InteractiveInput) {
+    func noteScreenSize(_ input: LineEditor) {
         guard let size = input.screenSize else { return }
         try? variables.assign("LINES", String(size.rows))
         try? variables.assign("COLUMNS", String(size.columns))
@@ -105,7 +106,7 @@ extension Shell {
         let ignoreSpace = control.contains("ignorespace") || control.contains("ignoreboth")
         let ignoreDups = control.contains("ignoredups") || control.contains("ignoreboth")
         if ignoreSpace && (text.hasPrefix(" ") || text.hasPrefix("\t")) { return }
-        if ignoreDups && input.historyEntries.entries.last == text { return }
-        input.remember(text)
+        if ignoreDups && input.history.entries.last == text { return }
+        input.addToHistory(text)
     }
 }
