@@ -73,15 +73,8 @@ extension Shell {
         /// Reads one more line into the parser; false at end of input.
         func readMore() -> Bool {
             guard !eof else { return false }
-            var line: [UInt8] = []
-            var byte: UInt8 = 0
-            while true {
-                let n = read(0, &byte, 1)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { eof = true; break }
-                line.append(byte)
-                if byte == 0x0A { break }
-            }
+            let line = readLineBytes(0)
+            eof = line.last != 0x0A
             if line.isEmpty { return false }
             parser.appendInput(line)
             return true
@@ -151,15 +144,9 @@ extension Shell {
 
     /// Reads a line from a descriptor a byte at a time (no read-ahead); nil at EOF.
     public func readLine(fd: Int32) -> String? {
-        var out: [UInt8] = []
-        var byte: UInt8 = 0
-        while true {
-            let n = read(fd, &byte, 1)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return out.isEmpty ? nil : String(decoding: out, as: UTF8.self) }
-            if byte == 0x0A { return String(decoding: out, as: UTF8.self) }
-            out.append(byte)
-        }
+        let line = readLineBytes(fd)
+        if line.isEmpty { return nil }
+        return String(decoding: line.last == 0x0A ? line.dropLast() : line[...], as: UTF8.self)
     }
 }
 

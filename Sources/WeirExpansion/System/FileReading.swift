@@ -25,3 +25,18 @@ public func readWholeFile(_ path: String) -> [UInt8]? {
     var out: [UInt8] = []
     return readToEnd(fd, into: &out) ? out : nil
 }
+
+/// One line from `fd`, its newline included, read a byte at a time so that nothing
+/// after it is consumed (a script on stdin shares it with the commands it runs).
+/// Empty at the end of input; a last line without a newline comes back without one.
+public func readLineBytes(_ fd: Int32) -> [UInt8] {
+    var line: [UInt8] = []
+    var byte: UInt8 = 0
+    while true {
+        let n = read(fd, &byte, 1)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return line }
+        line.append(byte)
+        if byte == 0x0A { return line }
+    }
+}
