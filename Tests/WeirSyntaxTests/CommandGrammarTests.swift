@@ -94,7 +94,7 @@ import WeirTestSupport
     }
 
     @Test func aliasesExpandInCommandPosition() throws {
-        struct Table: AliasResolving {
+        final class Table: AliasResolving {
             func alias(named name: String) -> String? {
                 ["ll": "ls -l ", "q": "quiet", "loop": "while true; do"][name]
             }

@@ -131,7 +131,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public init() {
         environment.shellPid = getpid()
         environment.substitutions = self
-        environment.optionFlags = { [unowned self] in self.optionLetters() }
+        environment.optionFlags = { [unowned(unsafe) self] in self.optionLetters() }
         installDynamicVariables()
     }
 
@@ -250,16 +250,16 @@ public final class Shell: AliasResolving, SubstitutionRunning {
                      "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "BASH_COMMAND", "_"] {
             variables.declareDynamic(name)
         }
-        variables.dynamicValue = { [unowned self] name in self.dynamicValue(name) }
+        variables.dynamicValue = { [unowned(unsafe) self] name in self.dynamicValue(name) }
         variables.watchedNames = ["PATH", "IFS", "TZ"]
-        variables.variableChanged = { [unowned self] name in
+        variables.variableChanged = { [unowned(unsafe) self] name in
             switch name {
             case "PATH": self.commandHash = [:]
             case "IFS": self.environment.refreshIFS()
             default: self.exportTimeZone()
             }
         }
-        variables.dynamicAssigned = { [unowned self] name, value in
+        variables.dynamicAssigned = { [unowned(unsafe) self] name, value in
             switch name {
             case "RANDOM": srandom(UInt32(truncatingIfNeeded: Int(value) ?? 0))
             case "SECONDS": self.secondsBase = (Int64(value) ?? 0) - Int64(monotonicSeconds() - self.startTime)
@@ -267,7 +267,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             default: break
             }
         }
-        variables.dynamicArray = { [unowned self] name in
+        variables.dynamicArray = { [unowned(unsafe) self] name in
             switch name {
             case "PIPESTATUS": return self.pipeStatus.isEmpty ? nil : self.pipeStatus.map { String($0) }
             case "FUNCNAME": return self.functionNames.isEmpty ? nil : self.functionNames.reversed() + ["main"]

@@ -47,7 +47,9 @@ public final class ShellEnvironment {
     /// `$-`: the single-letter options in force.
     public var optionFlags: () -> String = { "" }
     public var options = ExpansionOptions()
-    public weak var substitutions: SubstitutionRunning?
+    // unowned(unsafe): the shell owns this environment and outlives it; a weak reference
+    // would give the shell a side table and send every retain of it down the slow path.
+    public unowned(unsafe) var substitutions: SubstitutionRunning?
     /// The file and line being run, for messages (`weir: FILE: line N: …`).
     public var currentLine = 0
     /// Compiled patterns by text (`${x%.*}` in a loop compiles once).
@@ -55,7 +57,7 @@ public final class ShellEnvironment {
     var patternCacheExtglob = true
 
     public init() {
-        variables.integerEvaluator = { [unowned self] text in
+        variables.integerEvaluator = { [unowned(unsafe) self] text in
             try ArithmeticEvaluator(environment: self).evaluate(text: text)
         }
     }

@@ -1,5 +1,5 @@
 /// Looks aliases up while the parser reads: the shell passes its alias table in.
-public protocol AliasResolving {
+public protocol AliasResolving: AnyObject {
     func alias(named name: String) -> String?
     /// False when there are no aliases at all: the parser then skips looking.
     var hasAliases: Bool { get }
