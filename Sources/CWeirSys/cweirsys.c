@@ -2,6 +2,9 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include "cweirsys.h"
 
 int weir_fa_addtcsetpgrp(posix_spawn_file_actions_t *fa, int fd) { return posix_spawn_file_actions_addtcsetpgrp_np(fa, fd); }
@@ -14,3 +17,12 @@ ssize_t weir_tee(int i, int o, size_t len, unsigned int fl) { return tee(i, o, l
 int weir_set_pipe_size(int fd, int size) { return fcntl(fd, F_SETPIPE_SZ, size); }
 int weir_get_pipe_size(int fd) { return fcntl(fd, F_GETPIPE_SZ); }
 const unsigned int WEIR_SPLICE_F_MOVE = SPLICE_F_MOVE, WEIR_SPLICE_F_NONBLOCK = SPLICE_F_NONBLOCK, WEIR_SPLICE_F_MORE = SPLICE_F_MORE;
+
+int weir_unread_bytes(int fd) {
+    int n = 0;
+    return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
+}
+
+pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage) {
+    return wait4(pid, status, options, usage);
+}

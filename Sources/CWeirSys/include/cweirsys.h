@@ -7,6 +7,7 @@
 #include <spawn.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <sys/resource.h>
 
 int weir_fa_addtcsetpgrp(posix_spawn_file_actions_t *fa, int tcfd);
 int weir_fa_addchdir(posix_spawn_file_actions_t *fa, const char *path);
@@ -17,6 +18,11 @@ ssize_t weir_splice(int fdin, int fdout, size_t len, unsigned int flags);
 ssize_t weir_tee(int fdin, int fdout, size_t len, unsigned int flags);
 int weir_set_pipe_size(int fd, int size);
 int weir_get_pipe_size(int fd);
+/// Bytes waiting in a pipe (FIONREAD); works on either end. -1 on error.
+int weir_unread_bytes(int fd);
+
+/// wait4: a child's status and its resource usage (its own and its waited-for children's).
+pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage);
 extern const unsigned int WEIR_SPLICE_F_MOVE, WEIR_SPLICE_F_NONBLOCK, WEIR_SPLICE_F_MORE;
 
 static inline int weir_WIFEXITED(int s) { return WIFEXITED(s); }

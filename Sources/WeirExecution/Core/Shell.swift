@@ -61,6 +61,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public internal(set) var sourceDepth = 0
     /// The source being run (for LINENO and messages).
     public internal(set) var currentSource: SourceFile?
+    /// The `trace` (or traced script) in progress: pipelines run now are traced into it.
+    var traceSession: TraceSession?
     /// Names of the functions being run, innermost last (`FUNCNAME`).
     public internal(set) var functionNames: [String] = []
     /// The status of each stage of the last pipeline.

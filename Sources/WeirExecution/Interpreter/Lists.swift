@@ -63,6 +63,7 @@ extension Shell {
 
     /// One pipeline in the foreground: `!`, `time`, and its stages.
     func runPipeline(_ p: Pipeline) throws -> Int32 {
+        if let t = p.prefixes.first(where: { $0.kind == .trace }) { return try runTraceCommand(p, t) }
         if p.negated { errexitSuppressed += 1 }
         defer { if p.negated { errexitSuppressed -= 1 } }
         let timed = p.prefixes.first { $0.kind == .time }
@@ -72,12 +73,28 @@ extension Shell {
         case 0:
             status = 0
         case 1:
-            status = try runCommand(p.commands[0])
+            if let session = traceSession {
+                if isExternalStage(p.commands[0]) {
+                    status = try runTracedStages(p, in: session)
+                } else if session.depth == 0 {
+                    status = try runTracedInShell(p.commands[0], in: session)
+                } else {
+                    // Inside a traced function or compound command, its own builtins and
+                    // compound commands are part of its span; processes are traced.
+                    status = try runCommand(p.commands[0])
+                }
+            } else {
+                status = try runCommand(p.commands[0])
+            }
             if setsPipeStatus(p.commands[0]) {
                 if pipeStatus.count == 1 { pipeStatus[0] = status } else { pipeStatus = [status] }
             }
         default:
-            status = try runStages(p)
+            if let session = traceSession {
+                status = try runTracedStages(p, in: session)
+            } else {
+                status = try runStages(p)
+            }
         }
         if let clock, let t = timed { try reportTime(clock, posix: try timeIsPosix(t)) }
         if p.negated { status = status == 0 ? 1 : 0 }

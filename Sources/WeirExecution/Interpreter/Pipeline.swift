@@ -7,20 +7,32 @@ extension Shell {
     /// A pipeline of two or more stages: every stage starts before any is waited for,
     /// joined by close-on-exec pipes; each pipe end is closed in the shell as soon as the
     /// stage that needs it has started.
-    func runStages(_ p: Pipeline) throws -> Int32 {
+    ///
+    /// Traced (`tracer` given), each edge is two pipes with weir's relay between them
+    /// and the stages' ends are recorded; otherwise nothing is added.
+    func runStages(_ p: Pipeline, tracer: PipelineTracer? = nil) throws -> Int32 {
         let n = p.commands.count
         var pids: [pid_t] = []
         var prevRead: Int32 = -1
         var group: pid_t?
         var failure: Error?
         // `shopt -s lastpipe` (without job control): the last stage runs in the shell.
-        let lastInShell = shoptFlags.contains("lastpipe") && !options.monitor
+        let lastInShell = shoptFlags.contains("lastpipe") && !options.monitor && tracer == nil
         for (i, cmd) in p.commands.enumerated() {
             if lastInShell && i == n - 1 { break }
             var fds: [Int32] = [-1, -1]
-            if i < n - 1 && weir_pipe2_cloexec(&fds) != 0 {
-                error("pipe: \(String(cString: strerror(errno)))")
-                break
+            if i < n - 1 {
+                if let tracer {
+                    if let relay = tracer.addEdge(from: i) {
+                        fds = [relay.downstreamEnd, relay.upstreamEnd]
+                    } else {
+                        error("pipe: \(String(cString: strerror(errno)))")
+                        break
+                    }
+                } else if weir_pipe2_cloexec(&fds) != 0 {
+                    error("pipe: \(String(cString: strerror(errno)))")
+                    break
+                }
             }
             var wiring: [FdAction] = []
             if prevRead >= 0 { wiring.append(.duplicate(source: prevRead, fd: 0)) }
@@ -29,9 +41,12 @@ extension Shell {
                 if p.operators[i].op == .pipeAll { wiring.append(.duplicate(source: 1, fd: 2)) }
             }
             for fd in [prevRead, fds[0], fds[1]] where fd > 2 { wiring.append(.close(fd)) }
+            if let tracer { for fd in tracer.heldDescriptors { wiring.append(.close(fd)) } }
             do {
-                let pid = try startStage(cmd, wiring: wiring, processGroup: group)
+                var execed = false
+                let pid = try startStage(cmd, wiring: wiring, processGroup: group, execed: &execed)
                 pids.append(pid)
+                tracer?.stageStarted(tracer!.record.stages[i], pid: pid, execed: execed)
                 if options.monitor && group == nil { group = pid }
             } catch {
                 failure = error
@@ -61,16 +76,19 @@ extension Shell {
             return status
         }
         if prevRead >= 0 { close(prevRead) }
-        let status = waitForeground(pids, command: currentSource.map { $0.text(p.span) } ?? "")
+        let status = waitForeground(pids, command: currentSource.map { $0.text(p.span) } ?? "", tracer: tracer)
         if let failure { throw failure }
         return status
     }
 
     /// Starts one stage: an external command is spawned directly when its words can be
     /// expanded here without side effects; anything else runs in a forked shell.
-    func startStage(_ cmd: Command, wiring: [FdAction], processGroup: pid_t?) throws -> pid_t {
+    func startStage(_ cmd: Command, wiring: [FdAction], processGroup: pid_t?, execed: inout Bool) throws -> pid_t {
         if case .simple(let sc) = cmd, isSideEffectFree(sc) {
-            if let pid = try spawnStage(sc, wiring: wiring, processGroup: processGroup) { return pid }
+            if let pid = try spawnStage(sc, wiring: wiring, processGroup: processGroup) {
+                execed = true
+                return pid
+            }
         }
         return try forkShell(processGroup: processGroup) {
             _ = try self.applyRedirections(wiring, save: false)

@@ -69,8 +69,14 @@ extension Shell {
     /// own, and caught signals go back to default.
     func becomeChild(processGroup: pid_t?, foreground: Bool) {
         isSubshell = true
+        traceSession = nil
         jobs.reset()
         traps.resetForSubshell()
+        // The shell ignores SIGPIPE for itself; a subshell in a pipeline dies of it, as in
+        // bash and dash, unless it was ignored when the shell started or is trapped.
+        if !traps.ignoredAtStart.contains(SIGPIPE) && traps.action(for: SIGPIPE) == nil {
+            signal(SIGPIPE, SIG_DFL)
+        }
         if options.monitor {
             let pg = processGroup ?? getpid()
             _ = setpgid(0, pg)
@@ -85,13 +91,16 @@ extension Shell {
     /// Waits for the processes of a foreground job and returns its status (the last
     /// one's, or with pipefail the last failing one's). Sets PIPESTATUS.
     @discardableResult
-    func waitForeground(_ pids: [pid_t], command: String = "") -> Int32 {
+    func waitForeground(_ pids: [pid_t], command: String = "", tracer: PipelineTracer? = nil) -> Int32 {
         var statuses: [Int32] = []
         statuses.reserveCapacity(pids.count)
         var job: Job?
         if options.monitor {
             job = jobs.add(pids: pids, processGroup: pids.first, command: command, background: false)
         }
+        // Traced: the relays run and the stages are sampled until every stage has ended
+        // (or the job stops); the statuses are then already collected.
+        tracer?.run(jobs: jobs)
         for p in pids {
             if let st = jobs.waitFor(p) {
                 let state = ProcessState(waitStatus: st)

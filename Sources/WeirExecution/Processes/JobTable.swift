@@ -85,6 +85,9 @@ public final class JobTable {
     var nextID = 1
     /// Report stops (job control).
     public var reportStops = false
+    /// Told of every wait status as it is collected, with the child's resource usage
+    /// (the tracer listens while it runs; nil otherwise).
+    var onReap: ((pid_t, Int32, rusage) -> Void)?
 
     public init() {}
 
@@ -114,7 +117,8 @@ public final class JobTable {
     public func job(forPid pid: pid_t) -> Job? { jobs.first { $0.pids.contains(pid) } }
 
     /// Records a wait status for a pid: in its job, or kept for later.
-    func record(_ pid: pid_t, _ st: Int32) {
+    func record(_ pid: pid_t, _ st: Int32, _ usage: rusage) {
+        onReap?(pid, st, usage)
         let state = ProcessState(waitStatus: st)
         if let j = job(forPid: pid) {
             j.states[pid] = state
@@ -128,9 +132,10 @@ public final class JobTable {
         var st: Int32 = 0
         var flags: Int32 = block ? 0 : WNOHANG
         if reportStops { flags |= WUNTRACED }
-        let r = waitpid(-1, &st, flags)
+        var usage = rusage()
+        let r = weir_wait4(-1, &st, flags, &usage)
         if r > 0 {
-            record(r, st)
+            record(r, st, usage)
             return true
         }
         return false
@@ -154,9 +159,10 @@ public final class JobTable {
             var st: Int32 = 0
             var flags: Int32 = 0
             if reportStops { flags |= WUNTRACED }
-            let r = waitpid(-1, &st, flags)
+            var usage = rusage()
+            let r = weir_wait4(-1, &st, flags, &usage)
             if r > 0 {
-                record(r, st)
+                record(r, st, usage)
                 if r == pid, case .stopped = ProcessState(waitStatus: st) { return st }
                 continue
             }

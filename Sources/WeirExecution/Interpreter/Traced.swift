@@ -1,0 +1,116 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+
+extension Shell {
+    /// `trace [options] PIPELINE`: runs the pipeline traced and writes its report.
+    /// Inside a trace already (a traced function calling `trace`), it simply runs.
+    func runTraceCommand(_ p: Pipeline, _ prefix: PipelinePrefix) throws -> Int32 {
+        var inner = p
+        inner.prefixes.removeAll { $0.kind == .trace }
+        let options: TraceOptions
+        let session: TraceSession
+        do {
+            options = try TraceOptions(arguments: try prefix.options.map { try expander.expandString($0) })
+            session = try TraceSession(options: options, colorAllowed: variables.value("NO_COLOR").map { $0.isEmpty } ?? true)
+        } catch let e as TraceOptionError {
+            error("trace: " + e.message)
+            environment.lastStatus = 2
+            return 2
+        }
+        if traceSession != nil { return try runPipeline(inner) }
+        traceSession = session
+        let status: Int32
+        do {
+            status = try runPipeline(inner)
+        } catch {
+            traceSession = nil
+            try? session.close()
+            throw error
+        }
+        traceSession = nil
+        do { try session.close() } catch { self.error("trace: " + error.message) }
+        return status
+    }
+
+    /// A pipeline (or a lone external command) run under the active trace session.
+    func runTracedStages(_ p: Pipeline, in session: TraceSession) throws -> Int32 {
+        setLine(p.span)
+        let text = p.commands.isEmpty ? "" : commandText(Span(p.commands[0].span.start, p.commands[p.commands.count - 1].span.end))
+        let record = session.begin(command: text, location: traceLocation())
+        record.stages = p.commands.enumerated().map { i, c in
+            TracedStage(index: i, command: commandText(c.span), kind: stageKind(c))
+        }
+        let tracer = PipelineTracer(record: record)
+        let status = try runStages(p, tracer: tracer)
+        tracer.judgeSIGPIPEs()
+        record.duration = record.now()
+        record.status = status
+        session.finish(record)
+        return status
+    }
+
+    /// A lone builtin, function or compound command under a trace: it runs in this shell
+    /// (its assignments stay), measured as a span; pipelines inside it are traced too.
+    func runTracedInShell(_ c: Command, in session: TraceSession) throws -> Int32 {
+        setLine(c.span)
+        let record = session.begin(command: commandText(c.span), location: traceLocation())
+        let stage = TracedStage(index: 0, command: commandText(c.span), kind: stageKind(c))
+        stage.pid = getpid()
+        record.stages = [stage]
+        let before = childAndSelfCPU()
+        session.depth += 1
+        func finish(_ status: Int32) {
+            session.depth -= 1
+            let after = childAndSelfCPU()
+            stage.ended = record.now()
+            stage.state = .exited(status)
+            stage.userCPU = after.user - before.user
+            stage.systemCPU = after.system - before.system
+            stage.stdin = describeDescriptor(pid: getpid(), fd: 0)
+            stage.stdout = describeDescriptor(pid: getpid(), fd: 1)
+            record.duration = record.now()
+            record.status = status
+            session.finish(record)
+        }
+        let status: Int32
+        do {
+            status = try runCommand(c)
+        } catch {
+            finish(environment.lastStatus)
+            throw error
+        }
+        finish(status)
+        return status
+    }
+
+    /// True when a lone command would be spawned as an external program.
+    func isExternalStage(_ c: Command) -> Bool { stageKind(c) == .external }
+
+    func stageKind(_ c: Command) -> StageKind {
+        switch c {
+        case .simple(let sc):
+            guard let w = sc.words.first else { return .builtin }
+            guard isPure(w.parts), let name = (try? expander.expandWords([w]))?.first else { return .external }
+            switch resolve(name) {
+            case .builtin: return .builtin
+            case .function: return .function
+            case .external, .notFound: return .external
+            }
+        case .compound(.subshell, _): return .subshell
+        case .compound: return .compound
+        case .function, .coprocess: return .builtin
+        }
+    }
+
+    /// A command as written, without the blanks around it.
+    func commandText(_ span: Span) -> String {
+        let t = sourceText(span).utf8
+        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+        guard let first = t.firstIndex(where: { !isBlank($0) }), let last = t.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(t[first...last])!
+    }
+
+    /// `file:line` of the command being run.
+    func traceLocation() -> String { "\(currentSource?.name ?? programName):\(currentLineNumber)" }
+}

@@ -1,0 +1,66 @@
+/// `trace --chrome FILE`: the Chrome trace-event format (JSON object form), which Perfetto
+/// and chrome://tracing open. Each pipeline is a process, each stage a thread (track)
+/// with one complete event for its whole life (category `stage`) and nested events for
+/// its running and waiting spans (category `activity`); each edge is a counter track of
+/// bytes per second.
+enum ChromeTrace {
+    static func document(for pipelines: [TracedPipeline]) -> String {
+        var events: [String] = []
+        for p in pipelines {
+            let pid = p.id
+            events.append(metadata("process_name", pid: pid, tid: 0, name: "\(p.id): \(p.command) (\(p.location))"))
+            events.append(metadata("process_sort_index", pid: pid, tid: 0, sortIndex: p.id))
+            for s in p.stages {
+                let tid = s.index + 1
+                events.append(metadata("thread_name", pid: pid, tid: tid, name: "\(tid) \(s.command) [pid \(s.pid)]"))
+                events.append(metadata("thread_sort_index", pid: pid, tid: tid, sortIndex: tid))
+                let start = p.offset + s.started
+                var args = JSONObject()
+                args.add("pid", number: Int(s.pid))
+                args.add("status", string: TraceTable.describe(s))
+                args.add("user_ms", milliseconds: s.userCPU)
+                args.add("sys_ms", milliseconds: s.systemCPU)
+                if let m = s.peakMemory { args.add("peak_memory_bytes", number: m) }
+                events.append(complete(name: s.command, category: "stage", pid: pid, tid: tid,
+                                       start: start, duration: s.wall, args: args.text))
+                for (k, span) in s.timeline.enumerated() {
+                    let end = k + 1 < s.timeline.count ? s.timeline[k + 1].at : (s.ended ?? span.at)
+                    guard end > span.at else { continue }
+                    events.append(complete(name: span.activity.rawValue, category: "activity", pid: pid, tid: tid,
+                                           start: p.offset + span.at, duration: end - span.at, args: "{}"))
+                }
+            }
+            for e in p.edges {
+                let name = "edge \(e.from + 1)→\(e.to + 1) bytes/s"
+                var last = (at: 0.0, bytes: Int64(0))
+                for point in e.progress where point.at > last.at {
+                    let rate = Double(point.bytes - last.bytes) / (point.at - last.at)
+                    events.append(counter(name: name, pid: pid, at: p.offset + last.at, value: rate))
+                    last = point
+                }
+                events.append(counter(name: name, pid: pid, at: p.offset + max(last.at, p.duration), value: 0))
+            }
+        }
+        return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n" + events.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    static func micros(_ seconds: Double) -> String { TraceUnits.fixed(seconds * 1e6, 3) }
+
+    static func metadata(_ kind: String, pid: Int, tid: Int, name: String? = nil, sortIndex: Int? = nil) -> String {
+        var args = JSONObject()
+        if let name { args.add("name", string: name) }
+        if let sortIndex { args.add("sort_index", number: sortIndex) }
+        return "{\"ph\":\"M\",\"name\":\"\(kind)\",\"pid\":\(pid),\"tid\":\(tid),\"args\":\(args.text)}"
+    }
+
+    static func complete(name: String, category: String, pid: Int, tid: Int, start: Double, duration: Double,
+                         args: String) -> String {
+        "{\"ph\":\"X\",\"name\":" + JSONObject.quote(name) + ",\"cat\":\"\(category)\",\"pid\":\(pid),\"tid\":\(tid),"
+            + "\"ts\":" + micros(start) + ",\"dur\":" + micros(duration) + ",\"args\":" + args + "}"
+    }
+
+    static func counter(name: String, pid: Int, at: Double, value: Double) -> String {
+        "{\"ph\":\"C\",\"name\":" + JSONObject.quote(name) + ",\"pid\":\(pid),\"ts\":" + micros(at)
+            + ",\"args\":{\"bytes_per_second\":" + TraceUnits.fixed(value, 0) + "}}"
+    }
+}

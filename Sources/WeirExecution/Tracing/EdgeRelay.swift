@@ -1,0 +1,262 @@
+import Glibc
+import CWeirSys
+
+/// weir sitting on one edge of a traced pipeline:
+///
+///     stage i ──▶ [pipe A] ──splice──▶ [pipe B] ──▶ stage i+1
+///                     └──tee──▶ [pipe C] ──read──▶ newline count
+///
+/// `splice` moves the pages from A to B without copying them; its return values count
+/// the edge's bytes exactly. `tee` duplicates the same bytes into C, which weir reads to
+/// count lines. The ends weir holds are non-blocking; the stages' ends are not.
+///
+/// Ends are passed on as if weir were not there: when stage i closes its output, weir
+/// closes B once B is empty, and stage i+1 reads end-of-file; when stage i+1 goes away,
+/// weir closes A, and stage i's next write gets SIGPIPE.
+final class EdgeRelay {
+    enum Phase {
+        /// Waiting for stage i to write.
+        case awaitingInput
+        /// B is full: waiting for stage i+1 to read.
+        case awaitingOutput
+        /// Stage i closed its output; B still holds bytes stage i+1 has not read.
+        case draining
+        case closed
+    }
+
+    let edge: TracedEdge
+    /// A's read end, B's write end, C's two ends.
+    private(set) var source: Int32
+    private(set) var sink: Int32
+    private var countRead: Int32
+    private var countWrite: Int32
+    private(set) var phase = Phase.awaitingInput
+    /// Bytes teed into the ring but not yet moved from A to B.
+    private var pending = 0
+    /// The bytes most recently teed, in a ring twice a pipe's size: the pending bytes and
+    /// at least a pipe's worth of bytes moved before them, so that when the reader leaves
+    /// early the lines it never read can be taken off again.
+    private var ring: UnsafeMutableRawBufferPointer
+    private static let ringSize = 2 * Int(pipeSize)
+    /// Ring position of the first byte not yet moved.
+    private var movePos = 0
+    /// Bytes moved from A to B so far.
+    private var moved: Int64 = 0
+
+    static let pipeSize: Int32 = 1 << 20
+
+    /// The descriptors the stages use: A's write end (stage i's stdout) and B's read end
+    /// (stage i+1's stdin). nil when a pipe cannot be made.
+    let upstreamEnd: Int32
+    let downstreamEnd: Int32
+
+    init?(edge: TracedEdge) {
+        var a: [Int32] = [-1, -1], b: [Int32] = [-1, -1], c: [Int32] = [-1, -1]
+        guard weir_pipe2_cloexec(&a) == 0 else { return nil }
+        guard weir_pipe2_cloexec(&b) == 0 else { close(a[0]); close(a[1]); return nil }
+        guard weir_pipe2_cloexec(&c) == 0 else { for fd in a + b { close(fd) }; return nil }
+        // Large pipes: fewer wake-ups for the stages and for weir (falls back silently
+        // to the default size above /proc/sys/fs/pipe-max-size).
+        for fd in [a[1], b[1], c[1]] { _ = weir_set_pipe_size(fd, EdgeRelay.pipeSize) }
+        for fd in [a[0], b[1], c[0], c[1]] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        self.edge = edge
+        source = a[0]
+        sink = b[1]
+        countRead = c[0]
+        countWrite = c[1]
+        upstreamEnd = a[1]
+        downstreamEnd = b[0]
+        ring = .allocate(byteCount: EdgeRelay.ringSize, alignment: 16)
+    }
+
+    deinit {
+        for fd in [source, sink, countRead, countWrite] where fd >= 0 { close(fd) }
+        ring.deallocate()
+    }
+
+    /// The descriptors weir itself holds, which no stage may inherit.
+    var relayDescriptors: [Int32] { [source, sink, countRead, countWrite].filter { $0 >= 0 } }
+
+    /// What to poll for: (fd, events). POLLERR on B (its reader is gone) is always reported.
+    var pollRequests: [(Int32, Int16)] {
+        switch phase {
+        case .awaitingInput: return [(source, Int16(POLLIN)), (sink, 0)]
+        case .awaitingOutput: return [(sink, Int16(POLLOUT))]
+        case .draining: return [(sink, 0)]
+        case .closed: return []
+        }
+    }
+
+    /// Moves what can be moved now, and notices ends. `readerGone` comes from poll's
+    /// POLLERR on B. Returns true when something changed.
+    @discardableResult
+    func pump(readerGone: Bool = false, at time: Double) -> Bool {
+        if phase == .closed { return false }
+        if readerGone || sinkHasNoReader() { finishReaderGone(at: time); return true }
+        if phase == .draining {
+            if weir_unread_bytes(sink) == 0 { finishDrained(at: time); return true }
+            return false
+        }
+        var changed = false
+        // Bounded, so one busy edge cannot starve the others and the sampler.
+        for _ in 0..<16 {
+            if pending == 0 {
+                let n = weir_tee(source, countWrite, Int(EdgeRelay.pipeSize), WEIR_SPLICE_F_NONBLOCK)
+                if n > 0 {
+                    pending = Int(n)
+                    readIntoRing(pending)
+                } else if n == 0 {
+                    finishInput(at: time)
+                    return true
+                } else if errno == EINTR {
+                    continue
+                } else {
+                    phase = .awaitingInput
+                    return changed
+                }
+            }
+            let n = weir_splice(source, sink, pending, WEIR_SPLICE_F_MOVE | WEIR_SPLICE_F_NONBLOCK)
+            if n > 0 {
+                let count = Int(n)
+                edge.lines += Int64(ringNewlines(from: movePos, count))
+                pending -= count
+                movePos = (movePos + count) % EdgeRelay.ringSize
+                moved += Int64(count)
+                edge.bytesWritten = moved
+                edge.bytesRead = moved
+                changed = true
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else if n < 0 && errno == EPIPE {
+                finishReaderGone(at: time)
+                return true
+            } else {
+                phase = .awaitingOutput
+                return changed
+            }
+        }
+        phase = pending > 0 ? .awaitingOutput : .awaitingInput
+        return changed
+    }
+
+    /// True when B has no reader left (a write would get EPIPE).
+    private func sinkHasNoReader() -> Bool {
+        var p = pollfd(fd: sink, events: 0, revents: 0)
+        return poll(&p, 1, 0) == 1 && (p.revents & Int16(POLLERR)) != 0
+    }
+
+    /// Stage i closed its output and A is empty: pass the end on once B is empty.
+    private func finishInput(at time: Double) {
+        close(source); source = -1
+        closeCounter()
+        let unread = weir_unread_bytes(sink)
+        if unread > 0 {
+            phase = .draining
+        } else {
+            finishDrained(at: time)
+        }
+    }
+
+    private func finishDrained(at time: Double) {
+        edge.bytesRead = moved - Int64(max(0, weir_unread_bytes(sink)))
+        close(sink); sink = -1
+        phase = .closed
+    }
+
+    /// Stage i+1 is gone: what it left in B was never read, what stage i left in A was
+    /// written; closing A gives stage i its SIGPIPE.
+    private func finishReaderGone(at time: Double) {
+        let unreadB = Int64(max(0, weir_unread_bytes(sink)))
+        edge.bytesRead = moved - unreadB
+        if source >= 0 {
+            edge.bytesWritten = moved + Int64(max(0, weir_unread_bytes(source)))
+            close(source); source = -1
+        }
+        // Lines counted are those of the bytes read.
+        if unreadB > 0 { edge.lines -= Int64(countNewlinesInTail(unreadB)) }
+        close(sink); sink = -1
+        closeCounter()
+        phase = .closed
+    }
+
+    /// Newlines in the last `n` bytes moved (at most a pipe's worth: B holds no more).
+    private func countNewlinesInTail(_ n: Int64) -> Int {
+        let k = min(Int(n), EdgeRelay.ringSize - pending)
+        return ringNewlines(from: (movePos - k + EdgeRelay.ringSize) % EdgeRelay.ringSize, k)
+    }
+
+    /// Reads `n` teed bytes from C into the ring after the pending ones.
+    private func readIntoRing(_ n: Int) {
+        var pos = movePos
+        var left = n
+        while left > 0 {
+            let chunk = min(left, EdgeRelay.ringSize - pos)
+            let r = read(countRead, ring.baseAddress! + pos, chunk)
+            if r > 0 {
+                left -= r
+                pos = (pos + r) % EdgeRelay.ringSize
+            } else if r < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+    }
+
+    private func ringNewlines(from start: Int, _ count: Int) -> Int {
+        let first = min(count, EdgeRelay.ringSize - start)
+        var n = countNewlines(ring.baseAddress! + start, first)
+        if count > first { n += countNewlines(ring.baseAddress!, count - first) }
+        return n
+    }
+
+    private func closeCounter() {
+        if countRead >= 0 { close(countRead); countRead = -1 }
+        if countWrite >= 0 { close(countWrite); countWrite = -1 }
+    }
+
+    /// Every stage has ended: settle what is left.
+    func finishAll(at time: Double) {
+        switch phase {
+        case .closed: return
+        case .draining: finishDrained(at: time)
+        case .awaitingInput, .awaitingOutput:
+            _ = pump(at: time)
+            if phase != .closed { finishReaderGone(at: time) }
+        }
+    }
+}
+
+/// Newlines in `count` bytes. Sixteen bytes per compare, with per-lane byte counters
+/// that are summed before they can overflow: this runs over every byte of every traced
+/// edge, so it must stay well ahead of the pipe.
+func countNewlines(_ p: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    var total = 0
+    var i = 0
+    let newline = SIMD16<UInt8>(repeating: 0x0A)
+    let one = SIMD16<UInt8>(repeating: 1)
+    let zero = SIMD16<UInt8>()
+    while i + 64 <= count {
+        var lanes = SIMD16<UInt8>()
+        // Each round adds at most 4 to a lane: 63 rounds stay below 256.
+        var rounds = 0
+        while rounds < 63 && i + 64 <= count {
+            let a = p.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            let b = p.loadUnaligned(fromByteOffset: i + 16, as: SIMD16<UInt8>.self)
+            let c = p.loadUnaligned(fromByteOffset: i + 32, as: SIMD16<UInt8>.self)
+            let d = p.loadUnaligned(fromByteOffset: i + 48, as: SIMD16<UInt8>.self)
+            lanes &+= zero.replacing(with: one, where: a .== newline)
+            lanes &+= zero.replacing(with: one, where: b .== newline)
+            lanes &+= zero.replacing(with: one, where: c .== newline)
+            lanes &+= zero.replacing(with: one, where: d .== newline)
+            i += 64
+            rounds += 1
+        }
+        total += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+    }
+    while i < count {
+        if p.load(fromByteOffset: i, as: UInt8.self) == 0x0A { total += 1 }
+        i += 1
+    }
+    return total
+}

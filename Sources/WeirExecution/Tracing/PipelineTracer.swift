@@ -1,0 +1,187 @@
+import Glibc
+import CWeirSys
+
+/// The write end of the pipe that wakes the tracer's poll loop when a child changes state.
+nonisolated(unsafe) var tracerWakeFD: Int32 = -1
+
+/// Runs while a traced pipeline's stages live: one `poll` loop that moves each edge's
+/// bytes (EdgeRelay), samples each stage from /proc every 10 ms (StageSampler), and
+/// collects each stage's end with its resource usage from the one waiter (JobTable).
+final class PipelineTracer {
+    let record: TracedPipeline
+    private(set) var relays: [EdgeRelay] = []
+    private var samplers: [Int: StageSampler] = [:]
+    private var byPid: [pid_t: TracedStage] = [:]
+    private(set) var stopped = false
+    static let tick = 0.010
+
+    init(record: TracedPipeline) {
+        self.record = record
+    }
+
+    /// The shell's own peak memory now. A spawned stage's ru_maxrss at or below it may be
+    /// the shell's (exec records the old address space's peak, and with posix_spawn that
+    /// was the shell's), so only a larger value is the stage's own.
+    private func shellPeakMemory() -> Int {
+        var s = StageSampler(pid: getpid())
+        s.readPeakMemory()
+        s.close()
+        return s.peakMemory ?? 0
+    }
+
+    /// A relayed edge from stage `from` to the next; nil when its pipes cannot be made.
+    func addEdge(from: Int) -> EdgeRelay? {
+        let edge = TracedEdge(from: from, to: from + 1)
+        guard let relay = EdgeRelay(edge: edge) else { return nil }
+        record.edges.append(edge)
+        relays.append(relay)
+        return relay
+    }
+
+    /// Every descriptor the relays hold: stages must not inherit them, or an edge would
+    /// never see its end.
+    var heldDescriptors: [Int32] { relays.flatMap { $0.relayDescriptors } }
+
+    func stageStarted(_ stage: TracedStage, pid: pid_t, execed: Bool) {
+        stage.pid = pid
+        stage.started = record.now()
+        byPid[pid] = stage
+        samplers[stage.index] = StageSampler(pid: pid)
+        if execed { describeEnds(stage) }
+    }
+
+    private func describeEnds(_ stage: TracedStage) {
+        if stage.stdin == nil { stage.stdin = describeDescriptor(pid: stage.pid, fd: 0) }
+        if stage.stdout == nil { stage.stdout = describeDescriptor(pid: stage.pid, fd: 1) }
+    }
+
+    /// A stage's end, from the waiter.
+    func stageEnded(pid: pid_t, status: Int32, usage: rusage) {
+        guard let stage = byPid[pid] else { return }
+        let state = ProcessState(waitStatus: status)
+        if case .stopped = state { stopped = true; return }
+        if case .running = state { return }
+        stage.ended = record.now()
+        stage.state = state
+        func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        stage.userCPU = secs(usage.ru_utime)
+        stage.systemCPU = secs(usage.ru_stime)
+        var sampler = samplers.removeValue(forKey: stage.index)
+        sampler?.close()
+        let maxRSS = Int(usage.ru_maxrss) * 1024
+        var peak = sampler?.peakMemory
+        if stage.kind != .external || maxRSS > shellPeakMemory() { peak = max(peak ?? 0, maxRSS) }
+        stage.peakMemory = peak
+        if stage.stdin == nil { stage.stdin = stage.index > 0 ? DescriptorKind(kind: "pipe") : nil }
+        if stage.stdout == nil { stage.stdout = stage.index < record.stages.count - 1 ? DescriptorKind(kind: "pipe") : nil }
+    }
+
+    private var allEnded: Bool { byPid.values.allSatisfy { $0.ended != nil } }
+
+    /// Runs the loop until every stage has ended (or the job stopped).
+    func run(jobs: JobTable) {
+        var wake: [Int32] = [-1, -1]
+        guard weir_pipe2_cloexec(&wake) == 0 else { return }
+        for fd in wake { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        tracerWakeFD = wake[1]
+        var chld = sigaction(), oldChld = sigaction(), ign = sigaction(), oldPipe = sigaction()
+        chld.__sigaction_handler.sa_handler = { _ in
+            var b: UInt8 = 1
+            let saved = errno
+            _ = write(tracerWakeFD, &b, 1)
+            errno = saved
+        }
+        chld.sa_flags = SA_RESTART
+        sigaction(SIGCHLD, &chld, &oldChld)
+        // The relays write to pipes whose readers may leave: EPIPE, not death.
+        ign.__sigaction_handler.sa_handler = SIG_IGN
+        sigaction(SIGPIPE, &ign, &oldPipe)
+        jobs.onReap = { [unowned(unsafe) self] pid, st, usage in self.stageEnded(pid: pid, status: st, usage: usage) }
+        defer {
+            jobs.onReap = nil
+            sigaction(SIGCHLD, &oldChld, nil)
+            sigaction(SIGPIPE, &oldPipe, nil)
+            tracerWakeFD = -1
+            close(wake[0]); close(wake[1])
+        }
+
+        // The first sample comes one tick in: a pipeline shorter than that is not sampled.
+        var nextTick = record.now() + PipelineTracer.tick
+        var fds: [pollfd] = []
+        var owners: [Int] = []
+        var drain = [UInt8](repeating: 0, count: 64)
+        while true {
+            jobs.reapFinished()
+            if stopped { return }
+            if allEnded { break }
+            fds.removeAll(keepingCapacity: true)
+            owners.removeAll(keepingCapacity: true)
+            fds.append(pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0))
+            owners.append(-1)
+            var draining = false
+            for (i, r) in relays.enumerated() {
+                if r.phase == .draining { draining = true }
+                for (fd, ev) in r.pollRequests {
+                    fds.append(pollfd(fd: fd, events: ev, revents: 0))
+                    owners.append(i)
+                }
+            }
+            let now = record.now()
+            var timeout = max(0, Int32(((nextTick - now) * 1000).rounded(.up)))
+            if draining { timeout = min(timeout, 1) }
+            let n = poll(&fds, nfds_t(fds.count), timeout)
+            if n < 0 && errno != EINTR { break }
+            if fds[0].revents != 0 { _ = read(wake[0], &drain, drain.count) }
+            let t = record.now()
+            var pumped = Set<Int>()
+            for (k, p) in fds.enumerated() where k > 0 && p.revents != 0 {
+                let i = owners[k]
+                let gone = p.fd == relays[i].sink && (p.revents & Int16(POLLERR)) != 0
+                if gone || !pumped.contains(i) {
+                    relays[i].pump(readerGone: gone, at: t)
+                    pumped.insert(i)
+                }
+            }
+            if draining { for r in relays where r.phase == .draining { r.pump(at: t) } }
+            if t >= nextTick {
+                sample(at: t)
+                nextTick = t + PipelineTracer.tick
+            }
+        }
+        let end = record.now()
+        for r in relays { r.finishAll(at: end) }
+        noteProgress(at: end)
+    }
+
+    private func sample(at t: Double) {
+        for stage in record.stages where stage.ended == nil && stage.pid > 0 {
+            guard var s = samplers[stage.index] else { continue }
+            if stage.kind != .external && stage.stdin == nil { describeEnds(stage) }
+            if let a = s.sample() {
+                stage.samples[a, default: 0] += 1
+                if stage.timeline.last?.activity != a { stage.timeline.append((t, a)) }
+            }
+            samplers[stage.index] = s
+        }
+        noteProgress(at: t)
+    }
+
+    private func noteProgress(at t: Double) {
+        for e in record.edges where e.progress.last?.bytes != e.bytesRead {
+            e.progress.append((t, e.bytesRead))
+        }
+    }
+}
+
+extension PipelineTracer {
+    /// Marks a SIGPIPE as benign when the stage it wrote to had already exited with 0.
+    func judgeSIGPIPEs() {
+        for s in record.stages {
+            guard case .signaled(SIGPIPE, _) = s.state, s.index + 1 < record.stages.count else { continue }
+            let reader = record.stages[s.index + 1]
+            if case .exited(0) = reader.state {
+                s.benignSIGPIPE = reader.command
+            }
+        }
+    }
+}

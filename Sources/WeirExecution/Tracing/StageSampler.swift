@@ -1,0 +1,114 @@
+import Glibc
+
+/// Reads a running stage's state from /proc: what it is doing now (running, asleep on an
+/// empty pipe, asleep on a full pipe, asleep on something else) and its peak memory.
+/// The files stay open and are re-read with pread, which regenerates them.
+struct StageSampler {
+    let pid: pid_t
+    private var statFD: Int32
+    private var wchanFD: Int32
+    private var statusFD: Int32
+    private var ticks = 0
+    /// The highest VmHWM seen, in bytes.
+    private(set) var peakMemory: Int?
+
+    init(pid: pid_t) {
+        self.pid = pid
+        statFD = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        wchanFD = open("/proc/\(pid)/wchan", O_RDONLY | O_CLOEXEC)
+        statusFD = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
+    }
+
+    mutating func close() {
+        for fd in [statFD, wchanFD, statusFD] where fd >= 0 { Glibc.close(fd) }
+        statFD = -1; wchanFD = -1; statusFD = -1
+    }
+
+    /// One sample; nil when the process is gone or stopped.
+    mutating func sample() -> StageActivity? {
+        ticks += 1
+        if ticks == 1 || ticks % 5 == 0 { readPeakMemory() }
+        return StageSampler.activity(statFD: statFD, wchanFD: wchanFD, pid: pid, depth: 0)
+    }
+
+    /// Reads VmHWM now (also called once more just before the stage is expected to end).
+    mutating func readPeakMemory() {
+        guard statusFD >= 0, let text = preadText(statusFD, 4096) else { return }
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return }
+        let digits = line.dropFirst(6).drop { $0 == " " || $0 == "\t" }.prefix { $0.isNumber }
+        if let kb = Int(digits) { peakMemory = max(peakMemory ?? 0, kb * 1024) }
+    }
+
+    private static func activity(statFD: Int32, wchanFD: Int32, pid: pid_t, depth: Int) -> StageActivity? {
+        guard statFD >= 0, let stat = preadText(statFD, 512), let close = stat.lastIndex(of: ")") else { return nil }
+        let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+        switch state {
+        case "R"?: return .running
+        case "T"?, "t"?, "Z"?, "X"?, nil: return nil
+        default: break
+        }
+        let wchan = wchanFD >= 0 ? (preadText(wchanFD, 128) ?? "") : ""
+        if includes(wchan, "pipe_read") || wchan == "pipe_wait" { return .waitingInput }
+        if includes(wchan, "pipe_write") { return .waitingOutput }
+        // A shell stage waiting for its own child: what the child does is what the stage does.
+        if depth < 4 && (includes(wchan, "do_wait") || includes(wchan, "wait4") || includes(wchan, "waitid")),
+           let child = firstChild(of: pid) {
+            let s = open("/proc/\(child)/stat", O_RDONLY | O_CLOEXEC)
+            let w = open("/proc/\(child)/wchan", O_RDONLY | O_CLOEXEC)
+            defer { if s >= 0 { Glibc.close(s) }; if w >= 0 { Glibc.close(w) } }
+            if let a = activity(statFD: s, wchanFD: w, pid: child, depth: depth + 1) { return a }
+        }
+        return .sleeping
+    }
+
+    private static func firstChild(of pid: pid_t) -> pid_t? {
+        let fd = open("/proc/\(pid)/task/\(pid)/children", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        guard let text = preadText(fd, 256) else { return nil }
+        return text.split(separator: " ").last.flatMap { pid_t($0.filter { $0.isNumber }) }
+    }
+}
+
+/// The whole small /proc file, read from offset 0.
+func preadText(_ fd: Int32, _ capacity: Int) -> String? {
+    var buf = [UInt8](repeating: 0, count: capacity)
+    let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, capacity, 0) }
+    guard n > 0 else { return nil }
+    return String(decoding: buf[0..<n], as: UTF8.self)
+}
+
+/// What a stage's descriptor is, read from /proc/PID/fd/N (or the shell's own).
+func describeDescriptor(pid: pid_t, fd: Int32) -> DescriptorKind? {
+    let link = "/proc/\(pid)/fd/\(fd)"
+    var buf = [CChar](repeating: 0, count: 4096)
+    let n = readlink(link, &buf, buf.count - 1)
+    guard n > 0 else { return nil }
+    let target = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    if target.hasPrefix("pipe:") { return DescriptorKind(kind: "pipe") }
+    if target.hasPrefix("socket:") { return DescriptorKind(kind: "socket") }
+    if target == "/dev/null" { return DescriptorKind(kind: "/dev/null") }
+    if target.hasPrefix("anon_inode:") { return DescriptorKind(kind: String(target.dropFirst(11))) }
+    var st = stat()
+    guard stat(link, &st) == 0 else { return DescriptorKind(kind: "file", path: target) }
+    switch st.st_mode & S_IFMT {
+    case S_IFIFO: return DescriptorKind(kind: "fifo", path: target)
+    case S_IFREG: return DescriptorKind(kind: "file", path: target)
+    case S_IFDIR: return DescriptorKind(kind: "directory", path: target)
+    case S_IFSOCK: return DescriptorKind(kind: "socket", path: target)
+    case S_IFCHR:
+        let fdOpen = open(link, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        defer { if fdOpen >= 0 { close(fdOpen) } }
+        if fdOpen >= 0 && isatty(fdOpen) != 0 { return DescriptorKind(kind: "terminal", path: target) }
+        return DescriptorKind(kind: "device", path: target)
+    default: return DescriptorKind(kind: "file", path: target)
+    }
+}
+
+/// True when `needle` occurs in `text` (kernel symbol names: plain ASCII).
+func includes(_ text: String, _ needle: String) -> Bool {
+    let t = Array(text.utf8), n = Array(needle.utf8)
+    guard n.count <= t.count else { return false }
+    for i in 0...(t.count - n.count) where t[i] == n[0] && Array(t[i..<i + n.count]) == n { return true }
+    return false
+}

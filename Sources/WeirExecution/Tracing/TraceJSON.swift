@@ -1,0 +1,126 @@
+/// `trace --json`: one JSON object per line, for each stage, each edge and the pipeline
+/// (in that order). The schema is in docs/trace-json.md; `"schema": 1` names its version.
+enum TraceJSON {
+    static let schemaVersion = 1
+
+    static func lines(for p: TracedPipeline) -> String {
+        var out = ""
+        for s in p.stages { out += stage(s, of: p) + "\n" }
+        for e in p.edges { out += edge(e, of: p) + "\n" }
+        out += pipeline(p) + "\n"
+        return out
+    }
+
+    static func stage(_ s: TracedStage, of p: TracedPipeline) -> String {
+        var o = JSONObject()
+        o.add("type", string: "stage")
+        o.add("schema", number: schemaVersion)
+        o.add("pipeline", number: p.id)
+        o.add("index", number: s.index + 1)
+        o.add("pid", number: Int(s.pid))
+        o.add("command", string: s.command)
+        o.add("kind", string: s.kind.rawValue)
+        switch s.state {
+        case .exited(let c):
+            o.add("exit", number: Int(c)); o.addNull("signal")
+        case .signaled(let sig, _):
+            o.addNull("exit"); o.add("signal", string: TraceTable.signalName(sig))
+        default:
+            o.addNull("exit"); o.addNull("signal")
+        }
+        o.add("status", number: Int(s.state.status))
+        o.add("benign_sigpipe", bool: s.benignSIGPIPE != nil)
+        o.add("start_ms", milliseconds: s.started)
+        o.add("wall_ms", milliseconds: s.wall)
+        o.add("user_ms", milliseconds: s.userCPU)
+        o.add("sys_ms", milliseconds: s.systemCPU)
+        if let m = s.peakMemory { o.add("peak_memory_bytes", number: m) } else { o.addNull("peak_memory_bytes") }
+        var samples = JSONObject()
+        for a in StageActivity.allCases { samples.add(a.rawValue.replacingDashes, number: s.samples[a] ?? 0) }
+        o.add("samples", raw: samples.text)
+        o.add("stdin", raw: descriptor(s.stdin))
+        o.add("stdout", raw: descriptor(s.stdout))
+        return o.text
+    }
+
+    static func descriptor(_ d: DescriptorKind?) -> String {
+        guard let d else { return "null" }
+        var o = JSONObject()
+        o.add("kind", string: d.kind)
+        if let path = d.path { o.add("path", string: path) } else { o.addNull("path") }
+        return o.text
+    }
+
+    static func edge(_ e: TracedEdge, of p: TracedPipeline) -> String {
+        var o = JSONObject()
+        o.add("type", string: "edge")
+        o.add("schema", number: schemaVersion)
+        o.add("pipeline", number: p.id)
+        o.add("from", number: e.from + 1)
+        o.add("to", number: e.to + 1)
+        o.add("kind", string: e.kind)
+        o.add("bytes_written", number: Int(e.bytesWritten))
+        o.add("bytes_read", number: Int(e.bytesRead))
+        o.add("lines", number: Int(e.lines))
+        return o.text
+    }
+
+    static func pipeline(_ p: TracedPipeline) -> String {
+        var o = JSONObject()
+        o.add("type", string: "pipeline")
+        o.add("schema", number: schemaVersion)
+        o.add("id", number: p.id)
+        o.add("command", string: p.command)
+        o.add("location", string: p.location)
+        o.add("started_at", raw: TraceUnits.fixed(p.startedAtEpoch, 6))
+        o.add("offset_ms", milliseconds: p.offset)
+        o.add("duration_ms", milliseconds: p.duration)
+        o.add("status", number: Int(p.status))
+        o.add("depth", number: p.depth)
+        o.add("stages", number: p.stages.count)
+        o.add("edges", number: p.edges.count)
+        if let v = TraceVerdict.explain(p) { o.add("verdict", string: v) } else { o.addNull("verdict") }
+        return o.text
+    }
+}
+
+/// A JSON object written field by field.
+struct JSONObject {
+    private var fields: [String] = []
+
+    mutating func add(_ key: String, string: String) { fields.append(JSONObject.quote(key) + ":" + JSONObject.quote(string)) }
+    mutating func add(_ key: String, number: Int) { fields.append(JSONObject.quote(key) + ":" + String(number)) }
+    mutating func add(_ key: String, bool: Bool) { fields.append(JSONObject.quote(key) + ":" + (bool ? "true" : "false")) }
+    mutating func add(_ key: String, raw: String) { fields.append(JSONObject.quote(key) + ":" + raw) }
+    mutating func addNull(_ key: String) { fields.append(JSONObject.quote(key) + ":null") }
+    /// Seconds, written as milliseconds with microsecond precision.
+    mutating func add(_ key: String, milliseconds seconds: Double) { add(key, raw: TraceUnits.fixed(seconds * 1000, 3)) }
+
+    var text: String { "{" + fields.joined(separator: ",") + "}" }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let h = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    /// `waiting-input` → `waiting_input`, for JSON keys.
+    var replacingDashes: String { String(map { $0 == "-" ? "_" : $0 }) }
+}

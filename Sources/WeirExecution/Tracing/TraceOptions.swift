@@ -1,0 +1,48 @@
+/// What `trace` was asked for: `trace [--json] [--chrome FILE] [-o FILE] [--live|--no-live]
+/// [--no-color] [--] PIPELINE`.
+public struct TraceOptions: Equatable {
+    public enum Live: Equatable { case auto, on, off }
+
+    /// One JSON object per stage, edge and pipeline (schema in docs/trace-json.md).
+    public var json = false
+    /// A Chrome trace-event file, for Perfetto and chrome://tracing.
+    public var chromeFile: String?
+    /// The report goes to this file instead of stderr.
+    public var outputFile: String?
+    public var live = Live.auto
+    public var color = true
+
+    public init() {}
+
+    /// Parses the option words after `trace`; the message names the bad one.
+    public init(arguments: [String]) throws(TraceOptionError) {
+        var i = 0
+        func value(_ name: String) throws(TraceOptionError) -> String {
+            i += 1
+            guard i < arguments.count else { throw TraceOptionError("\(name) needs a file name") }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            let a = arguments[i]
+            switch a {
+            case "--json": json = true
+            case "--chrome": chromeFile = try value(a)
+            case "-o", "--output": outputFile = try value(a)
+            case "--live": live = .on
+            case "--no-live": live = .off
+            case "--no-color": color = false
+            case "--": return
+            default:
+                if a.hasPrefix("--chrome=") { chromeFile = String(a.dropFirst(9)); break }
+                if a.hasPrefix("--output=") { outputFile = String(a.dropFirst(9)); break }
+                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, -o FILE, --live, --no-live, --no-color)")
+            }
+            i += 1
+        }
+    }
+}
+
+public struct TraceOptionError: Error {
+    public var message: String
+    init(_ m: String) { message = m }
+}

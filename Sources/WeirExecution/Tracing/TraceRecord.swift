@@ -1,0 +1,119 @@
+import Glibc
+
+/// What a traced stage is.
+public enum StageKind: String {
+    case external, builtin, function, subshell, compound
+}
+
+/// Where a stage spent its life, from /proc samples taken while it ran.
+public enum StageActivity: String, CaseIterable {
+    /// On a CPU or ready to run.
+    case running
+    /// Asleep reading an empty pipe: waiting for the previous stage.
+    case waitingInput = "waiting-input"
+    /// Asleep writing a full pipe: waiting for the next stage to read.
+    case waitingOutput = "waiting-output"
+    /// Asleep on anything else: a timer, a disk, the terminal, a child.
+    case sleeping
+}
+
+/// The kind of a descriptor a stage read or wrote: pipe, FIFO, file, terminal, socket…
+public struct DescriptorKind: Equatable {
+    public var kind: String
+    public var path: String?
+
+    public var description: String { path.map { "\(kind) \($0)" } ?? kind }
+}
+
+/// One stage of a traced pipeline.
+public final class TracedStage {
+    public let index: Int
+    public let command: String
+    public let kind: StageKind
+    public var pid: pid_t = 0
+    /// Seconds from the pipeline's start.
+    public var started = 0.0
+    public var ended: Double?
+    public var state: ProcessState = .running
+    public var userCPU = 0.0
+    public var systemCPU = 0.0
+    /// The stage's own peak resident memory in bytes (VmHWM, or ru_maxrss when that is
+    /// known not to be the shell's), nil when it ended before it could be measured.
+    public var peakMemory: Int?
+    public var samples: [StageActivity: Int] = [:]
+    /// Activity changes in time order, for the timeline (seconds from the pipeline's start).
+    public var timeline: [(at: Double, activity: StageActivity)] = []
+    public var stdin: DescriptorKind?
+    public var stdout: DescriptorKind?
+    /// Killed by SIGPIPE after the stage it wrote to had exited with status 0.
+    public var benignSIGPIPE: String?
+
+    init(index: Int, command: String, kind: StageKind) {
+        self.index = index
+        self.command = command
+        self.kind = kind
+    }
+
+    public var wall: Double { (ended ?? started) - started }
+    public var sampleCount: Int { samples.values.reduce(0, +) }
+
+    /// The share of the samples spent in `activity`, 0…1.
+    public func share(_ activity: StageActivity) -> Double {
+        let n = sampleCount
+        return n == 0 ? 0 : Double(samples[activity] ?? 0) / Double(n)
+    }
+
+    /// CPU time over wall time, 0…1 (more with several threads).
+    public var cpuShare: Double { wall > 0 ? (userCPU + systemCPU) / wall : 0 }
+}
+
+/// The data that crossed one pipe between two stages, counted by weir's relay.
+public final class TracedEdge {
+    public let from: Int
+    public let to: Int
+    /// Bytes the upstream stage wrote into the pipe.
+    public var bytesWritten: Int64 = 0
+    /// Bytes the downstream stage read out of it.
+    public var bytesRead: Int64 = 0
+    /// Newlines in the bytes read.
+    public var lines: Int64 = 0
+    /// Bytes delivered over time (seconds from the pipeline's start, running total).
+    public var progress: [(at: Double, bytes: Int64)] = []
+    public let kind = "pipe"
+
+    init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// One traced pipeline (or a single traced command), with its stages and edges.
+public final class TracedPipeline {
+    public let id: Int
+    public let command: String
+    /// `file:line` of the pipeline.
+    public let location: String
+    /// Wall-clock start (seconds since the epoch) and monotonic start.
+    public let startedAtEpoch: Double
+    let startedMonotonic: Double
+    /// Seconds from the session's start, for timelines of several pipelines.
+    public var offset = 0.0
+    public var duration = 0.0
+    public var status: Int32 = 0
+    public var stages: [TracedStage] = []
+    public var edges: [TracedEdge] = []
+    /// Nesting depth: pipelines run inside a traced function or compound command.
+    public var depth = 0
+
+    init(id: Int, command: String, location: String) {
+        self.id = id
+        self.command = command
+        self.location = location
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        startedAtEpoch = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        startedMonotonic = monotonicSeconds()
+    }
+
+    func now() -> Double { monotonicSeconds() - startedMonotonic }
+}

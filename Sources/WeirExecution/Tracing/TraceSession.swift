@@ -1,0 +1,58 @@
+import Glibc
+
+/// One `trace` (or a whole traced script): the pipelines it ran and where their reports go.
+public final class TraceSession {
+    public let options: TraceOptions
+    public private(set) var pipelines: [TracedPipeline] = []
+    private var nextID = 1
+    /// How many traced spans (functions, compound commands) enclose what runs now.
+    var depth = 0
+    let startedMonotonic = monotonicSeconds()
+    /// Where the table or JSON goes: stderr, or the `-o` file.
+    let reportFD: Int32
+    private let ownsReportFD: Bool
+    let colored: Bool
+
+    init(options: TraceOptions, colorAllowed: Bool) throws(TraceOptionError) {
+        self.options = options
+        if let path = options.outputFile {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw TraceOptionError("\(path): \(String(cString: strerror(errno)))") }
+            reportFD = fd
+            ownsReportFD = true
+        } else {
+            reportFD = 2
+            ownsReportFD = false
+        }
+        colored = options.color && colorAllowed && !options.json && isatty(reportFD) != 0
+    }
+
+    func begin(command: String, location: String) -> TracedPipeline {
+        let p = TracedPipeline(id: nextID, command: command, location: location)
+        nextID += 1
+        p.offset = p.startedMonotonic - startedMonotonic
+        p.depth = depth
+        return p
+    }
+
+    /// A pipeline has ended: its report is written now (a long script's trace streams).
+    func finish(_ p: TracedPipeline) {
+        pipelines.append(p)
+        if options.json {
+            writeAll(reportFD, TraceJSON.lines(for: p))
+        } else {
+            writeAll(reportFD, TraceTable.render(p, colored: colored))
+        }
+    }
+
+    /// The session is over: the Chrome file, and the `-o` file closed.
+    func close() throws(TraceOptionError) {
+        defer { if ownsReportFD { Glibc.close(reportFD) } }
+        if let path = options.chromeFile {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw TraceOptionError("\(path): \(String(cString: strerror(errno)))") }
+            writeAll(fd, ChromeTrace.document(for: pipelines))
+            Glibc.close(fd)
+        }
+    }
+}

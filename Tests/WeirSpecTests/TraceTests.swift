@@ -1,0 +1,199 @@
+import Glibc
+import Testing
+import WeirTestSupport
+
+/// `trace`: exact bytes and lines on every edge, each stage's fate, and the JSON, table
+/// and Chrome outputs, on pipelines whose answers are known.
+@Suite struct TraceTests {
+    /// Runs `script` in a fresh directory; `trace.jsonl` there holds the report when
+    /// the script writes it with `-o`.
+    func weir(_ script: String, environment: [String]? = nil) -> (ProcessResult, dir: String) {
+        let dir = makeTemporaryDirectory()
+        return (run([weirBinary, "-c", script], directory: dir, environment: environment), dir)
+    }
+
+    /// The JSON objects of a `trace --json` report.
+    func objects(_ text: String) -> [JSONValue] {
+        text.split(separator: "\n").compactMap { JSONValue.parse(String($0)) }
+    }
+
+    func traced(_ pipeline: String, setup: String = "") -> (result: ProcessResult, stages: [JSONValue], edges: [JSONValue], pipeline: JSONValue?) {
+        let (r, dir) = weir(setup + "\ntrace --json -o trace.jsonl " + pipeline)
+        defer { removeTree(dir) }
+        let report = String(decoding: readFileBytes(dir + "/trace.jsonl") ?? [], as: UTF8.self)
+        let all = objects(report)
+        return (r, all.filter { $0["type"]?.string == "stage" }, all.filter { $0["type"]?.string == "edge" },
+                all.last { $0["type"]?.string == "pipeline" })
+    }
+
+    @Test func edgeBytesAreExact() {
+        let t = traced("head -c 1000000 /dev/zero | wc -c")
+        #expect(t.result.stdout == "1000000\n")
+        #expect(t.edges.count == 1)
+        #expect(t.edges.first?["bytes_written"]?.int == 1_000_000)
+        #expect(t.edges.first?["bytes_read"]?.int == 1_000_000)
+        #expect(t.edges.first?["lines"]?.int == 0)
+    }
+
+    @Test func edgeLinesMatchWhatWcCountsAtThatPoint() {
+        // What `wc -l` says after each prefix of the pipeline, computed by running it.
+        let stages = ["seq 100000", "sort -n", "uniq -c", "wc -l"]
+        var expected: [Int] = []
+        for k in 1..<stages.count {
+            let (r, dir) = weir(stages[0..<k].joined(separator: " | ") + " | wc -l")
+            removeTree(dir)
+            expected.append(Int(r.stdout.trimmingNewline()) ?? -1)
+        }
+        let t = traced(stages.joined(separator: " | "))
+        #expect(t.result.stdout == "100000\n")
+        #expect(t.edges.map { $0["lines"]?.int ?? -1 } == expected)
+        #expect(t.edges.map { $0["from"]?.int ?? 0 } == [1, 2, 3])
+        // The bytes of the first edge: seq's output, all of it read.
+        #expect(t.edges.first?["bytes_read"]?.int == 588_895)
+    }
+
+    @Test func benignSIGPIPEIsToldApart() {
+        let t = traced("yes | head -1")
+        #expect(t.result.stdout == "y\n")
+        #expect(t.stages.first?["signal"]?.string == "SIGPIPE")
+        #expect(t.stages.first?["benign_sigpipe"]?.bool == true)
+        #expect(t.stages.first?["status"]?.int == 141)
+        #expect(t.stages.last?["exit"]?.int == 0)
+        // head read less than yes wrote, and the edge says both.
+        if let w = t.edges.first?["bytes_written"]?.int, let r = t.edges.first?["bytes_read"]?.int {
+            #expect(w > r && r > 0)
+        }
+        let (table, dir) = weir("trace yes | head -1")
+        removeTree(dir)
+        #expect(table.stderr.contains("SIGPIPE after `head -1` exited 0 (benign)"), "\(table.stderr)")
+    }
+
+    @Test func signalDeathAndExitStatusAreReported() {
+        let killed = traced("sh -c 'kill -TERM $$' | cat")
+        #expect(killed.stages.first?["signal"]?.string == "SIGTERM")
+        #expect(killed.stages.first?["benign_sigpipe"]?.bool == false)
+        #expect(killed.stages.first?["exit"] == .null)
+        let three = traced("sh -c 'exit 3' | cat")
+        #expect(three.stages.first?["exit"]?.int == 3)
+        #expect(three.stages.first?["signal"] == .null)
+        let (table, dir) = weir("trace sh -c 'exit 3' | cat; trace sh -c 'kill -TERM $$' | cat")
+        removeTree(dir)
+        #expect(table.stderr.contains("exit 3"))
+        #expect(table.stderr.contains("SIGTERM"))
+    }
+
+    @Test func builtinFunctionSubshellAndCompoundStagesAreTraced() {
+        let t = traced("printf '%s\\n' a b c | f | ( cat; echo more ) | { cat; } | wc -l",
+                       setup: "f() { while read -r l; do echo \"$l\"; done; }")
+        #expect(t.result.stdout == "4\n")
+        #expect(t.stages.map { $0["kind"]?.string ?? "" } == ["builtin", "function", "subshell", "compound", "external"])
+        #expect(t.edges.map { $0["lines"]?.int ?? -1 } == [3, 3, 4, 4])
+        #expect(t.edges.map { $0["bytes_read"]?.int ?? -1 } == [6, 6, 11, 11])
+        for s in t.stages {
+            #expect((s["pid"]?.int ?? 0) > 0)
+            #expect(s["exit"]?.int == 0)
+        }
+    }
+
+    @Test func aTracedFunctionKeepsItsAssignmentsAndTracesItsPipelines() {
+        let (r, dir) = weir("g() { seq 3 | sort -r | head -1; x=set; }\ntrace --json -o trace.jsonl g\necho \"x=$x status=$?\"")
+        defer { removeTree(dir) }
+        #expect(r.stdout == "3\nx=set status=0\n")
+        let all = objects(String(decoding: readFileBytes(dir + "/trace.jsonl") ?? [], as: UTF8.self))
+        let pipelines = all.filter { $0["type"]?.string == "pipeline" }
+        #expect(pipelines.map { $0["command"]?.string ?? "" } == ["seq 3 | sort -r | head -1", "g"])
+        #expect(pipelines.map { $0["depth"]?.int ?? -1 } == [1, 0])
+    }
+
+    @Test func statusAndPipestatusAreThoseOfThePipeline() {
+        let (r, dir) = weir("trace --no-live true | false | sh -c 'exit 4' 2>/dev/null; echo \"$? ${PIPESTATUS[*]}\"; set -o pipefail; trace false | true 2>/dev/null; echo $?")
+        removeTree(dir)
+        #expect(r.stdout == "4 0 1 4\n1\n")
+    }
+
+    @Test func badOptionsAreErrors() {
+        let (r, dir) = weir("trace --frobnicate true; echo $?")
+        removeTree(dir)
+        #expect(r.stdout == "2\n")
+        #expect(r.stderr.contains("trace: unknown option `--frobnicate`"))
+    }
+
+    /// The schema tables in docs/trace-json.md, by object type: key → type.
+    func documentedSchema() -> [String: [String: String]] {
+        let doc = String(decoding: readFileBytes(packageRoot + "/docs/trace-json.md") ?? [], as: UTF8.self)
+        var schema: [String: [String: String]] = [:]
+        var section: String?
+        for line in doc.split(separator: "\n") {
+            if line.hasPrefix("## ") { section = String(line.dropFirst(3)); continue }
+            guard let s = section, line.hasPrefix("| "), !line.hasPrefix("| key"), !line.hasPrefix("|---") else { continue }
+            let cells = line.split(separator: "|").map { String($0).trimmingSpaces() }
+            if cells.count >= 2 { schema[s, default: [:]][cells[0]] = cells[1] }
+        }
+        return schema
+    }
+
+    func matches(_ v: JSONValue, _ type: String) -> Bool {
+        type.split(separator: " ").filter { $0 != "or" }.contains { t in
+            t == v.typeName || (t == "number" && v.typeName == "integer")
+        }
+    }
+
+    @Test func jsonMatchesItsDocumentedSchema() {
+        let schema = documentedSchema()
+        #expect(Set(schema.keys) == ["stage", "edge", "pipeline"])
+        let t = traced("seq 20000 | sort -r | f | wc -l", setup: "f() { cat; }")
+        let all = t.stages + t.edges + [t.pipeline ?? .null]
+        #expect(all.count == 4 + 3 + 1)
+        for o in all {
+            guard let fields = o.object, let type = fields["type"]?.string, let keys = schema[type] else {
+                Issue.record("not a trace object: \(o)")
+                continue
+            }
+            #expect(Set(fields.keys) == Set(keys.keys), "\(type): \(fields.keys.sorted()) vs \(keys.keys.sorted())")
+            for (k, v) in fields {
+                if let want = keys[k] { #expect(matches(v, want), "\(type).\(k) = \(v), documented as \(want)") }
+            }
+            #expect(fields["schema"]?.int == 1)
+        }
+        #expect(t.pipeline?["stages"]?.int == 4)
+        #expect(t.pipeline?["edges"]?.int == 3)
+        #expect(t.pipeline?["command"]?.string == "seq 20000 | sort -r | f | wc -l")
+    }
+
+    @Test func chromeTraceParsesWithOneCompleteEventPerStage() {
+        let (r, dir) = weir("trace --chrome t.json seq 50000 | sort -rn | head -3 >/dev/null")
+        defer { removeTree(dir) }
+        #expect(r.status == 0)
+        let doc = JSONValue.parse(String(decoding: readFileBytes(dir + "/t.json") ?? [], as: UTF8.self))
+        let events = doc?["traceEvents"]?.array ?? []
+        #expect(!events.isEmpty)
+        let stageEvents = events.filter { $0["ph"]?.string == "X" && $0["cat"]?.string == "stage" }
+        #expect(stageEvents.map { $0["name"]?.string ?? "" } == ["seq 50000", "sort -rn", "head -3 >/dev/null"])
+        for e in stageEvents {
+            #expect(e["ts"]?.number != nil && (e["dur"]?.number ?? -1) >= 0)
+        }
+        #expect(events.contains { $0["ph"]?.string == "C" })
+        // Without --json the table still goes to stderr.
+        #expect(r.stderr.contains("seq 50000"))
+    }
+
+    @Test func tableNamesEveryStageAndTheBottleneck() {
+        let (r, dir) = weir("trace -o report.txt sh -c 'i=0; while [ $i -lt 30000 ]; do i=$((i+1)); done; echo $i' | cat")
+        defer { removeTree(dir) }
+        #expect(r.stdout == "30000\n")
+        #expect(r.stderr == "")
+        let report = String(decoding: readFileBytes(dir + "/report.txt") ?? [], as: UTF8.self)
+        #expect(report.contains("is the bottleneck: on CPU"), "\(report)")
+        #expect(report.contains("1 → 2"))
+        #expect(!report.contains("\u{1B}"), "no colour in a file")
+    }
+
+    @Test func noEscapeSequencesReachANonTerminal() {
+        // --live forces the live view, but stderr here is a file: nothing of it may appear.
+        let (r, dir) = weir("trace --live sh -c 'sleep 0.7; echo x' | cat")
+        removeTree(dir)
+        #expect(r.stdout == "x\n")
+        #expect(!r.stderr.contains("\u{1B}"), "\(r.stderr)")
+        #expect(r.stderr.contains("sleep 0.7"))
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Tracer cost benchmark: one pipeline moving SIZE bytes through four stages,
+#   head -c SIZE /dev/zero | cat | cat | wc -c
+# run by weir three ways in one go, interleaved:
+#   untraced  as written
+#   traced    `trace -o FILE` in front (weir relays and counts bytes and lines on every edge)
+#   pv        `pv -q` on each of the three edges (the usual way to see an edge's traffic)
+# and a table of the median wall time and total CPU (all processes) per variant, with
+# ratios against the untraced run. The goal (issue 5): traced at most 3% slower than
+# untraced in wall time, and cheaper than pv.
+#
+# Usage: bench/trace.sh [--runs N] [--size SIZE]
+#   WEIR=path/to/weir   weir binary (default: .build/release/weir in the repo root)
+#   --runs N            timed runs per variant (default 5), median shown
+#   --size SIZE         bytes to move, as head -c takes it (default 4G)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+runs=5 size=4G
+while (( $# )); do
+  case $1 in
+    --runs) runs=${2:?--runs needs a number}; shift ;;
+    --size) size=${2:?--size needs a size}; shift ;;
+    -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "trace.sh: unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+weir=${WEIR:-$root/.build/release/weir}
+[[ -x $weir ]] || { echo "trace.sh: no weir at $weir (swift build -c release)" >&2; exit 2; }
+command -v pv >/dev/null || { echo "trace.sh: pv is not installed (apt-get install pv)" >&2; exit 2; }
+
+tmp=$(mktemp -d /tmp/weir-trace-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cp "$weir" "$tmp/weir"
+
+python3 - "$tmp" "$runs" "$size" <<'PY'
+import os, resource, statistics, subprocess, sys, time, json
+tmp, runs, size = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+weir = os.path.join(tmp, "weir")
+report = os.path.join(tmp, "report.json")
+pipe = f"head -c {size} /dev/zero | cat | cat | wc -c"
+variants = [
+    ("untraced", pipe),
+    ("traced", f"trace --json -o {report} {pipe}"),
+    ("pv", f"head -c {size} /dev/zero | pv -q | cat | pv -q | cat | pv -q | wc -c"),
+]
+expected = None
+
+def run(script):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    out = subprocess.run([weir, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, out.stdout.decode().strip(), out.stderr.decode()
+
+results = {name: {"wall": [], "cpu": []} for name, _ in variants}
+for name, script in variants:          # check run (also warms the page cache)
+    _, _, out, err = run(script)
+    if expected is None: expected = out
+    if out != expected or err:
+        sys.exit(f"trace.sh: {name} printed {out!r} (stderr {err!r}), expected {expected!r}")
+edges = [json.loads(l) for l in open(report) if '"type":"edge"' in l]
+assert len(edges) == 3 and all(e["bytes_read"] == int(expected) for e in edges), edges
+for r in range(runs):
+    for name, script in variants:
+        wall, cpu, _, _ = run(script)
+        results[name]["wall"].append(wall)
+        results[name]["cpu"].append(cpu)
+    print(f"run {r + 1}/{runs}: " + "  ".join(f"{n} {results[n]['wall'][-1]:.2f}s" for n, _ in variants), file=sys.stderr)
+
+base_wall = statistics.median(results["untraced"]["wall"])
+base_cpu = statistics.median(results["untraced"]["cpu"])
+print(f"\n{pipe}   ({runs} runs, median; every edge of the traced run counted {int(expected):,} bytes)\n")
+print(f"{'variant':<10} {'wall s':>8} {'CPU s':>8} {'wall/untraced':>14} {'CPU/untraced':>13}")
+for name, _ in variants:
+    w = statistics.median(results[name]["wall"]); c = statistics.median(results[name]["cpu"])
+    print(f"{name:<10} {w:>8.2f} {c:>8.2f} {w / base_wall:>13.3f}x {c / base_cpu:>12.3f}x")
+PY
