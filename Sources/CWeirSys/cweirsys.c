@@ -26,3 +26,11 @@ int weir_unread_bytes(int fd) {
 pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage) {
     return wait4(pid, status, options, usage);
 }
+
+int weir_window_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}

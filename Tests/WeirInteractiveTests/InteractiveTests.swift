@@ -31,6 +31,37 @@ import WeirTestSupport
         #expect(sh.run("echo status=$?") == "status=130\n", sh.transcript)
     }
 
+    @Test func tracedPipelineStoppedThenFgReportsItsWholeLife() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("trace --no-live -o report.txt sh -c 'sleep 1; seq 3' | wc -l\r")
+        #expect(sh.pty.waitForForeground("sh") != nil, sh.transcript)
+        sh.pty.send("\u{1a}")
+        #expect(sh.pty.expect("Stopped"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("cat report.txt 2>&1") == "", "no report while the job is stopped: \(sh.transcript)")
+        sh.pty.send("fg\r")
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.pty.transcript.contains("wc -l\r\n3\r\n"), "the relays carried the data after fg: \(sh.transcript)")
+        let report = sh.run("cat report.txt") ?? ""
+        #expect(report.contains("3 lines"), sh.transcript)
+        #expect(report.contains("exit 0"), sh.transcript)
+        #expect(sh.run("echo status=$?") == "status=0\n", sh.transcript)
+    }
+
+    @Test func liveViewKeepsItsRowsOutOfTheOutputAndCleansUp() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        let out = sh.run("trace --live sh -c 'echo first; sleep 0.8; echo second' | cat", timeout: 10) ?? ""
+        #expect(out.contains("first") && out.contains("second"), sh.transcript)
+        let raw = sh.pty.transcript
+        // A scroll region above the reserved rows while it runs, reset at the end.
+        #expect(raw.contains("\u{1B}[1;"), sh.transcript)
+        #expect(raw.contains("\u{1B}[r"), sh.transcript)
+        #expect(raw.contains("waiting-input") || raw.contains("sleeping"), sh.transcript)
+        #expect(out.contains("is the bottleneck"), sh.transcript)
+    }
+
     @Test func allStagesOfAJobShareOneGroupThatOwnsTheTerminal() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)

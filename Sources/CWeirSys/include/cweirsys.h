@@ -20,6 +20,8 @@ int weir_set_pipe_size(int fd, int size);
 int weir_get_pipe_size(int fd);
 /// Bytes waiting in a pipe (FIONREAD); works on either end. -1 on error.
 int weir_unread_bytes(int fd);
+/// The terminal size of fd (TIOCGWINSZ); -1 when it is not a terminal.
+int weir_window_size(int fd, int *rows, int *cols);
 
 /// wait4: a child's status and its resource usage (its own and its waited-for children's).
 pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage);

@@ -220,7 +220,11 @@ extension Shell {
         for p in job.pids where job.states[p] != nil { job.states[p] = .running }
         job.reportedStop = false
         jobs.remove(job)
-        return waitForeground(job.pids, command: job.command)
+        let tracer = job.pendingTrace
+        job.pendingTrace = nil
+        let status = waitForeground(job.pids, command: job.command, tracer: tracer)
+        if let tracer, !tracer.stopped { tracer.whenDone?(status) }
+        return status
     }
 
     /// `bg`: continue a stopped job in the background.

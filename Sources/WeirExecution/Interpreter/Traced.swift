@@ -29,7 +29,16 @@ extension Shell {
             throw error
         }
         traceSession = nil
-        do { try session.close() } catch { self.error("trace: " + error.message) }
+        if session.pendingJobs > 0 {
+            session.closeRequested = true
+        } else {
+            session.closeReportingErrors()
+        }
+        if session.interrupted {
+            // Die of the SIGINT the stages died of, as the shell would have without `trace`.
+            signal(SIGINT, SIG_DFL)
+            kill(getpid(), SIGINT)
+        }
         return status
     }
 
@@ -42,11 +51,27 @@ extension Shell {
             TracedStage(index: i, command: commandText(c.span), kind: stageKind(c))
         }
         let tracer = PipelineTracer(record: record)
+        tracer.live = session.options.live
         let status = try runStages(p, tracer: tracer)
-        tracer.judgeSIGPIPEs()
-        record.duration = record.now()
-        record.status = status
-        session.finish(record)
+        let finish: (Int32) -> Void = { status in
+            tracer.judgeSIGPIPEs()
+            record.duration = record.now()
+            record.status = status
+            session.finish(record)
+            if tracer.interrupted { session.interrupted = true }
+        }
+        if tracer.stopped {
+            // Ctrl-Z: the record and the session wait for `fg` (the report covers the
+            // pipeline's whole life).
+            session.pendingJobs += 1
+            tracer.whenDone = { status in
+                finish(status)
+                session.pendingJobs -= 1
+                if session.pendingJobs == 0 && session.closeRequested { session.closeReportingErrors() }
+            }
+        } else {
+            finish(status)
+        }
         return status
     }
 

@@ -102,10 +102,14 @@ extension Shell {
         // (or the job stops); the statuses are then already collected.
         tracer?.run(jobs: jobs)
         for p in pids {
-            if let st = jobs.waitFor(p) {
-                let state = ProcessState(waitStatus: st)
+            // A stop the tracer's loop already collected is in the job's states.
+            var stoppedState: ProcessState?
+            if let j = job, case .stopped? = j.states[p] { stoppedState = j.states[p] }
+            if let st = stoppedState.map({ _ in Int32(0) }) ?? jobs.waitFor(p) {
+                let state = stoppedState ?? ProcessState(waitStatus: st)
                 reportSignalDeath(p, state, command: command)
                 if case .stopped = state, let j = job {
+                    j.pendingTrace = tracer
                     j.background = true
                     j.reportedStop = true
                     takeTerminalBack(from: j)

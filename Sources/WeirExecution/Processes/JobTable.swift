@@ -47,6 +47,8 @@ public final class Job {
     public var background: Bool
     /// Terminal modes saved when the job stopped.
     public var terminalModes: termios?
+    /// A traced pipeline that stopped: its relays and record wait for `fg`.
+    var pendingTrace: PipelineTracer?
 
     init(id: Int, pids: [pid_t], processGroup: pid_t?, command: String, background: Bool) {
         self.id = id

@@ -3,6 +3,7 @@ import CWeirSys
 
 /// The write end of the pipe that wakes the tracer's poll loop when a child changes state.
 nonisolated(unsafe) var tracerWakeFD: Int32 = -1
+nonisolated(unsafe) var tracerInterrupted: Int32 = 0
 
 /// Runs while a traced pipeline's stages live: one `poll` loop that moves each edge's
 /// bytes (EdgeRelay), samples each stage from /proc every 10 ms (StageSampler), and
@@ -14,6 +15,15 @@ final class PipelineTracer {
     private var byPid: [pid_t: TracedStage] = [:]
     private(set) var stopped = false
     static let tick = 0.010
+    /// `--live`, `--no-live` or the default (live after half a second on a terminal).
+    var live = TraceOptions.Live.auto
+    private var liveView: LiveView?
+    private var nextLiveDraw = 0.0
+    /// Set when the stages end after a stop and `fg`: finishes the record.
+    var whenDone: ((Int32) -> Void)?
+    /// A non-interactive shell got SIGINT while the stages ran: the report is written,
+    /// then the shell dies of it, as it would have without `trace`.
+    private(set) var interrupted = false
 
     init(record: TracedPipeline) {
         self.record = record
@@ -80,6 +90,7 @@ final class PipelineTracer {
 
     /// Runs the loop until every stage has ended (or the job stopped).
     func run(jobs: JobTable) {
+        stopped = false
         var wake: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&wake) == 0 else { return }
         for fd in wake { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
@@ -96,11 +107,37 @@ final class PipelineTracer {
         // The relays write to pipes whose readers may leave: EPIPE, not death.
         ign.__sigaction_handler.sa_handler = SIG_IGN
         sigaction(SIGPIPE, &ign, &oldPipe)
+        // SIGINT at its default (a script): the stages get it and end; weir waits for
+        // them, writes the report, and then dies of it (the caller re-raises).
+        var oldInt = sigaction(), catchInt = sigaction()
+        sigaction(SIGINT, nil, &oldInt)
+        let catchesInterrupt = oldInt.__sigaction_handler.sa_handler == nil  // SIG_DFL
+        if catchesInterrupt {
+            tracerInterrupted = 0
+            catchInt.__sigaction_handler.sa_handler = { _ in
+                tracerInterrupted = 1
+                var b: UInt8 = 2
+                let saved = errno
+                _ = write(tracerWakeFD, &b, 1)
+                errno = saved
+            }
+            catchInt.sa_flags = SA_RESTART
+            sigaction(SIGINT, &catchInt, nil)
+        }
         jobs.onReap = { [unowned(unsafe) self] pid, st, usage in self.stageEnded(pid: pid, status: st, usage: usage) }
+        if live != .off {
+            liveView = LiveView(fd: 2, record: record)
+            nextLiveDraw = live == .on ? 0 : 0.5
+        }
         defer {
+            liveView?.clear()
             jobs.onReap = nil
             sigaction(SIGCHLD, &oldChld, nil)
             sigaction(SIGPIPE, &oldPipe, nil)
+            if catchesInterrupt {
+                sigaction(SIGINT, &oldInt, nil)
+                if tracerInterrupted != 0 { interrupted = true }
+            }
             tracerWakeFD = -1
             close(wake[0]); close(wake[1])
         }
@@ -112,7 +149,11 @@ final class PipelineTracer {
         var drain = [UInt8](repeating: 0, count: 64)
         while true {
             jobs.reapFinished()
-            if stopped { return }
+            if stopped {
+                liveView?.clear()
+                liveView = nil
+                return
+            }
             if allEnded { break }
             fds.removeAll(keepingCapacity: true)
             owners.removeAll(keepingCapacity: true)
@@ -146,6 +187,10 @@ final class PipelineTracer {
             if t >= nextTick {
                 sample(at: t)
                 nextTick = t + PipelineTracer.tick
+                if let v = liveView, t >= nextLiveDraw {
+                    v.draw(at: t)
+                    nextLiveDraw = t + LiveView.interval
+                }
             }
         }
         let end = record.now()
@@ -157,7 +202,10 @@ final class PipelineTracer {
         for stage in record.stages where stage.ended == nil && stage.pid > 0 {
             guard var s = samplers[stage.index] else { continue }
             if stage.kind != .external && stage.stdin == nil { describeEnds(stage) }
-            if let a = s.sample() {
+            let a = s.sample()
+            stage.currentActivity = a
+            stage.currentCPU = s.cpuSeconds
+            if let a {
                 stage.samples[a, default: 0] += 1
                 if stage.timeline.last?.activity != a { stage.timeline.append((t, a)) }
             }

@@ -24,12 +24,25 @@ struct StageSampler {
         statFD = -1; wchanFD = -1; statusFD = -1
     }
 
+    /// CPU time so far (user + system, in seconds), from the last sample.
+    private(set) var cpuSeconds = 0.0
+
     /// One sample; nil when the process is gone or stopped.
     mutating func sample() -> StageActivity? {
         ticks += 1
         if ticks == 1 || ticks % 5 == 0 { readPeakMemory() }
-        return StageSampler.activity(statFD: statFD, wchanFD: wchanFD, pid: pid, depth: 0)
+        guard statFD >= 0, let stat = preadText(statFD, 512) else { return nil }
+        if let close = stat.lastIndex(of: ")") {
+            // Fields after the command: state is the 3rd field, utime and stime the 14th and 15th.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 12, let u = Double(fields[11]), let s = Double(fields[12]) {
+                cpuSeconds = (u + s) / StageSampler.clockTicks
+            }
+        }
+        return StageSampler.activity(stat: stat, wchanFD: wchanFD, pid: pid, depth: 0)
     }
+
+    static let clockTicks = Double(sysconf(Int32(_SC_CLK_TCK)))
 
     /// Reads VmHWM now (also called once more just before the stage is expected to end).
     mutating func readPeakMemory() {
@@ -39,8 +52,8 @@ struct StageSampler {
         if let kb = Int(digits) { peakMemory = max(peakMemory ?? 0, kb * 1024) }
     }
 
-    private static func activity(statFD: Int32, wchanFD: Int32, pid: pid_t, depth: Int) -> StageActivity? {
-        guard statFD >= 0, let stat = preadText(statFD, 512), let close = stat.lastIndex(of: ")") else { return nil }
+    private static func activity(stat: String, wchanFD: Int32, pid: pid_t, depth: Int) -> StageActivity? {
+        guard let close = stat.lastIndex(of: ")") else { return nil }
         let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
         switch state {
         case "R"?: return .running
@@ -56,7 +69,9 @@ struct StageSampler {
             let s = open("/proc/\(child)/stat", O_RDONLY | O_CLOEXEC)
             let w = open("/proc/\(child)/wchan", O_RDONLY | O_CLOEXEC)
             defer { if s >= 0 { Glibc.close(s) }; if w >= 0 { Glibc.close(w) } }
-            if let a = activity(statFD: s, wchanFD: w, pid: child, depth: depth + 1) { return a }
+            if s >= 0, let text = preadText(s, 512), let a = activity(stat: text, wchanFD: w, pid: child, depth: depth + 1) {
+                return a
+            }
         }
         return .sleeping
     }

@@ -47,6 +47,9 @@ public final class TracedStage {
     public var stdout: DescriptorKind?
     /// Killed by SIGPIPE after the stage it wrote to had exited with status 0.
     public var benignSIGPIPE: String?
+    /// The latest sample and CPU time, for the live view.
+    var currentActivity: StageActivity?
+    var currentCPU = 0.0
 
     init(index: Int, command: String, kind: StageKind) {
         self.index = index

@@ -7,6 +7,12 @@ public final class TraceSession {
     private var nextID = 1
     /// How many traced spans (functions, compound commands) enclose what runs now.
     var depth = 0
+    /// Stopped traced jobs whose records are not finished; the session stays open
+    /// (closeRequested) until the last of them ends.
+    var pendingJobs = 0
+    var closeRequested = false
+    /// A stage ended by the SIGINT the shell also got (see PipelineTracer.interrupted).
+    var interrupted = false
     let startedMonotonic = monotonicSeconds()
     /// Where the table or JSON goes: stderr, or the `-o` file.
     let reportFD: Int32
@@ -43,6 +49,10 @@ public final class TraceSession {
         } else {
             writeAll(reportFD, TraceTable.render(p, colored: colored))
         }
+    }
+
+    func closeReportingErrors() {
+        do { try close() } catch { writeAll(2, "weir: trace: " + error.message + "\n") }
     }
 
     /// The session is over: the Chrome file, and the `-o` file closed.

@@ -1,0 +1,98 @@
+import Glibc
+import CWeirSys
+
+/// The live view of a traced pipeline on the terminal: a few rows kept at the bottom of
+/// the screen (a scroll region above them takes the pipeline's own output, so the two
+/// never mix), redrawn in place, and cleared when the pipeline ends.
+///
+/// Each redraw is one write that saves the cursor, draws the rows and restores the
+/// cursor, so a stage writing to the same terminal never sees its cursor moved.
+final class LiveView {
+    private let fd: Int32
+    private let record: TracedPipeline
+    private var reserved = 0
+    private var screenRows = 0
+    private var screenColumns = 0
+    private var last: (at: Double, bytes: [Int64], cpu: [Double])?
+    private var rates: [Double]
+    private var cpuShares: [Double]
+    static let interval = 0.2
+
+    /// nil when `fd` is not a terminal: escape sequences never go anywhere else.
+    init?(fd: Int32, record: TracedPipeline) {
+        guard isatty(fd) != 0 else { return nil }
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard weir_window_size(fd, &rows, &cols) == 0, rows >= 8, cols >= 20 else { return nil }
+        self.fd = fd
+        self.record = record
+        screenRows = Int(rows)
+        screenColumns = Int(cols)
+        rates = Array(repeating: 0, count: record.edges.count)
+        cpuShares = Array(repeating: 0, count: record.stages.count)
+    }
+
+    var isShown: Bool { reserved > 0 }
+
+    func draw(at t: Double) {
+        updateRates(at: t)
+        let lines = render(at: t)
+        var out = ""
+        if reserved == 0 {
+            reserved = min(lines.count, screenRows / 2)
+            // Make room below the cursor, then keep those rows out of the scroll region.
+            out += String(repeating: "\n", count: reserved) + "\u{1B}[\(reserved)A"
+            out += "\u{1B}7\u{1B}[1;\(screenRows - reserved)r\u{1B}8"
+        }
+        out += "\u{1B}7"
+        for (i, line) in lines.prefix(reserved).enumerated() {
+            out += "\u{1B}[\(screenRows - reserved + 1 + i);1H\u{1B}[2K" + clip(line)
+        }
+        out += "\u{1B}8"
+        writeAll(fd, out)
+    }
+
+    /// Gives the rows back: the scroll region is reset and the rows are blanked.
+    func clear() {
+        guard reserved > 0 else { return }
+        var out = "\u{1B}7\u{1B}[r"
+        for i in 0..<reserved { out += "\u{1B}[\(screenRows - reserved + 1 + i);1H\u{1B}[2K" }
+        out += "\u{1B}8"
+        writeAll(fd, out)
+        reserved = 0
+    }
+
+    private func updateRates(at t: Double) {
+        let bytes = record.edges.map { $0.bytesRead }
+        let cpu = record.stages.map { $0.currentCPU }
+        if let l = last, t - l.at > 0 {
+            let dt = t - l.at
+            rates = zip(bytes, l.bytes).map { Double($0 - $1) / dt }
+            cpuShares = zip(cpu, l.cpu).map { max(0, $0 - $1) / dt }
+        }
+        last = (t, bytes, cpu)
+    }
+
+    private func render(at t: Double) -> [String] {
+        var lines = ["trace  " + record.command + "   " + TraceUnits.duration(t)]
+        let width = min(40, record.stages.map { $0.command.count }.max() ?? 10)
+        for s in record.stages {
+            let name = s.command.count > width ? String(s.command.prefix(width - 1)) + "…" : s.command
+            var state = s.ended != nil ? TraceTable.describe(s) : (s.currentActivity?.rawValue ?? "starting")
+            state += String(repeating: " ", count: max(0, 15 - state.count))
+            let cpu = s.ended != nil ? "" : "CPU " + pad(TraceUnits.percent(cpuShares[s.index]), 4)
+            lines.append(" \(s.index + 1) " + name + String(repeating: " ", count: width - name.count) + "  " + state + " " + cpu)
+            if s.index < record.edges.count {
+                let e = record.edges[s.index]
+                lines.append("   │ " + pad(TraceUnits.bytes(e.bytesRead), 10) + "  " + pad(TraceUnits.bytes(Int64(rates[s.index])) + "/s", 12)
+                             + "  " + TraceUnits.count(e.lines) + " lines")
+            }
+        }
+        return lines
+    }
+
+    private func pad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+
+    private func clip(_ s: String) -> String {
+        s.count < screenColumns ? s : String(s.prefix(screenColumns - 1))
+    }
+}
