@@ -21,8 +21,13 @@ struct Options {
     /// `-O name` / `+O name`: shopt flags.
     var shopts: [(String, Bool)] = []
     var login = false
+    /// `--trace` (a table on stderr), `--trace=FILE` (JSON Lines into FILE),
+    /// `--trace-chrome=FILE` (a Chrome trace file): trace the whole script.
+    var trace = false
+    var traceJSONFile: String?
+    var traceChromeFile: String?
 
-    static let usage = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
+    static let usage = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [--trace[=FILE]] [--trace-chrome=FILE] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
 
     static let letters: [Character: String] = [
         "a": "allexport", "b": "notify", "C": "noclobber", "e": "errexit", "f": "noglob", "h": "hashall",
@@ -44,6 +49,9 @@ struct Options {
             if a == "--login" { o.login = true; i += 1; continue }
             if a == "--posix" { o.settings.append(("posix", true)); i += 1; continue }
             if a == "--norc" { o.noRC = true; i += 1; continue }
+            if a == "--trace" { o.trace = true; i += 1; continue }
+            if a.hasPrefix("--trace=") { o.trace = true; o.traceJSONFile = String(a.dropFirst(8)); i += 1; continue }
+            if a.hasPrefix("--trace-chrome=") { o.trace = true; o.traceChromeFile = String(a.dropFirst(15)); i += 1; continue }
             if a == "--noprofile" || a == "--noediting" { i += 1; continue }
             if a == "--rcfile" || a == "--init-file" {
                 if i + 1 < argv.count { o.rcFile = argv[i + 1] }

@@ -53,6 +53,14 @@ shell.environment.scriptName = options.name ?? CommandLine.arguments.first ?? "w
 shell.environment.positional = options.arguments
 // SIGPIPE: the shell itself survives a closed pipe (a builtin writing to it gets EPIPE).
 signal(SIGPIPE, SIG_IGN)
+if options.trace {
+    var t = TraceOptions()
+    if let f = options.traceJSONFile { t.json = true; t.outputFile = f }
+    t.chromeFile = options.traceChromeFile
+    t.live = .off
+    shell.startScriptTrace(t)
+    shell.options.trace = true
+}
 
 // Interactive: -i, or commands from a terminal on stdin with stderr a terminal too.
 let readsStandardInput: Bool = { if case .standardInput = options.input { return true }; return false }()

@@ -197,3 +197,48 @@ import WeirTestSupport
         #expect(r.stderr.contains("sleep 0.7"))
     }
 }
+
+/// `weir --trace…` and `set -o trace`: a whole script into one JSON stream and one Chrome
+/// timeline, with file:line and functions as nested spans.
+@Suite struct ScriptTraceTests {
+    @Test func wholeScriptIntoOneJSONStreamAndOneChromeTimeline() {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let script = """
+            f() {
+              seq 100 | sort -rn | head -1
+              echo inner
+            }
+            x=1
+            f
+            """
+        _ = run(["/bin/sh", "-c", "cat > s.sh <<'EOF'\n" + script + "\nEOF"], directory: dir)
+        let r = run([weirBinary, "--trace=t.jsonl", "--trace-chrome=t.json", "s.sh"], directory: dir)
+        #expect(r.stdout == "100\ninner\n")
+        #expect(r.stderr == "")
+        let lines = String(decoding: readFileBytes(dir + "/t.jsonl") ?? [], as: UTF8.self).split(separator: "\n")
+        let pipelines = lines.compactMap { JSONValue.parse(String($0)) }.filter { $0["type"]?.string == "pipeline" }
+        let summary = pipelines.map { "\($0["command"]?.string ?? "")@\($0["location"]?.string ?? "")/\($0["depth"]?.int ?? -1)" }
+        #expect(summary == ["x=1@s.sh:5/0", "seq 100 | sort -rn | head -1@s.sh:2/1", "echo inner@s.sh:3/1", "f@s.sh:6/0"])
+        let chrome = JSONValue.parse(String(decoding: readFileBytes(dir + "/t.json") ?? [], as: UTF8.self))
+        let stages = (chrome?["traceEvents"]?.array ?? []).filter { $0["cat"]?.string == "stage" }
+        #expect(stages.count == 1 + 3 + 1 + 1)
+        // The function's span holds the spans of what ran inside it.
+        if let f = stages.first(where: { $0["name"]?.string == "f" }), let fs = f["ts"]?.number, let fd = f["dur"]?.number,
+           let inner = stages.first(where: { $0["name"]?.string == "echo inner" }), let ins = inner["ts"]?.number {
+            #expect(ins >= fs && ins <= fs + fd)
+            #expect(f["tid"] == inner["tid"], "both ran in the shell: one track")
+        } else {
+            Issue.record("no span for f or echo inner: \(stages)")
+        }
+    }
+
+    @Test func setOTraceStartsAndStops() {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let r = run([weirBinary, "-c", "echo before; set -o trace; seq 3 | wc -l; set +o trace; echo after"], directory: dir)
+        #expect(r.stdout == "before\n3\nafter\n")
+        #expect(r.stderr.contains("seq 3 | wc -l"))
+        #expect(!r.stderr.contains("echo before") && !r.stderr.contains("echo after"), "\(r.stderr)")
+    }
+}

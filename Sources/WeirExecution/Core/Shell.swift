@@ -63,6 +63,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public internal(set) var currentSource: SourceFile?
     /// The `trace` (or traced script) in progress: pipelines run now are traced into it.
     var traceSession: TraceSession?
+    /// The whole-script trace (`set -o trace`, `weir --trace`), when one runs.
+    var scriptTrace: TraceSession?
     /// Names of the functions being run, innermost last (`FUNCNAME`).
     public internal(set) var functionNames: [String] = []
     /// The status of each stage of the last pipeline.
@@ -228,7 +230,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "nounset": environment.options.nounset = on
         case "pipefail": options.pipefail = on
         case "posix": options.posix = on
-        case "trace": options.trace = on
+        case "trace":
+            options.trace = on
+            if on { startScriptTrace(TraceOptions()) } else { stopScriptTrace() }
         case "verbose": options.verbose = on
         case "vi":
             options.vi = on

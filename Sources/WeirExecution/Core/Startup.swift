@@ -65,6 +65,7 @@ extension Shell {
     public func finish(_ status: Int32) -> Never {
         environment.lastStatus = status
         runExitTrap()
+        stopScriptTrace()
         removePrivateDirectory()
         exit(environment.lastStatus)
     }

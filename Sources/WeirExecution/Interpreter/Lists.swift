@@ -76,7 +76,9 @@ extension Shell {
             if let session = traceSession {
                 if isExternalStage(p.commands[0]) {
                     status = try runTracedStages(p, in: session)
-                } else if session.depth == 0 {
+                } else if case .function = p.commands[0] {
+                    status = try runCommand(p.commands[0])  // a definition runs nothing
+                } else if session.depth == 0 || session.wholeScript {
                     status = try runTracedInShell(p.commands[0], in: session)
                 } else {
                     // Inside a traced function or compound command, its own builtins and

@@ -42,6 +42,29 @@ extension Shell {
         return status
     }
 
+    /// `set -o trace`, `weir --trace[=FILE]`: every pipeline and command from here on is
+    /// traced into one session (one report, one JSON stream, one Chrome timeline).
+    public func startScriptTrace(_ options: TraceOptions) {
+        guard scriptTrace == nil, !isSubshell else { return }
+        do {
+            let session = try TraceSession(options: options, colorAllowed: variables.value("NO_COLOR").map { $0.isEmpty } ?? true,
+                                           wholeScript: true)
+            scriptTrace = session
+            traceSession = session
+        } catch {
+            self.error("trace: " + error.message)
+        }
+    }
+
+    /// The whole-script trace ends (`set +o trace`, or the shell exits): files are written.
+    public func stopScriptTrace() {
+        guard let session = scriptTrace, !isSubshell else { return }
+        scriptTrace = nil
+        if traceSession === session { traceSession = nil }
+        options.trace = false
+        session.closeReportingErrors()
+    }
+
     /// A pipeline (or a lone external command) run under the active trace session.
     func runTracedStages(_ p: Pipeline, in session: TraceSession) throws -> Int32 {
         setLine(p.span)

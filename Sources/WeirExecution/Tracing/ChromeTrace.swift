@@ -1,21 +1,32 @@
-/// `trace --chrome FILE`: the Chrome trace-event format (JSON object form), which Perfetto
-/// and chrome://tracing open. Each pipeline is a process, each stage a thread (track)
-/// with one complete event for its whole life (category `stage`) and nested events for
-/// its running and waiting spans (category `activity`); each edge is a counter track of
-/// bytes per second.
+/// `trace --chrome FILE` (and `weir --trace-chrome=FILE`): the Chrome trace-event format
+/// (JSON object form), which Perfetto and chrome://tracing open.
+///
+/// One process, the shell. Its own track holds what ran in the shell itself: a traced
+/// function, builtin or compound command is a span there, and what ran inside it nests
+/// under it by time. Every stage that was a process of its own gets a track named by its
+/// pid, with one complete event for its whole life (category `stage`) and nested events
+/// for its running and waiting spans (category `activity`). Each edge is a counter track
+/// of bytes per second.
 enum ChromeTrace {
-    static func document(for pipelines: [TracedPipeline]) -> String {
+    static func document(for pipelines: [TracedPipeline], shellPid: Int) -> String {
         var events: [String] = []
+        let pid = shellPid
+        events.append(metadata("process_name", pid: pid, tid: 0, name: "weir \(shellPid)"))
+        events.append(metadata("thread_name", pid: pid, tid: pid, name: "weir (shell)"))
+        events.append(metadata("thread_sort_index", pid: pid, tid: pid, sortIndex: 0))
+        var named = Set<Int>()
         for p in pipelines {
-            let pid = p.id
-            events.append(metadata("process_name", pid: pid, tid: 0, name: "\(p.id): \(p.command) (\(p.location))"))
-            events.append(metadata("process_sort_index", pid: pid, tid: 0, sortIndex: p.id))
             for s in p.stages {
-                let tid = s.index + 1
-                events.append(metadata("thread_name", pid: pid, tid: tid, name: "\(tid) \(s.command) [pid \(s.pid)]"))
-                events.append(metadata("thread_sort_index", pid: pid, tid: tid, sortIndex: tid))
+                let tid = Int(s.pid)
+                if tid != pid && named.insert(tid).inserted {
+                    events.append(metadata("thread_name", pid: pid, tid: tid, name: "\(s.command) [pid \(s.pid)]"))
+                    events.append(metadata("thread_sort_index", pid: pid, tid: tid, sortIndex: named.count))
+                }
                 let start = p.offset + s.started
                 var args = JSONObject()
+                args.add("pipeline", string: p.command)
+                args.add("location", string: p.location)
+                args.add("stage", number: s.index + 1)
                 args.add("pid", number: Int(s.pid))
                 args.add("status", string: TraceTable.describe(s))
                 args.add("user_ms", milliseconds: s.userCPU)
@@ -31,7 +42,7 @@ enum ChromeTrace {
                 }
             }
             for e in p.edges {
-                let name = "edge \(e.from + 1)→\(e.to + 1) bytes/s"
+                let name = "\(p.id): \(e.from + 1)→\(e.to + 1) \(TraceTable.short(p.stages[e.from].command)) → \(TraceTable.short(p.stages[e.to].command)) bytes/s"
                 var last = (at: 0.0, bytes: Int64(0))
                 for point in e.progress where point.at > last.at {
                     let rate = Double(point.bytes - last.bytes) / (point.at - last.at)

@@ -3,6 +3,9 @@ import Glibc
 /// One `trace` (or a whole traced script): the pipelines it ran and where their reports go.
 public final class TraceSession {
     public let options: TraceOptions
+    /// `set -o trace` / `weir --trace`: every command is recorded, at every depth, and a
+    /// command run in the shell gets one line rather than a table.
+    public let wholeScript: Bool
     public private(set) var pipelines: [TracedPipeline] = []
     private var nextID = 1
     /// How many traced spans (functions, compound commands) enclose what runs now.
@@ -13,14 +16,16 @@ public final class TraceSession {
     var closeRequested = false
     /// A stage ended by the SIGINT the shell also got (see PipelineTracer.interrupted).
     var interrupted = false
+    private(set) var isClosed = false
     let startedMonotonic = monotonicSeconds()
     /// Where the table or JSON goes: stderr, or the `-o` file.
     let reportFD: Int32
     private let ownsReportFD: Bool
     let colored: Bool
 
-    init(options: TraceOptions, colorAllowed: Bool) throws(TraceOptionError) {
+    init(options: TraceOptions, colorAllowed: Bool, wholeScript: Bool = false) throws(TraceOptionError) {
         self.options = options
+        self.wholeScript = wholeScript
         if let path = options.outputFile {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw TraceOptionError("\(path): \(String(cString: strerror(errno)))") }
@@ -43,11 +48,18 @@ public final class TraceSession {
 
     /// A pipeline has ended: its report is written now (a long script's trace streams).
     func finish(_ p: TracedPipeline) {
-        pipelines.append(p)
+        if isClosed { return }  // `set +o trace` itself ends after its session
+        // Kept only for the Chrome file, written at the end (a long script's JSON and
+        // table stream out as they go).
+        if options.chromeFile != nil { pipelines.append(p) }
         if options.json {
             writeAll(reportFD, TraceJSON.lines(for: p))
-        } else {
-            writeAll(reportFD, TraceTable.render(p, colored: colored))
+        } else if options.chromeFile == nil || options.outputFile != nil || !wholeScript {
+            if wholeScript && p.stages.count == 1 && p.edges.isEmpty && p.stages[0].pid == getpid() {
+                writeAll(reportFD, TraceTable.line(p, colored: colored))
+            } else {
+                writeAll(reportFD, TraceTable.render(p, colored: colored))
+            }
         }
     }
 
@@ -57,11 +69,13 @@ public final class TraceSession {
 
     /// The session is over: the Chrome file, and the `-o` file closed.
     func close() throws(TraceOptionError) {
+        guard !isClosed else { return }
+        isClosed = true
         defer { if ownsReportFD { Glibc.close(reportFD) } }
         if let path = options.chromeFile {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw TraceOptionError("\(path): \(String(cString: strerror(errno)))") }
-            writeAll(fd, ChromeTrace.document(for: pipelines))
+            writeAll(fd, ChromeTrace.document(for: pipelines, shellPid: Int(getpid())))
             Glibc.close(fd)
         }
     }

@@ -8,7 +8,7 @@ enum TraceTable {
         let red = colored ? "\u{1B}[31m" : "", yellow = colored ? "\u{1B}[33m" : ""
         let reset = colored ? "\u{1B}[0m" : ""
         let indent = String(repeating: "  ", count: p.depth)
-        var out = indent + bold + "trace" + reset + " " + p.command + "  " + dim + "(" + p.location + ")" + reset + "\n"
+        var out = indent + bold + "trace" + reset + " " + firstLine(p.command) + "  " + dim + "(" + p.location + ")" + reset + "\n"
 
         let header = ["#", "pid", "command", "status", "start", "wall", "user", "sys", "peak mem",
                       "run", "in-wait", "out-wait", "stdin", "stdout"]
@@ -17,7 +17,7 @@ enum TraceTable {
         for s in p.stages {
             let sampled = s.sampleCount > 0
             rows.append([
-                String(s.index + 1), String(s.pid), s.command, describe(s),
+                String(s.index + 1), String(s.pid), firstLine(s.command), describe(s),
                 "+" + TraceUnits.duration(s.started), TraceUnits.duration(s.wall),
                 TraceUnits.duration(s.userCPU), TraceUnits.duration(s.systemCPU),
                 s.peakMemory.map { TraceUnits.bytes(Int64($0)) } ?? "-",
@@ -64,8 +64,24 @@ enum TraceTable {
         return out
     }
 
+    /// One line for a command that ran in the shell, in a whole-script trace.
+    static func line(_ p: TracedPipeline, colored: Bool) -> String {
+        let dim = colored ? "\u{1B}[2m" : "", reset = colored ? "\u{1B}[0m" : ""
+        let s = p.stages[0]
+        return String(repeating: "  ", count: p.depth) + "trace " + firstLine(p.command) + "  " + dim + "(" + p.location + ", "
+            + s.kind.rawValue + ")" + reset + "  " + describe(s) + ", " + TraceUnits.duration(p.duration)
+            + ", CPU " + TraceUnits.duration(s.userCPU + s.systemCPU) + "\n"
+    }
+
     static func short(_ command: String) -> String {
-        command.count > 30 ? String(command.prefix(29)) + "…" : command
+        let c = firstLine(command)
+        return c.count > 30 ? String(c.prefix(29)) + "…" : c
+    }
+
+    /// A command written over several lines, shown by its first.
+    static func firstLine(_ command: String) -> String {
+        guard let nl = command.firstIndex(of: "\n") else { return command }
+        return String(command[..<nl]) + " …"
     }
 
     /// How a stage ended, in words.
