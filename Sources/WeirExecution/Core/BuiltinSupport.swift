@@ -230,6 +230,10 @@ extension Shell {
     /// `bg`: continue a stopped job in the background.
     public func resumeInBackground(_ job: Job) {
         writeAll(1, "[\(job.id)]+ \(job.command) &\n")
+        if job.pendingTrace != nil {
+            // The relays of a traced pipeline run in the shell's foreground loop.
+            writeAll(2, "weir: bg: a traced pipeline moves data only in the foreground: once its pipes fill it waits for `fg`\n")
+        }
         job.background = true
         if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
         for p in job.pids where job.states[p] != nil { job.states[p] = .running }
