@@ -474,3 +474,18 @@ two
 127
 ### status: 0
 ### end
+
+### case: a function stage writing to a pipe whose reader left dies of SIGPIPE
+### oracle: bash
+f() { while :; do echo y; done; }
+f | head -1
+echo "${PIPESTATUS[@]}"
+( while :; do echo z; done ) | head -1
+echo "${PIPESTATUS[@]}"
+### stdout:
+y
+141 0
+z
+141 0
+### status: 0
+### end
