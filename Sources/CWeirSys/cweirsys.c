@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <unistd.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -33,4 +34,53 @@ int weir_window_size(int fd, int *rows, int *cols) {
     *rows = ws.ws_row;
     *cols = ws.ws_col;
     return 0;
+}
+
+/* The shell's private FIFO directory, removed by a signal that ends the shell. The
+   handler uses only async-signal-safe calls: it builds each path by hand. */
+static char fifo_dir[4096];
+static volatile sig_atomic_t fifo_count;
+static volatile pid_t fifo_owner;
+
+static void fifo_cleanup_handler(int sig) {
+    if (fifo_dir[0] && getpid() == fifo_owner) {
+        char path[4200];
+        size_t n = 0;
+        while (fifo_dir[n] && n < sizeof fifo_dir) { path[n] = fifo_dir[n]; n++; }
+        const char *name = "/fifo";
+        size_t k = n;
+        for (int i = 0; name[i]; i++) path[k++] = name[i];
+        for (int f = 1; f <= fifo_count; f++) {
+            char digits[16];
+            int d = 0, v = f;
+            while (v > 0) { digits[d++] = (char)('0' + v % 10); v /= 10; }
+            size_t m = k;
+            while (d > 0) path[m++] = digits[--d];
+            path[m] = 0;
+            unlink(path);
+        }
+        rmdir(fifo_dir);
+    }
+    /* SA_RESETHAND made the action default again; SA_NODEFER lets it land now. */
+    raise(sig);
+}
+
+void weir_fifo_dir_set(const char *dir, int count) {
+    size_t i = 0;
+    for (; dir[i] && i + 1 < sizeof fifo_dir; i++) fifo_dir[i] = dir[i];
+    fifo_dir[i] = 0;
+    fifo_count = count;
+    fifo_owner = getpid();
+}
+
+void weir_fifo_dir_clear(void) { fifo_dir[0] = 0; fifo_count = 0; }
+
+int weir_fifo_dir_guard(int sig) {
+    struct sigaction old, sa;
+    if (sigaction(sig, NULL, &old) != 0) return 0;
+    if (old.sa_handler != SIG_DFL) return 0;
+    sa.sa_handler = fifo_cleanup_handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+    return sigaction(sig, &sa, NULL) == 0;
 }

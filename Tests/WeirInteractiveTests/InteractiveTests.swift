@@ -62,6 +62,45 @@ import WeirTestSupport
         #expect(out.contains("is the bottleneck"), sh.transcript)
     }
 
+    @Test func aFIFOWithNoReaderLeavesTheShellResponsiveAndCtrlCFreesIt() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        _ = sh.run("cd \"$(mktemp -d)\" && mkfifo f")
+        // A builtin: the shell itself waits for a reader, in poll, not stuck in open(2).
+        sh.pty.send("echo hi > f\r")
+        #expect(sh.pty.expect("echo hi > f"), sh.transcript)
+        usleep(300_000)
+        sh.pty.send("\u{03}")
+        #expect(sh.pty.expect("f: Interrupted system call"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo status=$?") == "status=1\n", sh.transcript)
+        // An external command: it is the job that waits, and Ctrl-C ends it.
+        sh.pty.send("cat f\r")
+        #expect(sh.pty.waitForForeground("weir") != nil || sh.pty.waitForForeground("cat") != nil, sh.transcript)
+        usleep(300_000)
+        sh.pty.send("\u{03}")
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo status=$?") == "status=130\n", sh.transcript)
+        // A reader now: the writer goes through.
+        #expect((sh.run("cat f & echo through > f; wait") ?? "").contains("through"), sh.transcript)
+    }
+
+    @Test func ctrlCOnAProcessSubstitutionLeavesNoFIFO() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        _ = sh.run("export TMPDIR=\"$(mktemp -d)\"")
+        sh.pty.send("cat <(sleep 30)\r")
+        #expect(sh.pty.waitForForeground("cat") != nil, sh.transcript)
+        sh.pty.send("\u{03}")
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("ls \"$TMPDIR\"/*/ | wc -l") == "0\n", "no FIFO left after the command: \(sh.transcript)")
+        let tmp = String((sh.run("echo \"$TMPDIR\"") ?? "").filter { $0 != "\n" && $0 != "\r" })
+        sh.pty.send("exit\r")
+        #expect(sh.pty.wait() != nil, sh.transcript)
+        #expect(listDirectory(tmp).isEmpty, "the directory went at exit: \(listDirectory(tmp))")
+        removeTree(tmp)
+    }
+
     @Test func allStagesOfAJobShareOneGroupThatOwnsTheTerminal() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)

@@ -22,6 +22,12 @@ int weir_get_pipe_size(int fd);
 int weir_unread_bytes(int fd);
 /// The terminal size of fd (TIOCGWINSZ); -1 when it is not a terminal.
 int weir_window_size(int fd, int *rows, int *cols);
+/// The private FIFO directory and how many fifoN are in it, for the handler that removes
+/// them when SIGTERM, SIGHUP or (in a script) SIGINT ends the shell; guard installs that
+/// handler for a signal still at its default action.
+void weir_fifo_dir_set(const char *dir, int count);
+void weir_fifo_dir_clear(void);
+int weir_fifo_dir_guard(int sig);
 
 /// wait4: a child's status and its resource usage (its own and its waited-for children's).
 pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage);

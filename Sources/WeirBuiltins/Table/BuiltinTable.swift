@@ -57,6 +57,7 @@ public enum BuiltinTable {
         Builtin("typeset", run: declare),
         Builtin("ulimit", run: ulimit),
         Builtin("umask", run: umask),
+        Builtin("mkfifo", run: mkfifoCommand),
         Builtin("unalias", run: unalias),
         Builtin("wait", run: wait),
     ] }

@@ -74,6 +74,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// Temporary files and FIFOs to remove at exit.
     var cleanupPaths: [String] = []
     var processSubstitutionDirectory: String?
+    /// The process that made that directory: only it removes it.
+    var privateDirectoryOwner: pid_t = 0
     /// The program name for messages.
     public var programName = "weir"
     /// Where the command being run starts, for LINENO (the line is found only when asked).

@@ -112,7 +112,7 @@ extension Shell {
             env = variables.exportedEnvironment()
         }
         guard let redirections = try? planRedirections(sc.redirections) else { return nil }
-        if redirections.contains(where: { if case .open(let path, _, _, _) = $0 { return isFIFO(path) }; return false }) {
+        if opensFIFO(redirections) {
             return nil  // opening a FIFO may block: only a child may wait for its other end
         }
         if options.xtrace { traceCommand(sc, argv) }
@@ -169,6 +169,10 @@ extension Shell {
             }
         }
         return true
+    }
+
+    func opensFIFO(_ actions: [FdAction]) -> Bool {
+        actions.contains { if case .open(let path, _, _, _) = $0 { return isFIFO(path) }; return false }
     }
 
     func isFIFO(_ path: String) -> Bool {

@@ -424,11 +424,22 @@ extension Shell {
         } catch let e as ExpansionError {
             return try expansionFailed(e)
         }
-        if execInPlace && traps.exitTrap == nil {
+        // A child that made its own FIFO directory stays to remove it after the command.
+        if execInPlace && traps.exitTrap == nil && processSubstitutionDirectory == nil {
             execInPlace = false
             return try execReplacing(path: path, argv: argv, env: env, actions: actions)
         }
         let pid: pid_t
+        if opensFIFO(actions) {
+            // Opening a FIFO waits for its other end: only the child may wait (it is a
+            // job then: Ctrl-C ends it, Ctrl-Z stops it), never the shell.
+            pid = try forkShell(processGroup: nil, foreground: true) {
+                try self.execReplacing(path: path, argv: argv, env: env, actions: actions)
+            }
+            let status = waitForeground([pid], command: argv.joined(separator: " "))
+            environment.lastStatus = status
+            return status
+        }
         do {
             pid = try spawnProcess(path: path, argv: argv, environment: env, actions: actions,
                                    attributes: childAttributes(foreground: true))

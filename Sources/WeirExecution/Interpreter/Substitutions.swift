@@ -67,6 +67,7 @@ extension Shell {
         if mkfifo(path, 0o600) != 0 {
             throw ExpansionError("process substitution: \(path): \(String(cString: strerror(errno)))")
         }
+        weir_fifo_dir_set(dir, Int32(processSubstitutionCounter))
         let pid = try forkShell(foreground: false) {
             let fd = open(path, (isInput ? O_WRONLY : O_RDONLY) | O_CLOEXEC)
             if fd < 0 { return 1 }
@@ -104,13 +105,19 @@ extension Shell {
         }
         let d = String(cString: template)
         processSubstitutionDirectory = d
+        privateDirectoryOwner = getpid()
+        // A signal that ends the shell removes the directory on the way out.
+        weir_fifo_dir_set(d, 0)
+        _ = weir_fifo_dir_guard(SIGTERM)
+        _ = weir_fifo_dir_guard(SIGHUP)
+        if !interactive { _ = weir_fifo_dir_guard(SIGINT) }
         return d
     }
 
     /// Removes the private directory (at exit).
     public func removePrivateDirectory() {
         cleanUpFIFOs()
-        guard let d = processSubstitutionDirectory, !isSubshell else { return }
+        guard let d = processSubstitutionDirectory, privateDirectoryOwner == getpid() else { return }
         if let dir = opendir(d) {
             while let e = readdir(dir) {
                 let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
@@ -119,6 +126,7 @@ extension Shell {
             closedir(dir)
         }
         rmdir(d)
+        weir_fifo_dir_clear()
         processSubstitutionDirectory = nil
     }
 }

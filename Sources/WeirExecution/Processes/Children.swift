@@ -62,6 +62,7 @@ extension Shell {
             s = (try? runTrapAction(t, status: status)) ?? status
             s = status == s ? status : s
         }
+        removePrivateDirectory()
         _exit(s)
     }
 
@@ -70,6 +71,10 @@ extension Shell {
     func becomeChild(processGroup: pid_t?, foreground: Bool) {
         isSubshell = true
         traceSession = nil
+        // The parent's FIFOs are the parent's to remove; a child that substitutes
+        // makes (and removes) a directory of its own.
+        pendingFIFOs = []
+        processSubstitutionDirectory = nil
         jobs.reset()
         traps.resetForSubshell()
         // The shell ignores SIGPIPE for itself; a subshell in a pipeline dies of it, as in

@@ -1,0 +1,59 @@
+import Glibc
+
+/// Set by the temporary SIGINT handler while the shell waits for a FIFO's other end.
+nonisolated(unsafe) var fifoWaitInterrupted: Int32 = 0
+
+/// Opens a FIFO for a redirection made in the shell itself (a builtin, a function, a
+/// compound command) without blocking the shell: it waits in `poll` for the other end,
+/// and a Ctrl-C ends the wait (`weir: PATH: Interrupted system call`, status 1, as in
+/// bash) instead of leaving the shell stuck in open(2). nil when `path` is not a FIFO
+/// (or is opened read-write, which never waits).
+func openFIFOWaiting(_ path: String, _ flags: Int32) throws -> Int32? {
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFIFO else { return nil }
+    let access = flags & O_ACCMODE
+    guard access != O_RDWR else { return nil }
+
+    // An interactive shell ignores SIGINT: catch it while waiting, so Ctrl-C is seen.
+    var old = sigaction(), catching = sigaction()
+    sigaction(SIGINT, nil, &old)
+    let ignored = unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == 1  // SIG_IGN
+    if ignored {
+        fifoWaitInterrupted = 0
+        catching.__sigaction_handler.sa_handler = { _ in fifoWaitInterrupted = 1 }
+        sigaction(SIGINT, &catching, nil)
+    }
+    defer { if ignored { sigaction(SIGINT, &old, nil) } }
+    func interrupted() -> Bool { fifoWaitInterrupted != 0 || pendingSignals[Int(SIGINT)] != 0 }
+    func failure(_ code: Int32) -> RedirectionError {
+        RedirectionError(message: "\(path): \(String(cString: strerror(code)))")
+    }
+
+    var fd: Int32
+    if access == O_RDONLY {
+        // Opening for reading without O_NONBLOCK waits for a writer; with it, poll
+        // reports the first writer's data or its close, and until then nothing.
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(errno) }
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while poll(&p, 1, 100) <= 0 {
+            if interrupted() {
+                close(fd)
+                throw failure(EINTR)
+            }
+        }
+    } else {
+        // Opening for writing fails with ENXIO until there is a reader: try again.
+        while true {
+            fd = open(path, flags | O_NONBLOCK | O_CLOEXEC)
+            if fd >= 0 { break }
+            let e = errno
+            if e != ENXIO && e != EINTR { throw failure(e) }
+            if interrupted() { throw failure(EINTR) }
+            var ts = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+            nanosleep(&ts, nil)
+        }
+    }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return fd
+}
