@@ -242,3 +242,73 @@ import WeirTestSupport
         #expect(!r.stderr.contains("echo before") && !r.stderr.contains("echo after"), "\(r.stderr)")
     }
 }
+
+/// `trace` on commands with process substitutions and named FIFOs: a graph, not a line.
+@Suite struct TracedGraphTests {
+    func traced(_ script: String) -> (ProcessResult, [JSONValue]) {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let r = run([weirBinary, "-c", script], directory: dir)
+        let text = String(decoding: readFileBytes(dir + "/trace.jsonl") ?? [], as: UTF8.self)
+        return (r, text.split(separator: "\n").compactMap { JSONValue.parse(String($0)) })
+    }
+
+    func of(_ type: String, _ all: [JSONValue]) -> [JSONValue] { all.filter { $0["type"]?.string == type } }
+
+    @Test func inputSubstitutionsAreStagesJoinedByFIFOEdges() {
+        let (r, all) = traced("printf 'b\\na\\nc\\n' > a; printf 'c\\nb\\nd\\n' > b; trace --json -o trace.jsonl diff <(sort a) <(sort b)")
+        #expect(r.stdout == "1d0\n< a\n3a3\n> d\n")
+        let stages = of("stage", all), edges = of("edge", all)
+        #expect(stages.map { $0["command"]?.string ?? "" } == ["diff <(sort a) <(sort b)", "<(sort a)", "<(sort b)"])
+        #expect(stages.map { $0["kind"]?.string ?? "" } == ["external", "subshell", "subshell"])
+        #expect(edges.map { "\($0["from"]?.int ?? 0)→\($0["to"]?.int ?? 0) \($0["kind"]?.string ?? "")" } == ["2→1 fifo", "3→1 fifo"])
+        #expect(edges.map { $0["bytes_read"]?.int ?? -1 } == [6, 6])
+        #expect(edges.map { $0["lines"]?.int ?? -1 } == [3, 3])
+        #expect(edges.allSatisfy { ($0["path"]?.string ?? "").hasSuffix("fifo1") || ($0["path"]?.string ?? "").hasSuffix("fifo2") })
+        #expect(of("pipeline", all).first?["status"]?.int == 1)
+    }
+
+    @Test func outputSubstitutionsGetEveryByteTheCommandWrote() {
+        let (r, all) = traced("""
+            seq 20000 > data
+            trace --json -o trace.jsonl tee >(wc -c > bytes) >(wc -l > lines) < data > /dev/null
+            echo "$(cat bytes) $(cat lines)"
+            """)
+        #expect(r.stdout == "108894 20000\n", "\(r.stderr)")
+        let edges = of("edge", all)
+        #expect(edges.map { "\($0["from"]?.int ?? 0)→\($0["to"]?.int ?? 0)" } == ["1→2", "1→3"])
+        #expect(edges.allSatisfy { $0["bytes_read"]?.int == 108894 && $0["lines"]?.int == 20000 && $0["kind"]?.string == "fifo" })
+        let stages = of("stage", all)
+        #expect(stages.dropFirst().allSatisfy { $0["exit"]?.int == 0 }, "the substitutions were waited for and reaped")
+    }
+
+    @Test func aSubstitutionNobodyOpensDoesNotHoldTheCommand() {
+        let (r, all) = traced("trace --json -o trace.jsonl /bin/true <(seq 100000); echo \"status $?\"")
+        #expect(r.stdout == "status 0\n")
+        #expect(of("edge", all).first?["bytes_read"]?.int == 0)
+    }
+
+    @Test func theTableNamesFIFOEdges() {
+        let (r, _) = traced("trace --no-color cat <(echo hi) | wc -l")
+        #expect(r.stdout == "1\n")
+        #expect(r.stderr.contains("<(echo hi) → cat <(echo hi) (fifo): 3 B, 1 line"), "\(r.stderr)")
+        #expect(r.stderr.contains("1 → 2  cat <(echo hi) → wc -l (pipe)"), "\(r.stderr)")
+    }
+
+    @Test func twoJobsJoinedByANamedFIFOCarryItsIdentity() {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let s = run([weirBinary, "--trace=trace.jsonl", "-c", "mkfifo f; (sleep 0.05; seq 3) > f & wc -l < f; wait"], directory: dir)
+        #expect(s.stdout == "3\n")
+        let records = String(decoding: readFileBytes(dir + "/trace.jsonl") ?? [], as: UTF8.self)
+            .split(separator: "\n").compactMap { JSONValue.parse(String($0)) }
+        let stages = of("stage", records)
+        let writer = stages.first { $0["stdout"]?["kind"]?.string == "fifo" }
+        let reader = stages.first { $0["stdin"]?["kind"]?.string == "fifo" }
+        #expect(writer?["command"]?.string == "(sleep 0.05; seq 3) > f")
+        #expect(reader?["command"]?.string == "wc -l < f")
+        #expect(writer?["stdout"]?["id"]?.string != nil)
+        #expect(writer?["stdout"]?["id"] == reader?["stdin"]?["id"])
+        #expect(writer?["pipeline"] != reader?["pipeline"], "two jobs")
+    }
+}

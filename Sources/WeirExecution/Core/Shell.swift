@@ -65,6 +65,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var traceSession: TraceSession?
     /// The whole-script trace (`set -o trace`, `weir --trace`), when one runs.
     var scriptTrace: TraceSession?
+    /// While a traced pipeline's stages start: its tracer and the stage being started,
+    /// so that a process substitution in that stage's words joins the traced graph.
+    var activeTracer: PipelineTracer?
+    var activeStageIndex = 0
     /// Names of the functions being run, innermost last (`FUNCNAME`).
     public internal(set) var functionNames: [String] = []
     /// The status of each stage of the last pipeline.

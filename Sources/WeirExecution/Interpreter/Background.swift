@@ -8,7 +8,13 @@ extension Shell {
     /// ignores SIGINT and SIGQUIT, as POSIX says.
     func runInBackground(_ andOr: AndOrList) throws -> Int32 {
         let monitor = options.monitor
+        // A whole-script trace follows the script into its background jobs.
+        let session = traceSession?.wholeScript == true ? traceSession : nil
         let pid = try forkShell(foreground: false) {
+            if let session {
+                session.continueInBackgroundChild()
+                self.traceSession = session
+            }
             if !monitor {
                 signal(SIGINT, SIG_IGN)
                 signal(SIGQUIT, SIG_IGN)

@@ -44,6 +44,9 @@ extension Shell {
             if let tracer { for fd in tracer.heldDescriptors { wiring.append(.close(fd)) } }
             do {
                 var execed = false
+                activeTracer = tracer
+                activeStageIndex = i
+                defer { activeTracer = nil }
                 let pid = try startStage(cmd, wiring: wiring, processGroup: group, execed: &execed)
                 pids.append(pid)
                 tracer?.stageStarted(tracer!.record.stages[i], pid: pid, execed: execed)
@@ -85,9 +88,9 @@ extension Shell {
     /// expanded here without side effects; anything else runs in a forked shell.
     func startStage(_ cmd: Command, wiring: [FdAction], processGroup: pid_t?, execed: inout Bool) throws -> pid_t {
         if case .simple(let sc) = cmd, isSideEffectFree(sc) {
-            if let pid = try spawnStage(sc, wiring: wiring, processGroup: processGroup) {
-                execed = true
-                return pid
+            if let started = try spawnStage(sc, wiring: wiring, processGroup: processGroup) {
+                execed = started.execed
+                return started.pid
             }
         }
         return try forkShell(processGroup: processGroup) {
@@ -99,9 +102,13 @@ extension Shell {
 
     /// Spawns a stage that is an external command; nil when it is not one (a builtin, a
     /// function, a name not found): the caller forks instead.
-    func spawnStage(_ sc: SimpleCommand, wiring: [FdAction], processGroup: pid_t?) throws -> pid_t? {
-        guard let argv = try? expander.expandWords(sc.words), let name = argv.first,
-              case .external(let path) = resolve(name) else { return nil }
+    func spawnStage(_ sc: SimpleCommand, wiring: [FdAction], processGroup: pid_t?) throws -> (pid: pid_t, execed: Bool)? {
+        // The name first: a stage that is not an external command has nothing expanded
+        // here (its substitutions start once, in the child that runs it).
+        guard let first = sc.words.first, isPure(first.parts, substitutionsArePure: false),
+              let name = (try? expander.expandWords([first]))?.first,
+              case .external(let path) = resolve(name),
+              let argv = try? expander.expandWords(sc.words), !argv.isEmpty else { return nil }
         var env = variables.exportedEnvironment()
         if !sc.assignments.isEmpty {
             variables.pushScope()
@@ -112,16 +119,27 @@ extension Shell {
             env = variables.exportedEnvironment()
         }
         guard let redirections = try? planRedirections(sc.redirections) else { return nil }
+        if let tracer = activeTracer {
+            tracer.record.stages[activeStageIndex].noteRedirections(redirections.compactMap {
+                if case .open(let path, _, _, let fd) = $0 { return (fd == bothOutputs ? 1 : fd, path) }
+                return nil
+            })
+        }
         if opensFIFO(redirections) {
-            return nil  // opening a FIFO may block: only a child may wait for its other end
+            // Opening a FIFO may wait for its other end: only a child may wait.
+            let pid = try forkShell(processGroup: processGroup) {
+                _ = try self.applyRedirections(wiring, save: false)
+                return try self.execReplacing(path: path, argv: argv, env: env, actions: redirections)
+            }
+            return (pid, false)
         }
         if options.xtrace { traceCommand(sc, argv) }
         do {
-            return try spawnProcess(path: path, argv: argv, environment: env, actions: wiring + redirections,
-                                    attributes: childAttributes(foreground: true, processGroup: processGroup))
+            return (try spawnProcess(path: path, argv: argv, environment: env, actions: wiring + redirections,
+                                     attributes: childAttributes(foreground: true, processGroup: processGroup)), true)
         } catch let e as RedirectionError {
             error(e.message)
-            return try forkShell(processGroup: processGroup) { 1 }
+            return (try forkShell(processGroup: processGroup) { 1 }, false)
         } catch is SpawnError {
             return nil
         }
@@ -130,7 +148,10 @@ extension Shell {
     /// True when expanding the command here changes nothing: no substitutions, no
     /// arithmetic (which may assign), no `${x=…}`.
     func isSideEffectFree(_ sc: SimpleCommand) -> Bool {
-        for w in sc.words where !isPure(w.parts) { return false }
+        // Traced, a process substitution starts here, in the shell, so that its FIFO
+        // becomes an edge of the traced graph.
+        let substitutionsArePure = activeTracer != nil
+        for w in sc.words where !isPure(w.parts, substitutionsArePure: substitutionsArePure) { return false }
         for a in sc.assignments {
             switch a.value {
             case .scalar(let w): if !isPure(w.parts) { return false }
@@ -147,10 +168,11 @@ extension Shell {
         return true
     }
 
-    func isPure(_ parts: [WordPart]) -> Bool {
+    func isPure(_ parts: [WordPart], substitutionsArePure: Bool = false) -> Bool {
         for p in parts {
             switch p.kind {
             case .literal, .escaped, .singleQuoted, .ansiC, .tilde: continue
+            case .processSubstitution where substitutionsArePure: continue
             case .doubleQuoted(let inner): if !isPure(inner) { return false }
             case .parameter(let pe):
                 switch pe.op {

@@ -68,6 +68,12 @@ extension Shell {
             throw ExpansionError("process substitution: \(path): \(String(cString: strerror(errno)))")
         }
         weir_fifo_dir_set(dir, Int32(processSubstitutionCounter))
+        if let tracer = activeTracer, let pid = try startTracedSubstitution(body, isInput: isInput, fifo: path, tracer: tracer) {
+            environment.lastBackgroundPid = pid
+            jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
+            pendingFIFOs.append((path, isInput))
+            return path
+        }
         let pid = try forkShell(foreground: false) {
             let fd = open(path, (isInput ? O_WRONLY : O_RDONLY) | O_CLOEXEC)
             if fd < 0 { return 1 }
@@ -80,6 +86,38 @@ extension Shell {
         jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
         pendingFIFOs.append((path, isInput))
         return path
+    }
+
+    /// A substitution in a traced pipeline: the child gets a pipe and weir relays between
+    /// it and the FIFO, so the FIFO is an edge with exact bytes and lines. nil when the
+    /// pipes cannot be made (the substitution then runs untraced).
+    func startTracedSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, tracer: PipelineTracer) throws -> pid_t? {
+        var child: [Int32] = [-1, -1]
+        guard weir_pipe2_cloexec(&child) == 0 else { return nil }
+        // `>(…)`: weir's end of the FIFO opens now without waiting (a reader needs no writer).
+        var fifoRead: Int32 = -1
+        if !isInput {
+            fifoRead = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard fifoRead >= 0 else { close(child[0]); close(child[1]); return nil }
+        }
+        let held = tracer.heldDescriptors
+        let pid = try forkShell(foreground: false) {
+            for fd in held { close(fd) }
+            if fifoRead >= 0 { close(fifoRead) }
+            dup2(isInput ? child[1] : child[0], isInput ? 1 : 0)
+            close(child[0]); close(child[1])
+            guard let body else { return 0 }
+            return try self.run(body)
+        }
+        let text = body.map { "\(isInput ? "<" : ">")(" + commandText($0.span) + ")" } ?? (isInput ? "<()" : ">()")
+        let ok = tracer.addSubstitution(command: text, pid: pid, user: activeStageIndex, isInput: isInput, fifo: fifo,
+                                        source: isInput ? child[0] : fifoRead, sink: isInput ? -1 : child[1])
+        close(isInput ? child[1] : child[0])
+        if !ok {
+            close(isInput ? child[0] : child[1])
+            if fifoRead >= 0 { close(fifoRead) }
+        }
+        return pid
     }
 
     /// Removes the FIFOs of finished commands; a child still waiting to open its FIFO

@@ -74,6 +74,7 @@ extension Shell {
             TracedStage(index: i, command: commandText(c.span), kind: stageKind(c))
         }
         let tracer = PipelineTracer(record: record)
+        tracer.mainStageCount = p.commands.count
         tracer.live = session.options.live
         let status = try runStages(p, tracer: tracer)
         let finish: (Int32) -> Void = { status in
@@ -105,6 +106,7 @@ extension Shell {
         let record = session.begin(command: commandText(c.span), location: traceLocation())
         let stage = TracedStage(index: 0, command: commandText(c.span), kind: stageKind(c))
         stage.pid = getpid()
+        stage.noteRedirections(literalRedirections(of: c))
         record.stages = [stage]
         let before = childAndSelfCPU()
         session.depth += 1
@@ -115,8 +117,8 @@ extension Shell {
             stage.state = .exited(status)
             stage.userCPU = after.user - before.user
             stage.systemCPU = after.system - before.system
-            stage.stdin = describeDescriptor(pid: getpid(), fd: 0)
-            stage.stdout = describeDescriptor(pid: getpid(), fd: 1)
+            if !stage.redirectedStdin { stage.stdin = describeDescriptor(pid: getpid(), fd: 0) }
+            if !stage.redirectedStdout { stage.stdout = describeDescriptor(pid: getpid(), fd: 1) }
             record.duration = record.now()
             record.status = status
             session.finish(record)
@@ -130,6 +132,28 @@ extension Shell {
         }
         finish(status)
         return status
+    }
+
+    /// A command's own redirections of fd 0 and 1 to a file named by a plain word (for the
+    /// trace: what its stdin and stdout were; nothing is expanded for this).
+    func literalRedirections(of c: Command) -> [(fd: Int32, path: String)] {
+        let redirections: [Redirection]
+        switch c {
+        case .simple(let sc): redirections = sc.redirections
+        case .compound(_, let r): redirections = r
+        default: return []
+        }
+        var out: [(fd: Int32, path: String)] = []
+        for r in redirections {
+            switch r.op {
+            case .input, .output, .clobber, .append, .readWrite, .outputAll, .appendAll: break
+            default: continue
+            }
+            guard r.fdVariable == nil, case .word(let w) = r.target, isPure(w.parts),
+                  let path = try? expander.expandString(w) else { continue }
+            out.append((r.fd ?? r.op.defaultFD, path))
+        }
+        return out
     }
 
     /// True when a lone command would be spawned as an external program.

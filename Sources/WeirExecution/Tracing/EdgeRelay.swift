@@ -15,6 +15,8 @@ import CWeirSys
 /// weir closes A, and stage i's next write gets SIGPIPE.
 final class EdgeRelay {
     enum Phase {
+        /// A FIFO edge whose reader has not opened the FIFO yet.
+        case awaitingSink
         /// Waiting for stage i to write.
         case awaitingInput
         /// B is full: waiting for stage i+1 to read.
@@ -69,6 +71,45 @@ final class EdgeRelay {
         ring = .allocate(byteCount: EdgeRelay.ringSize, alignment: 16)
     }
 
+    /// A process substitution's edge: weir between the FIFO that the command opens by
+    /// its path and the pipe of the substitution's child. For `<(list)` the child writes
+    /// `source` and weir writes the FIFO at `sinkPath`, opened once the command has opened
+    /// it for reading; for `>(list)` `source` is the FIFO (opened here without waiting)
+    /// and `sink` the child's pipe.
+    init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: String?) {
+        var c: [Int32] = [-1, -1]
+        guard weir_pipe2_cloexec(&c) == 0 else { return nil }
+        _ = weir_set_pipe_size(c[1], EdgeRelay.pipeSize)
+        for fd in [source, sink, c[0], c[1]] where fd >= 0 {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        }
+        self.edge = edge
+        self.source = source
+        self.sink = sink
+        self.sinkPath = sinkPath
+        countRead = c[0]
+        countWrite = c[1]
+        upstreamEnd = -1
+        downstreamEnd = -1
+        ring = .allocate(byteCount: EdgeRelay.ringSize, alignment: 16)
+        if sink < 0 { phase = .awaitingSink }
+    }
+
+    /// The FIFO to open for writing once its reader is there.
+    private var sinkPath: String?
+
+    /// Tries to open the FIFO sink (a FIFO opened for writing without a reader fails with
+    /// ENXIO rather than waiting). True when it is open now.
+    func openSinkIfReady() -> Bool {
+        guard phase == .awaitingSink, let path = sinkPath else { return false }
+        let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        _ = weir_set_pipe_size(fd, EdgeRelay.pipeSize)
+        sink = fd
+        phase = .awaitingInput
+        return true
+    }
+
     deinit {
         for fd in [source, sink, countRead, countWrite] where fd >= 0 { close(fd) }
         ring.deallocate()
@@ -80,6 +121,7 @@ final class EdgeRelay {
     /// What to poll for: (fd, events). POLLERR on B (its reader is gone) is always reported.
     var pollRequests: [(Int32, Int16)] {
         switch phase {
+        case .awaitingSink: return []
         case .awaitingInput: return [(source, Int16(POLLIN)), (sink, 0)]
         case .awaitingOutput: return [(sink, Int16(POLLOUT))]
         case .draining: return [(sink, 0)]
@@ -91,7 +133,7 @@ final class EdgeRelay {
     /// POLLERR on B. Returns true when something changed.
     @discardableResult
     func pump(readerGone: Bool = false, at time: Double) -> Bool {
-        if phase == .closed { return false }
+        if phase == .closed || phase == .awaitingSink { return false }
         if readerGone || sinkHasNoReader() { finishReaderGone(at: time); return true }
         if phase == .draining {
             if weir_unread_bytes(sink) == 0 { finishDrained(at: time); return true }
@@ -159,14 +201,15 @@ final class EdgeRelay {
 
     private func finishDrained(at time: Double) {
         edge.bytesRead = moved - Int64(max(0, weir_unread_bytes(sink)))
-        close(sink); sink = -1
+        if sink >= 0 { close(sink) }
+        sink = -1
         phase = .closed
     }
 
     /// Stage i+1 is gone: what it left in B was never read, what stage i left in A was
     /// written; closing A gives stage i its SIGPIPE.
     private func finishReaderGone(at time: Double) {
-        let unreadB = Int64(max(0, weir_unread_bytes(sink)))
+        let unreadB = sink >= 0 ? Int64(max(0, weir_unread_bytes(sink))) : 0
         edge.bytesRead = moved - unreadB
         if source >= 0 {
             edge.bytesWritten = moved + Int64(max(0, weir_unread_bytes(source)))
@@ -174,7 +217,8 @@ final class EdgeRelay {
         }
         // Lines counted are those of the bytes read.
         if unreadB > 0 { edge.lines -= Int64(countNewlinesInTail(unreadB)) }
-        close(sink); sink = -1
+        if sink >= 0 { close(sink) }
+        sink = -1
         closeCounter()
         phase = .closed
     }
@@ -219,6 +263,11 @@ final class EdgeRelay {
     func finishAll(at time: Double) {
         switch phase {
         case .closed: return
+        case .awaitingSink:
+            // The command never opened its FIFO: the child's pipe closes, no bytes crossed.
+            if source >= 0 { edge.bytesWritten = Int64(max(0, weir_unread_bytes(source))); close(source); source = -1 }
+            closeCounter()
+            phase = .closed
         case .draining: finishDrained(at: time)
         case .awaitingInput, .awaitingOutput:
             _ = pump(at: time)

@@ -39,6 +39,27 @@ final class PipelineTracer {
         return s.peakMemory ?? 0
     }
 
+    /// The pipeline's own stages; stages after them are process substitutions, which the
+    /// loop waits for only a little after the pipeline's stages have ended.
+    var mainStageCount = 0
+    static let substitutionGrace = 2.0
+
+    /// A process substitution started for stage `user`: a stage of its own, joined to the
+    /// user by a FIFO edge that weir relays. `isInput`: `<(…)`, the substitution writes.
+    func addSubstitution(command: String, pid: pid_t, user: Int, isInput: Bool, fifo: String,
+                         source: Int32, sink: Int32) -> Bool {
+        let stage = TracedStage(index: record.stages.count, command: command, kind: .subshell)
+        let edge = TracedEdge(from: isInput ? stage.index : user, to: isInput ? user : stage.index)
+        edge.kind = "fifo"
+        edge.path = fifo
+        guard let relay = EdgeRelay(edge: edge, source: source, sink: sink, sinkPath: isInput ? fifo : nil) else { return false }
+        record.stages.append(stage)
+        record.edges.append(edge)
+        relays.append(relay)
+        stageStarted(stage, pid: pid, execed: false)
+        return true
+    }
+
     /// A relayed edge from stage `from` to the next; nil when its pipes cannot be made.
     func addEdge(from: Int) -> EdgeRelay? {
         let edge = TracedEdge(from: from, to: from + 1)
@@ -57,12 +78,15 @@ final class PipelineTracer {
         stage.started = record.now()
         byPid[pid] = stage
         samplers[stage.index] = StageSampler(pid: pid)
+        stage.execed = execed
         if execed { describeEnds(stage) }
     }
 
+    /// What the stage's stdin and stdout are. A forked stage is looked at again on every
+    /// sample: its redirections may not be made yet (it may be waiting to open a FIFO).
     private func describeEnds(_ stage: TracedStage) {
-        if stage.stdin == nil { stage.stdin = describeDescriptor(pid: stage.pid, fd: 0) }
-        if stage.stdout == nil { stage.stdout = describeDescriptor(pid: stage.pid, fd: 1) }
+        if !stage.redirectedStdin, let d = describeDescriptor(pid: stage.pid, fd: 0) { stage.stdin = d }
+        if !stage.redirectedStdout, let d = describeDescriptor(pid: stage.pid, fd: 1) { stage.stdout = d }
     }
 
     /// A stage's end, from the waiter.
@@ -87,6 +111,9 @@ final class PipelineTracer {
     }
 
     private var allEnded: Bool { byPid.values.allSatisfy { $0.ended != nil } }
+    private var mainEnded: Bool {
+        byPid.values.allSatisfy { $0.ended != nil || $0.index >= mainStageCount }
+    }
 
     /// Runs the loop until every stage has ended (or the job stopped).
     func run(jobs: JobTable) {
@@ -147,6 +174,7 @@ final class PipelineTracer {
         var fds: [pollfd] = []
         var owners: [Int] = []
         var drain = [UInt8](repeating: 0, count: 64)
+        var mainEndedAt: Double?
         while true {
             jobs.reapFinished()
             if stopped {
@@ -155,6 +183,22 @@ final class PipelineTracer {
                 return
             }
             if allEnded { break }
+            if mainEnded {
+                // Substitutions get a little while to finish what the pipeline gave them.
+                let now = record.now()
+                if mainEndedAt == nil { mainEndedAt = now }
+                for r in relays where r.phase == .awaitingSink { r.finishAll(at: now) }
+                if now - mainEndedAt! > PipelineTracer.substitutionGrace {
+                    // Bytes already in a pipe stay there for their reader: closing weir's
+                    // end loses nothing. Bytes weir could not yet pass on are never dropped.
+                    for r in relays where r.phase == .draining { r.finishAll(at: now) }
+                    if relays.allSatisfy({ $0.phase == .closed }) { break }
+                }
+            }
+            var awaitingSink = false
+            for r in relays where r.phase == .awaitingSink {
+                if !r.openSinkIfReady() { awaitingSink = true }
+            }
             fds.removeAll(keepingCapacity: true)
             owners.removeAll(keepingCapacity: true)
             fds.append(pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0))
@@ -170,6 +214,7 @@ final class PipelineTracer {
             let now = record.now()
             var timeout = max(0, Int32(((nextTick - now) * 1000).rounded(.up)))
             if draining { timeout = min(timeout, 1) }
+            if awaitingSink { timeout = min(timeout, 2) }
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno != EINTR { break }
             if fds[0].revents != 0 { _ = read(wake[0], &drain, drain.count) }
@@ -201,7 +246,7 @@ final class PipelineTracer {
     private func sample(at t: Double) {
         for stage in record.stages where stage.ended == nil && stage.pid > 0 {
             guard var s = samplers[stage.index] else { continue }
-            if stage.kind != .external && stage.stdin == nil { describeEnds(stage) }
+            if !stage.execed { describeEnds(stage) }
             let a = s.sample()
             stage.currentActivity = a
             stage.currentCPU = s.cpuSeconds
@@ -225,8 +270,9 @@ extension PipelineTracer {
     /// Marks a SIGPIPE as benign when the stage it wrote to had already exited with 0.
     func judgeSIGPIPEs() {
         for s in record.stages {
-            guard case .signaled(SIGPIPE, _) = s.state, s.index + 1 < record.stages.count else { continue }
-            let reader = record.stages[s.index + 1]
+            guard case .signaled(SIGPIPE, _) = s.state,
+                  let out = record.edges.first(where: { $0.from == s.index }) else { continue }
+            let reader = record.stages[out.to]
             if case .exited(0) = reader.state {
                 s.benignSIGPIPE = reader.command
             }

@@ -102,12 +102,19 @@ func describeDescriptor(pid: pid_t, fd: Int32) -> DescriptorKind? {
     let target = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if target.hasPrefix("pipe:") { return DescriptorKind(kind: "pipe") }
     if target.hasPrefix("socket:") { return DescriptorKind(kind: "socket") }
-    if target == "/dev/null" { return DescriptorKind(kind: "/dev/null") }
     if target.hasPrefix("anon_inode:") { return DescriptorKind(kind: String(target.dropFirst(11))) }
+    return describePath(link, shownAs: target)
+}
+
+/// What the file at `path` is (a redirection's target, before or after it is opened).
+func describePath(_ path: String, shownAs shown: String? = nil) -> DescriptorKind? {
+    let target = shown ?? path
+    if target == "/dev/null" { return DescriptorKind(kind: "/dev/null") }
+    let link = path
     var st = stat()
     guard stat(link, &st) == 0 else { return DescriptorKind(kind: "file", path: target) }
     switch st.st_mode & S_IFMT {
-    case S_IFIFO: return DescriptorKind(kind: "fifo", path: target)
+    case S_IFIFO: return DescriptorKind(kind: "fifo", path: target, id: "\(st.st_dev):\(st.st_ino)")
     case S_IFREG: return DescriptorKind(kind: "file", path: target)
     case S_IFDIR: return DescriptorKind(kind: "directory", path: target)
     case S_IFSOCK: return DescriptorKind(kind: "socket", path: target)

@@ -48,6 +48,7 @@ enum TraceJSON {
         var o = JSONObject()
         o.add("kind", string: d.kind)
         if let path = d.path { o.add("path", string: path) } else { o.addNull("path") }
+        if let id = d.id { o.add("id", string: id) } else { o.addNull("id") }
         return o.text
     }
 
@@ -59,6 +60,7 @@ enum TraceJSON {
         o.add("from", number: e.from + 1)
         o.add("to", number: e.to + 1)
         o.add("kind", string: e.kind)
+        if let path = e.path { o.add("path", string: path) } else { o.addNull("path") }
         o.add("bytes_written", number: Int(e.bytesWritten))
         o.add("bytes_read", number: Int(e.bytesRead))
         o.add("lines", number: Int(e.lines))

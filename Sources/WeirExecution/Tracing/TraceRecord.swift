@@ -21,6 +21,9 @@ public enum StageActivity: String, CaseIterable {
 public struct DescriptorKind: Equatable {
     public var kind: String
     public var path: String?
+    /// A FIFO's identity, `device:inode`: two traced jobs joined by one named FIFO carry
+    /// the same id on the writer's stdout and the reader's stdin.
+    public var id: String?
 
     public var description: String { path.map { "\(kind) \($0)" } ?? kind }
 }
@@ -47,6 +50,26 @@ public final class TracedStage {
     public var stdout: DescriptorKind?
     /// Killed by SIGPIPE after the stage it wrote to had exited with status 0.
     public var benignSIGPIPE: String?
+    /// Spawned with its redirections made (posix_spawn): its ends are known at once.
+    var execed = false
+    /// Its own redirections of stdin and stdout, known before it runs (they win over what
+    /// /proc shows, which may be from before the stage made them).
+    var redirectedStdin = false
+    var redirectedStdout = false
+
+    /// Records the stage's own redirections of fd 0 and 1 to files.
+    func noteRedirections(_ targets: [(fd: Int32, path: String)]) {
+        for (fd, given) in targets {
+            var path = given
+            if !path.hasPrefix("/") {
+                var buf = [CChar](repeating: 0, count: 4096)
+                if getcwd(&buf, buf.count) != nil { path = String(cString: buf) + "/" + path }
+            }
+            guard let d = describePath(path) else { continue }
+            if fd == 0 { stdin = d; redirectedStdin = true }
+            if fd == 1 { stdout = d; redirectedStdout = true }
+        }
+    }
     /// The latest sample and CPU time, for the live view.
     var currentActivity: StageActivity?
     var currentCPU = 0.0
@@ -82,7 +105,9 @@ public final class TracedEdge {
     public var lines: Int64 = 0
     /// Bytes delivered over time (seconds from the pipeline's start, running total).
     public var progress: [(at: Double, bytes: Int64)] = []
-    public let kind = "pipe"
+    /// `pipe`, or `fifo` for a process substitution's FIFO (its path in `path`).
+    public var kind = "pipe"
+    public var path: String?
 
     init(from: Int, to: Int) {
         self.from = from

@@ -38,6 +38,15 @@ public final class TraceSession {
         colored = options.color && colorAllowed && !options.json && isatty(reportFD) != 0
     }
 
+    /// The copy a background job's child keeps (whole-script traces): its pipelines go to
+    /// the same stream, numbered apart (pid × 1000 + n); the Chrome file stays the parent's.
+    func continueInBackgroundChild() {
+        nextID = Int(getpid()) * 1000 + 1
+        pipelines = []
+        backgroundCopy = true
+    }
+    private var backgroundCopy = false
+
     func begin(command: String, location: String) -> TracedPipeline {
         let p = TracedPipeline(id: nextID, command: command, location: location)
         nextID += 1
@@ -51,10 +60,10 @@ public final class TraceSession {
         if isClosed { return }  // `set +o trace` itself ends after its session
         // Kept only for the Chrome file, written at the end (a long script's JSON and
         // table stream out as they go).
-        if options.chromeFile != nil { pipelines.append(p) }
+        if options.chromeFile != nil && !backgroundCopy { pipelines.append(p) }
         if options.json {
             writeAll(reportFD, TraceJSON.lines(for: p))
-        } else if options.chromeFile == nil || options.outputFile != nil || !wholeScript {
+        } else if options.chromeFile == nil || options.outputFile != nil || !wholeScript || backgroundCopy {
             if wholeScript && p.stages.count == 1 && p.edges.isEmpty && p.stages[0].pid == getpid() {
                 writeAll(reportFD, TraceTable.line(p, colored: colored))
             } else {
@@ -69,7 +78,7 @@ public final class TraceSession {
 
     /// The session is over: the Chrome file, and the `-o` file closed.
     func close() throws(TraceOptionError) {
-        guard !isClosed else { return }
+        guard !isClosed, !backgroundCopy else { return }
         isClosed = true
         defer { if ownsReportFD { Glibc.close(reportFD) } }
         if let path = options.chromeFile {
