@@ -282,6 +282,30 @@ import WeirTestSupport
         #expect(stages.dropFirst().allSatisfy { $0["exit"]?.int == 0 }, "the substitutions were waited for and reaped")
     }
 
+    @Test func aCommandRunningInTheShellReadsThroughATracedFIFO() {
+        let (r, all) = traced("""
+            n=0
+            trace --json -o trace.jsonl while read -r l; do n=$((n + l)); done < <(seq 1000)
+            echo "n=$n"
+            """)
+        #expect(r.stdout == "n=500500\n", "the loop ran in the shell: \(r.stderr)")
+        let stages = of("stage", all), edges = of("edge", all)
+        #expect(stages.map { $0["kind"]?.string ?? "" } == ["compound", "subshell"])
+        #expect(stages.last?["exit"]?.int == 0)
+        #expect(edges.map { "\($0["from"]?.int ?? 0)→\($0["to"]?.int ?? 0) \($0["kind"]?.string ?? "")" } == ["2→1 fifo"])
+        #expect(edges.first?["bytes_read"]?.int == 3893)
+        #expect(edges.first?["lines"]?.int == 1000)
+    }
+
+    @Test func stderrThroughATracedOutputSubstitution() {
+        let (r, all) = traced("trace --json -o trace.jsonl { echo out; echo noise >&2; echo kept >&2; } 2> >(grep -v noise > err); wait $!; cat err")
+        #expect(r.stdout == "out\nkept\n", "\(r.stderr)")
+        let edges = of("edge", all)
+        #expect(edges.map { "\($0["from"]?.int ?? 0)→\($0["to"]?.int ?? 0)" } == ["1→2"])
+        #expect(edges.first?["bytes_read"]?.int == 11)
+        #expect(edges.first?["lines"]?.int == 2)
+    }
+
     @Test func aSubstitutionNobodyOpensDoesNotHoldTheCommand() {
         let (r, all) = traced("trace --json -o trace.jsonl /bin/true <(seq 100000); echo \"status $?\"")
         #expect(r.stdout == "status 0\n")

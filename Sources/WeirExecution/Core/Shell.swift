@@ -69,6 +69,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// so that a process substitution in that stage's words joins the traced graph.
     var activeTracer: PipelineTracer?
     var activeStageIndex = 0
+    /// While a traced command runs in the shell itself: its record, and the helpers that
+    /// relay its process substitutions.
+    var activeSpan: TracedPipeline?
+    var spanRelays: [SubstitutionRelay] = []
     /// Names of the functions being run, innermost last (`FUNCNAME`).
     public internal(set) var functionNames: [String] = []
     /// The status of each stage of the last pipeline.

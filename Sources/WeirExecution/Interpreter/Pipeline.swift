@@ -160,7 +160,7 @@ extension Shell {
         }
         for r in sc.redirections {
             switch r.target {
-            case .word(let w): if !isPure(w.parts) { return false }
+            case .word(let w): if !isPure(w.parts, substitutionsArePure: substitutionsArePure) { return false }
             case .hereDoc(let d): if !d.quoted && !isPure(d.body.parts) { return false }
             }
             if r.fdVariable != nil { return false }

@@ -68,6 +68,13 @@ extension Shell {
             throw ExpansionError("process substitution: \(path): \(String(cString: strerror(errno)))")
         }
         weir_fifo_dir_set(dir, Int32(processSubstitutionCounter))
+        if let span = activeSpan, activeTracer == nil,
+           let pid = try startSpanSubstitution(body, isInput: isInput, fifo: path, span: span) {
+            environment.lastBackgroundPid = pid
+            jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
+            pendingFIFOs.append((path, isInput))
+            return path
+        }
         if let tracer = activeTracer, let pid = try startTracedSubstitution(body, isInput: isInput, fifo: path, tracer: tracer) {
             environment.lastBackgroundPid = pid
             jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
@@ -117,6 +124,48 @@ extension Shell {
             close(isInput ? child[0] : child[1])
             if fifoRead >= 0 { close(fifoRead) }
         }
+        return pid
+    }
+
+    /// A substitution used by a traced command that runs in this shell: a forked helper
+    /// relays its FIFO (the shell is busy running the command). nil when the pipes cannot
+    /// be made (it then runs untraced).
+    func startSpanSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, span: TracedPipeline) throws -> pid_t? {
+        var child: [Int32] = [-1, -1]
+        guard weir_pipe2_cloexec(&child) == 0 else { return nil }
+        var fifoRead: Int32 = -1
+        if !isInput {
+            fifoRead = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard fifoRead >= 0 else { close(child[0]); close(child[1]); return nil }
+        }
+        let held = spanRelays.flatMap { $0.shellDescriptors }
+        let pid = try forkShell(foreground: false) {
+            for fd in held { close(fd) }
+            if fifoRead >= 0 { close(fifoRead) }
+            dup2(isInput ? child[1] : child[0], isInput ? 1 : 0)
+            close(child[0]); close(child[1])
+            guard let body else { return 0 }
+            return try self.run(body)
+        }
+        close(isInput ? child[1] : child[0])
+        let text = body.map { "\(isInput ? "<" : ">")(" + commandText($0.span) + ")" } ?? (isInput ? "<()" : ">()")
+        let stage = TracedStage(index: span.stages.count, command: text, kind: .subshell)
+        stage.pid = pid
+        stage.started = span.now()
+        let edge = TracedEdge(from: isInput ? stage.index : 0, to: isInput ? 0 : stage.index)
+        edge.kind = "fifo"
+        edge.path = fifo
+        guard let relay = EdgeRelay(edge: edge, source: isInput ? child[0] : fifoRead, sink: isInput ? -1 : child[1],
+                                    sinkPath: isInput ? fifo : nil),
+              let helper = SubstitutionRelay(stage: stage, relay: relay, fork: { try self.forkShell(foreground: false, $0) }) else {
+            close(isInput ? child[0] : child[1])
+            if fifoRead >= 0 { close(fifoRead) }
+            return pid
+        }
+        // The relay's descriptors are the helper's now; the shell's copies close with it.
+        span.stages.append(stage)
+        span.edges.append(edge)
+        spanRelays.append(helper)
         return pid
     }
 

@@ -110,8 +110,21 @@ extension Shell {
         record.stages = [stage]
         let before = childAndSelfCPU()
         session.depth += 1
+        let savedSpan = activeSpan, savedRelays = spanRelays
+        activeSpan = record
+        spanRelays = []
+        // The command's substitutions may end while it runs: their ends are caught here.
+        let outerReap = jobs.onReap
+        jobs.onReap = { [unowned(unsafe) self] pid, st, usage in
+            self.substitutionEnded(pid: pid, status: st, usage: usage, in: record)
+            outerReap?(pid, st, usage)
+        }
         func finish(_ status: Int32) {
             session.depth -= 1
+            finishSpanSubstitutions(record)
+            jobs.onReap = outerReap
+            activeSpan = savedSpan
+            spanRelays = savedRelays
             let after = childAndSelfCPU()
             stage.ended = record.now()
             stage.state = .exited(status)
@@ -132,6 +145,44 @@ extension Shell {
         }
         finish(status)
         return status
+    }
+
+    /// The command has ended: each substitution's helper reports its edge, and the
+    /// substitutions are reaped (with their resource usage) when they end soon.
+    func finishSpanSubstitutions(_ record: TracedPipeline) {
+        let relays = spanRelays
+        spanRelays = []
+        guard !relays.isEmpty else { return }
+        for r in relays { r.finish(jobs: jobs) }
+        let stages = Dictionary(uniqueKeysWithValues: relays.map { ($0.stage.pid, $0.stage) })
+        let deadline = monotonicSeconds() + PipelineTracer.substitutionGrace
+        while stages.values.contains(where: { $0.ended == nil }) && monotonicSeconds() < deadline {
+            jobs.reapFinished()
+            if !stages.values.contains(where: { $0.ended == nil }) { break }
+            var ts = timespec(tv_sec: 0, tv_nsec: 2_000_000)
+            nanosleep(&ts, nil)
+        }
+        for s in stages.values {
+            if s.stdin == nil { s.stdin = DescriptorKind(kind: "pipe") }
+            if s.stdout == nil { s.stdout = DescriptorKind(kind: "pipe") }
+        }
+    }
+
+    /// A process substitution of a traced in-shell command ended (from the waiter).
+    func substitutionEnded(pid: pid_t, status: Int32, usage: rusage, in record: TracedPipeline) {
+        guard let s = record.stages.first(where: { $0.pid == pid && $0.index > 0 }) else { return }
+        let state = ProcessState(waitStatus: status)
+        switch state {
+        case .exited, .signaled: break
+        default: return
+        }
+        s.state = state
+        s.ended = record.now()
+        func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        s.userCPU = secs(usage.ru_utime)
+        s.systemCPU = secs(usage.ru_stime)
+        // A forked shell: its peak memory is its own.
+        s.peakMemory = Int(usage.ru_maxrss) * 1024
     }
 
     /// A command's own redirections of fd 0 and 1 to a file named by a plain word (for the

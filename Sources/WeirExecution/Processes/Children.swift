@@ -75,6 +75,9 @@ extension Shell {
         // makes (and removes) a directory of its own.
         pendingFIFOs = []
         processSubstitutionDirectory = nil
+        for r in spanRelays { for fd in r.shellDescriptors { close(fd) } }
+        spanRelays = []
+        activeSpan = nil
         jobs.reset()
         traps.resetForSubshell()
         // The shell ignores SIGPIPE for itself; a subshell in a pipeline dies of it, as in

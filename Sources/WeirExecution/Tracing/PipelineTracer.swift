@@ -151,14 +151,19 @@ final class PipelineTracer {
             catchInt.sa_flags = SA_RESTART
             sigaction(SIGINT, &catchInt, nil)
         }
-        jobs.onReap = { [unowned(unsafe) self] pid, st, usage in self.stageEnded(pid: pid, status: st, usage: usage) }
+        // Chained: a traced command running in the shell may be listening too.
+        let outer = jobs.onReap
+        jobs.onReap = { [unowned(unsafe) self] pid, st, usage in
+            self.stageEnded(pid: pid, status: st, usage: usage)
+            outer?(pid, st, usage)
+        }
         if live != .off {
             liveView = LiveView(fd: 2, record: record)
             nextLiveDraw = live == .on ? 0 : 0.5
         }
         defer {
             liveView?.clear()
-            jobs.onReap = nil
+            jobs.onReap = outer
             sigaction(SIGCHLD, &oldChld, nil)
             sigaction(SIGPIPE, &oldPipe, nil)
             if catchesInterrupt {
