@@ -206,9 +206,32 @@ extension Shell {
         if exporting { try variables.setAttributes(a.name, add: .exported) }
     }
 
+    /// One past the last index of the indexed array `name`; nil when it is not one.
+    func indexedArrayEnd(_ name: String) -> Int? {
+        guard let v = variables.variable(name), !v.attributes.contains(.associativeArray),
+              case .indexed(let a)? = v.value else { return nil }
+        return a.end
+    }
+
     /// `name=(…)` and `name+=(…)`.
     public func assignArray(_ name: String, _ elements: [ArrayElement], append: Bool) throws {
         let exp = expander
+        if append, let end = indexedArrayEnd(name) {
+            // Expanded first (the words may read the array), then added in place: no
+            // reference to the array is held here, so it is not copied.
+            var items: [(index: Int?, value: String)] = []
+            for e in elements {
+                if let k = e.key {
+                    let text = try exp.expandString(k)
+                    var i = Int(try ArithmeticEvaluator(environment: environment).evaluate(text: text))
+                    if i < 0 { i += end }
+                    items.append((i, try exp.expandString(e.value)))
+                } else {
+                    for v in try exp.expandWords([e.value]) { items.append((nil, v)) }
+                }
+            }
+            if try variables.appendToIndexedArray(name, items) { return }
+        }
         let existing = variables.variable(name)
         let isAssoc = existing?.attributes.contains(.associativeArray) == true
         if isAssoc {

@@ -83,6 +83,43 @@ public final class VariableStore {
     @inline(__always)
     func entry(_ name: String) -> Variable? { table[name]?.entries.last?.variable }
 
+    /// The innermost variable called `name`, with its value taken out of the table (the
+    /// caller stores it back): an array value is then not shared and changes in place.
+    func takeEntry(_ name: String) -> Variable? {
+        guard let slot = table[name] else { return nil }
+        let k = slot.entries.count - 1
+        let v = slot.entries[k].variable
+        slot.entries[k].variable.value = nil
+        return v
+    }
+
+    /// `name+=(…)` on an indexed array: the new elements are added in place. `elements`
+    /// are already expanded; a nil index appends. False when `name` is not an indexed
+    /// array this can change (the caller assigns the whole array instead).
+    public func appendToIndexedArray(_ name: String, _ elements: [(index: Int?, value: String)]) throws -> Bool {
+        let n = resolve(name)
+        guard let current = entry(n), case .indexed? = current.value,
+              current.attributes.isDisjoint(with: [.readonly, .dynamic, .integer, .lowercase, .uppercase]) else { return false }
+        var v = takeEntry(n)!
+        guard case .indexed(var a)? = v.value else { store(n, v); return false }
+        v.value = nil
+        var next = a.end
+        for (index, value) in elements {
+            var i = index ?? next
+            if i < 0 { i += a.end }
+            if i < 0 {
+                v.value = .indexed(a)
+                store(n, v)
+                throw VariableError.arithmetic("\(n)[\(index ?? 0)]: bad array subscript")
+            }
+            a[i] = value
+            next = i + 1
+        }
+        v.value = .indexed(a)
+        store(n, v)
+        return true
+    }
+
     /// Follows `declare -n` references to the name finally meant.
     public func resolve(_ name: String) -> String {
         var n = name
@@ -235,13 +272,26 @@ public final class VariableStore {
     /// associative ones. A scalar becomes an indexed array.
     public func assignElement(_ name: String, index: Int?, key: String?, _ value: String, append: Bool = false) throws {
         let n = resolve(name)
-        var v = entry(n) ?? Variable(value: nil)
+        var v = takeEntry(n) ?? Variable(value: nil)
         v.attributes.remove(.dynamic)
-        if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
+        if v.attributes.contains(.readonly) {
+            store(n, v)
+            throw VariableError.readonly(n)
+        }
+        // The variable's value is out of the table now: the array below is not shared,
+        // and setting one element changes it in place instead of copying it.
+        let old = v
+        defer { if v.value == nil && old.value != nil { store(n, old) } }
         switch v.value {
         case .associative(var a)?:
+            v.value = nil
             let k = key ?? String(index ?? 0)
-            a[k] = try transform(append ? (a[k] ?? "") + value : value, v.attributes)
+            do {
+                a[k] = try transform(append ? (a[k] ?? "") + value : value, v.attributes)
+            } catch {
+                v.value = .associative(a)
+                throw error
+            }
             v.value = .associative(a)
         default:
             if v.attributes.contains(.associativeArray) {
@@ -257,8 +307,15 @@ public final class VariableStore {
             case .string(let s)?: a = IndexedArray([s])
             default: a = IndexedArray()
             }
+            let attributes = v.attributes
+            v.value = nil
             let idx = index ?? 0
-            a[idx] = try transform(append ? (a[idx] ?? "") + value : value, v.attributes)
+            do {
+                a[idx] = try transform(append ? (a[idx] ?? "") + value : value, attributes)
+            } catch {
+                v.value = old.value
+                throw error
+            }
             v.value = .indexed(a)
             v.attributes.insert(.indexedArray)
         }
