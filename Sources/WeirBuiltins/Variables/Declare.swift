@@ -200,7 +200,7 @@ func declarationLine(_ shell: Shell, _ name: String) -> String? {
     case .indexed(let arr)?:
         line += "=(" + arr.indices.map { "[\($0)]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + ")"
     case .associative(let arr)?:
-        line += "=(" + arr.keys.map { "[" + shellQuote($0) + "]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + " )"
+        line += arr.isEmpty ? "=()" : "=(" + arr.keys.map { "[" + shellQuote($0) + "]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + " )"
     }
     return line
 }
@@ -231,7 +231,8 @@ func printFunctions(_ shell: Shell, _ names: [String], namesOnly: Bool) -> Int32
             continue
         }
         if namesOnly {
-            writeAll(1, "declare -f \(n)\n")
+            // `declare -F` lists as `declare -f NAME`; `declare -F NAME` says just the name.
+            writeAll(1, names.isEmpty ? "declare -f \(n)\n" : "\(n)\n")
         } else {
             writeAll(1, shell.functionText(n) + "\n")
         }

@@ -5,8 +5,31 @@ import WeirExpansion
 /// The parts of the shell that builtins drive.
 extension Shell {
     /// `shopt` flags weir knows.
-    public static let shoptNames = ["dotglob", "expand_aliases", "extglob", "failglob", "globstar", "inherit_errexit",
-                                    "lastpipe", "nocaseglob", "nocasematch", "nullglob"]
+    public static let shoptNames = ["autocd", "assoc_expand_once", "cdable_vars", "cdspell", "checkhash", "checkjobs",
+        "checkwinsize", "cmdhist", "compat31", "compat32", "compat40", "compat41", "compat42", "compat43", "compat44",
+        "complete_fullquote", "direxpand", "dirspell", "dotglob", "execfail", "expand_aliases", "extdebug", "extglob",
+        "extquote", "failglob", "force_fignore", "globasciiranges", "globskipdots", "globstar", "gnu_errfmt",
+        "histappend", "histreedit", "histverify", "hostcomplete", "huponexit", "inherit_errexit", "interactive_comments",
+        "lastpipe", "lithist", "localvar_inherit", "localvar_unset", "login_shell", "mailwarn",
+        "no_empty_cmd_completion", "nocaseglob", "nocasematch", "noexpand_translation", "nullglob",
+        "patsub_replacement", "progcomp", "progcomp_alias", "promptvars", "restricted_shell", "shift_verbose",
+        "sourcepath", "varredir_close", "xpg_echo"]
+
+    /// bash's shopt names that weir accepts and lists but that change nothing here (the
+    /// features they tune are bash's: programmable completion, compatibility levels, mail,
+    /// spelling correction …), with bash's default for each.
+    static let acceptedShopts: [String: Bool] = [
+        "autocd": false, "assoc_expand_once": false, "cdable_vars": false, "cdspell": false, "checkhash": false,
+        "checkjobs": false, "checkwinsize": true, "cmdhist": true, "compat31": false, "compat32": false,
+        "compat40": false, "compat41": false, "compat42": false, "compat43": false, "compat44": false,
+        "complete_fullquote": true, "direxpand": false, "dirspell": false, "execfail": false, "extdebug": false,
+        "extquote": true, "force_fignore": true, "globasciiranges": true, "gnu_errfmt": false, "histappend": false,
+        "histreedit": false, "histverify": false, "hostcomplete": true, "huponexit": false,
+        "interactive_comments": true, "lithist": false, "localvar_inherit": false, "localvar_unset": false,
+        "login_shell": false, "mailwarn": false, "no_empty_cmd_completion": false, "noexpand_translation": false,
+        "patsub_replacement": true, "progcomp": true, "progcomp_alias": false, "promptvars": true,
+        "restricted_shell": false, "shift_verbose": false, "sourcepath": true, "varredir_close": false,
+    ]
 
     public func shoptValue(_ name: String) -> Bool? {
         let o = environment.options
@@ -19,8 +42,11 @@ extension Shell {
         case "nocasematch": return o.nocasematch
         case "nullglob": return o.nullglob
         case "expand_aliases": return expandAliases
+        case "globskipdots": return o.globskipdots
         case "inherit_errexit", "lastpipe", "xpg_echo": return shoptFlags.contains(name)
-        default: return nil
+        default:
+            guard let d = Shell.acceptedShopts[name] else { return nil }
+            return shoptFlags.contains(name) != d  // the set holds the ones changed from bash's default
         }
     }
 
@@ -34,9 +60,12 @@ extension Shell {
         case "nocasematch": environment.options.nocasematch = on
         case "nullglob": environment.options.nullglob = on
         case "expand_aliases": expandAliases = on
+        case "globskipdots": environment.options.globskipdots = on
         case "inherit_errexit", "lastpipe", "xpg_echo":
             if on { shoptFlags.insert(name) } else { shoptFlags.remove(name) }
-        default: return false
+        default:
+            guard let d = Shell.acceptedShopts[name] else { return false }
+            if on != d { shoptFlags.insert(name) } else { shoptFlags.remove(name) }
         }
         return true
     }

@@ -101,7 +101,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var bashCommandSpan = Span(0, 0)
     var bashCommandSource: SourceFile?
     /// `$LINENO` inside the DEBUG trap: the line of the command it precedes.
-    var debugTrapLine = 0
+    /// While a DEBUG or ERR trap runs: the line of the command that set it off, which
+    /// LINENO keeps showing inside it (and inside traps it sets off in turn).
+    var trapLine: Int?
+    var isRunningReturnTrap = false
     /// `\u`'s answer, once looked up.
     var promptUserName: String?
     /// The interactive shell's line source (history, editing mode).
@@ -263,7 +266,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     func installDynamicVariables() {
         for name in ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "WEIRPID",
-                     "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "BASH_COMMAND", "_"] {
+                     "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "BASH_COMMAND", "SHELLOPTS", "BASHOPTS", "_"] {
             variables.declareDynamic(name)
         }
         variables.dynamicValue = { [unowned(unsafe) self] name in self.dynamicValue(name) }
@@ -313,7 +316,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "RANDOM": return String(random() & 0x7FFF)
         case "SRANDOM": return String(UInt32(truncatingIfNeeded: random()) ^ UInt32(truncatingIfNeeded: random() << 16))
         case "SECONDS": return String(secondsBase + Int64(monotonicSeconds() - startTime))
-        case "LINENO": return String(isRunningDebugTrap ? debugTrapLine : currentLineNumber)
+        case "LINENO": return String(trapLine ?? currentLineNumber)
         case "EPOCHSECONDS": return String(time(nil))
         case "EPOCHREALTIME":
             var ts = timespec()
@@ -323,6 +326,12 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "WEIRPID": return String(getpid())
         case "_": return lastArgument
         case "BASH_COMMAND": return (isRunningDebugTrap ? bashCommandSource : lineSource)?.text(bashCommandSpan) ?? ""
+        case "SHELLOPTS":
+            // bash's list: the `set -o` options that are on, with interactive-comments.
+            var on = ShellOptions.names.map { $0.0 }.filter { option(named: $0) == true }
+            on.append("interactive-comments")
+            return on.sorted().joined(separator: ":")
+        case "BASHOPTS": return Shell.shoptNames.filter { shoptValue($0) == true }.joined(separator: ":")
         default: return nil
         }
     }

@@ -65,17 +65,20 @@ public struct TrapTable {
     }
 
     /// In a subshell, caught signals go back to their defaults; ignored ones stay
-    /// ignored. The EXIT trap is not inherited.
-    public mutating func resetForSubshell() {
+    /// ignored. The EXIT trap is not inherited; ERR is with `set -E`, DEBUG and RETURN
+    /// with `set -T` (bash).
+    public mutating func resetForSubshell(errtrace: Bool = false, functrace: Bool = false) {
         let parent = actions
         for (sig, a) in actions where sig > 0 {
             if case .command = a { set(sig, nil) }
         }
         inherited = parent
         actions[0] = nil
-        errTrap = nil
-        returnTrap = nil
-        debugTrap = nil
+        if !errtrace { errTrap = nil }
+        if !functrace {
+            returnTrap = nil
+            debugTrap = nil
+        }
     }
 
     /// Takes the signals caught since the last look.
@@ -123,7 +126,9 @@ extension Shell {
         guard let t = traps.errTrap else { return }
         if isRunningErrTrap { return }
         isRunningErrTrap = true
-        defer { isRunningErrTrap = false }
+        let savedLine = trapLine
+        if trapLine == nil { trapLine = currentLineNumber }
+        defer { isRunningErrTrap = false; trapLine = savedLine }
         _ = try runTrapAction(t, status: status)
         environment.lastStatus = status
     }
@@ -142,15 +147,18 @@ extension Shell {
         defer { isRunningDebugTrap = false }
         bashCommandSpan = span
         bashCommandSource = lineSource
-        debugTrapLine = currentLineNumber
-        defer { bashCommandSource = nil }
+        let savedLine = trapLine
+        if trapLine == nil { trapLine = currentLineNumber }
+        defer { bashCommandSource = nil; trapLine = savedLine }
         let s = environment.lastStatus
         _ = try runTrapAction(action, status: s)
         environment.lastStatus = s
     }
 
     func runReturnTrap() throws {
-        guard let t = traps.returnTrap else { return }
+        guard let t = traps.returnTrap, !isRunningReturnTrap else { return }
+        isRunningReturnTrap = true
+        defer { isRunningReturnTrap = false }
         let s = environment.lastStatus
         _ = try runTrapAction(t, status: s)
         environment.lastStatus = s

@@ -262,11 +262,11 @@ extension Shell {
                 var i = Int(try ArithmeticEvaluator(environment: environment).evaluate(text: text))
                 if i < 0 { i += arr.end }
                 arr[i] = try exp.expandString(e.value)
-                next = i + 1
+                next = i == Int.max ? Int.max : i + 1
             } else {
                 for v in try exp.expandWords([e.value]) {
                     arr[next] = v
-                    next += 1
+                    next = next == Int.max ? Int.max : next + 1
                 }
             }
         }
@@ -378,6 +378,8 @@ extension Shell {
         functionDepth += 1
         functionNames.append(f.name)
         callSites.append((lineSource, lineOffset))
+        // After the call, the line is the call's again (an ERR trap for the call says it).
+        let callLine = (lineSource, lineOffset)
         let savedLoopDepth = loopDepth
         loopDepth = 0
         // Without `set -E`, functions do not inherit the ERR trap (bash).
@@ -386,10 +388,15 @@ extension Shell {
         // Nor the DEBUG trap without `set -T`.
         let savedDebugTrap = traps.debugTrap
         if !options.functrace { traps.debugTrap = nil }
+        // Nor the RETURN trap: it runs when the function that set it returns.
+        let savedReturnTrap = traps.returnTrap
+        if !options.functrace { traps.returnTrap = nil }
         defer {
+            if !options.functrace && traps.returnTrap == nil { traps.returnTrap = savedReturnTrap }
             if !options.errtrace { traps.errTrap = savedErrTrap }
             if !options.functrace { traps.debugTrap = savedDebugTrap }
             loopDepth = savedLoopDepth
+            (lineSource, lineOffset) = callLine
             functionNames.removeLast()
             callSites.removeLast()
             functionDepth -= 1

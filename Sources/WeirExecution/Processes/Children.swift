@@ -79,7 +79,7 @@ extension Shell {
         spanRelays = []
         activeSpan = nil
         jobs.reset()
-        traps.resetForSubshell()
+        traps.resetForSubshell(errtrace: options.errtrace, functrace: options.functrace)
         // The shell ignores SIGPIPE for itself; a subshell in a pipeline dies of it, as in
         // bash and dash, unless it was ignored when the shell started or is trapped.
         if !traps.ignoredAtStart.contains(SIGPIPE) && traps.action(for: SIGPIPE) == nil {

@@ -139,7 +139,12 @@ public struct Expander {
                     g.globstar = options.globstar
                     g.nocaseglob = options.nocaseglob
                     g.extglob = options.extglob
-                    let matches = PathnameExpansion.expand(pattern, options: g)
+                    g.skipDots = options.globskipdots
+                    // GLOBIGNORE: its patterns take matches away, and it implies dotglob.
+                    let ignore = environment.variables.value("GLOBIGNORE").flatMap { $0.isEmpty ? nil : $0 }
+                    if ignore != nil { g.dotglob = true }
+                    var matches = PathnameExpansion.expand(pattern, options: g)
+                    if let ignore { matches = filterIgnored(matches, ignore) }
                     if !matches.isEmpty {
                         out.append(contentsOf: matches)
                         continue
@@ -149,6 +154,17 @@ public struct Expander {
                 }
             }
             out.append(f.text)
+        }
+    }
+
+    /// The matches GLOBIGNORE leaves: not `.` or `..` (as a last component), and not
+    /// matching any of its colon-separated patterns (each matched against the whole path).
+    func filterIgnored(_ matches: [String], _ globignore: String) -> [String] {
+        let patterns = globignore.split(separator: ":").map { ShellPattern(String($0), extglob: options.extglob) }
+        return matches.filter { m in
+            let last = m.split(separator: "/").last.map(String.init) ?? m
+            if last == "." || last == ".." { return false }
+            return !patterns.contains { $0.matches(m) }
         }
     }
 

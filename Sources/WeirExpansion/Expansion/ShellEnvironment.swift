@@ -26,6 +26,8 @@ public struct ExpansionOptions {
     public var globstar = false
     public var nocaseglob = false
     public var nocasematch = false
+    /// `shopt globskipdots`
+    public var globskipdots = true
 
     public init() {}
 }

@@ -14,6 +14,9 @@ public struct GlobOptions: Sendable {
     public var nocaseglob = false
     /// The extglob operators are recognized.
     public var extglob = true
+    /// `shopt globskipdots` (on by default): `.` and `..` never match. Off, a pattern
+    /// that begins with `.` matches them too.
+    public var skipDots = true
 
     public init() {}
 }
@@ -177,6 +180,13 @@ struct GlobWalker {
         case directory, symlink, other
     }
 
+    /// `.` and `..` (listed only without globskipdots) match a pattern that begins with
+    /// `.`, even with dotglob; other names follow the leading-dot rule.
+    func fileNameMatches(_ pattern: ShellPattern, _ name: String) -> Bool {
+        if name == "." || name == ".." { return pattern.program.allowsLeadingDot && pattern.matches(name) }
+        return pattern.matchesFileName(name, dotglob: options.dotglob)
+    }
+
     /// The entries of a directory (without `.` and `..`); nil when it cannot be read.
     func list(_ dir: String) -> [(name: String, kind: EntryKind)]? {
         let path = fsPath(dir)
@@ -186,7 +196,11 @@ struct GlobWalker {
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let e = readdir(d) {
             let name = String(cString: (UnsafeRawPointer(e) + nameOffset).assumingMemoryBound(to: CChar.self))
-            if name == "." || name == ".." { continue }
+            if name == "." || name == ".." {
+                if options.skipDots { continue }
+                out.append((name, .directory))
+                continue
+            }
             var kind: EntryKind
             switch Int(e.pointee.d_type) {
             case Int(DT_DIR): kind = .directory
@@ -237,7 +251,7 @@ struct GlobWalker {
             }
         case .pattern(let pattern):
             guard let entries = list(base) else { return }
-            for entry in entries where pattern.matchesFileName(entry.name, dotglob: options.dotglob) {
+            for entry in entries where fileNameMatches(pattern, entry.name) {
                 let path = base + entry.name
                 if isLast {
                     if mustBeDirectory {
@@ -297,6 +311,7 @@ struct GlobWalker {
     func descend(_ base: String, relative: String, into found: inout [(String, EntryKind)]) {
         guard let entries = list(base + relative) else { return }
         for entry in entries {
+            if entry.name == "." || entry.name == ".." { continue }
             if !options.dotglob && entry.name.utf8.first == UInt8(ascii: ".") { continue }
             let rel = relative + entry.name
             found.append((rel, entry.kind))

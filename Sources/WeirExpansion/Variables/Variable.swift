@@ -65,7 +65,8 @@ public struct IndexedArray: Equatable {
         set {
             storage[i] = newValue
             if newValue != nil {
-                if i >= end { end = i + 1 }
+                // The largest index bash allows is Int64.max: `end` saturates there.
+                if i >= end { end = i == Int.max ? Int.max : i + 1 }
             } else if i == end - 1 {
                 end = (storage.keys.max() ?? -1) + 1
             }
@@ -110,6 +111,7 @@ public struct AssociativeArray: Equatable {
     }
 
     public var count: Int { storage.count }
+    public var isEmpty: Bool { storage.isEmpty }
     public var keys: [String] { order }
     public var values: [String] { order.map { storage[$0]! } }
 }

@@ -113,7 +113,7 @@ public final class VariableStore {
                 throw VariableError.arithmetic("\(n)[\(index ?? 0)]: bad array subscript")
             }
             a[i] = value
-            next = i + 1
+            next = i == Int.max ? Int.max : i + 1
         }
         v.value = .indexed(a)
         store(n, v)

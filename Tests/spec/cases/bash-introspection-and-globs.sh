@@ -1,0 +1,145 @@
+# LINENO in traps, SHELLOPTS/BASHOPTS, shopt names, GLOBIGNORE, globskipdots, and the
+# trap inheritance rules of set -E / set -T.
+
+### case: LINENO inside an ERR trap is the line of the failing command
+### oracle: bash
+trap 'echo "err at $LINENO"' ERR
+
+false
+f() {
+  false
+}
+f
+### stdout:
+err at 3
+err at 7
+### status: 0
+### end
+
+### case: SHELLOPTS lists the set -o options that are on
+### oracle: bash
+echo "$SHELLOPTS"
+set -o pipefail -u
+echo "$SHELLOPTS"
+### stdout:
+braceexpand:hashall:interactive-comments
+braceexpand:hashall:interactive-comments:nounset:pipefail
+### status: 0
+### end
+
+### case: shopt accepts bash's option names
+### oracle: bash
+shopt -s progcomp hostcomplete checkwinsize; echo $?
+shopt -q sourcepath && echo sourcepath on
+shopt -u sourcepath; shopt -q sourcepath || echo sourcepath off
+shopt -s no_such_option 2>/dev/null; echo $?
+### stdout:
+0
+sourcepath on
+sourcepath off
+1
+### status: 0
+### end
+
+### case: GLOBIGNORE removes matches and turns dotfiles on
+### oracle: bash
+touch 1.txt 10.txt .env a.log
+GLOBIGNORE='?.txt'
+echo *
+GLOBIGNORE='*.txt:*.log'
+echo *
+GLOBIGNORE='*'
+echo -*
+unset GLOBIGNORE
+echo *
+### stdout:
+.env 10.txt a.log
+.env
+-*
+1.txt 10.txt a.log
+### status: 0
+### end
+
+### case: without globskipdots a leading-dot pattern matches . and ..
+### oracle: bash
+touch .hidden visible
+echo .*
+shopt -u globskipdots
+echo .*
+echo *
+### stdout:
+.hidden
+. .. .hidden
+visible
+### status: 0
+### end
+
+### case: set -E gives subshells and background jobs the ERR trap
+### oracle: bash
+trap 'echo err' ERR
+( false; echo plain-sub )
+set -E
+( false; echo sub )
+{ false; echo bg; } &
+wait
+### stdout:
+plain-sub
+err
+sub
+err
+bg
+### status: 0
+### end
+
+### case: functions do not inherit the RETURN trap without set -T
+### oracle: bash
+p() { echo "return trap"; }
+trap p RETURN
+f() { :; }
+f
+echo done
+g() { trap 'echo "g returns"' RETURN; }
+g
+### stdout:
+done
+g returns
+### status: 0
+### end
+
+### case: declare -F NAME prints the name, declare -A of nothing prints ()
+### oracle: bash
+f() { :; }
+declare -F f
+declare -F
+declare -A A=()
+declare -p A
+### stdout:
+f
+declare -f f
+declare -A A=()
+### status: 0
+### end
+
+### case: array indices up to the largest 64-bit integer
+### oracle: bash
+a[0x7FFFFFFFFFFFFFFE]=b
+a+=(c)
+declare -p a
+### stdout:
+declare -a a=([9223372036854775806]="b" [9223372036854775807]="c")
+### status: 0
+### end
+
+### case: appending to an array may read the array itself
+### oracle: bash
+a=(1 2)
+a+=("${a[@]}" 3)
+a+=([10]=x y)
+declare -p a
+for ((i = 0; i < 1000; i++)); do b+=($i); done
+echo "${#b[@]} ${b[999]}"
+### stdout:
+declare -a a=([0]="1" [1]="2" [2]="1" [3]="2" [4]="3" [10]="x" [11]="y")
+1000 999
+### status: 0
+### end
