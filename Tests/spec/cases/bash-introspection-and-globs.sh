@@ -13,7 +13,7 @@ f
 ### stdout:
 err at 3
 err at 7
-### status: 0
+### status: 1
 ### end
 
 ### case: SHELLOPTS lists the set -o options that are on
