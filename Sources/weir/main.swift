@@ -88,6 +88,7 @@ do {
             shell.error("\(path): \(String(cString: strerror(code)))")
             exit(code == ENOENT ? 127 : 126)
         }
+        shell.scriptFile = path
         status = try shell.runSource(SourceFile(name: path, bytes: scriptBytes(bytes)), syntaxErrorExits: true)
     case .standardInput:
         status = try shell.runStandardInput()

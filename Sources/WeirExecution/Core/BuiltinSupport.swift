@@ -85,7 +85,14 @@ extension Shell {
         let savedPositional = environment.positional
         if let a = arguments { environment.positional = a }
         sourceDepth += 1
+        // A `source` frame in FUNCNAME / BASH_SOURCE / BASH_LINENO (bash).
+        functionNames.append("source")
+        callSites.append((lineSource, lineOffset))
+        frameSources.append(source.name)
         defer {
+            functionNames.removeLast()
+            callSites.removeLast()
+            frameSources.removeLast()
             sourceDepth -= 1
             if arguments != nil { environment.positional = savedPositional }
         }

@@ -127,6 +127,38 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// The line each active function was called from.
     /// Where each active function was called from (the line is found only when asked).
     var callSites: [(SourceFile?, Int)] = []
+    /// For each frame in `functionNames`: the file its code came from, as BASH_SOURCE
+    /// names it (a function's defining file; a sourced file).
+    var frameSources: [String] = []
+    /// Where each function was defined, as BASH_SOURCE names it.
+    var functionSources: [String: String] = [:]
+    /// The script file weir runs (`weir FILE`): the bottom frame of FUNCNAME, BASH_SOURCE
+    /// and BASH_LINENO is then `main`, FILE and 0.
+    public var scriptFile: String?
+
+    /// BASH_SOURCE's name for code read from `source`: `environment` for `-c`, `main`
+    /// for standard input, else the file.
+    func bashSourceName(_ source: SourceFile?) -> String {
+        switch source?.name {
+        case "-c"?: return "environment"
+        case "stdin"?: return "main"
+        case let n?: return n
+        case nil: return "main"
+        }
+    }
+
+    /// FUNCNAME, BASH_SOURCE and BASH_LINENO, innermost frame first.
+    func callStack() -> (names: [String], sources: [String], lines: [String]) {
+        var names = Array(functionNames.reversed())
+        var sources = Array(frameSources.reversed())
+        var lines = callSites.reversed().map { String($0.0?.position(of: $0.1).line ?? 0) }
+        if let file = scriptFile {
+            if !names.isEmpty { names.append("main") }
+            sources.append(file)
+            lines.append("0")
+        }
+        return (names, sources, lines)
+    }
     /// Array assignments among the arguments of the declaration builtin being run.
     var declarationArrays: [Int: (name: String, append: Bool, elements: [ArrayElement])] = [:]
     var processSubstitutionCounter = 0
@@ -266,7 +298,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     func installDynamicVariables() {
         for name in ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "WEIRPID",
-                     "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "BASH_COMMAND", "SHELLOPTS", "BASHOPTS", "_"] {
+                     "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "BASH_SOURCE", "BASH_LINENO", "BASH_COMMAND", "SHELLOPTS",
+                     "BASHOPTS", "_"] {
             variables.declareDynamic(name)
         }
         variables.dynamicValue = { [unowned(unsafe) self] name in self.dynamicValue(name) }
@@ -289,8 +322,15 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         variables.dynamicArray = { [unowned(unsafe) self] name in
             switch name {
             case "PIPESTATUS": return self.pipeStatus.isEmpty ? nil : self.pipeStatus.map { String($0) }
-            case "FUNCNAME": return self.functionNames.isEmpty ? nil : self.functionNames.reversed() + ["main"]
-            case "WEIR_SOURCE": return [self.currentSource?.name ?? self.environment.scriptName]
+            case "FUNCNAME":
+                let n = self.callStack().names
+                return n.isEmpty ? nil : n
+            case "BASH_SOURCE", "WEIR_SOURCE":
+                let s = self.callStack().sources
+                return s.isEmpty ? nil : s
+            case "BASH_LINENO":
+                let l = self.callStack().lines
+                return l.isEmpty ? nil : l
             default: return nil
             }
         }

@@ -151,6 +151,7 @@ extension Shell {
             }
             functions[f.name] = f
             functionTexts[f.name] = currentSource?.text(f.span) ?? f.name + " ()"
+            functionSources[f.name] = bashSourceName(currentSource)
             environment.lastStatus = 0
             return 0
         case .coprocess(let co):

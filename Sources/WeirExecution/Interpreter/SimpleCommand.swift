@@ -378,6 +378,7 @@ extension Shell {
         functionDepth += 1
         functionNames.append(f.name)
         callSites.append((lineSource, lineOffset))
+        frameSources.append(functionSources[f.name] ?? bashSourceName(currentSource))
         // After the call, the line is the call's again (an ERR trap for the call says it).
         let callLine = (lineSource, lineOffset)
         let savedLoopDepth = loopDepth
@@ -399,6 +400,7 @@ extension Shell {
             (lineSource, lineOffset) = callLine
             functionNames.removeLast()
             callSites.removeLast()
+            frameSources.removeLast()
             functionDepth -= 1
             variables.popScope()
             environment.positional = savedPositional

@@ -143,3 +143,30 @@ declare -a a=([0]="1" [1]="2" [2]="1" [3]="2" [4]="3" [10]="x" [11]="y")
 1000 999
 ### status: 0
 ### end
+
+### case: FUNCNAME, BASH_SOURCE and BASH_LINENO in -c, with a sourced file
+### oracle: bash
+echo 'echo "sourced: ${FUNCNAME[*]} | ${BASH_LINENO[*]}"; f' > lib.sh
+f() { echo "f: ${FUNCNAME[*]} | ${BASH_SOURCE[*]} | ${BASH_LINENO[*]}"; }
+echo "top: ${#FUNCNAME[@]} ${#BASH_SOURCE[@]} ${#BASH_LINENO[@]}"
+g() { f; }
+g
+h() { . ./lib.sh; }
+h
+### stdout:
+top: 0 0 0
+f: f g | environment environment | 4 5
+sourced: source h | 6 7
+f: f source h | environment ./lib.sh environment | 1 6 7
+### status: 0
+### end
+
+### case: FUNCNAME, BASH_SOURCE and BASH_LINENO in a script file
+### oracle: bash
+printf '%s\n' 'f() { echo "${FUNCNAME[*]} | ${BASH_SOURCE[*]} | ${BASH_LINENO[*]}"; }' 'echo "top: ${BASH_SOURCE[*]} | ${BASH_LINENO[*]}"' f > s.sh
+"$0" s.sh
+### stdout:
+top: s.sh | 0
+f main | s.sh s.sh | 3 0
+### status: 0
+### end
