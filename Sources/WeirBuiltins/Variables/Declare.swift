@@ -200,7 +200,7 @@ func declarationLine(_ shell: Shell, _ name: String) -> String? {
     case .indexed(let arr)?:
         line += "=(" + arr.indices.map { "[\($0)]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + ")"
     case .associative(let arr)?:
-        line += arr.isEmpty ? "=()" : "=(" + arr.keys.map { "[" + shellQuote($0) + "]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + " )"
+        line += arr.isEmpty ? "=()" : "=(" + arr.keys.map { "[" + assocKeyQuote($0) + "]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + " )"
     }
     return line
 }

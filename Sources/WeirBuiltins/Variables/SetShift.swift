@@ -75,7 +75,7 @@ func setListing(_ name: String, _ v: Variable) -> String? {
     case .string(let s)?: return name + "=" + shellQuote(s)
     case .indexed(let a)?: return name + "=(" + a.indices.map { "[\($0)]=" + doubleQuote(a[$0]!) }.joined(separator: " ") + ")"
     case .associative(let a)? where a.isEmpty: return name + "=()"
-    case .associative(let a)?: return name + "=(" + a.keys.map { "[\(shellQuote($0))]=" + doubleQuote(a[$0]!) }.joined(separator: " ") + " )"
+    case .associative(let a)?: return name + "=(" + a.keys.map { "[\(assocKeyQuote($0))]=" + doubleQuote(a[$0]!) }.joined(separator: " ") + " )"
     }
 }
 

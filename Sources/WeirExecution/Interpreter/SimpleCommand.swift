@@ -201,6 +201,15 @@ extension Shell {
                 try variables.assign(a.name, value, append: a.append)
             }
         case .array(let elements):
+            if a.index != nil {
+                throw VariableError.cannotAssign("\(a.name)[\(sourceText(a.index!.span))]: cannot assign list to array member")
+            }
+            if temporary {
+                // Before a command, an array literal is the text as written, in the
+                // command's environment only (bash: `B=(1 2) env` shows `B=(1 2)`).
+                try variables.assignTemporary(a.name, sourceText(a.valueSpan))
+                return
+            }
             try assignArray(a.name, elements, append: a.append)
         }
         if exporting { try variables.setAttributes(a.name, add: .exported) }

@@ -425,3 +425,12 @@ public func doubleQuote(_ s: String) -> String {
     }
     return out + "\""
 }
+
+/// An associative array key as `declare -p` writes it: bare when it is plain, else in
+/// double quotes (bash: `[a]`, `["b c"]`, `["\$x"]`).
+public func assocKeyQuote(_ key: String) -> String {
+    let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { u in
+        (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") || "_./-:%+,".unicodeScalars.contains(u)
+    }
+    return plain ? key : doubleQuote(key)
+}

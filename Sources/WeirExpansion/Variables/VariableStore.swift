@@ -6,12 +6,14 @@ public enum VariableError: Error, Equatable {
     case invalidName(String)
     /// A message from evaluating an integer variable's value.
     case arithmetic(String)
+    /// Any other assignment that cannot be made, with bash's message.
+    case cannotAssign(String)
 
     public var message: String {
         switch self {
         case .readonly(let n): return "\(n): readonly variable"
         case .invalidName(let n): return "`\(n)': not a valid identifier"
-        case .arithmetic(let m): return m
+        case .arithmetic(let m), .cannotAssign(let m): return m
         }
     }
 }

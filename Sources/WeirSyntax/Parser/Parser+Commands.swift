@@ -158,7 +158,10 @@ extension Parser {
                     depth -= 1
                     if depth == 0 { k += 1; break }
                 } else if c == Lex.backslash { k += 1 }
-                else if c == 0x20 || c == 0x09 || c == Lex.semicolon || c == Lex.amp || c == Lex.pipe { return false }
+                // Blanks may stand inside a subscript (`a[ i + 1 ]=x`): the word is an
+                // assignment only if `=` or `+=` follows the matching `]`.
+                else if c == Lex.semicolon || c == Lex.amp || c == Lex.pipe || c == Lex.lparen || c == Lex.rparen
+                            || c == Lex.lt || c == Lex.gt { return false }
                 k += 1
             }
         }

@@ -170,3 +170,33 @@ top: s.sh | 0
 f main | s.sh s.sh | 3 0
 ### status: 0
 ### end
+
+### case: subscripts with blanks in assignments, and associative keys as declare -p quotes them
+### oracle: bash
+a[ 1 ]=X; a[1 ]+=Y; i=2; a[ i + 1 ]=Z
+declare -p a
+declare -A A B C
+A[ foo bar ]=1; B[plain]=2; C['$x']=3
+declare -p A B C
+a[5 + 3] 2>/dev/null; echo "status $?"
+### stdout:
+declare -a a=([1]="XY" [3]="Z")
+declare -A A=([" foo bar "]="1" )
+declare -A B=([plain]="2" )
+declare -A C=(["\$x"]="3" )
+status 127
+### status: 0
+### end
+
+### case: a list cannot go to one array element; before a command an array literal is text
+### oracle: bash
+B=(1 2) env | grep '^B='
+declare -p B 2>/dev/null || echo B unset
+a=(1 2)
+a[0]=(3 4)
+echo not reached
+### stdout:
+B=(1 2)
+B unset
+### status: 1
+### end
