@@ -193,8 +193,7 @@ status 127
 B=(1 2) env | grep '^B='
 declare -p B 2>/dev/null || echo B unset
 a=(1 2)
-a[0]=(3 4)
-echo not reached
+a[0]=(3 4); echo not reached
 ### stdout:
 B=(1 2)
 B unset
