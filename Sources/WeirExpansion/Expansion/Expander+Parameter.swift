@@ -110,9 +110,17 @@ extension Expander {
     /// `${!name}`: the parameter named by the value of `name`.
     func indirectValue(_ pe: ParameterExpansion) throws -> ParameterValue {
         if case .variable(let name) = pe.name, let index = pe.index {
-            // `${!a[@]}` / `${!a[*]}`: the keys.
+            // `${!a[@]}` / `${!a[*]}`: the keys. With an operator after it, bash reads the
+            // elements, joined, as the name to follow (`${!r[@]:-x}`).
             let star: Bool
             switch index {
+            case .all where pe.op != nil, .star where pe.op != nil:
+                let values = try baseValue(ParameterExpansion(name: pe.name, index: index, braced: true))
+                switch values {
+                case .unset: throw ExpansionError("\(name): invalid indirect expansion", kind: .commandFails)
+                case .scalar(let s): return try valueOfReference(s)
+                case .list(let l, _): return try valueOfReference(l.joined(separator: " "))
+                }
             case .all: star = false
             case .star: star = true
             case .index:
@@ -131,6 +139,9 @@ extension Expander {
         guard case .scalar(let ref) = target else {
             if case .unset = target, environment.options.nounset {
                 throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1)
+            }
+            if case .unset = target, case .variable = pe.name {
+                throw ExpansionError("\(displayName(pe)): invalid indirect expansion", kind: .commandFails)
             }
             return .unset
         }
@@ -201,8 +212,16 @@ extension Expander {
             case .assignDefault:
                 if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }
                 let new = try expandString(word)
-                guard case .variable(let name) = pe.name, !pe.indirect else {
+                guard case .variable(let direct) = pe.name else {
                     throw ExpansionError("$\(displayName(pe)): cannot assign in this way")
+                }
+                // `${!z:=v}` assigns to the variable that z names.
+                var name = direct
+                if pe.indirect {
+                    guard pe.index == nil, let target = variables.value(direct), isShellName(target) else {
+                        throw ExpansionError("$\(displayName(pe)): cannot assign in this way")
+                    }
+                    name = target
                 }
                 do {
                     if case .index(let w)? = pe.index {
@@ -433,4 +452,15 @@ public func assocKeyQuote(_ key: String) -> String {
         (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") || "_./-:%+,".unicodeScalars.contains(u)
     }
     return plain ? key : doubleQuote(key)
+}
+
+/// True for a shell variable name: a letter or `_`, then letters, digits and `_`.
+func isShellName(_ s: String) -> Bool {
+    var first = true
+    for b in s.utf8 {
+        let letter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x5F
+        if !(letter || (!first && b >= 0x30 && b <= 0x39)) { return false }
+        first = false
+    }
+    return !first
 }
