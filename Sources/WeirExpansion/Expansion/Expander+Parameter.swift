@@ -381,7 +381,12 @@ extension Expander {
 
     func transform(_ value: ParameterValue, _ t: UInt8, pe: ParameterExpansion) throws -> ParameterValue {
         switch t {
-        case UInt8(ascii: "Q"): return value.map { shellQuoteAlways($0) }
+        case UInt8(ascii: "Q"):
+            // bash: `$'…'` for a value with control characters, else single quotes.
+            return value.map { v in
+                let bytes = Array(v.utf8)
+                return ShellQuoting.needsANSIC(bytes) ? String(decoding: ShellQuoting.ansiC(bytes), as: UTF8.self) : shellQuoteAlways(v)
+            }
         case UInt8(ascii: "E"):
             return value.map { String(decoding: Escapes.process(Array($0.utf8), mode: .dollarQuote).bytes, as: UTF8.self) }
         case UInt8(ascii: "P"):

@@ -199,3 +199,33 @@ B=(1 2)
 B unset
 ### status: 1
 ### end
+
+### case: indirection through arrays with operators, unset names, and := through a reference
+### oracle: bash
+r=(v1); v1=value
+echo "${!r[@]:2}" "${!r[@]:-e}" "${!r[@]@Q}"
+z=zz; zz=
+echo "${!z:=foo} $zz"
+a=(x y z); echo "${!a[@]}"
+unset u
+echo "[${!u}]"
+echo "status $?"
+### stdout:
+lue value 'value'
+foo foo
+0 1 2
+status 1
+### status: 0
+### end
+
+### case: @Q uses $'…' for control characters
+### oracle: bash
+s=$'a\tb\'c'; echo "${s@Q}"
+t=$'x\001y'; echo "${t@Q}"
+u="it's"; echo "${u@Q}"
+### stdout:
+$'a\tb\'c'
+$'x\001y'
+'it'\''s'
+### status: 0
+### end

@@ -1,4 +1,3 @@
-import WeirExpansion
 /// The quoting of `printf %q`, as bash 5.2 does it in a UTF-8 locale: `''` for the empty
 /// string, `$'...'` when the string holds a non-printable character or invalid UTF-8,
 /// else backslashes before the characters special to the shell.
@@ -107,7 +106,7 @@ public enum ShellQuoting {
     }
 
     /// Decodes one well-formed UTF-8 scalar at `i`.
-    static func decodeScalar(_ s: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
+    public static func decodeScalar(_ s: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
         let c = s[i]
         let length: Int
         var value: UInt32
@@ -130,7 +129,7 @@ public enum ShellQuoting {
 
     /// glibc's `iswprint` in a UTF-8 locale, near enough: everything assigned except
     /// controls and the line and paragraph separators.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value != 0x7F }
         switch scalar.properties.generalCategory {
         case .control, .unassigned, .surrogate, .lineSeparator, .paragraphSeparator:
