@@ -435,13 +435,21 @@ extension Expander {
     }
 }
 
+/// `$'…'` for a string with control characters or invalid UTF-8; nil otherwise.
+public func ansiCQuoteIfNeeded(_ s: String) -> String? {
+    let bytes = Array(s.utf8)
+    return ShellQuoting.needsANSIC(bytes) ? String(decoding: ShellQuoting.ansiC(bytes), as: UTF8.self) : nil
+}
+
 /// `'…'` quoting, always (bash's `${x@Q}`).
 public func shellQuoteAlways(_ s: String) -> String {
     "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
 }
 
-/// `"…"` quoting with `"` `\` `$` `` ` `` escaped (declare -p of arrays).
+/// `"…"` quoting with `"` `\` `$` `` ` `` escaped (declare -p of arrays); `$'…'` when
+/// the value holds control characters, as bash does, so that the text reads back.
 public func doubleQuote(_ s: String) -> String {
+    if let c = ansiCQuoteIfNeeded(s) { return c }
     var out = "\""
     for ch in s {
         if ch == "\"" || ch == "\\" || ch == "$" || ch == "`" { out.append("\\") }

@@ -347,5 +347,6 @@ public func shellQuote(_ s: String) -> String {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
             || "_-./:=@%+,".utf8.contains(b)
     }) { return s }
+    if let c = ansiCQuoteIfNeeded(s) { return c }
     return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
 }

@@ -229,3 +229,19 @@ $'x\001y'
 'it'\''s'
 ### status: 0
 ### end
+
+### case: set and declare -p write control characters as $'…' so the text reads back
+### oracle: bash
+_ws=$'[\t\r\n]'
+declare -p _ws
+a=($'x\ty' q); declare -p a
+set | grep '^_ws=' > saved
+unset _ws
+. ./saved
+test "$_ws" = $'[\t\r\n]' && echo round-trip
+### stdout:
+declare -- _ws=$'[\t\r\n]'
+declare -a a=([0]=$'x\ty' [1]="q")
+round-trip
+### status: 0
+### end
