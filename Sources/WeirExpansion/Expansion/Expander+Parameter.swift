@@ -135,6 +135,11 @@ extension Expander {
             case .associative(let a): return .list(a.keys, star: star)
             }
         }
+        // `${!ref}` of a nameref is the name it refers to (bash).
+        if case .variable(let name) = pe.name, let raw = variables.entry(name), raw.attributes.contains(.nameref),
+           case .string(let t)? = raw.value {
+            return .scalar(t)
+        }
         let target = try baseValue(ParameterExpansion(name: pe.name, braced: true))
         guard case .scalar(let ref) = target else {
             if case .unset = target, environment.options.nounset {
@@ -349,6 +354,20 @@ extension Expander {
             out.append(contentsOf: scalars[Int(start)..<Int(end)])
             return .scalar(String(out))
         case .list(let l, let star):
+            // `${a[@]:o:n}` counts from index o of the (possibly sparse) array, a negative
+            // o from one past its last index; n counts elements.
+            if case .variable(let name) = pe.name, pe.index != nil,
+               case .indexed(let arr)? = variables.variable(name)?.value, arr.count != arr.end {
+                let first = off < 0 ? Int64(arr.end) + off : off
+                if first < 0 { return .list([], star: star) }
+                if let len, len < 0 { throw ExpansionError("\(len): substring expression < 0", kind: .commandFails) }
+                var picked: [String] = []
+                for i in arr.indices where Int64(i) >= first {
+                    if let len, Int64(picked.count) >= len { break }
+                    picked.append(arr[i]!)
+                }
+                return .list(picked, star: star)
+            }
             // `${@:0}` starts with $0.
             var elements = l
             if case .special(let c) = pe.name, c == UInt8(ascii: "@") || c == UInt8(ascii: "*") {
@@ -399,20 +418,26 @@ extension Expander {
             guard case .variable(let name) = pe.name, let v = variables.variable(name) else { return .scalar("") }
             return .scalar(attributeLetters(v.attributes))
         case UInt8(ascii: "A"):
+            // bash: `name='v'` for a plain variable, `declare -FLAGS name='v'` with
+            // attributes; the whole array for `${a[@]@A}`, one element otherwise.
             guard case .variable(let name) = pe.name, let v = variables.variable(name), let val = v.value else {
                 return .scalar("")
             }
-            if pe.index != nil, case .list = value { return value }
             let flags = attributeLetters(v.attributes)
             let decl = "declare -" + (flags.isEmpty ? "-" : flags) + " " + name
+            var whole = false
+            if case .all? = pe.index { whole = true }
+            if case .star? = pe.index { whole = true }
             switch val {
-            case .string(let s): return .scalar(decl + "=" + shellQuoteAlways(s))
-            case .indexed(let a):
+            case .indexed(let a) where whole:
                 let items = a.indices.map { "[\($0)]=" + doubleQuote(a[$0]!) }.joined(separator: " ")
                 return .scalar(decl + "=(" + items + ")")
-            case .associative(let a):
-                let items = a.keys.map { "[\(shellQuote($0))]=" + doubleQuote(a[$0]!) }.joined(separator: " ")
-                return .scalar(decl + "=(" + items + ")")
+            case .associative(let a) where whole:
+                let items = a.keys.map { "[\(assocKeyQuote($0))]=" + doubleQuote(a[$0]!) }.joined(separator: " ")
+                return .scalar(decl + "=(" + items + (a.isEmpty ? ")" : " )"))
+            default:
+                guard case .scalar(let s) = value else { return .scalar(decl) }
+                return .scalar((flags.isEmpty ? name : decl) + "=" + shellQuoteAlways(s))
             }
         case UInt8(ascii: "K"), UInt8(ascii: "k"):
             return value.map { shellQuoteAlways($0) }

@@ -1,0 +1,364 @@
+# bash extensions (issue 7), one case per area, checked against bash.
+
+### case: indexed arrays: literals, append, elements, counts, keys, slices
+### oracle: bash
+a=(zero one two three four)
+a+=(five)
+a[7]=seven
+echo "${a[@]}"
+echo "${#a[@]} ${#a[2]} ${!a[@]}"
+echo "${a[@]:1:2} | ${a[@]: -2} | ${a[-1]} | ${a[*]:6}"
+IFS=,; echo "${a[*]}"; unset IFS
+for x in "${a[@]:0:2}"; do echo "item $x"; done
+### stdout:
+zero one two three four five seven
+7 3 0 1 2 3 4 5 7
+one two | seven | seven | seven
+zero,one,two,three,four,five,seven
+item zero
+item one
+### status: 0
+### end
+
+### case: sparse arrays, unset elements and negative indices
+### oracle: bash
+a=(1 2 3 4)
+unset 'a[1]'
+a[10]=x
+echo "${!a[@]} / ${#a[@]} / ${a[-1]} / ${a[-2]}"
+unset 'a[-1]'
+echo "${!a[@]}"
+b=("${a[@]}")
+echo "${!b[@]}"
+### stdout:
+0 2 3 10 / 4 / x / 
+0 2 3
+0 1 2
+### status: 0
+### end
+
+### case: associative arrays
+### oracle: bash
+declare -A m=([one]=1 [two]=2)
+m[three]=3
+m+=([four]=4)
+echo "${#m[@]} ${m[two]} ${m[nope]:-none}"
+for k in one two three four; do [[ -v m[$k] ]] && echo "has $k"; done
+unset 'm[two]'
+echo "${#m[@]}"
+keys=$(printf '%s\n' "${!m[@]}" | sort | tr '\n' ' '); echo "$keys"
+### stdout:
+4 2 none
+has one
+has two
+has three
+has four
+3
+four one three 
+### status: 0
+### end
+
+### case: declare and local attributes
+### oracle: bash
+declare -i n=2+3; n+=4; echo $n
+declare -l low=MiXeD; declare -u up=MiXeD; echo "$low $up"
+declare -r ro=1; (ro=2) 2>/dev/null || echo "ro=$ro"
+declare -x ex=exported; env | grep '^ex='
+f() { declare -g glob=set-in-f; local -i li=7*6; local -a la=(x y); echo "$li ${la[1]}"; }
+f; echo "$glob"
+declare -p n low up
+declare -a arr=(1 2); declare -p arr
+g() { :; }; declare -F g
+### stdout:
+9
+mixed MIXED
+ro=1
+ex=exported
+42 y
+set-in-f
+declare -i n="9"
+declare -l low="mixed"
+declare -u up="MIXED"
+declare -a arr=([0]="1" [1]="2")
+g
+### status: 0
+### end
+
+### case: namerefs
+### oracle: bash
+x=1; declare -n r=x; r=2; echo "$x ${!r}"
+set_it() { local -n target=$1; target=from-function; }
+set_it y; echo "$y"
+arr=(a b c); declare -n ar=arr; echo "${ar[1]} ${#ar[@]}"
+### stdout:
+2 x
+from-function
+b 3
+### status: 0
+### end
+
+### case: [[ ]]: patterns, regex, string order, -v, file tests, no splitting
+### oracle: bash
+x='a b*'
+[[ $x == a\ b* ]] && echo match1
+[[ $x == "a b*" ]] && echo literal
+[[ abc != a?d ]] && echo differs
+[[ foo123 =~ ^([a-z]+)([0-9]+)$ ]] && echo "${BASH_REMATCH[0]} ${BASH_REMATCH[1]} ${BASH_REMATCH[2]}"
+[[ apple < banana ]] && echo ordered
+v=; [[ -v v ]] && echo v-set; [[ -v nosuch ]] || echo nosuch-unset
+touch f; [[ -f f && -e f && ! -d f && -s f ]] || echo f-empty
+[[ -z "" && -n x ]] && echo zn
+y=''; [[ $y == '' ]] && echo empty-ok
+### stdout:
+match1
+literal
+differs
+foo123 foo 123
+ordered
+v-set
+nosuch-unset
+f-empty
+zn
+empty-ok
+### status: 0
+### end
+
+### case: arithmetic: (( )), let, for (( )), ++ -- ** and assignment operators
+### oracle: bash
+i=5; (( i++ )); (( --i )); echo $i
+let 'j = 2 ** 10' 'k = j % 7'; echo "$j $k"
+x=3; (( x += 4, x *= 2, x <<= 1 )); echo $x
+echo $(( 7 / 2 )) $(( -7 % 3 )) $(( 1 ? 10 : 20 )) $(( 16#ff )) $(( 2#101 ))
+for (( a = 0, b = 10; a < 3; a++, b-- )); do echo "$a $b"; done
+(( 0 )) || echo zero-is-false
+### stdout:
+5
+1024 2
+28
+3 -1 10 255 5
+0 10
+1 9
+2 8
+zero-is-false
+### status: 0
+### end
+
+### case: brace expansion
+### oracle: bash
+echo {a,b}c x{1,2}{p,q}
+echo {1..5} {01..10..3} {a..i..2} {5..1..2}
+echo a{b{c,d},e}f
+echo {x}
+### stdout:
+ac bc x1p x1q x2p x2q
+1 2 3 4 5 01 04 07 10 a c e g i 5 3 1
+abcf abdf aef
+{x}
+### status: 0
+### end
+
+### case: extglob, globstar, nullglob, failglob, dotglob, nocaseglob, nocasematch
+### oracle: bash
+shopt -s extglob
+touch a.txt b.log c.txt .hidden D.TXT
+echo !(*.txt) | tr ' ' '\n' | sort | tr '\n' ' '; echo
+echo @(a|c).txt *(x)a.txt +(c).txt ?(b).log
+case foo.tar.gz in *.@(gz|bz2)) echo compressed;; esac
+[[ abc == +([a-c]) ]] && echo ext-in-dbracket
+mkdir -p d/e/f; touch d/e/f/deep.txt d/top.txt
+shopt -s globstar; echo d/**/*.txt
+shopt -s nullglob; echo none: *.nomatch; shopt -u nullglob
+shopt -s failglob; echo *.nomatch 2>/dev/null
+echo "failglob status $?"; shopt -u failglob
+shopt -s dotglob; echo .h*; shopt -u dotglob
+shopt -s nocaseglob; echo d.txt; echo D.t?t; shopt -u nocaseglob
+shopt -s nocasematch; [[ ABC == abc ]] && echo nocasematch; case X in x) echo case-too;; esac
+### stdout:
+D.TXT b.log 
+a.txt c.txt a.txt c.txt b.log
+compressed
+ext-in-dbracket
+d/e/f/deep.txt d/top.txt
+none:
+failglob status 1
+.hidden
+d.txt
+D.TXT
+nocasematch
+case-too
+### status: 0
+### end
+
+### case: parameter operators: substitution, substrings, case, indirection, transformations
+### oracle: bash
+x=hello-hello
+echo "${x/l/L} ${x//l/L} ${x/#h/H} ${x/%o/O} ${x/hello}"
+echo "${x:2:3} ${x: -3} ${x: -5:2} ${x:(-1)}"
+echo "${x^} ${x^^} ${x,,} ${x^^[el]}"
+name=x; echo "${!name}"
+pre_a=1 pre_b=2; echo "${!pre_@}"
+s=$'tab\there'; echo "${s@Q}"
+e='a\tb'; echo "${e@E}"
+u=MiXed; echo "${u@U} ${u@L}"
+declare -a arr=(1 2); echo "${arr[@]@A}"
+n=5; echo "${n@A}"; declare -i m=3; echo "${m@A}"; echo "${arr@A}"
+### stdout:
+heLlo-hello heLLo-heLLo Hello-hello hello-hellO -hello
+llo llo he o
+Hello-hello HELLO-HELLO hello-hello hELLo-hELLo
+hello-hello
+pre_a pre_b
+$'tab\there'
+a	b
+MIXED mixed
+declare -a arr=([0]="1" [1]="2")
+n='5'
+declare -i m='3'
+declare -a arr='1'
+### status: 0
+### end
+
+### case: here-strings, ANSI-C quoting, &>, &>>, |&, {fd}>file
+### oracle: bash
+cat <<< "here string $((1 + 1))"
+echo $'a\x41\101\t\n' | od -c | head -1
+{ echo out; echo err >&2; } &> both
+{ echo more; echo err2 >&2; } &>> both
+cat both
+{ echo piped; echo err3 >&2; } |& sort
+exec {fd}> fdfile; echo "via fd" >&$fd; exec {fd}>&-
+cat fdfile
+### stdout:
+here string 2
+0000000   a   A   A  \t  \n  \n
+out
+err
+more
+err2
+err3
+piped
+via fd
+### status: 0
+### end
+
+### case: PIPESTATUS, pipefail and shopt listing
+### oracle: bash
+true | false | (exit 3); echo "${PIPESTATUS[*]}"
+set -o pipefail; false | true; echo "pipefail $?"; set +o pipefail
+shopt -s extglob; shopt -p extglob; shopt -u extglob; shopt -p extglob
+shopt -q extglob || echo "extglob off"
+### stdout:
+0 1 3
+pipefail 1
+shopt -s extglob
+shopt -u extglob
+extglob off
+### status: 0
+### end
+
+### case: mapfile and readarray
+### oracle: bash
+printf 'l1\nl2\nl3\nl4\n' > lines
+mapfile -t a < lines; echo "${#a[@]} ${a[3]}"
+readarray -t -n 2 b < lines; echo "${b[*]}"
+mapfile -t -s 1 c < lines; echo "${c[0]}"
+mapfile -t -d , d <<< "x,y,z"; echo "${#d[@]} ${d[1]}"
+exec 3< lines; mapfile -t -u 3 e; exec 3<&-; echo "${e[2]}"
+### stdout:
+4 l4
+l1 l2
+l2
+3 y
+l3
+### status: 0
+### end
+
+### case: printf -v, read -a, select
+### oracle: bash
+printf -v out '%05.1f|%-4s|' 3.14159 ab; echo "$out"
+read -r -a words <<< "one two three"; echo "${#words[@]} ${words[2]}"
+select choice in red green blue; do echo "chose $choice ($REPLY)"; break; done <<< 2 2>/dev/null
+### stdout:
+003.1|ab  |
+3 three
+chose green (2)
+### status: 0
+### end
+
+### case: time with TIMEFORMAT and time -p
+### oracle: bash
+TIMEFORMAT='took %%'; { time true; } 2>&1
+{ time -p true; } 2>&1 | cut -d' ' -f1
+### stdout:
+took %
+real
+user
+sys
+### status: 0
+### end
+
+### case: source with arguments, caller, FUNCNAME and LINENO in functions
+### oracle: bash
+printf '%s\n' 'echo "sourced with $# args: $*"' > lib.sh
+source ./lib.sh a b
+f() {
+  echo "in ${FUNCNAME[0]} at $LINENO"
+  g
+}
+g() { caller 0 | cut -d' ' -f1,2; }
+f
+### stdout:
+sourced with 2 args: a b
+in f at 4
+5 f
+### status: 0
+### end
+
+### case: dynamic variables: RANDOM, SRANDOM, SECONDS, EPOCHSECONDS, EPOCHREALTIME
+### oracle: bash
+(( RANDOM >= 0 && RANDOM < 32768 )) && echo random-ok
+[[ $SRANDOM =~ ^[0-9]+$ ]] && echo srandom-ok
+SECONDS=100; (( SECONDS >= 100 && SECONDS < 105 )) && echo seconds-ok
+(( EPOCHSECONDS > 1700000000 )) && echo epoch-ok
+[[ $EPOCHREALTIME =~ ^[0-9]+\.[0-9]{6}$ ]] && echo realtime-ok
+### stdout:
+random-ok
+srandom-ok
+seconds-ok
+epoch-ok
+realtime-ok
+### status: 0
+### end
+
+### case: ERR and RETURN traps, set -E and set -T
+### oracle: bash
+trap 'echo "ERR at $LINENO"' ERR
+false
+f() { false; echo "in f"; }
+f
+set -E; f; set +E
+trap - ERR
+g() { :; }
+trap 'echo "RETURN from ${FUNCNAME[0]}"' RETURN
+set -T; g; set +T
+### stdout:
+ERR at 2
+in f
+ERR at 3
+in f
+RETURN from g
+### status: 0
+### end
+
+### case: shopt -s lastpipe runs the last stage in the shell
+### oracle: bash
+shopt -s lastpipe
+echo value | read v
+echo "v=$v"
+printf '1\n2\n' | while read -r n; do total=$((total + n)); done
+echo "total=$total"
+### stdout:
+v=value
+total=3
+### status: 0
+### end
