@@ -173,6 +173,9 @@ import WeirTestSupport
             #expect(e["ts"]?.number != nil && (e["dur"]?.number ?? -1) >= 0)
         }
         #expect(events.contains { $0["ph"]?.string == "C" })
+        // One flow arrow per edge, from the writer's track to the reader's.
+        #expect(events.filter { $0["ph"]?.string == "s" }.count == 2)
+        #expect(events.filter { $0["ph"]?.string == "f" }.count == 2)
         // Without --json the table still goes to stderr.
         #expect(r.stderr.contains("seq 50000"))
     }

@@ -6,7 +6,8 @@
 /// under it by time. Every stage that was a process of its own gets a track named by its
 /// pid, with one complete event for its whole life (category `stage`) and nested events
 /// for its running and waiting spans (category `activity`). Each edge is a counter track
-/// of bytes per second.
+/// of bytes per second, and a flow arrow from the writing stage's track to the reading
+/// stage's (category `edge`), so the graph of a command with substitutions shows as one.
 enum ChromeTrace {
     static func document(for pipelines: [TracedPipeline], shellPid: Int) -> String {
         var events: [String] = []
@@ -15,6 +16,7 @@ enum ChromeTrace {
         events.append(metadata("thread_name", pid: pid, tid: pid, name: "weir (shell)"))
         events.append(metadata("thread_sort_index", pid: pid, tid: pid, sortIndex: 0))
         var named = Set<Int>()
+        var flowID = 0
         for p in pipelines {
             for s in p.stages {
                 let tid = Int(s.pid)
@@ -42,7 +44,12 @@ enum ChromeTrace {
                 }
             }
             for e in p.edges {
-                let name = "\(p.id): \(e.from + 1)→\(e.to + 1) \(TraceTable.short(p.stages[e.from].command)) → \(TraceTable.short(p.stages[e.to].command)) bytes/s"
+                let from = p.stages[e.from], to = p.stages[e.to]
+                flowID += 1
+                let label = "\(e.kind) \(e.from + 1)→\(e.to + 1): \(e.bytesRead) bytes, \(e.lines) lines"
+                events.append("{\"ph\":\"s\",\"id\":\(flowID),\"name\":" + JSONObject.quote(label) + ",\"cat\":\"edge\",\"pid\":\(pid),\"tid\":\(from.pid),\"ts\":" + micros(p.offset + from.started) + "}")
+                events.append("{\"ph\":\"f\",\"bp\":\"e\",\"id\":\(flowID),\"name\":" + JSONObject.quote(label) + ",\"cat\":\"edge\",\"pid\":\(pid),\"tid\":\(to.pid),\"ts\":" + micros(p.offset + max(to.started, from.started)) + "}")
+                let name = "\(p.id): \(e.from + 1)→\(e.to + 1) \(TraceTable.short(from.command)) → \(TraceTable.short(to.command)) bytes/s"
                 var last = (at: 0.0, bytes: Int64(0))
                 for point in e.progress where point.at > last.at {
                     let rate = Double(point.bytes - last.bytes) / (point.at - last.at)
