@@ -141,6 +141,24 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
                     try v.declareLocal(varName)
                 }
             }
+            if flags.add.contains(.nameref) && subscriptText == nil && shell.declarationArray(at: argIndex) == nil {
+                // The reference itself is made or retargeted; nothing is written through it.
+                if let value {
+                    try v.assignNameref(varName, value, local: makeLocal)
+                } else if let current = v.rawVariable(varName)?.value?.scalar, !current.isEmpty,
+                          v.rawVariable(varName)?.attributes.contains(.nameref) != true {
+                    try v.assignNameref(varName, current, local: makeLocal)
+                } else {
+                    try v.setAttributes(varName, add: .nameref, local: makeLocal)
+                }
+                var rest = flags.add.subtracting([.nameref])
+                if !rest.isEmpty {
+                    // `-r` and the like go to the reference, not to what it names.
+                    rest.insert(.nameref)
+                    try v.setAttributes(varName, add: rest, remove: flags.remove, local: makeLocal)
+                }
+                continue
+            }
             var add = flags.add
             if kind == .export && value == nil && !v.isSet(varName) {
                 // `export x` of an unset variable marks it for when it is set.
@@ -182,6 +200,13 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
 
 /// `declare -p NAME`: a line that recreates the variable.
 func declarationLine(_ shell: Shell, _ name: String) -> String? {
+    // A nameref is shown as itself: `declare -n ref="target"`.
+    if let raw = shell.variables.rawVariable(name), raw.attributes.contains(.nameref), let target = raw.value?.scalar {
+        var letters = "n"
+        if raw.attributes.contains(.readonly) { letters += "r" }
+        if raw.attributes.contains(.exported) { letters += "x" }
+        return "declare -\(letters) \(name)=" + doubleQuote(target)
+    }
     guard let v = shell.variables.variable(name) else { return nil }
     var letters = ""
     let a = v.attributes

@@ -122,6 +122,44 @@ public final class VariableStore {
         return true
     }
 
+    /// `a[2]` → ("a", "2"): a nameref may name one element of an array.
+    func splitSubscript(_ name: String) -> (String, String)? {
+        guard name.hasSuffix("]"), let open = name.firstIndex(of: "[") else { return nil }
+        return (String(name[..<open]), String(name[name.index(after: open)..<name.index(before: name.endIndex)]))
+    }
+
+    /// One element of an array, as a scalar variable (for a nameref to `a[i]`).
+    func element(_ base: String, _ sub: String) -> Variable? {
+        guard let v = entry(base) else { return nil }
+        switch v.value {
+        case .associative(let a)?: return a[sub].map { Variable(value: .string($0)) }
+        case .indexed(let a)?:
+            guard let i = try? integerEvaluator?(sub) else { return nil }
+            return a[Int(i) < 0 ? a.end + Int(i) : Int(i)].map { Variable(value: .string($0)) }
+        case .string(let s)?:
+            return (try? integerEvaluator?(sub)) == 0 ? Variable(value: .string(s)) : nil
+        case nil: return nil
+        }
+    }
+
+    /// The innermost variable called `name` itself: a nameref is not followed.
+    public func rawVariable(_ name: String) -> Variable? { entry(name) }
+
+    /// `declare -n name=target`: makes (or retargets) the reference itself. The target must
+    /// be a variable name, or one with a subscript.
+    public func assignNameref(_ name: String, _ target: String, local: Bool) throws {
+        let base = splitSubscript(target)?.0 ?? target
+        guard isShellName(base) else { throw VariableError.cannotAssign("`\(target)': invalid variable name for name reference") }
+        if base == name { throw VariableError.cannotAssign("\(name): nameref variable self references not allowed") }
+        let inCurrent = local && table[name]?.entries.last?.depth != scopeNames.count
+        var v = (inCurrent ? nil : entry(name)) ?? Variable(value: nil)
+        if v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
+        v.value = .string(target)
+        v.attributes.insert(.nameref)
+        if local { v.attributes.insert(.local) }
+        if local { storeInCurrentScope(name, v) } else { store(name, v) }
+    }
+
     /// Follows `declare -n` references to the name finally meant.
     public func resolve(_ name: String) -> String {
         var n = name
@@ -136,7 +174,9 @@ public final class VariableStore {
     public func variable(_ name: String) -> Variable? {
         guard var v = entry(name) else { return nil }
         if v.attributes.contains(.nameref) {
-            guard let target = entry(resolve(name)) else { return nil }
+            let r = resolve(name)
+            if let (base, sub) = splitSubscript(r) { return element(base, sub) }
+            guard let target = entry(r) else { return nil }
             v = target
         }
         if v.attributes.contains(.dynamic) {
@@ -225,6 +265,14 @@ public final class VariableStore {
             }
         }
         let n = resolve(name)
+        if n != name, let (base, sub) = splitSubscript(n) {
+            // Through a nameref to one array element.
+            if entry(base)?.attributes.contains(.associativeArray) == true {
+                return try assignElement(base, index: nil, key: sub, value, append: append)
+            }
+            let i = Int((try integerEvaluator?(sub)) ?? 0)
+            return try assignElement(base, index: i, key: nil, value, append: append)
+        }
         var v = entry(n) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.dynamic) {

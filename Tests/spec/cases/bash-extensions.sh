@@ -362,3 +362,23 @@ v=value
 total=3
 ### status: 0
 ### end
+
+### case: namerefs are retargeted, made readonly themselves, may name an element, and check their target
+### oracle: bash
+x=XX y=YY
+declare -n ref=x
+declare -n ref=y
+declare -p ref x
+typeset -n -r ro=x; ro=changed; declare -p x ro
+typeset -n el='a[2]'; a=(zero one two); echo "$el"; el=TWO; echo "${a[2]}"
+bad=1; typeset -n bad 2>/dev/null; echo "status $? $bad"
+### stdout:
+declare -n ref="y"
+declare -- x="XX"
+declare -- x="changed"
+declare -nr ro="x"
+two
+TWO
+status 1 1
+### status: 0
+### end

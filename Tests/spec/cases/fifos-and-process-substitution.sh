@@ -59,14 +59,14 @@ x
 
 ### case: a builtin and a compound command redirected to and from FIFOs keep their effects
 ### oracle: bash
-mkfifo f
-{ sleep 0.1; echo hello; } > f &
-read -r got < f
+mkfifo f1 f2 f3
+{ sleep 0.1; echo hello; } > f1 &
+read -r got < f1
 echo "got $got"
-(sleep 0.1; printf '1\n2\n3\n') > f &
-n=0; while read -r l; do n=$((n + l)); done < f
+(sleep 0.1; printf '1\n2\n3\n') > f2 &
+n=0; while read -r l; do n=$((n + l)); done < f2
 echo "sum $n"
-cat f > out & echo to-fifo > f; wait; cat out
+cat f3 > out & echo to-fifo > f3; wait; cat out
 ### stdout:
 got hello
 sum 6
