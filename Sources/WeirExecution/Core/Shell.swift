@@ -365,7 +365,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             return String(ts.tv_sec) + "." + String(repeating: "0", count: 6 - us.count) + us
         case "WEIRPID": return String(getpid())
         case "_": return lastArgument
-        case "BASH_COMMAND": return (isRunningDebugTrap ? bashCommandSource : lineSource)?.text(bashCommandSpan) ?? ""
+        case "BASH_COMMAND":
+            let text = (isRunningDebugTrap ? bashCommandSource : lineSource)?.text(bashCommandSpan) ?? ""
+            return String(text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
         case "SHELLOPTS":
             // bash's list: the `set -o` options that are on, with interactive-comments.
             var on = ShellOptions.names.map { $0.0 }.filter { option(named: $0) == true }

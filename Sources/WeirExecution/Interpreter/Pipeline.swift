@@ -42,6 +42,12 @@ extension Shell {
             }
             for fd in [prevRead, fds[0], fds[1]] where fd > 2 { wiring.append(.close(fd)) }
             if let tracer { for fd in tracer.heldDescriptors { wiring.append(.close(fd)) } }
+            // bash runs the DEBUG trap in the shell before each simple command of a
+            // pipeline (a compound stage gets none; inside it, only with `set -T`).
+            if traps.debugTrap != nil, case .simple(let sc) = cmd {
+                setLine(sc.span)
+                try debugTrap(before: sc.span)
+            }
             do {
                 var execed = false
                 activeTracer = tracer

@@ -382,3 +382,19 @@ TWO
 status 1 1
 ### status: 0
 ### end
+
+### case: the DEBUG trap runs in the shell before each simple command of a pipeline
+### oracle: bash
+trap 'echo "dbg [$BASH_COMMAND]"' DEBUG
+echo a | cat
+{ echo c; } | cat
+trap - DEBUG
+### stdout:
+dbg [echo a]
+dbg [cat]
+a
+dbg [cat]
+c
+dbg [trap - DEBUG]
+### status: 0
+### end
