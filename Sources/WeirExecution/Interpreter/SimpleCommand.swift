@@ -222,64 +222,49 @@ extension Shell {
         return a.end
     }
 
-    /// `name=(…)` and `name+=(…)`.
+    /// `name=(…)` and `name+=(…)`, in bash's order: every value is expanded first, left
+    /// to right; then (for `=`) the array is emptied; then each key is evaluated and its
+    /// element set, one after the other, so a key can see the elements set before it.
     public func assignArray(_ name: String, _ elements: [ArrayElement], append: Bool) throws {
         let exp = expander
-        if append, let end = indexedArrayEnd(name) {
-            // Expanded first (the words may read the array), then added in place: no
-            // reference to the array is held here, so it is not copied.
-            var items: [(index: Int?, value: String)] = []
-            for e in elements {
-                if let k = e.key {
-                    let text = try exp.expandString(k)
-                    var i = Int(try ArithmeticEvaluator(environment: environment).evaluate(text: text))
-                    if i < 0 { i += end }
-                    items.append((i, try exp.expandString(e.value)))
-                } else {
-                    for v in try exp.expandWords([e.value]) { items.append((nil, v)) }
-                }
-            }
-            if try variables.appendToIndexedArray(name, items) { return }
-        }
-        let existing = variables.variable(name)
-        let isAssoc = existing?.attributes.contains(.associativeArray) == true
-        if isAssoc {
-            var arr = AssociativeArray()
-            if append, case .associative(let old)? = existing?.value { arr = old }
-            for e in elements {
-                if let k = e.key {
-                    arr[try exp.expandString(k)] = try exp.expandString(e.value)
-                } else {
-                    throw ExpansionError("\(name): \(try exp.expandString(e.value)): must use subscript when assigning associative array", kind: .commandFails)
-                }
-            }
-            try variables.assignValue(name, .associative(arr))
-            return
-        }
-        var arr = IndexedArray()
-        if append {
-            switch existing?.value {
-            case .indexed(let old)?: arr = old
-            case .string(let s)?: arr = IndexedArray([s])
-            default: break
-            }
-        }
-        var next = arr.end
+        let isAssoc = variables.variable(name)?.attributes.contains(.associativeArray) == true
+        var values: [[String]] = []
+        values.reserveCapacity(elements.count)
         for e in elements {
+            if e.key != nil {
+                values.append([try exp.expandString(e.value)])
+            } else if isAssoc {
+                throw ExpansionError("\(name): \(try exp.expandString(e.value)): must use subscript when assigning associative array", kind: .commandFails)
+            } else {
+                values.append(try exp.expandWords([e.value]))
+            }
+        }
+        if !append {
+            try variables.assignValue(name, isAssoc ? .associative(AssociativeArray()) : .indexed(IndexedArray()))
+        } else if !isAssoc, elements.allSatisfy({ $0.key == nil }) {
+            // The common `a+=(x y)`: added in place in one step.
+            if try variables.appendToIndexedArray(name, values.flatMap { $0 }.map { (nil, $0) }) { return }
+        }
+        var next = indexedArrayEnd(name) ?? (variables.isSet(name) ? 1 : 0)
+        for (e, vs) in zip(elements, values) {
             if let k = e.key {
+                if isAssoc {
+                    try variables.assignElement(name, index: nil, key: try exp.expandString(k), vs[0], append: e.append)
+                    continue
+                }
                 let text = try exp.expandString(k)
                 var i = Int(try ArithmeticEvaluator(environment: environment).evaluate(text: text))
-                if i < 0 { i += arr.end }
-                arr[i] = try exp.expandString(e.value)
+                if i < 0 { i += indexedArrayEnd(name) ?? 0 }
+                if i < 0 { throw VariableError.cannotAssign("\(name)[\(text)]: bad array subscript") }
+                try variables.assignElement(name, index: i, key: nil, vs[0], append: e.append)
                 next = i == Int.max ? Int.max : i + 1
             } else {
-                for v in try exp.expandWords([e.value]) {
-                    arr[next] = v
+                for v in vs {
+                    try variables.assignElement(name, index: next, key: nil, v)
                     next = next == Int.max ? Int.max : next + 1
                 }
             }
         }
-        try variables.assignValue(name, .indexed(arr))
     }
 
     func commandNotFound(_ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {

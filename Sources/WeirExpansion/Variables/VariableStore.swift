@@ -322,50 +322,55 @@ public final class VariableStore {
     /// associative ones. A scalar becomes an indexed array.
     public func assignElement(_ name: String, index: Int?, key: String?, _ value: String, append: Bool = false) throws {
         let n = resolve(name)
+        // The value is taken out of the table while it changes: the array is then not
+        // shared, and setting one element changes it in place instead of copying it.
         var v = takeEntry(n) ?? Variable(value: nil)
         v.attributes.remove(.dynamic)
-        if v.attributes.contains(.readonly) {
+        let attributes = v.attributes
+        if attributes.contains(.readonly) {
             store(n, v)
             throw VariableError.readonly(n)
         }
-        // The variable's value is out of the table now: the array below is not shared,
-        // and setting one element changes it in place instead of copying it.
-        let old = v
-        defer { if v.value == nil && old.value != nil { store(n, old) } }
         switch v.value {
         case .associative(var a)?:
             v.value = nil
             let k = key ?? String(index ?? 0)
-            do {
-                a[k] = try transform(append ? (a[k] ?? "") + value : value, v.attributes)
-            } catch {
+            let new: String
+            do { new = try transform(append ? (a[k] ?? "") + value : value, attributes) } catch {
                 v.value = .associative(a)
+                store(n, v)
                 throw error
             }
+            a[k] = new
             v.value = .associative(a)
         default:
-            if v.attributes.contains(.associativeArray) {
+            if attributes.contains(.associativeArray) {
                 var a = AssociativeArray()
                 let k = key ?? String(index ?? 0)
-                a[k] = try transform(value, v.attributes)
+                let new: String
+                do { new = try transform(value, attributes) } catch { store(n, v); throw error }
+                a[k] = new
                 v.value = .associative(a)
                 break
             }
             var a: IndexedArray
+            var scalar: String?
             switch v.value {
             case .indexed(let x)?: a = x
-            case .string(let s)?: a = IndexedArray([s])
+            case .string(let s)?: a = IndexedArray([s]); scalar = s
             default: a = IndexedArray()
             }
-            let attributes = v.attributes
+            let wasSet = v.value != nil
             v.value = nil
             let idx = index ?? 0
-            do {
-                a[idx] = try transform(append ? (a[idx] ?? "") + value : value, attributes)
-            } catch {
-                v.value = old.value
+            let new: String
+            do { new = try transform(append ? (a[idx] ?? "") + value : value, attributes) } catch {
+                // Put back what was there (no copy of the array was kept meanwhile).
+                v.value = scalar.map { .string($0) } ?? (wasSet ? .indexed(a) : nil)
+                store(n, v)
                 throw error
             }
+            a[idx] = new
             v.value = .indexed(a)
             v.attributes.insert(.indexedArray)
         }

@@ -63,11 +63,14 @@ public enum AssignmentValue {
 /// An element of `(…)`: `word` or `[key]=word`.
 public struct ArrayElement {
     public var key: Word?
+    /// `[k]+=v`: appended to the element's value.
+    public var append: Bool
     public var value: Word
     public var span: Span
 
-    public init(key: Word?, value: Word, span: Span) {
+    public init(key: Word?, append: Bool = false, value: Word, span: Span) {
         self.key = key
+        self.append = append
         self.value = value
         self.span = span
     }

@@ -208,9 +208,9 @@ extension Parser {
             let c = peek()
             if Lex.isMeta(c) && !atProcessSubstitution { throw unexpected() }
             let start = offset
-            if c == Lex.lbracket, let key = try parseArrayKeyIfAny() {
+            if c == Lex.lbracket, let (key, append) = try parseArrayKeyIfAny() {
                 let value = try parseWord(.assignmentValue)
-                elements.append(ArrayElement(key: key, value: value, span: span(from: start)))
+                elements.append(ArrayElement(key: key, append: append, value: value, span: span(from: start)))
             } else {
                 let value = try parseWord(.command)
                 elements.append(ArrayElement(key: nil, value: value, span: span(from: start)))
@@ -220,13 +220,17 @@ extension Parser {
     }
 
     /// `[key]=` at the start of an array element; restores the position when it is not.
-    func parseArrayKeyIfAny() throws -> Word? {
+    func parseArrayKeyIfAny() throws -> (Word, Bool)? {
         let saveState = (pos, saved.count)
         advance()
         let key = try parseWord(.arraySubscript)
         if peek() == Lex.rbracket && peek(1) == Lex.equals {
             advance(2)
-            return key
+            return (key, false)
+        }
+        if peek() == Lex.rbracket && peek(1) == Lex.plus && peek(2) == Lex.equals {
+            advance(3)
+            return (key, true)
         }
         if saved.count == saveState.1 { pos = saveState.0 }
         return nil

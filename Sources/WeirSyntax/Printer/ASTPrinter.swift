@@ -199,7 +199,7 @@ public struct ASTPrinter {
         open("array")
         for e in els {
             if let k = e.key {
-                open("keyed")
+                open(e.append ? "keyed-append" : "keyed")
                 word(k)
                 word(e.value)
                 close()

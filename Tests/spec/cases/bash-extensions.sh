@@ -398,3 +398,19 @@ c
 dbg [trap - DEBUG]
 ### status: 0
 ### end
+
+### case: array literals: values first, then keys in order; [k]+=v appends
+### oracle: bash
+i=1; a=([i++]=$((i*10)) [i++]=$((i*10))); declare -p a
+b=(x y); x=5; b=([0]=z [b[0]]=w); declare -p b
+c=([1]=x [1]+=y); declare -p c
+declare -A h=([k]=1); h+=([k]+=2 [n]=3); echo "${h[k]} ${h[n]}"
+d=($(seq 5)); echo "${#d[@]} ${d[4]}"
+### stdout:
+declare -a a=([1]="10" [2]="10")
+declare -a b=([0]="w")
+declare -a c=([1]="xy")
+12 3
+5 5
+### status: 0
+### end
