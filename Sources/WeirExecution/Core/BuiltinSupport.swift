@@ -88,11 +88,12 @@ extension Shell {
         // A `source` frame in FUNCNAME / BASH_SOURCE / BASH_LINENO (bash).
         functionNames.append("source")
         callSites.append((lineSource, lineOffset))
-        frameSources.append(source.name)
+        let frame = functionNames.count - 1
+        sourceFrameFiles[frame] = source.name
         defer {
+            sourceFrameFiles[frame] = nil
             functionNames.removeLast()
             callSites.removeLast()
-            frameSources.removeLast()
             sourceDepth -= 1
             if arguments != nil { environment.positional = savedPositional }
         }

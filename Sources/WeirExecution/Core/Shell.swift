@@ -127,9 +127,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// The line each active function was called from.
     /// Where each active function was called from (the line is found only when asked).
     var callSites: [(SourceFile?, Int)] = []
-    /// For each frame in `functionNames`: the file its code came from, as BASH_SOURCE
-    /// names it (a function's defining file; a sourced file).
-    var frameSources: [String] = []
+    /// The files of the `source` frames in `functionNames`, by frame index (a function's
+    /// frame takes its defining file from `functionSources` when BASH_SOURCE is read, so
+    /// a call pays nothing for it).
+    var sourceFrameFiles: [Int: String] = [:]
     /// Where each function was defined, as BASH_SOURCE names it.
     var functionSources: [String: String] = [:]
     /// The script file weir runs (`weir FILE`): the bottom frame of FUNCNAME, BASH_SOURCE
@@ -150,7 +151,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// FUNCNAME, BASH_SOURCE and BASH_LINENO, innermost frame first.
     func callStack() -> (names: [String], sources: [String], lines: [String]) {
         var names = Array(functionNames.reversed())
-        var sources = Array(frameSources.reversed())
+        var sources = functionNames.indices.reversed().map { i in
+            sourceFrameFiles[i] ?? functionSources[functionNames[i]] ?? "main"
+        }
         var lines = callSites.reversed().map { String($0.0?.position(of: $0.1).line ?? 0) }
         if let file = scriptFile {
             if !names.isEmpty { names.append("main") }

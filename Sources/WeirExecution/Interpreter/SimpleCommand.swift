@@ -372,7 +372,6 @@ extension Shell {
         functionDepth += 1
         functionNames.append(f.name)
         callSites.append((lineSource, lineOffset))
-        frameSources.append(functionSources[f.name] ?? bashSourceName(currentSource))
         // After the call, the line is the call's again (an ERR trap for the call says it).
         let callLine = (lineSource, lineOffset)
         let savedLoopDepth = loopDepth
@@ -394,7 +393,6 @@ extension Shell {
             (lineSource, lineOffset) = callLine
             functionNames.removeLast()
             callSites.removeLast()
-            frameSources.removeLast()
             functionDepth -= 1
             variables.popScope()
             environment.positional = savedPositional
