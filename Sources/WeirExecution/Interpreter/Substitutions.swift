@@ -95,10 +95,21 @@ extension Shell {
         return path
     }
 
-    /// A substitution in a traced pipeline: the child gets a pipe and weir relays between
-    /// it and the FIFO, so the FIFO is an edge with exact bytes and lines. nil when the
-    /// pipes cannot be made (the substitution then runs untraced).
-    func startTracedSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, tracer: PipelineTracer) throws -> pid_t? {
+    /// The two ends of a relayed substitution: the shell's end of the FIFO for `>(…)`
+    /// and the pipe to or from the substitution's child, which is started here.
+    struct RelayedSubstitution {
+        let pid: pid_t
+        /// What weir reads from (`<(…)`: the child's pipe; `>(…)`: the FIFO) and writes to
+        /// (`>(…)`: the child's pipe; `<(…)`: -1, the FIFO is opened once its reader is there).
+        let source: Int32
+        let sink: Int32
+        let text: String
+    }
+
+    /// Starts a substitution whose child talks to a pipe instead of the FIFO, for weir to
+    /// relay. nil when the pipe or the FIFO's read end cannot be made (it then runs
+    /// untraced). `closing`: descriptors of the shell the child must not keep.
+    func startRelayedSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, closing held: [Int32]) throws -> RelayedSubstitution? {
         var child: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&child) == 0 else { return nil }
         // `>(…)`: weir's end of the FIFO opens now without waiting (a reader needs no writer).
@@ -107,7 +118,6 @@ extension Shell {
             fifoRead = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard fifoRead >= 0 else { close(child[0]); close(child[1]); return nil }
         }
-        let held = tracer.heldDescriptors
         let pid = try forkShell(foreground: false) {
             for fd in held { close(fd) }
             if fifoRead >= 0 { close(fifoRead) }
@@ -116,57 +126,46 @@ extension Shell {
             guard let body else { return 0 }
             return try self.run(body)
         }
-        let text = body.map { "\(isInput ? "<" : ">")(" + commandText($0.span) + ")" } ?? (isInput ? "<()" : ">()")
-        let ok = tracer.addSubstitution(command: text, pid: pid, user: activeStageIndex, isInput: isInput, fifo: fifo,
-                                        source: isInput ? child[0] : fifoRead, sink: isInput ? -1 : child[1])
         close(isInput ? child[1] : child[0])
-        if !ok {
-            close(isInput ? child[0] : child[1])
-            if fifoRead >= 0 { close(fifoRead) }
+        let text = body.map { "\(isInput ? "<" : ">")(" + commandText($0.span) + ")" } ?? (isInput ? "<()" : ">()")
+        return RelayedSubstitution(pid: pid, source: isInput ? child[0] : fifoRead, sink: isInput ? -1 : child[1], text: text)
+    }
+
+    /// A substitution in a traced pipeline: weir relays between its pipe and the FIFO, so
+    /// the FIFO is an edge with exact bytes and lines.
+    func startTracedSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, tracer: PipelineTracer) throws -> pid_t? {
+        guard let r = try startRelayedSubstitution(body, isInput: isInput, fifo: fifo, closing: tracer.heldDescriptors) else { return nil }
+        if !tracer.addSubstitution(command: r.text, pid: r.pid, user: activeStageIndex, isInput: isInput, fifo: fifo,
+                                   source: r.source, sink: r.sink) {
+            for fd in [r.source, r.sink] where fd >= 0 { close(fd) }
         }
-        return pid
+        return r.pid
     }
 
     /// A substitution used by a traced command that runs in this shell: a forked helper
-    /// relays its FIFO (the shell is busy running the command). nil when the pipes cannot
-    /// be made (it then runs untraced).
+    /// relays its FIFO (the shell is busy running the command).
     func startSpanSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, span: TracedPipeline) throws -> pid_t? {
-        var child: [Int32] = [-1, -1]
-        guard weir_pipe2_cloexec(&child) == 0 else { return nil }
-        var fifoRead: Int32 = -1
-        if !isInput {
-            fifoRead = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard fifoRead >= 0 else { close(child[0]); close(child[1]); return nil }
-        }
-        let held = spanRelays.flatMap { $0.shellDescriptors }
-        let pid = try forkShell(foreground: false) {
-            for fd in held { close(fd) }
-            if fifoRead >= 0 { close(fifoRead) }
-            dup2(isInput ? child[1] : child[0], isInput ? 1 : 0)
-            close(child[0]); close(child[1])
-            guard let body else { return 0 }
-            return try self.run(body)
-        }
-        close(isInput ? child[1] : child[0])
-        let text = body.map { "\(isInput ? "<" : ">")(" + commandText($0.span) + ")" } ?? (isInput ? "<()" : ">()")
-        let stage = TracedStage(index: span.stages.count, command: text, kind: .subshell)
-        stage.pid = pid
+        guard let r = try startRelayedSubstitution(body, isInput: isInput, fifo: fifo,
+                                                   closing: spanRelays.flatMap { $0.shellDescriptors }) else { return nil }
+        let stage = TracedStage(index: span.stages.count, command: r.text, kind: .subshell)
+        stage.pid = r.pid
         stage.started = span.now()
         let edge = TracedEdge(from: isInput ? stage.index : 0, to: isInput ? 0 : stage.index)
         edge.kind = "fifo"
         edge.path = fifo
-        guard let relay = EdgeRelay(edge: edge, source: isInput ? child[0] : fifoRead, sink: isInput ? -1 : child[1],
-                                    sinkPath: isInput ? fifo : nil),
-              let helper = SubstitutionRelay(stage: stage, relay: relay, fork: { try self.forkShell(foreground: false, $0) }) else {
-            close(isInput ? child[0] : child[1])
-            if fifoRead >= 0 { close(fifoRead) }
-            return pid
+        guard let relay = EdgeRelay(edge: edge, source: r.source, sink: r.sink, sinkPath: isInput ? fifo : nil) else {
+            for fd in [r.source, r.sink] where fd >= 0 { close(fd) }
+            return r.pid
+        }
+        // Without a helper the relay is dropped, and its descriptors close with it.
+        guard let helper = SubstitutionRelay(stage: stage, relay: relay, fork: { try self.forkShell(foreground: false, $0) }) else {
+            return r.pid
         }
         // The relay's descriptors are the helper's now; the shell's copies close with it.
         span.stages.append(stage)
         span.edges.append(edge)
         spanRelays.append(helper)
-        return pid
+        return r.pid
     }
 
     /// Removes the FIFOs of finished commands; a child still waiting to open its FIFO
