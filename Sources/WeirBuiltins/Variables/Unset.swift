@@ -28,7 +28,9 @@ func unset(_ shell: Shell, _ args: [String]) throws -> Int32 {
             continue
         }
         do {
-            if let sub = subscriptText {
+            if let written = subscriptText {
+                // `unset 'a[$i]'`, `unset -v 'A["k"]'`: the subscript is expanded first (bash).
+                let sub = try shell.expander.expandSubscriptText(written)
                 if sub == "@" || sub == "*" {
                     try shell.variables.unset(name)
                 } else if shell.variables.variable(name)?.attributes.contains(.associativeArray) == true {

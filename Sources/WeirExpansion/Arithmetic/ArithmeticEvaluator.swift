@@ -144,10 +144,12 @@ public struct ArithmeticEvaluator {
         guard let text = lv.subscriptText else { return (nil, nil) }
         let name = variables.resolve(lv.name)
         if variables.variable(name)?.attributes.contains(.associativeArray) == true {
-            return (nil, expandKey(text))
+            return (nil, lv.index == nil ? try Expander(environment: environment).expandSubscriptText(text) : text)
         }
         let i: Int64
-        if let e = lv.index { i = try evaluate(e) } else { i = try evaluate(text: text) }
+        if let e = lv.index { i = try evaluate(e) } else {
+            i = try evaluate(text: try Expander(environment: environment).expandSubscriptText(text))
+        }
         var idx = Int(i)
         if idx < 0, case .indexed(let a)? = variables.variable(name)?.value {
             idx += a.end
@@ -155,10 +157,6 @@ public struct ArithmeticEvaluator {
         }
         return (idx, nil)
     }
-
-    /// An associative key inside arithmetic: `$x` in it has already been substituted
-    /// when the text was dynamic; a plain key is used as written.
-    func expandKey(_ text: String) -> String { text }
 
     func read(_ lv: ArithmeticLValue) throws -> Int64 {
         let text: String?

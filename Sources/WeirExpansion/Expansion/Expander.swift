@@ -350,3 +350,19 @@ public func shellQuote(_ s: String) -> String {
     if let c = ansiCQuoteIfNeeded(s) { return c }
     return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
 }
+
+extension Expander {
+    /// A subscript that comes from a string (`x='a[$i]'; $((x))`, `unset 'a[$k]'`):
+    /// bash expands `$…`, `$(…)`, quotes and backslashes in it before using it. Text
+    /// without any of those is returned as it is.
+    public func expandSubscriptText(_ text: String) throws -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+                                          || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "\\") }) else { return text }
+        // Read as the value of an assignment: one word, no field splitting.
+        let parser = Parser(source: SourceFile(name: "subscript", text: "x=" + text))
+        guard let list = try? parser.parseNextCommand(),
+              case .simple(let sc) = list.items.first?.andOr.first.commands.first, sc.words.isEmpty,
+              let a = sc.assignments.first, sc.assignments.count == 1, case .scalar(let w) = a.value else { return text }
+        return try expandAssignmentValue(w)
+    }
+}

@@ -414,3 +414,19 @@ declare -a c=([1]="xy")
 5 5
 ### status: 0
 ### end
+
+### case: a subscript that comes from a string is expanded before it is used
+### oracle: bash
+a=(0 1 2); b=(3 4 5); i=1
+x='a[$i]'; echo $((x))
+y='a[$(echo 2)]'; echo ${b[y]}
+unset 'a[$i]'; echo ${!a[@]}
+declare -A A=([K]=v [L]=w); k=L
+unset 'A[$k]'; unset -v 'A["K"]'; echo ${#A[@]}
+### stdout:
+1
+5
+0 2
+0
+### status: 0
+### end
