@@ -184,6 +184,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         environment.shellPid = getpid()
         environment.substitutions = self
         environment.optionFlags = { [unowned(unsafe) self] in self.optionLetters() }
+        environment.reportError = { [unowned(unsafe) self] message in self.error(message) }
         installDynamicVariables()
     }
 

@@ -161,7 +161,14 @@ public struct ArithmeticEvaluator {
     func read(_ lv: ArithmeticLValue) throws -> Int64 {
         let text: String?
         if lv.subscriptText != nil {
-            let (idx, key) = try elementKey(lv)
+            let idx: Int?, key: String?
+            do {
+                (idx, key) = try elementKey(lv)
+            } catch let e as ExpansionError where e.message.hasSuffix("bad array subscript") {
+                // Reading past the start of an array: bash says so and reads 0.
+                environment.reportError("\(lv.name): bad array subscript")
+                return 0
+            }
             switch variables.variable(lv.name)?.value {
             case .indexed(let a)?: text = a[idx ?? 0]
             case .associative(let a)?: text = a[key ?? "0"]

@@ -93,7 +93,11 @@ extension Expander {
             case .indexed(let a):
                 var i = Int(try evaluateSubscript(w))
                 if i < 0 { i += a.end }
-                if i < 0 { throw ExpansionError("\(name)[\(sourceText(w))]: bad array subscript", kind: .commandFails) }
+                if i < 0 {
+                    // bash: a message, and the element is simply not there.
+                    environment.reportError("\(name): bad array subscript")
+                    return .unset
+                }
                 return a[i].map { .scalar($0) } ?? .unset
             case .string(let s):
                 let i = try evaluateSubscript(w)

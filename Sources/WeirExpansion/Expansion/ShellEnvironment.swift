@@ -1,3 +1,4 @@
+import Glibc
 import WeirSyntax
 
 /// What expansion needs from the rest of the shell: running command and process
@@ -52,6 +53,12 @@ public final class ShellEnvironment {
     // unowned(unsafe): the shell owns this environment and outlives it; a weak reference
     // would give the shell a side table and send every retain of it down the slow path.
     public unowned(unsafe) var substitutions: SubstitutionRunning?
+    /// Writes a message that does not stop the command (`weir: …` on stderr); the shell
+    /// sets this up to add its name and the line.
+    public var reportError: (String) -> Void = { message in
+        let text = "weir: " + message + "\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+    }
     /// The file and line being run, for messages (`weir: FILE: line N: …`).
     public var currentLine = 0
     /// Compiled patterns by text (`${x%.*}` in a loop compiles once).

@@ -430,3 +430,18 @@ unset 'A[$k]'; unset -v 'A["K"]'; echo ${#A[@]}
 0
 ### status: 0
 ### end
+
+### case: reading before the start of an array says so and goes on
+### oracle: bash
+a=(0 1 2)
+echo A ${a[-5]} 2>/dev/null
+echo "status $?"
+echo $((a[-5] + 1)) 2>/dev/null
+x=${a[-5]} 2>/dev/null; echo "x=[$x]"
+### stdout:
+A
+status 0
+1
+x=[]
+### status: 0
+### end
