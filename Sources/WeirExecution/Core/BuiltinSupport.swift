@@ -98,12 +98,16 @@ extension Shell {
             if arguments != nil { environment.positional = savedPositional }
         }
         environment.lastStatus = 0
+        var status: Int32
         do {
-            return try runSource(source, syntaxErrorExits: false)
+            status = try runSource(source, syntaxErrorExits: false)
         } catch ControlFlow.returnFromFunction(let s) {
             environment.lastStatus = s
-            return s
+            status = s
         }
+        // The RETURN trap also runs when a sourced file finishes (bash).
+        if traps.returnTrap != nil { try runReturnTrap() }
+        return status
     }
 
     /// `eval`: runs text here; an assignment error inside it fails eval, not the shell.

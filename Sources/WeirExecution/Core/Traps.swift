@@ -111,8 +111,14 @@ extension Shell {
         let source = SourceFile(name: "trap", text: text)
         let parser = Parser(source: source, aliases: self)
         let savedSource = currentSource
+        // The command the trap interrupted keeps its line (LINENO, messages, an ERR trap
+        // it sets off after the trap).
+        let savedLine = (lineSource, lineOffset)
         currentSource = source
-        defer { currentSource = savedSource }
+        defer {
+            currentSource = savedSource
+            (lineSource, lineOffset) = savedLine
+        }
         do {
             while let list = try parser.parseNextCommand() { try runCommandLine(list, counted: false) }
         } catch let e as SyntaxError {

@@ -24,6 +24,9 @@ extension Shell {
             }
             if andOr.rest.isEmpty, andOr.first.commands.count == 1, case .simple = andOr.first.commands[0] {
                 self.execInPlace = true
+                // A lone asynchronous command is not one the ERR trap watches (bash), even
+                // with `set -E`; commands inside an asynchronous group are.
+                self.traps.errTrap = nil
             }
             return try self.run(andOr)
         }

@@ -419,8 +419,14 @@ extension Expander {
         case UInt8(ascii: "L"): return value.map { $0.lowercased() }
         case UInt8(ascii: "u"): return value.map { s in s.first.map { String($0).uppercased() + s.dropFirst() } ?? s }
         case UInt8(ascii: "a"):
-            guard case .variable(let name) = pe.name, let v = variables.variable(name) else { return .scalar("") }
-            return .scalar(attributeLetters(v.attributes))
+            // The attribute letters, once per element for `${a[@]@a}` (bash).
+            guard case .variable(let name) = pe.name, let v = variables.variable(name) else {
+                if case .list(_, let star) = value { return .list([], star: star) }
+                return .scalar("")
+            }
+            let letters = attributeLetters(v.attributes)
+            if case .list(let l, let star) = value { return .list(l.map { _ in letters }, star: star) }
+            return .scalar(letters)
         case UInt8(ascii: "A"):
             // bash: `name='v'` for a plain variable, `declare -FLAGS name='v'` with
             // attributes; the whole array for `${a[@]@A}`, one element otherwise.

@@ -445,3 +445,40 @@ status 0
 x=[]
 ### status: 0
 ### end
+
+### case: traps keep the line of the command they interrupted; RETURN after a sourced file
+### oracle: bash
+trap 'false; echo "$LINENO err"' ERR
+trap 'false; echo "$LINENO debug"' DEBUG
+false
+trap - ERR DEBUG
+echo 'echo in-helper' > helper.sh
+trap 'echo returned' RETURN
+. ./helper.sh
+trap - RETURN
+set -E; trap 'echo "ERR $LINENO"' ERR
+false & wait
+{ false; echo async; } & wait
+### stdout:
+3 err
+3 debug
+3 debug
+3 debug
+3 err
+4 err
+4 debug
+in-helper
+returned
+ERR 11
+async
+### status: 0
+### end
+
+### case: ${a[@]@a} gives the attributes once per element
+### oracle: bash
+declare -a a=(1 2 3); declare -A A=([x]=1 [y]=2)
+echo "${a[@]@a}|${A[@]@a}|${u[@]@a}|${a@a}"
+### stdout:
+a a a|A A||a
+### status: 0
+### end
