@@ -160,8 +160,7 @@ extension Parser {
                 } else if c == Lex.backslash { k += 1 }
                 // Blanks may stand inside a subscript (`a[ i + 1 ]=x`): the word is an
                 // assignment only if `=` or `+=` follows the matching `]`.
-                else if c == Lex.semicolon || c == Lex.amp || c == Lex.pipe || c == Lex.lparen || c == Lex.rparen
-                            || c == Lex.lt || c == Lex.gt { return false }
+                else if c == Lex.semicolon || c == Lex.amp || c == Lex.pipe || c == Lex.lt || c == Lex.gt { return false }
                 k += 1
             }
         }

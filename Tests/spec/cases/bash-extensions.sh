@@ -482,3 +482,16 @@ echo "${a[@]@a}|${A[@]@a}|${u[@]@a}|${a@a}"
 a a a|A A||a
 ### status: 0
 ### end
+
+### case: subscripts with arithmetic and command substitutions in assignments
+### oracle: bash
+i=4
+arr[$((i/3))]=x
+arr[$(echo 2)]=y
+a[ (1+1) * 2 ]=z
+declare -p arr a
+### stdout:
+declare -a arr=([1]="x" [2]="y")
+declare -a a=([4]="z")
+### status: 0
+### end
