@@ -48,7 +48,7 @@ let shellKeywords: Set<String> = ["if", "then", "else", "elif", "fi", "case", "e
 
 /// Prints what `name` is (for `type` and `command -v/-V`); false when it is nothing.
 func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, typeOnly: Bool, pathOnly: Bool,
-                     forCommand: Bool = false) -> Bool {
+                     forCommand: Bool = false, skipFunctions: Bool = false) -> Bool {
     var found = false
     func say(_ kind: String, _ terse: String, _ long: String) {
         found = true
@@ -64,7 +64,7 @@ func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, t
             say("keyword", name, "\(name) is a shell keyword")
             if !all { return true }
         }
-        if shell.functions[name] != nil {
+        if !skipFunctions, shell.functions[name] != nil {
             say("function", name, "\(name) is a function\n" + shell.functionText(name))
             if !all { return true }
         }
@@ -93,7 +93,8 @@ func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, t
         return found
     }
     let hashed = shell.commandHash[name] != nil
-    if let p = hashed ? shell.commandHash[name] : shell.searchPath(name) {
+    // Only a file that can run (bash; `command -v` too): a non-executable match is not one.
+    if let p = hashed ? shell.commandHash[name] : shell.searchPath(name), access(p, X_OK) == 0 {
         say("file", p, hashed && verbose && !forCommand ? "\(name) is hashed (\(p))" : "\(name) is \(p)")
     }
     return found
@@ -111,15 +112,17 @@ func type(_ shell: Shell, _ args: [String]) throws -> Int32 {
         let ok: Bool
         if letters.contains("p") || letters.contains("P") {
             // Only the file, and only when nothing else would be run (-p).
-            if !letters.contains("P") && (shell.functions[name] != nil || shell.builtins[name] != nil
-                                          || shell.aliases[name] != nil || shellKeywords.contains(name)) {
+            // With -a every file is listed anyway.
+            if !letters.contains("P") && !letters.contains("a")
+                && (shell.functions[name] != nil || shell.builtins[name] != nil
+                    || shell.aliases[name] != nil || shellKeywords.contains(name)) {
                 ok = true
                 continue
             }
             ok = describeCommand(shell, name, verbose: false, all: letters.contains("a"), typeOnly: false, pathOnly: true)
         } else {
             ok = describeCommand(shell, name, verbose: !letters.contains("t"), all: letters.contains("a"),
-                                 typeOnly: letters.contains("t"), pathOnly: false)
+                                 typeOnly: letters.contains("t"), pathOnly: false, skipFunctions: letters.contains("f"))
         }
         if !ok {
             if !letters.contains("t") && !letters.contains("p") && !letters.contains("P") {

@@ -495,3 +495,21 @@ declare -a arr=([1]="x" [2]="y")
 declare -a a=([4]="z")
 ### status: 0
 ### end
+
+### case: type -f skips functions, type -ap lists every file even for a builtin
+### oracle: bash
+mkdir bin; cp /bin/true bin/mv; cp /bin/true bin/pwd
+PATH="$PWD/bin:$PATH"
+mv() { :; }
+type -f mv | sed "s|$PWD|.|"
+type -t mv
+pwd() { :; }
+type -ap pwd | sed "s|$PWD|.|" | head -1
+type -p pwd; echo "status $?"
+### stdout:
+mv is ./bin/mv
+function
+./bin/pwd
+status 0
+### status: 0
+### end
