@@ -256,8 +256,15 @@ func printFunctions(_ shell: Shell, _ names: [String], namesOnly: Bool) -> Int32
             continue
         }
         if namesOnly {
-            // `declare -F` lists as `declare -f NAME`; `declare -F NAME` says just the name.
-            writeAll(1, names.isEmpty ? "declare -f \(n)\n" : "\(n)\n")
+            // `declare -F` lists as `declare -f NAME`; `declare -F NAME` says just the name,
+            // with `shopt -s extdebug` also the line and file that define it.
+            if names.isEmpty {
+                writeAll(1, "declare -f \(n)\n")
+            } else if shell.shoptValue("extdebug") == true {
+                writeAll(1, "\(n) \(shell.functionLines[n] ?? 0) \(shell.functionSources[n] ?? "main")\n")
+            } else {
+                writeAll(1, "\(n)\n")
+            }
         } else {
             writeAll(1, shell.functionText(n) + "\n")
         }

@@ -131,8 +131,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// frame takes its defining file from `functionSources` when BASH_SOURCE is read, so
     /// a call pays nothing for it).
     var sourceFrameFiles: [Int: String] = [:]
-    /// Where each function was defined, as BASH_SOURCE names it.
-    var functionSources: [String: String] = [:]
+    /// Where each function was defined, as BASH_SOURCE names it, and on which line
+    /// (`declare -F NAME` with `shopt -s extdebug`).
+    public internal(set) var functionSources: [String: String] = [:]
+    public internal(set) var functionLines: [String: Int] = [:]
     /// The script file weir runs (`weir FILE`): the bottom frame of FUNCNAME, BASH_SOURCE
     /// and BASH_LINENO is then `main`, FILE and 0.
     public var scriptFile: String?

@@ -152,6 +152,7 @@ extension Shell {
             functions[f.name] = f
             functionTexts[f.name] = currentSource?.text(f.span) ?? f.name + " ()"
             functionSources[f.name] = bashSourceName(currentSource)
+            functionLines[f.name] = currentSource?.position(of: f.span.start).line ?? 0
             environment.lastStatus = 0
             return 0
         case .coprocess(let co):

@@ -513,3 +513,18 @@ function
 status 0
 ### status: 0
 ### end
+
+### case: declare -F NAME with extdebug gives the defining line and file
+### oracle: bash
+f() { :; }
+shopt -s extdebug
+
+g() {
+  :
+}
+declare -F f g
+### stdout:
+f 1 environment
+g 4 environment
+### status: 0
+### end
