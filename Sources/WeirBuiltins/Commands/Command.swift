@@ -30,15 +30,18 @@ func command(_ shell: Shell, _ args: [String]) throws -> Int32 {
         return status
     }
     let argv = Array(args[i...])
+    shell.dropDeclarationArguments(i)
     return try shell.runCommandSkippingFunctions(argv, defaultPath: defaultPath)
 }
 
 /// `builtin name [arg…]`
 func builtin(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var args = args
-    if args.count > 1 && args[1] == "--" { args.remove(at: 1) }
+    var dropped = 1
+    if args.count > 1 && args[1] == "--" { args.remove(at: 1); dropped += 1 }
     guard args.count > 1 else { return 0 }
     guard let b = shell.builtins[args[1]] else { throw BuiltinError("builtin: \(args[1]): not a shell builtin") }
+    shell.dropDeclarationArguments(dropped)
     return try b.run(shell, Array(args[1...]))
 }
 

@@ -104,6 +104,13 @@ extension Shell {
         return argv
     }
 
+    /// `builtin declare …`, `command typeset …`: the words before the declaration builtin
+    /// are dropped, so the array assignments move down by as many arguments.
+    public func dropDeclarationArguments(_ n: Int) {
+        guard n > 0, !declarationArrays.isEmpty else { return }
+        declarationArrays = Dictionary(uniqueKeysWithValues: declarationArrays.map { ($0.key - n, $0.value) })
+    }
+
     /// The array assignment given as argument `index` of a declaration builtin.
     public func declarationArray(at index: Int) -> (name: String, append: Bool, elements: [ArrayElement])? {
         declarationArrays[index]

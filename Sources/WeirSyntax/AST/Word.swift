@@ -19,6 +19,22 @@ public struct Word {
         return nil
     }
 
+    /// The word's text when nothing in it expands: literal, quoted and escaped parts only
+    /// (`\builtin`, `'builtin'` → `builtin`); nil otherwise.
+    public var staticText: String? {
+        var out = ""
+        for p in parts {
+            switch p.kind {
+            case .literal(let s), .singleQuoted(let s), .escaped(let s), .ansiC(let s): out += s
+            case .doubleQuoted(let inner):
+                guard let t = Word(parts: inner, span: span).staticText else { return nil }
+                out += t
+            default: return nil
+            }
+        }
+        return out
+    }
+
     /// True when any part is quoted or escaped (a quoted here-doc delimiter, `"$@"` …).
     public var hasQuotes: Bool {
         parts.contains { p in

@@ -125,7 +125,9 @@ extension Parser {
                 continue
             }
             let w = try parseWord(.command)
-            if words.isEmpty, let name = w.literalText, isDeclarationUtility(name) { declaration = true }
+            // `declare …`, also behind `builtin` or `command` (`builtin declare a=(x y)`).
+            if let name = w.staticText, isDeclarationUtility(name),
+               words.allSatisfy({ ["builtin", "command", "--"].contains($0.staticText ?? "") }) { declaration = true }
             if words.isEmpty && assignments.isEmpty && redirections.isEmpty {
                 skipBlanks()
                 if peek() == Lex.lparen && isFunctionDefinitionAhead(nameLength: 0) {
