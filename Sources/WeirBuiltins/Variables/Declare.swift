@@ -129,8 +129,11 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
             subscriptText = String(varName[varName.index(after: open)..<varName.index(before: varName.endIndex)])
             varName = String(varName[..<open])
         }
-        guard isValidName(varName) else {
-            shell.error("\(name): `\(operand)': not a valid identifier")
+        // `export a[7]=8`, `readonly b[1]=x`: bash takes subscripts only in declare,
+        // typeset and local.
+        guard isValidName(varName), subscriptText == nil || kind == .declare || kind == .local else {
+            let shown = subscriptText.map { "\(varName)[\($0)]" } ?? operand
+            shell.error("\(name): `\(shown)': not a valid identifier")
             status = 1
             continue
         }

@@ -528,3 +528,19 @@ f 1 environment
 g 4 environment
 ### status: 0
 ### end
+
+### case: export and readonly do not take subscripts; declare and local do
+### oracle: bash
+export a[7]=8 2>/dev/null; echo "status $?"
+readonly b[1]=x 2>/dev/null; echo "status $?"
+declare -p a b 2>/dev/null; echo "status $?"
+declare c[2]=y; declare -p c
+f() { local d[1]=z; declare -p d; }; f
+### stdout:
+status 1
+status 1
+status 1
+declare -a c=([2]="y")
+declare -a d=([1]="z")
+### status: 0
+### end
