@@ -122,7 +122,16 @@ extension Parser {
             }
             var m = WordMode.parameterArgument
             m.stopAtSlash = true
-            let pattern = try parseWord(m)
+            // `${x///}`, `${x////\\/}`: a pattern cannot be empty after `//`, so a `/` right
+            // there is the pattern's first character (bash).
+            let slashStart = offset
+            let leadingSlash = mode == .all && peek() == Lex.slash
+            if leadingSlash { advance() }
+            var pattern = try parseWord(m)
+            if leadingSlash {
+                pattern = Word(parts: [WordPart(.literal("/"), Span(slashStart, slashStart + 1))] + pattern.parts,
+                               span: Span(slashStart, pattern.span.end))
+            }
             var replacement: Word?
             if peek() == Lex.slash {
                 advance()

@@ -544,3 +544,17 @@ declare -a c=([2]="y")
 declare -a d=([1]="z")
 ### status: 0
 ### end
+
+### case: a slash right after // is the pattern's first character
+### oracle: bash
+x='slash / brace } hi'
+echo "[${x///}]"
+H=/foo/bar
+echo "${H////\\/}" "${H//\//-}"
+y=aaa; echo "${y///b}" "[${y//a/}]"
+### stdout:
+[slash  brace } hi]
+\/foo\/bar -foo-bar
+aaa []
+### status: 0
+### end
