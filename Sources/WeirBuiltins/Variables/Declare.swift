@@ -238,6 +238,10 @@ func printVariables(_ shell: Shell, kind: Declarer, flags: DeclareFlags) {
         switch kind {
         case .export: guard v.attributes.contains(.exported) else { continue }
         case .readonly: guard v.attributes.contains(.readonly) else { continue }
+        case .local:
+            // `local -p`, `local`: only the current function's own variables (bash).
+            guard shell.variables.isLocal(name) else { continue }
+            if !flags.add.isEmpty && !v.attributes.isSuperset(of: flags.add) { continue }
         default:
             if !flags.add.isEmpty && !v.attributes.isSuperset(of: flags.add) { continue }
         }

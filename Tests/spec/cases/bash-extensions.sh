@@ -558,3 +558,15 @@ y=aaa; echo "${y///b}" "[${y//a/}]"
 aaa []
 ### status: 0
 ### end
+
+### case: local -p lists only the function's own variables
+### oracle: bash
+x=2
+g() { local a=1 b; local -a c=(1); local -p; }
+g
+### stdout:
+declare -- a="1"
+declare -- b
+declare -a c=([0]="1")
+### status: 0
+### end
