@@ -29,7 +29,7 @@ public struct Builtin {
 public final class Shell: AliasResolving, SubstitutionRunning {
     public let environment = ShellEnvironment()
     public var options = ShellOptions()
-    public var functions: [String: FunctionDefinition] = [:]
+    public var functions: [String: FunctionDefinition] = [:] { didSet { resolutionGeneration &+= 1 } }
     /// Functions made readonly (`readonly -f`).
     public var readonlyFunctions: Set<String> = []
     /// The source text of each function, for `declare -f` and `type`.
@@ -37,9 +37,12 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     public func functionText(_ name: String) -> String { functionTexts[name] ?? name + " ()" }
     public var aliases: [String: String] = [:]
-    public var builtins: [String: Builtin] = [:]
+    public var builtins: [String: Builtin] = [:] { didSet { resolutionGeneration &+= 1 } }
     /// Remembered command locations (`hash`).
-    public var commandHash: [String: String] = [:]
+    public var commandHash: [String: String] = [:] { didSet { resolutionGeneration &+= 1 } }
+    /// Changes whenever what a command name resolves to may change (see SimpleCommand's
+    /// resolutionCache).
+    var resolutionGeneration: UInt64 = 0
     /// `pushd`'s directories below the current one (the current directory, `$PWD`, is
     /// always the top of the stack, so `cd` replaces it).
     public var directoryStack: [String] = []
@@ -269,7 +272,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "errexit": options.errexit = on
         case "errtrace": options.errtrace = on
         case "functrace": options.functrace = on
-        case "hashall": options.hashall = on
+        case "hashall": options.hashall = on; resolutionGeneration &+= 1
         case "ignoreeof": options.ignoreeof = on
         case "monitor":
             options.monitor = on

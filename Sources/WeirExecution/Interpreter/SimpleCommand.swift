@@ -10,6 +10,19 @@ enum ResolvedCommand {
     case notFound
 }
 
+/// What a command name resolved to, and when (SimpleCommand.resolutionCache).
+final class CachedResolution {
+    let name: String
+    let generation: UInt64
+    let resolved: ResolvedCommand
+
+    init(_ name: String, _ generation: UInt64, _ resolved: ResolvedCommand) {
+        self.name = name
+        self.generation = generation
+        self.resolved = resolved
+    }
+}
+
 extension Shell {
     /// Records the line being run (LINENO, messages).
     @inline(__always)
@@ -49,6 +62,24 @@ extension Shell {
         return .notFound
     }
 
+    /// `resolve`, remembered on the command node: a loop that runs the same command again
+    /// skips the builtin, function and hash-table lookups while none of them changed.
+    @inline(__always)
+    func cachedResolve(_ name: String, _ sc: SimpleCommand) -> ResolvedCommand {
+        if let memo = sc.resolutionCache {
+            let c = unsafeDowncast(memo, to: CachedResolution.self)
+            if c.generation == resolutionGeneration && c.name == name { return c.resolved }
+        }
+        let r = resolve(name)
+        switch r {
+        case .builtin, .function: sc.resolutionCache = CachedResolution(name, resolutionGeneration, r)
+        case .external where options.hashall && commandHash[name] != nil:
+            sc.resolutionCache = CachedResolution(name, resolutionGeneration, r)
+        default: break
+        }
+        return r
+    }
+
     public func runSimple(_ sc: SimpleCommand) throws -> Int32 {
         setLine(sc.span)
         try debugTrap(before: sc.span)
@@ -66,7 +97,7 @@ extension Shell {
             return try runAssignmentsOnly(sc, substitutionsBefore: substitutionsBefore)
         }
 
-        let resolved = resolve(argv[0])
+        let resolved = cachedResolve(argv[0], sc)
         if options.xtrace { traceCommand(sc, argv) }
         defer { lastArgument = argv[argv.count - 1] }
 

@@ -24,6 +24,10 @@ public final class SimpleCommand {
     /// In source order: that is the order they are applied in.
     public var redirections: [Redirection]
     public var span: Span
+    /// The executor's memo of what the command name resolved to (a builtin, a function,
+    /// a file), valid until a function, builtin or the hash table changes. Not part of
+    /// the syntax: the tree is shared, this only saves lookups when the command runs again.
+    public var resolutionCache: AnyObject?
 
     public init(assignments: [Assignment], words: [Word], redirections: [Redirection], span: Span) {
         self.assignments = assignments

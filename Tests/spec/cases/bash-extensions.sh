@@ -570,3 +570,24 @@ declare -- b
 declare -a c=([0]="1")
 ### status: 0
 ### end
+
+### case: a command run again sees functions defined, redefined and removed meanwhile
+### oracle: bash
+f() { echo f1; }
+for i in 1 2; do f; f() { echo f2; }; done
+echo() { builtin echo "E:$*"; }
+for i in 1 2; do echo "$i"; unset -f echo; done
+mkdir bin; printf '#!/bin/sh\necho "from file"\n' > bin/cmdx; chmod +x bin/cmdx
+for i in 1 2; do cmdx 2>/dev/null || echo missing; [ $i = 1 ] && PATH="$PWD/bin:$PATH"; done
+cmdx() { echo "from function"; }
+cmdx
+### stdout:
+f1
+f2
+E:1
+2
+missing
+from file
+from function
+### status: 0
+### end
