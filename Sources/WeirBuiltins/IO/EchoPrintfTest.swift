@@ -83,14 +83,20 @@ func test(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
 /// A decimal integer with an optional minus sign and no blanks (the fast path of `test`).
 func plainInteger(_ s: String) -> Int64? {
-    var v: Int64 = 0
-    var negative = false
-    var any = false
-    for (i, b) in s.utf8.enumerated() {
-        if i == 0 && b == UInt8(ascii: "-") { negative = true; continue }
-        guard b >= 0x30 && b <= 0x39, v < Int64.max / 10 - 10 else { return nil }
-        v = v * 10 + Int64(b - 0x30)
-        any = true
+    // A direct walk over the bytes: `test` calls this for every -lt/-eq in a loop.
+    var s = s
+    return s.withUTF8 { buf -> Int64? in
+        var v: Int64 = 0
+        var negative = false
+        var i = 0
+        if buf.count > 0 && buf[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+        guard i < buf.count else { return nil }
+        while i < buf.count {
+            let b = buf[i]
+            guard b >= 0x30 && b <= 0x39, v < Int64.max / 10 - 10 else { return nil }
+            v = v * 10 + Int64(b - 0x30)
+            i += 1
+        }
+        return negative ? -v : v
     }
-    return any ? (negative ? -v : v) : nil
 }

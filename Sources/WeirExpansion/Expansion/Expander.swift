@@ -107,11 +107,12 @@ public struct Expander {
 
     /// True when a value would be split by IFS or could be a pattern.
     func needsSplitOrGlob(_ v: String) -> Bool {
-        let ifs = environment.ifs.utf8
-        for b in v.utf8 {
-            if b == UInt8(ascii: "*") || b == UInt8(ascii: "?") || b == UInt8(ascii: "[") || ifs.contains(b) { return true }
+        let table = environment.splitOrGlobBytes
+        var v = v
+        return v.withUTF8 { buf in
+            for b in buf where table[Int(b)] { return true }
+            return false
         }
-        return false
     }
 
     /// True when a literal could match files: `*`, `?`, or a `[` closed later by `]`.

@@ -74,7 +74,21 @@ public final class ShellEnvironment {
     /// `$IFS`, unset meaning the default; cached, refreshed when IFS changes.
     public private(set) var ifs = " \t\n"
 
-    public func refreshIFS() { ifs = variables.value("IFS") ?? " \t\n" }
+    public func refreshIFS() {
+        ifs = variables.value("IFS") ?? " \t\n"
+        splitOrGlobBytes = ShellEnvironment.splitOrGlobTable(ifs)
+    }
+
+    /// The bytes that make an unquoted value need field splitting or pathname expansion:
+    /// those of IFS, and `*` `?` `[` (a table, so the check is one load per byte).
+    public private(set) var splitOrGlobBytes = ShellEnvironment.splitOrGlobTable(" \t\n")
+
+    static func splitOrGlobTable(_ ifs: String) -> [Bool] {
+        var t = [Bool](repeating: false, count: 256)
+        for b in ifs.utf8 { t[Int(b)] = true }
+        for c in "*?[".utf8 { t[Int(c)] = true }
+        return t
+    }
 
     /// A special parameter's value.
     public func special(_ c: UInt8) -> String? {
