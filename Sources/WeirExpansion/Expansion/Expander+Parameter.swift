@@ -282,6 +282,9 @@ extension Expander {
         case .caseChange(let upper, let all, let patternWord):
             let p = try patternWord.map { ShellPattern(try expandPattern($0), extglob: options.extglob) }
             value = value.map { changeCase($0, upper: upper, all: all, pattern: p) }
+        case .caseToggle(let all, let patternWord):
+            let p = try patternWord.map { ShellPattern(try expandPattern($0), extglob: options.extglob) }
+            value = value.map { changeCase($0, upper: nil, all: all, pattern: p) }
         case .transform(let t):
             value = try transform(value, t, pe: pe)
         default:
@@ -390,13 +393,20 @@ extension Expander {
         }
     }
 
-    func changeCase(_ s: String, upper: Bool, all: Bool, pattern: ShellPattern?) -> String {
+    /// `^`/`,` (upper true/false) or `~` (nil: each character's case is toggled).
+    func changeCase(_ s: String, upper: Bool?, all: Bool, pattern: ShellPattern?) -> String {
         var out = ""
         var first = true
         for ch in s {
             let c = String(ch)
             let applies = (all || first) && (pattern?.matches(c) ?? true)
-            out += applies ? (upper ? c.uppercased() : c.lowercased()) : c
+            if !applies {
+                out += c
+            } else if let upper {
+                out += upper ? c.uppercased() : c.lowercased()
+            } else {
+                out += c == c.uppercased() ? c.lowercased() : c.uppercased()
+            }
             first = false
         }
         return out

@@ -72,6 +72,8 @@ public enum ParameterOperator {
     case substring(offset: Word, length: Word?)
     /// `${x^p}` `${x^^p}` `${x,p}` `${x,,p}`
     case caseChange(upper: Bool, all: Bool, pattern: Word?)
+    /// `${x~p}` `${x~~p}`: bash's case toggle (the first character, or all).
+    case caseToggle(all: Bool, pattern: Word?)
     /// `${x@Q}` and the other transformations (`Q E P A U L u a K k`).
     case transform(UInt8)
     /// `${!prefix*}` / `${!prefix@}`: the names of variables starting with a prefix.

@@ -158,6 +158,12 @@ extension Parser {
             if all { advance() }
             let pattern: Word? = peek() == Lex.rbrace ? nil : try parseParameterOperand(inDoubleQuotes: inDoubleQuotes, patternLike: true)
             return .caseChange(upper: c == Lex.caret, all: all, pattern: pattern)
+        case Lex.tilde:
+            advance()
+            let all = peek() == Lex.tilde
+            if all { advance() }
+            let pattern: Word? = peek() == Lex.rbrace ? nil : try parseParameterOperand(inDoubleQuotes: inDoubleQuotes, patternLike: true)
+            return .caseToggle(all: all, pattern: pattern)
         case Lex.at:
             let t = peek(1)
             guard t >= 0, "QEPAULuaKk".utf8.contains(UInt8(t)), peek(2) == Lex.rbrace else { return nil }

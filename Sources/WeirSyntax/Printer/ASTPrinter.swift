@@ -320,6 +320,10 @@ public struct ASTPrinter {
             open("op " + String(repeating: upper ? "^" : ",", count: all ? 2 : 1))
             if let pat { word(pat) }
             close()
+        case .caseToggle(let all, let pat)?:
+            open("op " + (all ? "~~" : "~"))
+            if let pat { word(pat) }
+            close()
         case .transform(let t)?: leaf("(op @" + String(decoding: [t], as: UTF8.self) + ")")
         case .namesWithPrefix(let star)?: leaf("(op names " + (star ? "*" : "@") + ")")
         case .bad(let text)?: leaf("(bad-substitution " + ASTPrinter.quote(text) + ")")

@@ -591,3 +591,14 @@ from file
 from function
 ### status: 0
 ### end
+
+### case: ${x~} and ${x~~} toggle case
+### oracle: bash
+x=HeLLo
+echo "${x~} ${x~~} ${x~~[lL]}"
+a=(ab Cd); echo "${a[@]~~}"
+### stdout:
+heLLo hEllO Hello
+AB cD
+### status: 0
+### end
