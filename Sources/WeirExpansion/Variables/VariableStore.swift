@@ -99,7 +99,7 @@ public final class VariableStore {
     /// are already expanded; a nil index appends. False when `name` is not an indexed
     /// array this can change (the caller assigns the whole array instead).
     public func appendToIndexedArray(_ name: String, _ elements: [(index: Int?, value: String)]) throws -> Bool {
-        let n = resolve(name)
+        let n = try resolveForWrite(name)
         guard let current = entry(n), case .indexed? = current.value,
               current.attributes.isDisjoint(with: [.readonly, .dynamic, .integer, .lowercase, .uppercase]) else { return false }
         var v = takeEntry(n)!
@@ -158,6 +158,19 @@ public final class VariableStore {
         v.attributes.insert(.nameref)
         if local { v.attributes.insert(.local) }
         if local { storeInCurrentScope(name, v) } else { store(name, v) }
+    }
+
+    /// `resolve` for an assignment: a chain of namerefs that comes back on itself is
+    /// bash's "circular name reference", and nothing is assigned.
+    func resolveForWrite(_ name: String) throws -> String {
+        guard let first = entry(name), first.attributes.contains(.nameref) else { return name }
+        var seen: Set<String> = [name]
+        var n = name
+        while let v = entry(n), v.attributes.contains(.nameref), case .string(let target)? = v.value, !target.isEmpty {
+            if !seen.insert(target).inserted { throw VariableError.cannotAssign("\(name): circular name reference") }
+            n = target
+        }
+        return n
     }
 
     /// Follows `declare -n` references to the name finally meant.
@@ -264,7 +277,7 @@ public final class VariableStore {
                 }
             }
         }
-        let n = resolve(name)
+        let n = try resolveForWrite(name)
         if n != name, let (base, sub) = splitSubscript(n) {
             // Through a nameref to one array element.
             if entry(base)?.attributes.contains(.associativeArray) == true {
@@ -306,7 +319,7 @@ public final class VariableStore {
 
     /// Stores a whole value (arrays), keeping attributes.
     public func assignValue(_ name: String, _ value: VariableValue?, attributes: VariableAttributes = []) throws {
-        let n = resolve(name)
+        let n = try resolveForWrite(name)
         var v = entry(n) ?? Variable(value: nil)
         v.attributes.remove(.dynamic)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
@@ -321,7 +334,7 @@ public final class VariableStore {
     /// Sets one element of an array (`a[i]=v`): an index for indexed arrays, a key for
     /// associative ones. A scalar becomes an indexed array.
     public func assignElement(_ name: String, index: Int?, key: String?, _ value: String, append: Bool = false) throws {
-        let n = resolve(name)
+        let n = try resolveForWrite(name)
         // The value is taken out of the table while it changes: the array is then not
         // shared, and setting one element changes it in place instead of copying it.
         var v = takeEntry(n) ?? Variable(value: nil)
@@ -397,7 +410,7 @@ public final class VariableStore {
     /// A prefix assignment (`x=1 cmd`): set in the innermost scope, exported, gone when
     /// that scope is popped.
     public func assignTemporary(_ name: String, _ value: String) throws {
-        let n = resolve(name)
+        let n = try resolveForWrite(name)
         var attrs: VariableAttributes = [.exported, .local]
         if let v = entry(n) {
             if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }

@@ -602,3 +602,14 @@ heLLo hEllO Hello
 AB cD
 ### status: 0
 ### end
+
+### case: assigning through namerefs that go round in a circle fails
+### oracle: bash
+declare -n r1=r2
+declare -n r2=r1
+echo defined
+r1=z 2>/dev/null
+### stdout:
+defined
+### status: 1
+### end
