@@ -1,4 +1,5 @@
 import WeirExecution
+import WeirExpansion
 
 /// `getopts optstring name [arg…]`: one option per call, with OPTIND and OPTARG; a
 /// leading `:` in optstring selects silent error reporting.

@@ -375,8 +375,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "WEIRPID": return String(getpid())
         case "_": return lastArgument
         case "BASH_COMMAND":
-            let text = (isRunningDebugTrap ? bashCommandSource : lineSource)?.text(bashCommandSpan) ?? ""
-            return String(text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+            return ((isRunningDebugTrap ? bashCommandSource : lineSource)?.text(bashCommandSpan) ?? "").trimmingBlanks()
         case "SHELLOPTS":
             // bash's list: the `set -o` options that are on, with interactive-comments.
             var on = ShellOptions.names.map { $0.0 }.filter { option(named: $0) == true }

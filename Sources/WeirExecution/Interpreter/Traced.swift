@@ -227,12 +227,7 @@ extension Shell {
     }
 
     /// A command as written, without the blanks around it.
-    func commandText(_ span: Span) -> String {
-        let t = sourceText(span).utf8
-        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
-        guard let first = t.firstIndex(where: { !isBlank($0) }), let last = t.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(t[first...last])!
-    }
+    func commandText(_ span: Span) -> String { sourceText(span).trimmingBlanks() }
 
     /// `file:line` of the command being run.
     func traceLocation() -> String { "\(currentSource?.name ?? programName):\(currentLineNumber)" }

@@ -227,7 +227,7 @@ extension Expander {
                 // `${!z:=v}` assigns to the variable that z names.
                 var name = direct
                 if pe.indirect {
-                    guard pe.index == nil, let target = variables.value(direct), isShellName(target) else {
+                    guard pe.index == nil, let target = variables.value(direct), isValidName(target) else {
                         throw ExpansionError("$\(displayName(pe)): cannot assign in this way")
                     }
                     name = target
@@ -510,15 +510,4 @@ public func assocKeyQuote(_ key: String) -> String {
         (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") || "_./-:%+,".unicodeScalars.contains(u)
     }
     return plain ? key : doubleQuote(key)
-}
-
-/// True for a shell variable name: a letter or `_`, then letters, digits and `_`.
-func isShellName(_ s: String) -> Bool {
-    var first = true
-    for b in s.utf8 {
-        let letter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x5F
-        if !(letter || (!first && b >= 0x30 && b <= 0x39)) { return false }
-        first = false
-    }
-    return !first
 }

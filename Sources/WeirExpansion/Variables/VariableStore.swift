@@ -149,7 +149,7 @@ public final class VariableStore {
     /// be a variable name, or one with a subscript.
     public func assignNameref(_ name: String, _ target: String, local: Bool) throws {
         let base = splitSubscript(target)?.0 ?? target
-        guard isShellName(base) else { throw VariableError.cannotAssign("`\(target)': invalid variable name for name reference") }
+        guard isValidName(base) else { throw VariableError.cannotAssign("`\(target)': invalid variable name for name reference") }
         if base == name { throw VariableError.cannotAssign("\(name): nameref variable self references not allowed") }
         let inCurrent = local && table[name]?.entries.last?.depth != scopeNames.count
         var v = (inCurrent ? nil : entry(name)) ?? Variable(value: nil)
