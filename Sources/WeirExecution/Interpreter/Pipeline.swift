@@ -55,7 +55,7 @@ extension Shell {
                 defer { activeTracer = nil }
                 let pid = try startStage(cmd, wiring: wiring, processGroup: group, execed: &execed)
                 pids.append(pid)
-                tracer?.stageStarted(tracer!.record.stages[i], pid: pid, execed: execed)
+                if let tracer { tracer.stageStarted(tracer.record.stages[i], pid: pid, execed: execed) }
                 if options.monitor && group == nil { group = pid }
             } catch {
                 failure = error

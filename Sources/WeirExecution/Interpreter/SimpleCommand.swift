@@ -410,8 +410,6 @@ extension Shell {
         functionDepth += 1
         functionNames.append(f.name)
         callSites.append((lineSource, lineOffset))
-        // After the call, the line is the call's again (an ERR trap for the call says it).
-        let callLine = (lineSource, lineOffset)
         let savedLoopDepth = loopDepth
         loopDepth = 0
         // Without `set -E`, functions do not inherit the ERR trap (bash).
@@ -428,9 +426,9 @@ extension Shell {
             if !options.errtrace { traps.errTrap = savedErrTrap }
             if !options.functrace { traps.debugTrap = savedDebugTrap }
             loopDepth = savedLoopDepth
-            (lineSource, lineOffset) = callLine
+            // After the call, the line is the call's again (an ERR trap for it says so).
+            (lineSource, lineOffset) = callSites.removeLast()
             functionNames.removeLast()
-            callSites.removeLast()
             functionDepth -= 1
             variables.popScope()
             environment.positional = savedPositional

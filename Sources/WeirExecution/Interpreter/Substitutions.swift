@@ -135,10 +135,9 @@ extension Shell {
     /// the FIFO is an edge with exact bytes and lines.
     func startTracedSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, tracer: PipelineTracer) throws -> pid_t? {
         guard let r = try startRelayedSubstitution(body, isInput: isInput, fifo: fifo, closing: tracer.heldDescriptors) else { return nil }
-        if !tracer.addSubstitution(command: r.text, pid: r.pid, user: activeStageIndex, isInput: isInput, fifo: fifo,
-                                   source: r.source, sink: r.sink) {
-            for fd in [r.source, r.sink] where fd >= 0 { close(fd) }
-        }
+        // Without a relay (its descriptors then closed) the child sees its pipe end.
+        _ = tracer.addSubstitution(command: r.text, pid: r.pid, user: activeStageIndex, isInput: isInput, fifo: fifo,
+                                   source: r.source, sink: r.sink)
         return r.pid
     }
 
@@ -153,8 +152,8 @@ extension Shell {
         let edge = TracedEdge(from: isInput ? stage.index : 0, to: isInput ? 0 : stage.index)
         edge.kind = "fifo"
         edge.path = fifo
+        // On failure the relay has closed the descriptors (the substitution's pipe ends).
         guard let relay = EdgeRelay(edge: edge, source: r.source, sink: r.sink, sinkPath: isInput ? fifo : nil) else {
-            for fd in [r.source, r.sink] where fd >= 0 { close(fd) }
             return r.pid
         }
         // Without a helper the relay is dropped, and its descriptors close with it.

@@ -110,11 +110,13 @@ extension Shell {
         // (or the job stops); the statuses are then already collected.
         tracer?.run(jobs: jobs)
         for p in pids {
-            // A stop the tracer's loop already collected is in the job's states.
-            var stoppedState: ProcessState?
-            if let j = job, case .stopped? = j.states[p] { stoppedState = j.states[p] }
-            if let st = stoppedState.map({ _ in Int32(0) }) ?? jobs.waitFor(p) {
-                let state = stoppedState ?? ProcessState(waitStatus: st)
+            // A stop the tracer's loop already collected is in the job's states; anything
+            // else comes from the waiter.
+            let collectedStop: ProcessState? = job.flatMap { j in
+                if case .stopped? = j.states[p] { return j.states[p] }
+                return nil
+            }
+            if let state = collectedStop ?? jobs.waitFor(p).map({ ProcessState(waitStatus: $0) }) {
                 reportSignalDeath(p, state, command: command)
                 if case .stopped = state, let j = job {
                     j.pendingTrace = tracer

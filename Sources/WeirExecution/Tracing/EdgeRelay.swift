@@ -52,23 +52,16 @@ final class EdgeRelay {
     let upstreamEnd: Int32
     let downstreamEnd: Int32
 
-    init?(edge: TracedEdge) {
-        var a: [Int32] = [-1, -1], b: [Int32] = [-1, -1], c: [Int32] = [-1, -1]
+    /// A pipeline edge: pipes A and B are made here; the stages get `upstreamEnd` and
+    /// `downstreamEnd`.
+    convenience init?(edge: TracedEdge) {
+        var a: [Int32] = [-1, -1], b: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&a) == 0 else { return nil }
         guard weir_pipe2_cloexec(&b) == 0 else { close(a[0]); close(a[1]); return nil }
-        guard weir_pipe2_cloexec(&c) == 0 else { for fd in a + b { close(fd) }; return nil }
         // Large pipes: fewer wake-ups for the stages and for weir (falls back silently
         // to the default size above /proc/sys/fs/pipe-max-size).
-        for fd in [a[1], b[1], c[1]] { _ = weir_set_pipe_size(fd, EdgeRelay.pipeSize) }
-        for fd in [a[0], b[1], c[0], c[1]] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
-        self.edge = edge
-        source = a[0]
-        sink = b[1]
-        countRead = c[0]
-        countWrite = c[1]
-        upstreamEnd = a[1]
-        downstreamEnd = b[0]
-        ring = .allocate(byteCount: EdgeRelay.ringSize, alignment: 16)
+        _ = weir_set_pipe_size(a[1], EdgeRelay.pipeSize)
+        self.init(edge: edge, source: a[0], sink: b[1], sinkPath: nil, upstreamEnd: a[1], downstreamEnd: b[0])
     }
 
     /// A process substitution's edge: weir between the FIFO that the command opens by
@@ -76,10 +69,19 @@ final class EdgeRelay {
     /// `source` and weir writes the FIFO at `sinkPath`, opened once the command has opened
     /// it for reading; for `>(list)` `source` is the FIFO (opened here without waiting)
     /// and `sink` the child's pipe.
-    init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: String?) {
+    convenience init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: String?) {
+        self.init(edge: edge, source: source, sink: sink, sinkPath: sinkPath, upstreamEnd: -1, downstreamEnd: -1)
+    }
+
+    /// Makes the counting pipe C; weir's ends of everything become non-blocking. On
+    /// failure the given descriptors are closed.
+    private init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: String?, upstreamEnd: Int32, downstreamEnd: Int32) {
         var c: [Int32] = [-1, -1]
-        guard weir_pipe2_cloexec(&c) == 0 else { return nil }
-        _ = weir_set_pipe_size(c[1], EdgeRelay.pipeSize)
+        guard weir_pipe2_cloexec(&c) == 0 else {
+            for fd in [source, sink, upstreamEnd, downstreamEnd] where fd >= 0 { close(fd) }
+            return nil
+        }
+        for fd in [sink, c[1]] where fd >= 0 { _ = weir_set_pipe_size(fd, EdgeRelay.pipeSize) }
         for fd in [source, sink, c[0], c[1]] where fd >= 0 {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         }
@@ -89,8 +91,8 @@ final class EdgeRelay {
         self.sinkPath = sinkPath
         countRead = c[0]
         countWrite = c[1]
-        upstreamEnd = -1
-        downstreamEnd = -1
+        self.upstreamEnd = upstreamEnd
+        self.downstreamEnd = downstreamEnd
         ring = .allocate(byteCount: EdgeRelay.ringSize, alignment: 16)
         if sink < 0 { phase = .awaitingSink }
     }
@@ -130,11 +132,12 @@ final class EdgeRelay {
     }
 
     /// Moves what can be moved now, and notices ends. `readerGone` comes from poll's
-    /// POLLERR on B. Returns true when something changed.
+    /// POLLERR on B (the loop always polls B for it); a reader that left between two
+    /// polls shows as EPIPE from splice. Returns true when something changed.
     @discardableResult
     func pump(readerGone: Bool = false, at time: Double) -> Bool {
         if phase == .closed || phase == .awaitingSink { return false }
-        if readerGone || sinkHasNoReader() { finishReaderGone(at: time); return true }
+        if readerGone { finishReaderGone(at: time); return true }
         if phase == .draining {
             if weir_unread_bytes(sink) == 0 { finishDrained(at: time); return true }
             return false
@@ -179,12 +182,6 @@ final class EdgeRelay {
         }
         phase = pending > 0 ? .awaitingOutput : .awaitingInput
         return changed
-    }
-
-    /// True when B has no reader left (a write would get EPIPE).
-    private func sinkHasNoReader() -> Bool {
-        var p = pollfd(fd: sink, events: 0, revents: 0)
-        return poll(&p, 1, 0) == 1 && (p.revents & Int16(POLLERR)) != 0
     }
 
     /// Stage i closed its output and A is empty: pass the end on once B is empty.

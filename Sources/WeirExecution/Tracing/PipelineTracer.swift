@@ -78,12 +78,15 @@ final class PipelineTracer {
         stage.started = record.now()
         byPid[pid] = stage
         samplers[stage.index] = StageSampler(pid: pid)
-        stage.execed = execed
-        if execed { describeEnds(stage) }
+        if execed {
+            describeEnds(stage)
+            stage.endsKnown = true
+        }
     }
 
-    /// What the stage's stdin and stdout are. A forked stage is looked at again on every
-    /// sample: its redirections may not be made yet (it may be waiting to open a FIFO).
+    /// What the stage's stdin and stdout are: at once for a spawned stage, at the first
+    /// sample for a forked one (its own redirections, planned in the shell, are already
+    /// recorded and win over what /proc shows).
     private func describeEnds(_ stage: TracedStage) {
         if !stage.redirectedStdin, let d = describeDescriptor(pid: stage.pid, fd: 0) { stage.stdin = d }
         if !stage.redirectedStdout, let d = describeDescriptor(pid: stage.pid, fd: 1) { stage.stdout = d }
@@ -251,7 +254,10 @@ final class PipelineTracer {
     private func sample(at t: Double) {
         for stage in record.stages where stage.ended == nil && stage.pid > 0 {
             guard var s = samplers[stage.index] else { continue }
-            if !stage.execed { describeEnds(stage) }
+            if !stage.endsKnown {
+                describeEnds(stage)
+                stage.endsKnown = true
+            }
             let a = s.sample()
             stage.currentActivity = a
             stage.currentCPU = s.cpuSeconds

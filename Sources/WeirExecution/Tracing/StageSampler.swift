@@ -61,10 +61,11 @@ struct StageSampler {
         default: break
         }
         let wchan = wchanFD >= 0 ? (preadText(wchanFD, 128) ?? "") : ""
-        if includes(wchan, "pipe_read") || wchan == "pipe_wait" { return .waitingInput }
-        if includes(wchan, "pipe_write") { return .waitingOutput }
+        // Kernel symbol names: `anon_pipe_read` (6.x), `pipe_read`, `pipe_wait` (older).
+        if wchan.hasSuffix("pipe_read") || wchan == "pipe_wait" { return .waitingInput }
+        if wchan.hasSuffix("pipe_write") { return .waitingOutput }
         // A shell stage waiting for its own child: what the child does is what the stage does.
-        if depth < 4 && (includes(wchan, "do_wait") || includes(wchan, "wait4") || includes(wchan, "waitid")),
+        if depth < 4 && (wchan.hasSuffix("do_wait") || wchan.hasSuffix("wait4") || wchan.hasSuffix("waitid")),
            let child = firstChild(of: pid) {
             let s = open("/proc/\(child)/stat", O_RDONLY | O_CLOEXEC)
             let w = open("/proc/\(child)/wchan", O_RDONLY | O_CLOEXEC)
@@ -125,12 +126,4 @@ func describePath(_ path: String, shownAs shown: String? = nil) -> DescriptorKin
         return DescriptorKind(kind: "device", path: target)
     default: return DescriptorKind(kind: "file", path: target)
     }
-}
-
-/// True when `needle` occurs in `text` (kernel symbol names: plain ASCII).
-func includes(_ text: String, _ needle: String) -> Bool {
-    let t = Array(text.utf8), n = Array(needle.utf8)
-    guard n.count <= t.count else { return false }
-    for i in 0...(t.count - n.count) where t[i] == n[0] && Array(t[i..<i + n.count]) == n { return true }
-    return false
 }

@@ -1,5 +1,6 @@
 import Glibc
 import CWeirSys
+import WeirExpansion
 
 /// A process substitution used by a command that runs in the shell itself (`while read
 /// … done < <(cmd)`, `{ …; } 2> >(filter)`) under `trace`. The shell is busy running the
@@ -74,7 +75,7 @@ final class SubstitutionRelay {
         close(stopFD)
         stopFD = -1
         var out: [UInt8] = []
-        _ = readToEndOfResult(resultFD, into: &out)
+        _ = readToEnd(resultFD, into: &out)
         close(resultFD)
         resultFD = -1
         _ = jobs.waitFor(helper)
@@ -83,16 +84,6 @@ final class SubstitutionRelay {
             edge.bytesWritten = fields[0]
             edge.bytesRead = fields[1]
             edge.lines = fields[2]
-        }
-    }
-
-    private func readToEndOfResult(_ fd: Int32, into out: inout [UInt8]) -> Bool {
-        var buf = [UInt8](repeating: 0, count: 256)
-        while true {
-            let n = read(fd, &buf, buf.count)
-            if n > 0 { out += buf[0..<n]; continue }
-            if n < 0 && errno == EINTR { continue }
-            return n == 0
         }
     }
 }

@@ -50,8 +50,8 @@ public final class TracedStage {
     public var stdout: DescriptorKind?
     /// Killed by SIGPIPE after the stage it wrote to had exited with status 0.
     public var benignSIGPIPE: String?
-    /// Spawned with its redirections made (posix_spawn): its ends are known at once.
-    var execed = false
+    /// Its stdin and stdout have been looked at in /proc.
+    var endsKnown = false
     /// Its own redirections of stdin and stdout, known before it runs (they win over what
     /// /proc shows, which may be from before the stage made them).
     var redirectedStdin = false

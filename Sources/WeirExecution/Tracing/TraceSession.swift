@@ -63,13 +63,17 @@ public final class TraceSession {
         if options.chromeFile != nil && !backgroundCopy { pipelines.append(p) }
         if options.json {
             writeAll(reportFD, TraceJSON.lines(for: p))
-        } else if options.chromeFile == nil || options.outputFile != nil || !wholeScript || backgroundCopy {
-            if wholeScript && p.stages.count == 1 && p.edges.isEmpty && p.stages[0].pid == getpid() {
-                writeAll(reportFD, TraceTable.line(p, colored: colored))
-            } else {
-                writeAll(reportFD, TraceTable.render(p, colored: colored))
-            }
+        } else if writesTable {
+            // A whole script's commands that ran in the shell get a line each, not a table.
+            let inShell = p.stages.count == 1 && p.stages[0].kind != .external
+            writeAll(reportFD, wholeScript && inShell ? TraceTable.line(p, colored: colored) : TraceTable.render(p, colored: colored))
         }
+    }
+
+    /// `weir --trace-chrome=FILE` alone asks for the timeline only; every other session
+    /// writes its table (a background job's copy too: it has no Chrome file to add to).
+    private var writesTable: Bool {
+        options.chromeFile == nil || options.outputFile != nil || !wholeScript || backgroundCopy
     }
 
     func closeReportingErrors() {
