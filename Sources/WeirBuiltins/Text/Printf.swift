@@ -239,13 +239,8 @@ struct PrintfEngine {
     }
 
     mutating func getIntMax() -> Int64 {
-        guard next < args.count else { return 0 }
-        let arg = args[next]
-        next += 1
-        let bytes = Array(arg.utf8)
-        if let first = bytes.first, first == 0x27 || first == 0x22 {
-            return Self.characterCode(bytes)
-        }
+        guard let (arg, bytes) = nextNumericArgument() else { return 0 }
+        if Self.isCharacterConstant(bytes) { return Self.characterCode(bytes) }
         let r = PrintfNumber.parse(bytes)
         var overflow = r.overflow
         let value: Int64
@@ -262,40 +257,22 @@ struct PrintfEngine {
         } else {
             value = Int64(r.magnitude)
         }
-        if r.end != bytes.count {
-            invalidNumber(arg, bytes)
-        } else if overflow {
-            diagnose("warning: \(arg): Numerical result out of range")
-        }
+        checkNumber(arg, bytes, complete: r.end == bytes.count, outOfRange: overflow)
         return value
     }
 
     mutating func getUIntMax() -> UInt64 {
-        guard next < args.count else { return 0 }
-        let arg = args[next]
-        next += 1
-        let bytes = Array(arg.utf8)
-        if let first = bytes.first, first == 0x27 || first == 0x22 {
-            return UInt64(bitPattern: Self.characterCode(bytes))
-        }
+        guard let (arg, bytes) = nextNumericArgument() else { return 0 }
+        if Self.isCharacterConstant(bytes) { return UInt64(bitPattern: Self.characterCode(bytes)) }
         let r = PrintfNumber.parse(bytes)
         let value: UInt64 = r.overflow ? UInt64.max : (r.negative ? 0 &- r.magnitude : r.magnitude)
-        if r.end != bytes.count {
-            invalidNumber(arg, bytes)
-        } else if r.overflow {
-            diagnose("warning: \(arg): Numerical result out of range")
-        }
+        checkNumber(arg, bytes, complete: r.end == bytes.count, outOfRange: r.overflow)
         return value
     }
 
     mutating func getFloat() -> PrintfFloat {
-        guard next < args.count else { return 0 }
-        let arg = args[next]
-        next += 1
-        let bytes = Array(arg.utf8)
-        if let first = bytes.first, first == 0x27 || first == 0x22 {
-            return PrintfFloat(Self.characterCode(bytes))
-        }
+        guard let (arg, bytes) = nextNumericArgument() else { return 0 }
+        if Self.isCharacterConstant(bytes) { return PrintfFloat(Self.characterCode(bytes)) }
         var consumed = 0
         var rangeError = false
         let value: PrintfFloat = arg.withCString { ptr in
@@ -306,12 +283,30 @@ struct PrintfEngine {
             if let e = end { consumed = UnsafePointer(e) - ptr }
             return v
         }
-        if consumed != bytes.count {
+        checkNumber(arg, bytes, complete: consumed == bytes.count, outOfRange: rangeError)
+        return value
+    }
+
+    /// The next argument for a numeric conversion, with its bytes; nil when none is left.
+    mutating func nextNumericArgument() -> (String, [UInt8])? {
+        guard next < args.count else { return nil }
+        let arg = args[next]
+        next += 1
+        return (arg, Array(arg.utf8))
+    }
+
+    /// `'c` or `"c`: the number is the character's code.
+    static func isCharacterConstant(_ bytes: [UInt8]) -> Bool {
+        bytes.first == 0x27 || bytes.first == 0x22
+    }
+
+    /// bash's complaints about a number: not all of it read, or out of range.
+    mutating func checkNumber(_ arg: String, _ bytes: [UInt8], complete: Bool, outOfRange: Bool) {
+        if !complete {
             invalidNumber(arg, bytes)
-        } else if rangeError {
+        } else if outOfRange {
             diagnose("warning: \(arg): Numerical result out of range")
         }
-        return value
     }
 
     /// bash's `sh_invalidnum`; the value parsed so far is still used.
