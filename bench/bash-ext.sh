@@ -12,8 +12,7 @@
 #   --runs N            timed runs per shell and script (default 5), median shown
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/.." && pwd)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=5
 while (( $# )); do
   case $1 in
@@ -23,12 +22,8 @@ while (( $# )); do
   esac
   shift
 done
-weir=${WEIR:-$root/.build/release/weir}
-[[ -x $weir ]] || { echo "bash-ext.sh: no weir at $weir (swift build -c release)" >&2; exit 2; }
 
-tmp=$(mktemp -d /tmp/weir-bash-ext-bench.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cp "$weir" "$tmp/weir"
+bench_setup bash-ext.sh
 
 cat > "$tmp/array.sh" <<'SH'
 a=()

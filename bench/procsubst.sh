@@ -13,8 +13,7 @@
 #   --size SIZE         size of the file, as head -c takes it (default 512M)
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/.." && pwd)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=5 size=512M
 while (( $# )); do
   case $1 in
@@ -25,12 +24,8 @@ while (( $# )); do
   esac
   shift
 done
-weir=${WEIR:-$root/.build/release/weir}
-[[ -x $weir ]] || { echo "procsubst.sh: no weir at $weir (swift build -c release)" >&2; exit 2; }
 
-tmp=$(mktemp -d /tmp/weir-procsubst-bench.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cp "$weir" "$tmp/weir"
+bench_setup procsubst.sh
 head -c "$size" /dev/urandom > "$tmp/big"
 
 python3 - "$tmp" "$runs" <<'PY'

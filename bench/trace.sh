@@ -15,8 +15,7 @@
 #   --size SIZE         bytes to move, as head -c takes it (default 4G)
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/.." && pwd)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=5 size=4G
 while (( $# )); do
   case $1 in
@@ -27,13 +26,9 @@ while (( $# )); do
   esac
   shift
 done
-weir=${WEIR:-$root/.build/release/weir}
-[[ -x $weir ]] || { echo "trace.sh: no weir at $weir (swift build -c release)" >&2; exit 2; }
 command -v pv >/dev/null || { echo "trace.sh: pv is not installed (apt-get install pv)" >&2; exit 2; }
 
-tmp=$(mktemp -d /tmp/weir-trace-bench.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cp "$weir" "$tmp/weir"
+bench_setup trace.sh
 
 python3 - "$tmp" "$runs" "$size" <<'PY'
 import os, resource, statistics, subprocess, sys, time, json
