@@ -34,7 +34,8 @@ public func spawnProcess(path: String, argv: [String], environment: [String], ac
     for a in actions {
         switch a {
         case .open(let p, let flags, let mode, let fd):
-            let f = try openForRedirection(p, flags, mode)
+            // Callers send a command with a FIFO redirection to a forked child instead.
+            let f = try openForRedirection(p, flags, mode, fifoChecked: true)
             opened.append(f)
             if fd == bothOutputs {
                 posix_spawn_file_actions_adddup2(&fa, f, 1)

@@ -16,8 +16,10 @@ public struct SavedDescriptors {
 
 /// Opens a file for a redirection. The descriptor is close-on-exec and 10 or above, so
 /// it never stands on a descriptor the redirections are about to use.
-func openForRedirection(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32 {
-    if let fd = try openFIFOWaiting(path, flags & ~noclobberMarker) { return liftDescriptor(fd) }
+/// `fifoChecked`: the caller already knows `path` is no FIFO (a spawn whose FIFO opens
+/// were sent to a child), so the stat that looks for one is skipped.
+func openForRedirection(_ path: String, _ flags: Int32, _ mode: mode_t, fifoChecked: Bool = false) throws -> Int32 {
+    if !fifoChecked, let fd = try openFIFOWaiting(path, flags & ~noclobberMarker) { return liftDescriptor(fd) }
     var fl = flags & ~noclobberMarker
     var fd = open(path, fl | O_CLOEXEC, mode)
     if fd < 0 && errno == EEXIST && flags & noclobberMarker != 0 {
