@@ -133,16 +133,14 @@ final class EdgeRelay {
 
     /// Moves what can be moved now, and notices ends. `readerGone` comes from poll's
     /// POLLERR on B (the loop always polls B for it); a reader that left between two
-    /// polls shows as EPIPE from splice. Returns true when something changed.
-    @discardableResult
-    func pump(readerGone: Bool = false, at time: Double) -> Bool {
-        if phase == .closed || phase == .awaitingSink { return false }
-        if readerGone { finishReaderGone(at: time); return true }
+    /// polls shows as EPIPE from splice.
+    func pump(readerGone: Bool = false) {
+        if phase == .closed || phase == .awaitingSink { return }
+        if readerGone { finishReaderGone(); return }
         if phase == .draining {
-            if weir_unread_bytes(sink) == 0 { finishDrained(at: time); return true }
-            return false
+            if weir_unread_bytes(sink) == 0 { finishDrained() }
+            return
         }
-        var changed = false
         // Bounded, so one busy edge cannot starve the others and the sampler.
         for _ in 0..<16 {
             if pending == 0 {
@@ -151,13 +149,13 @@ final class EdgeRelay {
                     pending = Int(n)
                     readIntoRing(pending)
                 } else if n == 0 {
-                    finishInput(at: time)
-                    return true
+                    finishInput()
+                    return
                 } else if errno == EINTR {
                     continue
                 } else {
                     phase = .awaitingInput
-                    return changed
+                    return
                 }
             }
             let n = weir_splice(source, sink, pending, WEIR_SPLICE_F_MOVE | WEIR_SPLICE_F_NONBLOCK)
@@ -169,34 +167,32 @@ final class EdgeRelay {
                 moved += Int64(count)
                 edge.bytesWritten = moved
                 edge.bytesRead = moved
-                changed = true
             } else if n < 0 && errno == EINTR {
                 continue
             } else if n < 0 && errno == EPIPE {
-                finishReaderGone(at: time)
-                return true
+                finishReaderGone()
+                return
             } else {
                 phase = .awaitingOutput
-                return changed
+                return
             }
         }
         phase = pending > 0 ? .awaitingOutput : .awaitingInput
-        return changed
     }
 
     /// Stage i closed its output and A is empty: pass the end on once B is empty.
-    private func finishInput(at time: Double) {
+    private func finishInput() {
         close(source); source = -1
         closeCounter()
         let unread = weir_unread_bytes(sink)
         if unread > 0 {
             phase = .draining
         } else {
-            finishDrained(at: time)
+            finishDrained()
         }
     }
 
-    private func finishDrained(at time: Double) {
+    private func finishDrained() {
         edge.bytesRead = moved - Int64(max(0, weir_unread_bytes(sink)))
         if sink >= 0 { close(sink) }
         sink = -1
@@ -205,7 +201,7 @@ final class EdgeRelay {
 
     /// Stage i+1 is gone: what it left in B was never read, what stage i left in A was
     /// written; closing A gives stage i its SIGPIPE.
-    private func finishReaderGone(at time: Double) {
+    private func finishReaderGone() {
         let unreadB = sink >= 0 ? Int64(max(0, weir_unread_bytes(sink))) : 0
         edge.bytesRead = moved - unreadB
         if source >= 0 {
@@ -257,7 +253,7 @@ final class EdgeRelay {
     }
 
     /// Every stage has ended: settle what is left.
-    func finishAll(at time: Double) {
+    func finishAll() {
         switch phase {
         case .closed: return
         case .awaitingSink:
@@ -265,10 +261,10 @@ final class EdgeRelay {
             if source >= 0 { edge.bytesWritten = Int64(max(0, weir_unread_bytes(source))); close(source); source = -1 }
             closeCounter()
             phase = .closed
-        case .draining: finishDrained(at: time)
+        case .draining: finishDrained()
         case .awaitingInput, .awaitingOutput:
-            _ = pump(at: time)
-            if phase != .closed { finishReaderGone(at: time) }
+            pump()
+            if phase != .closed { finishReaderGone() }
         }
     }
 }

@@ -31,8 +31,6 @@ final class LiveView {
         cpuShares = Array(repeating: 0, count: record.stages.count)
     }
 
-    var isShown: Bool { reserved > 0 }
-
     func draw(at t: Double) {
         updateRates(at: t)
         let lines = render(at: t)

@@ -195,11 +195,11 @@ final class PipelineTracer {
                 // Substitutions get a little while to finish what the pipeline gave them.
                 let now = record.now()
                 if mainEndedAt == nil { mainEndedAt = now }
-                for r in relays where r.phase == .awaitingSink { r.finishAll(at: now) }
+                for r in relays where r.phase == .awaitingSink { r.finishAll() }
                 if now - mainEndedAt! > PipelineTracer.substitutionGrace {
                     // Bytes already in a pipe stay there for their reader: closing weir's
                     // end loses nothing. Bytes weir could not yet pass on are never dropped.
-                    for r in relays where r.phase == .draining { r.finishAll(at: now) }
+                    for r in relays where r.phase == .draining { r.finishAll() }
                     if relays.allSatisfy({ $0.phase == .closed }) { break }
                 }
             }
@@ -232,11 +232,11 @@ final class PipelineTracer {
                 let i = owners[k]
                 let gone = p.fd == relays[i].sink && (p.revents & Int16(POLLERR)) != 0
                 if gone || !pumped.contains(i) {
-                    relays[i].pump(readerGone: gone, at: t)
+                    relays[i].pump(readerGone: gone)
                     pumped.insert(i)
                 }
             }
-            if draining { for r in relays where r.phase == .draining { r.pump(at: t) } }
+            if draining { for r in relays where r.phase == .draining { r.pump() } }
             if t >= nextTick {
                 sample(at: t)
                 nextTick = t + PipelineTracer.tick
@@ -247,7 +247,7 @@ final class PipelineTracer {
             }
         }
         let end = record.now()
-        for r in relays { r.finishAll(at: end) }
+        for r in relays { r.finishAll() }
         noteProgress(at: end)
     }
 

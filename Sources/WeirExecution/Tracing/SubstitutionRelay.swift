@@ -43,11 +43,11 @@ final class SubstitutionRelay {
         while relay.phase != .closed {
             let now = monotonicSeconds() - start
             if relay.phase == .awaitingSink {
-                if commandEnded != nil { relay.finishAll(at: now); break }
+                if commandEnded != nil { relay.finishAll(); break }
                 _ = relay.openSinkIfReady()
             }
             if let ended = commandEnded, now - ended > PipelineTracer.substitutionGrace, relay.phase == .draining {
-                relay.finishAll(at: now)
+                relay.finishAll()
                 break
             }
             var fds = [pollfd(fd: stop, events: Int16(POLLIN), revents: 0)]
@@ -62,7 +62,7 @@ final class SubstitutionRelay {
             var gone = false
             for p in fds.dropFirst() where p.fd == relay.sink && (p.revents & Int16(POLLERR)) != 0 { gone = true }
             if fds.dropFirst().contains(where: { $0.revents != 0 }) || relay.phase == .draining {
-                relay.pump(readerGone: gone, at: now)
+                relay.pump(readerGone: gone)
             }
         }
     }
