@@ -84,29 +84,29 @@ extension Parser {
                 break loop
             case Lex.dollar:
                 if let p = try parseDollarExpansion(inDoubleQuotes: false) {
-                    lit.flush(into: &parts, end: here)
+                    flush(&lit, into: &parts, end: here)
                     parts.append(p)
                     literalOnly = false
                     continue loop
                 }
             case Lex.backquote:
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 parts.append(try parseBackquoted(inDoubleQuotes: false))
                 literalOnly = false
                 continue loop
             case Lex.dquote:
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 parts.append(try parseDoubleQuoted())
                 literalOnly = false
                 continue loop
             case Lex.squote:
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 parts.append(try parseSingleQuoted())
                 literalOnly = false
                 continue loop
             case Lex.backslash:
                 if peek(1) == Lex.nl { advance(2); continue loop }
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 advance()
                 if atEnd { continue loop }
                 parts.append(WordPart(.escaped(takeCharacter()), span(from: here)))
@@ -118,7 +118,7 @@ extension Parser {
             addLiteral(&lit, c, at: here)
             advance()
         }
-        lit.flush(into: &parts, end: offset)
+        flush(&lit, into: &parts, end: offset)
         let text = Word(parts: parts, span: span(from: textStart))
         var literal: [UInt8] = []
         if literalOnly {

@@ -1,9 +1,30 @@
-/// Builtins whose `name=value` arguments are parsed as assignments, as bash does.
-@inline(__always)
-func isDeclarationUtility(_ name: String) -> Bool {
-    switch name {
-    case "declare", "typeset", "local", "export", "readonly": return true
-    default: return false
+/// How a command word bears on parsing the words after it.
+enum CommandWordRole {
+    /// `declare`, `typeset`, `local`, `export`, `readonly`: their `name=value` arguments
+    /// are parsed as assignments, as bash does.
+    case declaration
+    /// `builtin`, `command`, `--`: the next word may still be a declaration utility.
+    case passThrough
+    case other
+
+    /// Compares lengths first: this is asked of the first word of every command.
+    init(_ name: String) {
+        let u = name.utf8
+        switch u.count {
+        case 2: self = name == "--" ? .passThrough : .other
+        case 5: self = name == "local" ? .declaration : .other
+        case 6: self = name == "export" ? .declaration : .other
+        case 7:
+            switch u.first {
+            case UInt8(ascii: "d"): self = name == "declare" ? .declaration : .other
+            case UInt8(ascii: "t"): self = name == "typeset" ? .declaration : .other
+            case UInt8(ascii: "b"): self = name == "builtin" ? .passThrough : .other
+            case UInt8(ascii: "c"): self = name == "command" ? .passThrough : .other
+            default: self = .other
+            }
+        case 8: self = name == "readonly" ? .declaration : .other
+        default: self = .other
+        }
     }
 }
 
@@ -14,18 +35,18 @@ extension Parser {
         while expandAliasIfAny() { skipBlanks() }
         if let w = peekReservedWord() {
             switch w {
-            case "{", "if", "while", "until", "for", "case", "select", "[[":
+            case _ where w.startsCompoundCommand:
                 return try compoundCommandWithRedirections()
-            case "function":
+            case .function:
                 return .function(try parseFunctionDefinition())
-            case "coproc":
+            case .coproc:
                 return .coprocess(try parseCoprocess())
-            case "!", "time", "trace":
-                throw SyntaxError("`\(w)` must start a pipeline", at: offset)
-            case "in", "]]":
+            case .bang, .time, .trace:
+                throw SyntaxError("`\(w.text)` must start a pipeline", at: offset)
+            case .in, .closeTest:
                 break  // plain words in command position
             default:
-                throw SyntaxError("unexpected `\(w)`", at: offset)
+                throw SyntaxError("unexpected `\(w.text)`", at: offset)
             }
         }
         if peek() == Lex.lparen {
@@ -60,7 +81,7 @@ extension Parser {
             if next == Lex.lparen || next == Lex.lbrace || (next >= 0 && Lex.isNameStart(next)) {
                 advance(k)
                 let kw = peekReservedWord()
-                if next == Lex.lparen || ["{", "if", "while", "until", "for", "case", "select", "[["].contains(kw ?? "") {
+                if next == Lex.lparen || kw?.startsCompoundCommand == true {
                     name = w
                 } else {
                     pos = save
@@ -100,6 +121,9 @@ extension Parser {
         var words: [Word] = []
         var redirections: [Redirection] = []
         var declaration = false
+        // While every word so far is `builtin`, `command` or `--`, the next one may still
+        // be a declaration utility.
+        var commandPrefixOnly = true
         while true {
             skipBlanks()
             if let r = try parseRedirectionIfAny() {
@@ -126,8 +150,13 @@ extension Parser {
             }
             let w = try parseWord(.command)
             // `declare …`, also behind `builtin` or `command` (`builtin declare a=(x y)`).
-            if let name = w.staticText, isDeclarationUtility(name),
-               words.allSatisfy({ ["builtin", "command", "--"].contains($0.staticText ?? "") }) { declaration = true }
+            if commandPrefixOnly && !declaration {
+                switch CommandWordRole(w.staticText ?? "") {
+                case .declaration: declaration = true
+                case .passThrough: break
+                case .other: commandPrefixOnly = false
+                }
+            }
             if words.isEmpty && assignments.isEmpty && redirections.isEmpty {
                 skipBlanks()
                 if peek() == Lex.lparen && isFunctionDefinitionAhead(nameLength: 0) {
@@ -135,6 +164,8 @@ extension Parser {
                     return .function(try parseFunctionDefinition(name: source.text(w.span), nameLength: w.span.length))
                 }
             }
+            // Most commands have a few words: one allocation instead of growing 1, 2, 4.
+            if words.isEmpty { words.reserveCapacity(4) }
             words.append(w)
         }
         aliasNextWordDepth = nil
@@ -173,8 +204,7 @@ extension Parser {
     /// `assignment_word ::= NAME ('[' subscript ']')? '+'? '=' (WORD | array_literal)?`
     func parseAssignment() throws -> Assignment {
         let start = offset
-        var nameBytes: [UInt8] = []
-        while Lex.isNameChar(peek()) { nameBytes.append(UInt8(peek())); advance() }
+        let name = takeNameChars()
         var subscriptWord: Word?
         if peek() == Lex.lbracket {
             advance()
@@ -192,7 +222,7 @@ extension Parser {
         } else {
             value = .scalar(try parseWord(.assignmentValue))
         }
-        return Assignment(name: Lex.string(nameBytes[...]), index: subscriptWord, append: append,
+        return Assignment(name: name, index: subscriptWord, append: append,
                           value: value, valueSpan: span(from: valueStart), span: span(from: start))
     }
 

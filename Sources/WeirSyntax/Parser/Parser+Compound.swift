@@ -12,14 +12,14 @@ extension Parser {
             return try parseSubshell()
         }
         switch peekReservedWord() {
-        case "{": return try parseBraceGroup()
-        case "if": return .ifClause(try parseIfClause())
-        case "while": return .loop(try parseWhileClause())
-        case "until": return .loop(try parseUntilClause())
-        case "for": return try parseForClause()
-        case "select": return .forIn(try parseSelectClause())
-        case "case": return .caseClause(try parseCaseClause())
-        case "[[": return .conditional(try parseConditionalCommand())
+        case .openBrace?: return try parseBraceGroup()
+        case .if?: return .ifClause(try parseIfClause())
+        case .while?: return .loop(try parseWhileClause())
+        case .until?: return .loop(try parseUntilClause())
+        case .for?: return try parseForClause()
+        case .select?: return .forIn(try parseSelectClause())
+        case .case?: return .caseClause(try parseCaseClause())
+        case .openTest?: return .conditional(try parseConditionalCommand())
         default: throw unexpected()
         }
     }
@@ -293,7 +293,7 @@ extension Parser {
         try parseLinebreak()
         if atEnd { throw SyntaxError("expected the body of function `\(fname)`", at: offset, incomplete: true) }
         let bodyStart = offset
-        guard peek() == Lex.lparen || ["{", "if", "while", "until", "for", "case", "select", "[["].contains(peekReservedWord() ?? "") else {
+        guard peek() == Lex.lparen || peekReservedWord()?.startsCompoundCommand == true else {
             throw SyntaxError("expected a compound command as the body of function `\(fname)`, found \(describeNext())",
                               at: bodyStart)
         }

@@ -12,6 +12,7 @@ extension Parser {
     /// Reads one complete command (a line's worth of list) and the newline after it,
     /// with any here-document bodies; nil at the end of input.
     public func parseNextCommand() throws -> CommandList? {
+        aliasesInUse = aliases?.hasAliases ?? false
         try parseLinebreak()
         if atEnd { return nil }
         let list = try parseCompleteCommand()
@@ -87,10 +88,7 @@ extension Parser {
         case .rparen?, .dsemi?, .semiAnd?, .dsemiAnd?: return true
         default: break
         }
-        switch peekReservedWord() {
-        case "then"?, "else"?, "elif"?, "fi"?, "do"?, "done"?, "esac"?, "}"?: return true
-        default: return false
-        }
+        return peekReservedWord()?.endsList == true
     }
 
     /// `and_or ::= pipeline (('&&' | '||') linebreak pipeline)*`
@@ -124,14 +122,14 @@ extension Parser {
             skipBlanks()
             while expandAliasIfAny() { skipBlanks() }
             if let w = peekReservedWord() {
-                if w == "!" {
+                if w == .bang {
                     let s = offset
                     advance()
                     negated.toggle()
                     bangSpan = span(from: s)
                     continue
                 }
-                if w == "time" || w == "trace" {
+                if w == .time || w == .trace {
                     prefixes.append(try parsePipelinePrefix())
                     continue
                 }
@@ -167,23 +165,23 @@ extension Parser {
     func parsePipelinePrefix() throws -> PipelinePrefix {
         let start = offset
         let kw = peekReservedWord()!
-        advance(kw.utf8.count)
+        advance(kw.text.utf8.count)
         var options: [Word] = []
         while true {
             skipBlanks()
             guard peek() == Lex.minus, let (text, _) = peekPlainWord() else { break }
-            if kw == "time" && text != "-p" && text != "--" { break }
+            if kw == .time && text != "-p" && text != "--" { break }
             let w = try parseWord(.command)
             options.append(w)
             if text == "--" { break }
             // `trace` options that take an argument.
-            if kw == "trace" && (text == "-o" || text == "--chrome" || text == "--output") {
+            if kw == .trace && (text == "-o" || text == "--chrome" || text == "--output") {
                 skipBlanks()
                 if Lex.isMeta(peek()) { throw error("`\(text)` needs a file name") }
                 options.append(try parseWord(.command))
             }
         }
-        return PipelinePrefix(kind: kw == "time" ? .time : .trace, options: options, span: span(from: start))
+        return PipelinePrefix(kind: kw == .time ? .time : .trace, options: options, span: span(from: start))
     }
 
     /// An error for the token that stands where it cannot.

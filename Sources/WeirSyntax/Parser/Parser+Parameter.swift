@@ -65,9 +65,7 @@ extension Parser {
     func parseParameterName() -> ParameterExpansion.Name? {
         let c = peek()
         if Lex.isNameStart(c) {
-            var name: [UInt8] = []
-            while Lex.isNameChar(peek()) { name.append(UInt8(peek())); advance() }
-            return .variable(Lex.string(name[...]))
+            return .variable(takeNameChars())
         }
         if Lex.isDigit(c) {
             var v = 0

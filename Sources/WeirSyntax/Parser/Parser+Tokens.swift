@@ -27,22 +27,70 @@ public enum Operator: String, CaseIterable, Sendable {
 }
 
 /// Words that are reserved in command position.
-let reservedWords: Set<String> = [
-    "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until",
-    "for", "in", "{", "}", "!", "function", "select", "[[", "]]", "time", "trace", "coproc",
-]
+let reservedWords: Set<String> = Set(ReservedWord.allCases.map(\.text))
+
+/// A reserved word, as the parser sees it in command position. An enum, not a string:
+/// the parser asks at every command and compares the answer against several words.
+enum ReservedWord: UInt8, CaseIterable {
+    case `if`, then, `else`, elif, fi, `do`, done, `case`, esac, `while`, until, `for`, `in`
+    case openBrace, closeBrace, bang, function, select, openTest, closeTest, time, trace, coproc
+
+    var text: String {
+        switch self {
+        case .if: return "if"
+        case .then: return "then"
+        case .else: return "else"
+        case .elif: return "elif"
+        case .fi: return "fi"
+        case .do: return "do"
+        case .done: return "done"
+        case .case: return "case"
+        case .esac: return "esac"
+        case .while: return "while"
+        case .until: return "until"
+        case .for: return "for"
+        case .in: return "in"
+        case .openBrace: return "{"
+        case .closeBrace: return "}"
+        case .bang: return "!"
+        case .function: return "function"
+        case .select: return "select"
+        case .openTest: return "[["
+        case .closeTest: return "]]"
+        case .time: return "time"
+        case .trace: return "trace"
+        case .coproc: return "coproc"
+        }
+    }
+
+    /// Starts a compound command (the body a function definition needs).
+    var startsCompoundCommand: Bool {
+        switch self {
+        case .openBrace, .if, .while, .until, .for, .case, .select, .openTest: return true
+        default: return false
+        }
+    }
+
+    /// Closes a compound list.
+    var endsList: Bool {
+        switch self {
+        case .then, .else, .elif, .fi, .do, .done, .esac, .closeBrace: return true
+        default: return false
+        }
+    }
+}
 
 /// The reserved words by length, as bytes, for allocation-free matching.
-let reservedWordBytes: [[(text: String, bytes: [UInt8])]] = {
-    var table = [[(text: String, bytes: [UInt8])]](repeating: [], count: 9)
-    for w in reservedWords { table[w.utf8.count].append((w, Array(w.utf8))) }
+let reservedWordBytes: [[(word: ReservedWord, bytes: [UInt8])]] = {
+    var table = [[(word: ReservedWord, bytes: [UInt8])]](repeating: [], count: 9)
+    for w in ReservedWord.allCases { table[w.text.utf8.count].append((w, Array(w.text.utf8))) }
     return table
 }()
 
 /// Bytes that can begin a reserved word.
 let reservedWordFirstBytes: [Bool] = {
     var t = [Bool](repeating: false, count: 256)
-    for w in reservedWords { t[Int(w.utf8.first!)] = true }
+    for w in ReservedWord.allCases { t[Int(w.text.utf8.first!)] = true }
     return t
 }()
 
@@ -165,15 +213,15 @@ extension Parser {
 
     /// The reserved word at the current position, if the next token is one. Allocates
     /// nothing: it is asked at every command.
-    func peekReservedWord() -> String? {
+    func peekReservedWord() -> ReservedWord? {
         let c = peek()
         guard c >= 0, reservedWordFirstBytes[c] else { return nil }
         // The same place is asked several times (pipeline, command, list end): remember.
         if reservedCache.pos == pos && reservedCache.generation == frameGeneration { return reservedCache.word }
-        var found: String?
+        var found: ReservedWord?
         if let k = plainWordLength(max: 8), k > 0 {
-            for w in reservedWordBytes[k] where matchesAhead(w) {
-                found = w.text
+            for w in reservedWordBytes[k] where matchesAhead(w.bytes) {
+                found = w.word
                 break
             }
         }
@@ -182,8 +230,8 @@ extension Parser {
     }
 
     @inline(__always)
-    func matchesAhead(_ w: (text: String, bytes: [UInt8])) -> Bool {
-        for (i, b) in w.bytes.enumerated() where peek(i) != Int(b) { return false }
+    func matchesAhead(_ bytes: [UInt8]) -> Bool {
+        for (i, b) in bytes.enumerated() where peek(i) != Int(b) { return false }
         return true
     }
 
@@ -206,7 +254,7 @@ extension Parser {
 
     /// Replaces an alias name in command position by its value, read as more input.
     func expandAliasIfAny() -> Bool {
-        guard let table = aliases, table.hasAliases, let (name, len) = peekPlainWord(),
+        guard aliasesInUse, let table = aliases, let (name, len) = peekPlainWord(),
               !reservedWords.contains(name), !aliasActive(name),
               let value = table.alias(named: name) else { return false }
         let start = offset

@@ -1,29 +1,50 @@
 /// Accumulates literal bytes and flushes them as one part. While the bytes are one
-/// stretch of the input it only remembers where they are (no copy, no allocation);
-/// across a line continuation or an alias boundary it falls back to a buffer.
+/// stretch of the input it only remembers where they are (no copy, no allocation, and in
+/// the main text not even a reference to the buffer); across a line continuation or an
+/// alias boundary it falls back to a buffer.
 struct LiteralRun {
-    var sourceBytes: [UInt8] = []
     var from = 0
     var to = 0
-    var generation = -1
+    /// The frame the bytes `from..<to` are in.
+    var frameID = -1
+    /// That frame's bytes, kept when it is not the main text (an alias's value, a
+    /// here-document body): it may be left before the run is flushed.
+    var keptBytes: [UInt8] = []
     var buffer: [UInt8] = []
     var buffered = false
     var start = 0
     var isEmpty = true
     var last: UInt8 = 0
-
-    mutating func flush(into parts: inout [WordPart], end: Int) {
-        guard !isEmpty else { return }
-        let text = buffered ? String(decoding: buffer, as: UTF8.self)
-                            : String(decoding: sourceBytes[from..<to], as: UTF8.self)
-        parts.append(WordPart(.literal(text), Span(start, max(start, end))))
-        isEmpty = true
-        buffered = false
-        buffer.removeAll(keepingCapacity: true)
-    }
 }
 
 extension Parser {
+    /// The bytes of a run that is still a stretch of input. A run may outlive the frame
+    /// it was read in: parsing `$(…)` or a here-document pushes and pops frames before
+    /// the run before it is flushed, and an alias's text can end right after it.
+    func runBytes(_ lit: LiteralRun) -> ArraySlice<UInt8> {
+        if lit.frameID == frameID { return bytes[lit.from..<lit.to] }
+        if lit.frameID == 0 { return saved[0].bytes[lit.from..<lit.to] }
+        return lit.keptBytes[lit.from..<lit.to]
+    }
+
+    /// The text of a run that is still a stretch of input.
+    func runText(_ lit: LiteralRun) -> String {
+        if lit.frameID == frameID { return text(lit.from, lit.to) }
+        return Lex.string(runBytes(lit))
+    }
+
+    /// Appends the run, if any, to `parts` as one literal part ending at `end`.
+    func flush(_ lit: inout LiteralRun, into parts: inout [WordPart], end: Int) {
+        guard !lit.isEmpty else { return }
+        let text = lit.buffered ? String(decoding: lit.buffer, as: UTF8.self) : runText(lit)
+        parts.append(WordPart(.literal(text), Span(lit.start, max(lit.start, end))))
+        lit.isEmpty = true
+        if lit.buffered {
+            lit.buffered = false
+            lit.buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Adds the byte at the current position to a literal run.
     @inline(__always)
     func addLiteral(_ lit: inout LiteralRun, _ c: Int, at off: Int) {
@@ -32,20 +53,20 @@ extension Parser {
             lit.isEmpty = false
             lit.start = off
             if pos < limit && Int(bytes[pos]) == c {
-                lit.sourceBytes = bytes
                 lit.from = pos
                 lit.to = pos + 1
-                lit.generation = frameGeneration
+                lit.frameID = frameID
+                if frameID != 0 { lit.keptBytes = bytes }
             } else {
                 lit.buffered = true
                 lit.buffer.append(b)
             }
-        } else if !lit.buffered && lit.generation == frameGeneration && lit.to == pos && pos < limit {
+        } else if !lit.buffered && lit.frameID == frameID && lit.to == pos && pos < limit {
             lit.to += 1
         } else {
             if !lit.buffered {
                 lit.buffered = true
-                lit.buffer.append(contentsOf: lit.sourceBytes[lit.from..<lit.to])
+                lit.buffer.append(contentsOf: runBytes(lit))
             }
             lit.buffer.append(b)
         }
@@ -67,12 +88,12 @@ extension Parser {
             let here = offset
             if peek(1) == Lex.lparen {
                 if (c == Lex.lt || c == Lex.gt) && mode.stop == .meta {
-                    lit.flush(into: &parts, end: here)
+                    flush(&lit, into: &parts, end: here)
                     parts.append(try parseProcessSubstitution())
                     continue
                 }
                 if mode.extglob && (c == Lex.at || c == Lex.star || c == Lex.plus || c == Lex.question || c == Lex.bang) {
-                    lit.flush(into: &parts, end: here)
+                    flush(&lit, into: &parts, end: here)
                     parts.append(try parseExtglob())
                     continue
                 }
@@ -82,36 +103,36 @@ extension Parser {
                 let n = peek(1)
                 if n == Lex.nl { advance(2); continue }
                 if n == Parser.eof { addLiteral(&lit, c, at: here); advance(); continue }
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 advance()
                 let ch = takeCharacter()
                 parts.append(WordPart(.escaped(ch), span(from: here)))
             case Lex.squote:
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 parts.append(try parseSingleQuoted())
             case Lex.dquote:
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 parts.append(try parseDoubleQuoted())
             case Lex.dollar:
                 if let p = try parseDollarExpansion(inDoubleQuotes: false) {
-                    lit.flush(into: &parts, end: here)
+                    flush(&lit, into: &parts, end: here)
                     parts.append(p)
                 } else {
                     addLiteral(&lit, c, at: here); advance()
                 }
             case Lex.backquote:
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 parts.append(try parseBackquoted(inDoubleQuotes: false))
             case Lex.tilde where mode.tilde != .none && isTildePosition(mode, lit: lit, parts: parts):
                 if let t = parseTildeIfAny() {
-                    lit.flush(into: &parts, end: here)
+                    flush(&lit, into: &parts, end: here)
                     parts.append(t)
                 } else {
                     addLiteral(&lit, c, at: here); advance()
                 }
             case Lex.lbrace where mode.braceExpansion:
                 if let b = parseBraceExpansionIfAny() {
-                    lit.flush(into: &parts, end: here)
+                    flush(&lit, into: &parts, end: here)
                     parts.append(b)
                 } else {
                     addLiteral(&lit, c, at: here); advance()
@@ -132,10 +153,24 @@ extension Parser {
                 }
                 addLiteral(&lit, c, at: here)
                 advance()
+                if mode.stop == .meta { extendLiteralOverPlainBytes(&lit) }
             }
         }
-        lit.flush(into: &parts, end: offset)
+        flush(&lit, into: &parts, end: offset)
         return Word(parts: parts, span: span(from: start))
+    }
+
+    /// Takes the bytes that can only be literal in a `.meta` word (letters, digits, `-`,
+    /// `/`, `.` …) into the run at once, while the run is one stretch of this frame.
+    @inline(__always)
+    func extendLiteralOverPlainBytes(_ lit: inout LiteralRun) {
+        guard !lit.buffered, lit.frameID == frameID, lit.to == pos else { return }
+        var p = pos
+        while p < limit && Lex.isPlainWordByte(bytes[p]) { p += 1 }
+        guard p > pos else { return }
+        lit.to = p
+        lit.last = bytes[p - 1]
+        advance(p - pos)
     }
 
     /// True when `c` ends a word read in `mode`.
@@ -187,6 +222,14 @@ extension Parser {
     func parseSingleQuoted() throws -> WordPart {
         let start = offset
         advance()
+        // Usually the closing quote is in the same stretch of input: take a slice.
+        var q = pos
+        while q < limit && bytes[q] != UInt8(Lex.squote) { q += 1 }
+        if q < limit {
+            let text = self.text(pos, q)
+            advance(q + 1 - pos)
+            return WordPart(.singleQuoted(text), span(from: start))
+        }
         var buf: [UInt8] = []
         while true {
             let c = peek()
@@ -222,13 +265,13 @@ extension Parser {
             let here = offset
             switch stop {
             case .quote:
-                if c == Lex.dquote { lit.flush(into: &parts, end: here); return parts }
+                if c == Lex.dquote { flush(&lit, into: &parts, end: here); return parts }
                 if c == Parser.eof { throw SyntaxError("unterminated double quote", at: openedAt, incomplete: true) }
             case .rbrace:
-                if c == Lex.rbrace { lit.flush(into: &parts, end: here); return parts }
+                if c == Lex.rbrace { flush(&lit, into: &parts, end: here); return parts }
                 if c == Parser.eof { throw SyntaxError("expected `}` to close `${`", at: openedAt, incomplete: true) }
             case .hereDoc:
-                if c == Parser.eof { lit.flush(into: &parts, end: here); return parts }
+                if c == Parser.eof { flush(&lit, into: &parts, end: here); return parts }
             }
             switch c {
             case Lex.backslash:
@@ -238,7 +281,7 @@ extension Parser {
                 if case .quote = stop, n == Lex.dquote { escapable = true }
                 if case .rbrace = stop, n == Lex.dquote || n == Lex.rbrace { escapable = true }
                 if escapable {
-                    lit.flush(into: &parts, end: here)
+                    flush(&lit, into: &parts, end: here)
                     advance()
                     let ch = takeCharacter()
                     parts.append(WordPart(.escaped(ch), span(from: here)))
@@ -248,17 +291,17 @@ extension Parser {
                 }
             case Lex.dollar:
                 if let p = try parseDollarExpansion(inDoubleQuotes: true) {
-                    lit.flush(into: &parts, end: here)
+                    flush(&lit, into: &parts, end: here)
                     parts.append(p)
                 } else {
                     addLiteral(&lit, c, at: here); advance()
                 }
             case Lex.backquote:
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 parts.append(try parseBackquoted(inDoubleQuotes: true))
             case Lex.dquote where stop.isBrace:
                 // Inside `${x:-"…"}` within double quotes: a nested quoted string.
-                lit.flush(into: &parts, end: here)
+                flush(&lit, into: &parts, end: here)
                 parts.append(try parseDoubleQuoted())
             default:
                 addLiteral(&lit, c, at: here)
@@ -361,9 +404,7 @@ extension Parser {
         default:
             if Lex.isNameStart(n) {
                 advance()
-                var name: [UInt8] = []
-                while Lex.isNameChar(peek()) { name.append(UInt8(peek())); advance() }
-                let pe = ParameterExpansion(name: .variable(Lex.string(name[...])), braced: false)
+                let pe = ParameterExpansion(name: .variable(takeNameChars()), braced: false)
                 return WordPart(.parameter(pe), span(from: start))
             }
             if Lex.isDigit(n) {

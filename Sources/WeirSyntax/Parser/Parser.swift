@@ -28,6 +28,8 @@ public final class Parser {
         var origin: Span?
         /// The alias this frame expands, so that it is not expanded inside itself.
         var alias: String?
+        /// Set by `push`.
+        var id = 0
     }
 
     public let source: SourceFile
@@ -50,9 +52,15 @@ public final class Parser {
     /// text is checked too. Holds the frame depth that word is read at.
     var aliasNextWordDepth: Int?
 
+    /// Whether alias expansion is on and any alias exists, as of the start of the
+    /// current complete command (a definition takes effect from the next one, as in
+    /// bash). Saves asking the table at every word.
+    var aliasesInUse = false
+
     public init(source: SourceFile, aliases: AliasResolving? = nil) {
         self.source = source
         self.aliases = aliases
+        self.aliasesInUse = aliases?.hasAliases ?? false
         self.bytes = source.bytes
         self.pos = 0
         self.limit = source.bytes.count
@@ -63,6 +71,7 @@ public final class Parser {
     init(source: SourceFile, text: [UInt8], origin: Span, aliases: AliasResolving?, depth: Int) {
         self.source = source
         self.aliases = aliases
+        self.aliasesInUse = aliases?.hasAliases ?? false
         self.bytes = text
         self.pos = 0
         self.limit = text.count
@@ -161,15 +170,48 @@ public final class Parser {
 
     var atEnd: Bool { peek() == Parser.eof }
 
-    /// Changes whenever the current frame does, so a literal run knows its bytes are
-    /// still one stretch of one buffer.
+    /// The text of `from..<to` in the current frame (through a pointer: a slice of the
+    /// array would retain and release it, and this is done for every literal).
+    @inline(__always)
+    func text(_ from: Int, _ to: Int) -> String {
+        precondition(0 <= from && from <= to && to <= bytes.count)
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self)
+        }
+    }
+
+    /// Reads a run of name bytes (`[A-Za-z0-9_]*`). When the run ends inside the current
+    /// frame it is one slice of it, copied once into the string.
+    func takeNameChars() -> String {
+        var end = pos
+        while end < limit && Lex.isNameChar(Int(bytes[end])) { end += 1 }
+        if end < limit || frameAlias == nil {
+            let name = text(pos, end)
+            advance(end - pos)
+            return name
+        }
+        // The run reaches the end of an alias's text and may go on after it.
+        var name: [UInt8] = []
+        while Lex.isNameChar(peek()) { name.append(UInt8(peek())); advance() }
+        return Lex.string(name[...])
+    }
+
+    /// Changes whenever the current frame does or the input is rewound, so a remembered
+    /// answer about a position is known to be still good.
     var frameGeneration = 0
+    /// Identifies the current frame: 0 for the parser's own text, a new number for each
+    /// frame pushed (a literal run knows which frame its bytes are in).
+    var frameID = 0
+    var lastFrameID = 0
     /// The last answer of `peekReservedWord()` and where it was asked.
-    var reservedCache: (pos: Int, generation: Int, word: String?) = (-1, -1, nil)
+    var reservedCache: (pos: Int, generation: Int, word: ReservedWord?) = (-1, -1, nil)
 
     func push(_ f: Frame) {
-        saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias))
-        restore(f)
+        saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias, id: frameID))
+        lastFrameID += 1
+        var pushed = f
+        pushed.id = lastFrameID
+        restore(pushed)
     }
 
     func restore(_ f: Frame) {
@@ -179,6 +221,7 @@ public final class Parser {
         limit = f.limit
         origin = f.origin
         frameAlias = f.alias
+        frameID = f.id
     }
 
     func popFrame() {
@@ -256,6 +299,20 @@ enum Lex {
             return true
         default:
             return false
+        }
+    }
+
+    /// Bytes that stand for themselves in an unquoted word whatever follows them: not
+    /// meta, quotes, `$`, backslash, or a byte that may start a tilde, brace or extglob.
+    @inline(__always)
+    static func isPlainWordByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "/"), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "^"), UInt8(ascii: "="):
+            return true
+        default:
+            return b >= 0x80
         }
     }
 
