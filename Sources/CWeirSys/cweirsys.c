@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <unistd.h>
@@ -8,9 +9,8 @@
 #include <sys/wait.h>
 #include "cweirsys.h"
 
-int weir_fa_addtcsetpgrp(posix_spawn_file_actions_t *fa, int fd) { return posix_spawn_file_actions_addtcsetpgrp_np(fa, fd); }
-int weir_fa_addchdir(posix_spawn_file_actions_t *fa, const char *p) { return posix_spawn_file_actions_addchdir_np(fa, p); }
 int weir_fa_addclosefrom(posix_spawn_file_actions_t *fa, int from) { return posix_spawn_file_actions_addclosefrom_np(fa, from); }
+int weir_fa_addchdir(posix_spawn_file_actions_t *fa, const char *p) { return posix_spawn_file_actions_addchdir_np(fa, p); }
 int weir_pipe2_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 int weir_dup3_cloexec(int oldfd, int newfd) { return dup3(oldfd, newfd, O_CLOEXEC); }
 ssize_t weir_splice(int i, int o, size_t len, unsigned int fl) { return splice(i, NULL, o, NULL, len, fl); }
@@ -83,4 +83,65 @@ int weir_fifo_dir_guard(int sig) {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESETHAND | SA_NODEFER;
     return sigaction(sig, &sa, NULL) == 0;
+}
+
+/* vfork + execve: what posix_spawn does, without glibc's per-spawn cost (it queries and
+   resets all 64 signal actions in the child, and maps a fresh stack for clone). The
+   child runs only this C code, on the parent's stack, until it execs or _exits.
+
+   Every signal is blocked around vfork, so no handler of the shell can run in the child
+   (it would run on the shell's memory). The child sets the signals the shell catches to
+   their default action and the ones it must ignore to SIG_IGN, then sets the signal mask
+   the program starts with, and execs. */
+pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
+                 const struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
+                 const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error) {
+    volatile int child_error = 0;
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_SETMASK, &all, &old);
+    pid_t pid = vfork();
+    if (pid == 0) {
+        if (pgroup >= 0 && setpgid(0, pgroup) != 0) goto fail;
+        if (tty >= 0 && tcsetpgrp(tty, getpgrp()) != 0) goto fail;
+        for (int i = 0; i < nsteps; i++) {
+            const struct weir_spawn_step *s = &steps[i];
+            if (s->op == WEIR_STEP_CLOSE) {
+                close(s->fd);  /* as posix_spawn: closing a closed descriptor is no error */
+            } else if (s->source == s->fd) {
+                int flags = fcntl(s->fd, F_GETFD);
+                if (flags < 0 || fcntl(s->fd, F_SETFD, flags & ~FD_CLOEXEC) != 0) goto fail;
+            } else if (dup2(s->source, s->fd) < 0) {
+                goto fail;
+            }
+        }
+        struct sigaction sa;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = 0;
+        for (int sig = 1; sig < NSIG; sig++) {
+            if (sigismember(ignored, sig) == 1) sa.sa_handler = SIG_IGN;
+            else if (sigismember(defaults, sig) == 1) sa.sa_handler = SIG_DFL;
+            else continue;
+            sigaction(sig, &sa, NULL);
+        }
+        sigprocmask(SIG_SETMASK, mask, NULL);
+        execve(path, argv, envp);
+    fail:
+        child_error = errno;
+        _exit(127);
+    }
+    int saved = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (pid < 0) {
+        *error = saved;
+        return -1;
+    }
+    if (child_error != 0) {
+        /* As posix_spawn: a child that never ran the program is reaped here. */
+        int status;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        *error = child_error;
+        return -1;
+    }
+    return pid;
 }

@@ -8,8 +8,10 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <sys/resource.h>
+#include <signal.h>
 
-int weir_fa_addtcsetpgrp(posix_spawn_file_actions_t *fa, int tcfd);
+/// For the tests' process runner: the child's working directory, and closing every
+/// descriptor from `from` up.
 int weir_fa_addchdir(posix_spawn_file_actions_t *fa, const char *path);
 int weir_fa_addclosefrom(posix_spawn_file_actions_t *fa, int from);
 int weir_pipe2_cloexec(int fds[2]);
@@ -28,6 +30,19 @@ int weir_window_size(int fd, int *rows, int *cols);
 void weir_fifo_dir_set(const char *dir, int count);
 void weir_fifo_dir_clear(void);
 int weir_fifo_dir_guard(int sig);
+
+/// One descriptor step of weir_spawn, applied in order in the child: dup2(source, fd)
+/// (source == fd clears close-on-exec), or close(fd).
+enum { WEIR_STEP_DUP2 = 0, WEIR_STEP_CLOSE = 1 };
+struct weir_spawn_step { int op; int fd; int source; };
+
+/// vfork and execve with the descriptor steps; pgroup -1 keeps the shell's group (0 leads a
+/// new one); tty -1 leaves the terminal alone. Signals in `ignored` start ignored, those in
+/// `defaults` at their default action; `mask` is the program's signal mask. Returns the
+/// pid, or -1 with the errno in *error (a child that failed to exec is already reaped).
+pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
+                 const struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
+                 const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error);
 
 /// wait4: a child's status and its resource usage (its own and its waited-for children's).
 pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage);

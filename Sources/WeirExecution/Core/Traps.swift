@@ -40,6 +40,14 @@ public struct TrapTable {
 
     public func isIgnored(_ sig: Int32) -> Bool { actions[sig] == .ignore }
 
+    /// The signals a trap command catches (a child must not start with the handler).
+    public var caughtSignals: [Int32] {
+        actions.compactMap { sig, action in
+            if sig > 0, case .command = action { return sig }
+            return nil
+        }
+    }
+
     public func action(for sig: Int32) -> Action? { actions[sig] }
 
     /// What `trap` lists: the traps set here, or in a fresh subshell the parent's.

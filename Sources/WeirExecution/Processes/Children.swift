@@ -11,6 +11,7 @@ extension Shell {
     func childAttributes(foreground: Bool, processGroup: pid_t? = nil) -> SpawnAttributes {
         var a = SpawnAttributes()
         a.defaultSignals = signalsResetInChildren.filter { !traps.ignoredAtStart.contains($0) && !traps.isIgnored($0) }
+            + traps.caughtSignals.filter { !signalsResetInChildren.contains($0) }
         a.ignoredSignals = signalsResetInChildren.filter { traps.ignoredAtStart.contains($0) || traps.isIgnored($0) }
         if options.monitor {
             a.processGroup = processGroup ?? 0

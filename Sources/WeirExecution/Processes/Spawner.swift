@@ -16,21 +16,23 @@ public struct SpawnAttributes {
     public init() {}
 }
 
-/// A failed spawn: the errno posix_spawn reported.
+/// A failed spawn: the errno of vfork or execve.
 public struct SpawnError: Error {
     public var code: Int32
 }
 
-/// posix_spawn of an external command with descriptor actions applied in order. Files
-/// are opened here in the parent (so errors have their real reason) and handed to the
-/// child with dup2; everything the parent opened is closed after the spawn.
+/// Spawns an external command (vfork and execve in the C shim) with descriptor actions
+/// applied in order. Files are opened here in the parent (so errors have their real
+/// reason) and handed to the child with dup2; everything the parent opened is closed
+/// after the spawn.
 public func spawnProcess(path: String, argv: [String], environment: [String], actions: [FdAction],
                          attributes: SpawnAttributes) throws -> pid_t {
-    var fa = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&fa)
-    defer { posix_spawn_file_actions_destroy(&fa) }
+    var steps: [weir_spawn_step] = []
+    steps.reserveCapacity(actions.count + 1)
+    func dup2(_ source: Int32, _ fd: Int32) { steps.append(weir_spawn_step(op: Int32(WEIR_STEP_DUP2), fd: fd, source: source)) }
+    func close(_ fd: Int32) { steps.append(weir_spawn_step(op: Int32(WEIR_STEP_CLOSE), fd: fd, source: -1)) }
     var opened: [Int32] = []
-    defer { for fd in opened { close(fd) } }
+    defer { for fd in opened { Glibc.close(fd) } }
     for a in actions {
         switch a {
         case .open(let p, let flags, let mode, let fd):
@@ -38,71 +40,49 @@ public func spawnProcess(path: String, argv: [String], environment: [String], ac
             let f = try openForRedirection(p, flags, mode, fifoChecked: true)
             opened.append(f)
             if fd == bothOutputs {
-                posix_spawn_file_actions_adddup2(&fa, f, 1)
-                posix_spawn_file_actions_adddup2(&fa, 1, 2)
+                dup2(f, 1)
+                dup2(1, 2)
             } else {
-                posix_spawn_file_actions_adddup2(&fa, f, fd)
+                dup2(f, fd)
             }
         case .duplicate(let source, let fd):
             if source != fd {
                 guard fcntl(source, F_GETFD) >= 0 || opened.contains(source) else {
                     throw RedirectionError(message: "\(source): Bad file descriptor")
                 }
-                posix_spawn_file_actions_adddup2(&fa, source, fd)
+                dup2(source, fd)
             }
         case .move(let source, let fd):
             if source != fd {
-                posix_spawn_file_actions_adddup2(&fa, source, fd)
-                posix_spawn_file_actions_addclose(&fa, source)
+                dup2(source, fd)
+                close(source)
             }
         case .close(let fd):
-            posix_spawn_file_actions_addclose(&fa, fd)
+            close(fd)
         case .content(let bytes, let fd):
             let f = try descriptorReading(bytes)
             opened.append(f)
-            posix_spawn_file_actions_adddup2(&fa, f, fd)
+            dup2(f, fd)
         case .openToVariable, .duplicateToVariable, .closeVariable:
             // `{var}` forms only make sense in the shell itself; the caller applies them there.
             break
         }
     }
-    if let tty = attributes.terminal { weir_fa_addtcsetpgrp(&fa, tty) }
 
-    var attr = posix_spawnattr_t()
-    posix_spawnattr_init(&attr)
-    defer { posix_spawnattr_destroy(&attr) }
-    var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
-    if let pg = attributes.processGroup {
-        flags |= Int32(POSIX_SPAWN_SETPGROUP)
-        posix_spawnattr_setpgroup(&attr, pg)
-    }
-    posix_spawnattr_setflags(&attr, Int16(flags))
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attr, &empty)
-    var defaults = sigset_t()
+    var defaults = sigset_t(), ignored = sigset_t(), mask = sigset_t()
     sigemptyset(&defaults)
+    sigemptyset(&ignored)
+    sigemptyset(&mask)
+    for s in attributes.ignoredSignals { sigaddset(&ignored, s) }
     for s in attributes.defaultSignals where !attributes.ignoredSignals.contains(s) { sigaddset(&defaults, s) }
-    posix_spawnattr_setsigdefault(&attr, &defaults)
-
-    // Signals to ignore in the child: posix_spawn has no attribute for that, so ignore
-    // them here around the call (the child inherits SIG_IGN) and put them back.
-    var previous: [(Int32, sigaction)] = []
-    for s in attributes.ignoredSignals {
-        var old = sigaction()
-        var ign = sigaction()
-        ign.__sigaction_handler.sa_handler = SIG_IGN
-        sigaction(s, &ign, &old)
-        previous.append((s, old))
-    }
-    defer { for (s, old) in previous { var o = old; sigaction(s, &o, nil) } }
 
     var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     defer { for p in cargv { free(p) } }
     var cenv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
     defer { for p in cenv { free(p) } }
-    var pid: pid_t = 0
-    let rc = posix_spawn(&pid, path, &fa, &attr, &cargv, &cenv)
-    if rc != 0 { throw SpawnError(code: rc) }
+    var code: Int32 = 0
+    let pid = weir_spawn(path, &cargv, &cenv, steps, Int32(steps.count), attributes.processGroup ?? -1,
+                         attributes.terminal ?? -1, &defaults, &ignored, &mask, &code)
+    if pid < 0 { throw SpawnError(code: code) }
     return pid
 }
