@@ -118,12 +118,17 @@ public struct Expander {
     /// True when a literal could match files: `*`, `?`, or a `[` closed later by `]`.
     func mayGlob(_ s: String) -> Bool {
         if options.noglob { return false }
-        var open = false
-        for b in s.utf8 {
-            if b == UInt8(ascii: "*") || b == UInt8(ascii: "?") { return true }
-            if b == UInt8(ascii: "[") { open = true } else if open && b == UInt8(ascii: "]") { return true }
+        // Over the contiguous bytes: iterating the UTF-8 view decodes a small string byte
+        // by byte, and this is asked of every literal argument.
+        var s = s
+        return s.withUTF8 { buf in
+            var open = false
+            for b in buf {
+                if b == UInt8(ascii: "*") || b == UInt8(ascii: "?") { return true }
+                if b == UInt8(ascii: "[") { open = true } else if open && b == UInt8(ascii: "]") { return true }
+            }
+            return false
         }
-        return false
     }
 
     func expandFields(_ parts: [WordPart], into out: inout [String]) throws {
