@@ -1,12 +1,12 @@
 /// A shell word, with its quoting kept as structure (never as marker bytes).
 public struct Word {
-    public var parts: [WordPart]
+    public var parts: WordParts
     public var span: Span
     /// An argument of `declare`, `local`, `export` … in assignment form (`x=$y`): it
     /// expands like an assignment value, without field splitting or globbing.
     public var isAssignment = false
 
-    public init(parts: [WordPart], span: Span, isAssignment: Bool = false) {
+    public init(parts: WordParts, span: Span, isAssignment: Bool = false) {
         self.parts = parts
         self.span = span
         self.isAssignment = isAssignment
@@ -65,7 +65,7 @@ public struct WordPart {
         /// `$'…'`, its escapes already decoded.
         case ansiC(String)
         /// `"…"` (and bash's `$"…"`).
-        case doubleQuoted([WordPart])
+        indirect case doubleQuoted(WordParts)
         /// `$name`, `${…}`
         indirect case parameter(ParameterExpansion)
         /// `$(…)` or `` `…` ``

@@ -80,21 +80,6 @@ enum ReservedWord: UInt8, CaseIterable {
     }
 }
 
-/// The reserved words by length, as bytes, for allocation-free matching.
-let reservedWordBytes: [[(word: ReservedWord, bytes: [UInt8])]] = {
-    var table = [[(word: ReservedWord, bytes: [UInt8])]](repeating: [], count: 9)
-    for w in ReservedWord.allCases { table[w.text.utf8.count].append((w, Array(w.text.utf8))) }
-    return table
-}()
-
-/// Bytes that can begin a reserved word.
-let reservedWordFirstBytes: [Bool] = {
-    var t = [Bool](repeating: false, count: 256)
-    for w in ReservedWord.allCases { t[Int(w.text.utf8.first!)] = true }
-    return t
-}()
-
-
 extension Parser {
     /// The operator at the current position, longest match first; nil when there is none.
     func peekOperator() -> Operator? {
@@ -212,43 +197,81 @@ extension Parser {
     }
 
     /// The reserved word at the current position, if the next token is one. Allocates
-    /// nothing: it is asked at every command.
+    /// nothing and reads no global table: it is asked at every command.
     func peekReservedWord() -> ReservedWord? {
         let c = peek()
-        guard c >= 0, reservedWordFirstBytes[c] else { return nil }
+        switch c {
+        case Lex.lbrace, Lex.rbrace, Lex.bang, Lex.lbracket, Lex.rbracket: break
+        case 0x63...0x66, 0x69, 0x73...0x75, 0x77: break  // c d e f, i, s t u, w
+        default: return nil
+        }
         // The same place is asked several times (pipeline, command, list end): remember.
         if reservedCache.pos == pos && reservedCache.generation == frameGeneration { return reservedCache.word }
         var found: ReservedWord?
-        if let k = plainWordLength(max: 8), k > 0 {
-            for w in reservedWordBytes[k] where matchesAhead(w.bytes) {
-                found = w.word
-                break
-            }
-        }
+        if let k = plainWordLength(max: 8), k > 0 { found = reservedWord(ofLength: k) }
         reservedCache = (pos, frameGeneration, found)
         return found
     }
 
+    /// The reserved word of `k` bytes spelled ahead, if any.
+    func reservedWord(ofLength k: Int) -> ReservedWord? {
+        switch k {
+        case 1:
+            switch peek() {
+            case Lex.lbrace: return .openBrace
+            case Lex.rbrace: return .closeBrace
+            case Lex.bang: return .bang
+            default: return nil
+            }
+        case 2:
+            if isAhead("if") { return .if }
+            if isAhead("in") { return .in }
+            if isAhead("fi") { return .fi }
+            if isAhead("do") { return .do }
+            if isAhead("[[") { return .openTest }
+            if isAhead("]]") { return .closeTest }
+        case 3:
+            if isAhead("for") { return .for }
+        case 4:
+            if isAhead("then") { return .then }
+            if isAhead("else") { return .else }
+            if isAhead("elif") { return .elif }
+            if isAhead("done") { return .done }
+            if isAhead("case") { return .case }
+            if isAhead("esac") { return .esac }
+            if isAhead("time") { return .time }
+        case 5:
+            if isAhead("while") { return .while }
+            if isAhead("until") { return .until }
+            if isAhead("trace") { return .trace }
+        case 6:
+            if isAhead("select") { return .select }
+            if isAhead("coproc") { return .coproc }
+        case 8:
+            if isAhead("function") { return .function }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// True when the bytes ahead spell `w` (whatever follows).
     @inline(__always)
-    func matchesAhead(_ bytes: [UInt8]) -> Bool {
-        for (i, b) in bytes.enumerated() where peek(i) != Int(b) { return false }
+    func isAhead(_ w: StaticString) -> Bool {
+        let p = w.utf8Start
+        for i in 0..<w.utf8CodeUnitCount where peek(i) != Int(p[i]) { return false }
         return true
     }
 
-    func atReservedWord(_ w: String) -> Bool {
-        var k = 0
-        for b in w.utf8 {
-            if peek(k) != Int(b) { return false }
-            k += 1
-        }
-        return Lex.isMeta(peek(k))
+    func atReservedWord(_ w: StaticString) -> Bool {
+        isAhead(w) && Lex.isMeta(peek(w.utf8CodeUnitCount))
     }
 
     /// Consumes `w` if it is the next token; returns its span.
-    func acceptReservedWord(_ w: String) -> Span? {
+    func acceptReservedWord(_ w: StaticString) -> Span? {
         guard atReservedWord(w) else { return nil }
         let start = offset
-        advance(w.utf8.count)
+        advance(w.utf8CodeUnitCount)
         return span(from: start)
     }
 
