@@ -136,7 +136,7 @@ extension Parser {
             }
             break
         }
-        var commands: [Command] = []
+        var commands = SmallList<Command>()
         var operators: [(op: PipeOperator, span: Span)] = []
         skipBlanks()
         // `time` alone times nothing, as in bash; `!` alone is an error.

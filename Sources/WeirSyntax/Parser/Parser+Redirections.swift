@@ -2,10 +2,15 @@ extension Parser {
     /// `io_redirect ::= (IO_NUMBER | '{' NAME '}')? (io_file | io_here)`
     /// `io_file ::= ('<' | '>' | '>|' | '>>' | '<>' | '<&' | '>&' | '&>' | '&>>' | '<<<') WORD`
     /// Returns nil, having read nothing, when no redirection starts here.
+    @inline(__always)
     func parseRedirectionIfAny() throws -> Redirection? {
         // Most words are not redirections: only a digit, `{`, `<`, `>` or `&` can start one.
         let c0 = peek()
         guard Lex.isDigit(c0) || c0 == Lex.lbrace || c0 == Lex.lt || c0 == Lex.gt || c0 == Lex.amp else { return nil }
+        return try redirectionStartingHere()
+    }
+
+    func redirectionStartingHere() throws -> Redirection? {
         let start = offset
         var k = 0
         var fd: Int32?

@@ -82,8 +82,16 @@ enum ReservedWord: UInt8, CaseIterable {
 
 extension Parser {
     /// The operator at the current position, longest match first; nil when there is none.
+    @inline(__always)
     func peekOperator() -> Operator? {
         let c = peek()
+        switch c {
+        case Lex.amp, Lex.pipe, Lex.semicolon, Lex.lt, Lex.gt, Lex.lparen, Lex.rparen: return operatorStarting(c)
+        default: return nil
+        }
+    }
+
+    func operatorStarting(_ c: Int) -> Operator? {
         switch c {
         case Lex.amp:
             if peek(1) == Lex.amp { return .andIf }
@@ -125,8 +133,15 @@ extension Parser {
         (peek() == Lex.lt || peek() == Lex.gt) && peek(1) == Lex.lparen
     }
 
-    /// Skips blanks, line continuations and a comment; stops at a newline.
+    /// Skips blanks, line continuations and a comment; stops at a newline. Asked before
+    /// every token, and usually there is nothing to skip: that check is inlined.
+    @inline(__always)
     func skipBlanks() {
+        let c = peek()
+        if c == 0x20 || c == 0x09 || c == Lex.backslash || c == Lex.hash { skipBlanksAndComment() }
+    }
+
+    func skipBlanksAndComment() {
         while true {
             let c = peek()
             if c == 0x20 || c == 0x09 {
@@ -198,13 +213,18 @@ extension Parser {
 
     /// The reserved word at the current position, if the next token is one. Allocates
     /// nothing and reads no global table: it is asked at every command.
+    @inline(__always)
     func peekReservedWord() -> ReservedWord? {
-        let c = peek()
-        switch c {
-        case Lex.lbrace, Lex.rbrace, Lex.bang, Lex.lbracket, Lex.rbracket: break
-        case 0x63...0x66, 0x69, 0x73...0x75, 0x77: break  // c d e f, i, s t u, w
-        default: return nil
+        switch peek() {
+        case Lex.lbrace, Lex.rbrace, Lex.bang, Lex.lbracket, Lex.rbracket,
+             0x63...0x66, 0x69, 0x73...0x75, 0x77:  // c d e f, i, s t u, w
+            return reservedWordAhead()
+        default:
+            return nil
         }
+    }
+
+    func reservedWordAhead() -> ReservedWord? {
         // The same place is asked several times (pipeline, command, list end): remember.
         if reservedCache.pos == pos && reservedCache.generation == frameGeneration { return reservedCache.word }
         var found: ReservedWord?
