@@ -4,7 +4,9 @@
 public struct SmallList<Element>: RandomAccessCollection, ExpressibleByArrayLiteral {
     @usableFromInline
     enum Storage {
+        case empty
         case one(Element)
+        /// Two or more.
         case many([Element])
     }
 
@@ -12,11 +14,15 @@ public struct SmallList<Element>: RandomAccessCollection, ExpressibleByArrayLite
     var storage: Storage
 
     @inlinable
-    public init() { storage = .many([]) }
+    public init() { storage = .empty }
 
     @inlinable
     public init(_ elements: [Element]) {
-        storage = elements.count == 1 ? .one(elements[0]) : .many(elements)
+        switch elements.count {
+        case 0: storage = .empty
+        case 1: storage = .one(elements[0])
+        default: storage = .many(elements)
+        }
     }
 
     @inlinable
@@ -28,6 +34,7 @@ public struct SmallList<Element>: RandomAccessCollection, ExpressibleByArrayLite
     @inlinable
     public var endIndex: Int {
         switch storage {
+        case .empty: return 0
         case .one: return 1
         case .many(let a): return a.count
         }
@@ -41,12 +48,16 @@ public struct SmallList<Element>: RandomAccessCollection, ExpressibleByArrayLite
             return e
         case .many(let a):
             return a[i]
+        case .empty:
+            preconditionFailure("SmallList index out of range")
         }
     }
 
     @inlinable
     public mutating func append(_ e: Element) {
         switch storage {
+        case .empty:
+            storage = .one(e)
         case .one(let first):
             var a: [Element] = []
             a.reserveCapacity(4)
@@ -54,11 +65,7 @@ public struct SmallList<Element>: RandomAccessCollection, ExpressibleByArrayLite
             a.append(e)
             storage = .many(a)
         case .many(var a):
-            if a.isEmpty {
-                storage = .one(e)
-                return
-            }
-            storage = .many([])  // so that `a` is the only reference and grows in place
+            storage = .empty  // so that `a` is the only reference and grows in place
             a.append(e)
             storage = .many(a)
         }

@@ -122,19 +122,24 @@ extension Parser {
         if bodyEnd < 0 { throw unterminatedHereDoc(doc) }
         doc.bodySpan = Span(offsetOf(bodyStart), offsetOf(bodyEnd))
         if doc.quoted {
-            var text: [UInt8] = []
-            var i = bodyStart
-            var atLineStart = true
-            while i < bodyEnd {
-                let b = bytes[i]
-                if !(doc.stripTabs && atLineStart && b == 0x09) {
-                    text.append(b)
-                    atLineStart = b == 0x0A
+            let body: String
+            if doc.stripTabs {
+                var text: [UInt8] = []
+                var i = bodyStart
+                var atLineStart = true
+                while i < bodyEnd {
+                    let b = bytes[i]
+                    if !(atLineStart && b == 0x09) {
+                        text.append(b)
+                        atLineStart = b == 0x0A
+                    }
+                    i += 1
                 }
-                i += 1
+                body = String(decoding: text, as: UTF8.self)
+            } else {
+                body = self.text(bodyStart, bodyEnd)
             }
-            let part = WordPart(.literal(String(decoding: text, as: UTF8.self)), doc.bodySpan)
-            doc.body = Word(parts: text.isEmpty ? [] : [part], span: doc.bodySpan)
+            doc.body = Word(parts: body.isEmpty ? [] : [WordPart(.literal(body), doc.bodySpan)], span: doc.bodySpan)
         } else {
             push(Frame(bytes: bytes, pos: bodyStart, limit: bodyEnd, origin: origin, alias: nil))
             let parts = try parseQuotedParts(.hereDoc(stripTabs: doc.stripTabs), openedAt: doc.span.start)

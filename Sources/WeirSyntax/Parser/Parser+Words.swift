@@ -7,14 +7,32 @@ struct LiteralRun {
     var to = 0
     /// The frame the bytes `from..<to` are in.
     var frameID = -1
-    /// That frame's bytes, kept when it is not the main text (an alias's value, a
-    /// here-document body): it may be left before the run is flushed.
-    var keptBytes: [UInt8] = []
-    var buffer: [UInt8] = []
     var buffered = false
     var start = 0
     var isEmpty = true
     var last: UInt8 = 0
+    /// Byte storage for the rare runs that need it; most words never create it.
+    var spill: LiteralSpill?
+
+    /// The frame's bytes, kept when it is not the main text (an alias's value, a
+    /// here-document body): it may be left before the run is flushed.
+    var keptBytes: [UInt8] {
+        get { spill?.keptBytes ?? [] }
+        set { spillStorage().keptBytes = newValue }
+    }
+
+    mutating func spillStorage() -> LiteralSpill {
+        if let s = spill { return s }
+        let s = LiteralSpill()
+        spill = s
+        return s
+    }
+}
+
+/// A run's bytes when they are not one stretch of the main text.
+final class LiteralSpill {
+    var keptBytes: [UInt8] = []
+    var buffer: [UInt8] = []
 }
 
 extension Parser {
@@ -36,12 +54,12 @@ extension Parser {
     /// Appends the run, if any, to `parts` as one literal part ending at `end`.
     func flush(_ lit: inout LiteralRun, into parts: inout WordParts, end: Int) {
         guard !lit.isEmpty else { return }
-        let text = lit.buffered ? String(decoding: lit.buffer, as: UTF8.self) : runText(lit)
+        let text = lit.buffered ? String(decoding: lit.spill!.buffer, as: UTF8.self) : runText(lit)
         parts.append(WordPart(.literal(text), Span(lit.start, max(lit.start, end))))
         lit.isEmpty = true
         if lit.buffered {
             lit.buffered = false
-            lit.buffer.removeAll(keepingCapacity: true)
+            lit.spill!.buffer.removeAll(keepingCapacity: true)
         }
     }
 
@@ -59,16 +77,17 @@ extension Parser {
                 if frameID != 0 { lit.keptBytes = bytes }
             } else {
                 lit.buffered = true
-                lit.buffer.append(b)
+                lit.spillStorage().buffer.append(b)
             }
         } else if !lit.buffered && lit.frameID == frameID && lit.to == pos && pos < limit {
             lit.to += 1
         } else {
             if !lit.buffered {
                 lit.buffered = true
-                lit.buffer.append(contentsOf: runBytes(lit))
+                let run = runBytes(lit)
+                lit.spillStorage().buffer.append(contentsOf: run)
             }
-            lit.buffer.append(b)
+            lit.spill!.buffer.append(b)
         }
         lit.last = b
     }
