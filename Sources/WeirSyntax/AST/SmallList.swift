@@ -54,7 +54,7 @@ public struct SmallList<Element>: RandomAccessCollection, ExpressibleByArrayLite
     }
 
     @inlinable
-    public mutating func append(_ e: Element) {
+    public mutating func append(_ e: consuming Element) {
         switch storage {
         case .empty:
             storage = .one(e)

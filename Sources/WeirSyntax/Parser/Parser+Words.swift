@@ -325,9 +325,32 @@ extension Parser {
             default:
                 addLiteral(&lit, c, at: here)
                 advance()
-                if c == Lex.nl { lineStart = true }
+                if c == Lex.nl { lineStart = true } else { extendLiteralOverQuotedText(&lit) }
             }
         }
+    }
+
+    /// Inside double quotes (or a here-document, or a quoted `${…}` operand): takes the
+    /// bytes that are literal there whatever follows them into the run at once.
+    @inline(__always)
+    func extendLiteralOverQuotedText(_ lit: inout LiteralRun) {
+        guard !lit.buffered, lit.frameID == frameID, lit.to == pos else { return }
+        var p = pos
+        while p < limit {
+            switch bytes[p] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "`"),
+                 UInt8(ascii: "}"), 0x0A:
+                break
+            default:
+                p += 1
+                continue
+            }
+            break
+        }
+        guard p > pos else { return }
+        lit.to = p
+        lit.last = bytes[p - 1]
+        advance(p - pos)
     }
 
     /// `$'…'`: C-style escapes, decoded here.
