@@ -63,6 +63,24 @@ enum ReservedWord: UInt8, CaseIterable {
         }
     }
 
+    /// True when a word beginning with the letters `a`, `b` may be a reserved word.
+    @inline(__always)
+    static func mayStartWith(_ a: Int, _ b: Int) -> Bool {
+        switch (UInt8(truncatingIfNeeded: a), UInt8(truncatingIfNeeded: b)) {
+        case (UInt8(ascii: "i"), UInt8(ascii: "f")), (UInt8(ascii: "i"), UInt8(ascii: "n")),
+             (UInt8(ascii: "f"), UInt8(ascii: "i")), (UInt8(ascii: "f"), UInt8(ascii: "o")),
+             (UInt8(ascii: "f"), UInt8(ascii: "u")), (UInt8(ascii: "d"), UInt8(ascii: "o")),
+             (UInt8(ascii: "t"), UInt8(ascii: "h")), (UInt8(ascii: "t"), UInt8(ascii: "i")),
+             (UInt8(ascii: "t"), UInt8(ascii: "r")), (UInt8(ascii: "e"), UInt8(ascii: "l")),
+             (UInt8(ascii: "e"), UInt8(ascii: "s")), (UInt8(ascii: "c"), UInt8(ascii: "a")),
+             (UInt8(ascii: "c"), UInt8(ascii: "o")), (UInt8(ascii: "w"), UInt8(ascii: "h")),
+             (UInt8(ascii: "u"), UInt8(ascii: "n")), (UInt8(ascii: "s"), UInt8(ascii: "e")):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Starts a compound command (the body a function definition needs).
     var startsCompoundCommand: Bool {
         switch self {
@@ -215,10 +233,14 @@ extension Parser {
     /// nothing and reads no global table: it is asked at every command.
     @inline(__always)
     func peekReservedWord() -> ReservedWord? {
-        switch peek() {
-        case Lex.lbrace, Lex.rbrace, Lex.bang, Lex.lbracket, Lex.rbracket,
-             0x63...0x66, 0x69, 0x73...0x75, 0x77:  // c d e f, i, s t u, w
+        let c = peek()
+        switch c {
+        case Lex.lbrace, Lex.rbrace, Lex.bang, Lex.lbracket, Lex.rbracket:
             return reservedWordAhead()
+        case 0x63...0x66, 0x69, 0x73...0x75, 0x77:  // c d e f, i, s t u, w
+            // Most command names start with these letters too (`echo`, `test`): the
+            // first two bytes turn nearly all of them away.
+            return ReservedWord.mayStartWith(c, peek(1)) ? reservedWordAhead() : nil
         default:
             return nil
         }
