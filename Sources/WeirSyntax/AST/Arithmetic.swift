@@ -1,9 +1,11 @@
 /// The body of `$((…))`, `((…))` or a part of `for ((…))`.
 ///
-/// When the text holds no expansions it is parsed once, here. When it holds `$x`, `$(…)`
-/// and the like, bash substitutes them as text and parses the result, so `expression` is
-/// `.dynamic` and the expander parses after substituting. An invalid expression is kept
-/// as `.invalid`: like bash, weir reports it when the expression is evaluated.
+/// When the text holds no expansions it is parsed once, the first time it is needed
+/// (bash reads arithmetic only when it runs, and `weir -n` need not build a tree nobody
+/// evaluates). When it holds `$x`, `$(…)` and the like, bash substitutes them as text and
+/// parses the result, so `parsed` is `.dynamic` and the expander parses after
+/// substituting. An invalid expression is `.invalid`: like bash, weir reports it when
+/// the expression is evaluated.
 public final class Arithmetic {
     public enum Parsed {
         case expression(ArithmeticExpression)
@@ -12,13 +14,33 @@ public final class Arithmetic {
     }
 
     public var text: Word
-    public var parsed: Parsed
     public var span: Span
+    /// nil until a literal text is first parsed.
+    private var parsedForm: Parsed?
 
     public init(text: Word, parsed: Parsed, span: Span) {
         self.text = text
-        self.parsed = parsed
+        self.parsedForm = parsed
         self.span = span
+    }
+
+    /// A text of literal parts only, parsed when `parsed` is first asked for.
+    public init(literalText text: Word, span: Span) {
+        self.text = text
+        self.span = span
+    }
+
+    public var parsed: Parsed {
+        if let p = parsedForm { return p }
+        var bytes: [UInt8] = []
+        for part in text.parts { if case .literal(let s) = part.kind { bytes += s.utf8 } }
+        let p: Parsed
+        switch ArithmeticParser.parse(bytes, baseOffset: text.span.start) {
+        case .success(let e): p = .expression(e)
+        case .failure(let f): p = .invalid(message: f.message, offset: f.offset)
+        }
+        parsedForm = p
+        return p
     }
 }
 

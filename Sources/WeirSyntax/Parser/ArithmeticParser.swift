@@ -90,25 +90,49 @@ public struct ArithmeticParser {
         return e
     }
 
-    static let assignmentOperators: [(StaticString, ArithmeticBinaryOperator?)] = [
-        ("<<=", .shiftLeft), (">>=", .shiftRight), ("**=", .power), ("*=", .multiply), ("/=", .divide),
-        ("%=", .remainder), ("+=", .add), ("-=", .subtract), ("&=", .bitAnd), ("^=", .bitXor),
-        ("|=", .bitOr), ("=", nil),
-    ]
+    /// The assignment operator next (`=`, `+=`, `<<=` …): the operation it applies (nil
+    /// for `=`) and its length.
+    func assignmentOperatorAhead() -> (ArithmeticBinaryOperator?, Int)? {
+        let eq = Int(UInt8(ascii: "="))
+        let n = operatorLength()
+        let a = peekByte(0)
+        switch n {
+        case 1:
+            return a == eq ? (nil, 1) : nil
+        case 2 where peekByte(1) == eq:
+            switch a {
+            case Lex.star: return (.multiply, 2)
+            case Lex.slash: return (.divide, 2)
+            case Lex.percent: return (.remainder, 2)
+            case Lex.plus: return (.add, 2)
+            case Lex.minus: return (.subtract, 2)
+            case Lex.amp: return (.bitAnd, 2)
+            case Lex.caret: return (.bitXor, 2)
+            case Lex.pipe: return (.bitOr, 2)
+            default: return nil  // `==` `!=` `<=` `>=` compare
+            }
+        case 3:
+            switch a {
+            case Lex.lt: return (.shiftLeft, 3)
+            case Lex.gt: return (.shiftRight, 3)
+            case Lex.star: return (.power, 3)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
 
     /// `arith_assignment ::= arith_ternary (ASSIGN_OP arith_assignment)?` (the left side a variable)
     mutating func parseArithAssignment() throws -> ArithmeticExpression {
         let lhs = try parseArithTernary()
         skipSpace()
-        for (op, binop) in ArithmeticParser.assignmentOperators {
-            let save = pos
-            if accept(op) {
-                guard case .variable(let lv) = lhs else {
-                    pos = save
-                    throw fail("attempted assignment to non-variable (error token is \"\(rest())\")")
-                }
-                return .assign(lv, binop, try parseArithAssignment())
+        if let (binop, length) = assignmentOperatorAhead() {
+            guard case .variable(let lv) = lhs else {
+                throw fail("attempted assignment to non-variable (error token is \"\(rest())\")")
             }
+            pos += length
+            return .assign(lv, binop, try parseArithAssignment())
         }
         return lhs
     }
@@ -181,6 +205,10 @@ public struct ArithmeticParser {
         depth += 1
         defer { depth -= 1 }
         if depth > 200 { throw fail("expression nested too deeply") }
+        skipSpace()
+        // One look at the operator next, not one try per prefix operator.
+        let c = peekByte()
+        guard c == Lex.plus || c == Lex.minus || c == Lex.bang || c == Lex.tilde else { return try parseArithPostfix() }
         if accept("++") || accept("--") {
             let delta: Int64 = text[pos - 1] == UInt8(ascii: "+") ? 1 : -1
             skipSpace()
@@ -259,7 +287,7 @@ public struct ArithmeticParser {
         let start = pos
         while pos < text.count, Lex.isNameChar(Int(text[pos])) || text[pos] == UInt8(ascii: "#")
             || text[pos] == UInt8(ascii: "@") { pos += 1 }
-        let token = Array(text[start..<pos])
+        let token = text[start..<pos]
         guard let v = ArithmeticParser.integerValue(token) else {
             pos = start
             throw fail("value too great for base (error token is \"\(String(decoding: token, as: UTF8.self))\")")
@@ -268,21 +296,24 @@ public struct ArithmeticParser {
     }
 
     /// The value of an integer constant as bash reads it, or nil when it is invalid.
-    public static func integerValue(_ token: [UInt8]) -> Int64? {
+    public static func integerValue(_ token: [UInt8]) -> Int64? { integerValue(token[...]) }
+
+    public static func integerValue(_ token: ArraySlice<UInt8>) -> Int64? {
         guard !token.isEmpty else { return nil }
         var radix: Int64 = 10
-        var digits = token[...]
+        var digits = token
+        let first = token.startIndex
         if let hash = token.firstIndex(of: UInt8(ascii: "#")) {
-            guard hash > 0, let b = Int64(String(decoding: token[..<hash], as: UTF8.self)), b >= 2, b <= 64 else { return nil }
+            guard hash > first, let b = Int64(String(decoding: token[..<hash], as: UTF8.self)), b >= 2, b <= 64 else { return nil }
             radix = b
             digits = token[(hash + 1)...]
-        } else if token.count > 1 && token[0] == UInt8(ascii: "0") {
-            if token[1] == UInt8(ascii: "x") || token[1] == UInt8(ascii: "X") {
+        } else if token.count > 1 && token[first] == UInt8(ascii: "0") {
+            if token[first + 1] == UInt8(ascii: "x") || token[first + 1] == UInt8(ascii: "X") {
                 radix = 16
-                digits = token[2...]
+                digits = token[(first + 2)...]
             } else {
                 radix = 8
-                digits = token[1...]
+                digits = token[(first + 1)...]
             }
         }
         if digits.isEmpty { return radix == 16 ? nil : (radix == 8 ? 0 : nil) }

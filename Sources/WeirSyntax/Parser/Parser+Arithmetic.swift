@@ -20,8 +20,8 @@ extension Parser {
         do {
             let a = try scanArithmetic(.doubleParen, opener: "$((", at: start, emptyIsZero: true)
             advance(2)
-            return WordPart(.arithmetic(Arithmetic(text: a!.text, parsed: a!.parsed, span: span(from: start))),
-                            span(from: start))
+            a!.span = span(from: start)
+            return WordPart(.arithmetic(a!), a!.span)
         } catch is NotArithmetic {
             guard saved.count == saveFrames else { throw SyntaxError("ambiguous `$((`", at: start) }
             pos = savePos
@@ -121,25 +121,16 @@ extension Parser {
         }
         flush(&lit, into: &parts, end: offset)
         let text = Word(parts: parts, span: span(from: textStart))
-        var literal: [UInt8] = []
-        if literalOnly {
-            for p in parts { if case .literal(let s) = p.kind { literal += Array(s.utf8) } }
+        guard literalOnly else { return Arithmetic(text: text, parsed: .dynamic, span: text.span) }
+        let blank = parts.allSatisfy { p in
+            if case .literal(let s) = p.kind { return s.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A } }
+            return false
         }
-        let blank = literalOnly && literal.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
         if blank {
             if !emptyIsZero { return nil }
             return Arithmetic(text: text, parsed: .expression(.number(0)), span: text.span)
         }
-        let parsed: Arithmetic.Parsed
-        if literalOnly {
-            switch ArithmeticParser.parse(literal, baseOffset: textStart) {
-            case .success(let e): parsed = .expression(e)
-            case .failure(let f): parsed = .invalid(message: f.message, offset: f.offset)
-            }
-        } else {
-            parsed = .dynamic
-        }
-        return Arithmetic(text: text, parsed: parsed, span: text.span)
+        return Arithmetic(literalText: text, span: text.span)
     }
 
     /// Takes the bytes that are plain in arithmetic text (names, digits, blanks and most

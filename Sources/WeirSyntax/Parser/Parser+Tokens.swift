@@ -318,8 +318,11 @@ extension Parser {
     }
 
     /// Replaces an alias name in command position by its value, read as more input.
-    func expandAliasIfAny() -> Bool {
-        guard aliasesInUse, let table = aliases, let (name, len) = peekPlainWord(),
+    @inline(__always)
+    func expandAliasIfAny() -> Bool { aliasesInUse && expandAlias() }
+
+    func expandAlias() -> Bool {
+        guard let table = aliases, let (name, len) = peekPlainWord(),
               !reservedWords.contains(name), !aliasActive(name),
               let value = table.alias(named: name) else { return false }
         let start = offset
