@@ -19,7 +19,7 @@ import WeirTestSupport
 
         /// The parts tile the range: each begins where the last ended, but for line
         /// continuations between them.
-        func checkTiling(_ parts: WordParts, from start: Int, to end: Int, in what: String) {
+        func checkTiling(_ parts: [WordPart], from start: Int, to end: Int, in what: String) {
             var at = start
             for p in parts {
                 var gap = text(Span(at, p.span.start))

@@ -174,7 +174,7 @@ extension Shell {
         return true
     }
 
-    func isPure(_ parts: WordParts, substitutionsArePure: Bool = false) -> Bool {
+    func isPure(_ parts: [WordPart], substitutionsArePure: Bool = false) -> Bool {
         for p in parts {
             switch p.kind {
             case .literal, .escaped, .singleQuoted, .ansiC, .tilde: continue

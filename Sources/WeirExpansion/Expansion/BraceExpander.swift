@@ -3,14 +3,14 @@ import WeirSyntax
 /// bash's brace expansion: `a{b,c}d` → `abd acd`, `{1..5..2}`, `{a..e}`, nested braces.
 /// Works on word parts, so quotes and expansions inside the braces survive.
 enum BraceExpander {
-    static func expand(_ parts: WordParts) -> [WordParts] {
+    static func expand(_ parts: [WordPart]) -> [[WordPart]] {
         guard let i = parts.firstIndex(where: { if case .brace = $0.kind { return true }; return false }),
               case .brace(let b) = parts[i].kind else { return [parts] }
         let prefix = Array(parts[..<i])
-        let suffixes = expand(WordParts(Array(parts[(i + 1)...])))
-        var out: [WordParts] = []
+        let suffixes = expand(Array(parts[(i + 1)...]))
+        var out: [[WordPart]] = []
         let span = parts[i].span
-        let middles: [WordParts]
+        let middles: [[WordPart]]
         switch b {
         case .alternatives(let words):
             middles = words.flatMap { expand($0.parts) }
@@ -18,7 +18,7 @@ enum BraceExpander {
             middles = sequence(start, end, step).map { [WordPart(.literal($0), span)] }
         }
         for m in middles {
-            for s in suffixes { out.append(WordParts(prefix + m + s)) }
+            for s in suffixes { out.append(prefix + m + s) }
         }
         return out
     }

@@ -131,7 +131,7 @@ public struct Expander {
         }
     }
 
-    func expandFields(_ parts: WordParts, into out: inout [String]) throws {
+    func expandFields(_ parts: [WordPart], into out: inout [String]) throws {
         var b = WordBuilder()
         try add(parts, to: &b, quoted: false)
         let fields = b.split(ifs: environment.ifs)
@@ -236,7 +236,7 @@ public struct Expander {
     /// Adds the expansion of `parts` to a word. `quoted`: inside double quotes.
     /// `operand`: the word of `${x:-word}` outside quotes, whose literal text is split too.
     /// `joinArrays`: `$@` and `${a[@]}` become one string (no field breaks).
-    func add(_ parts: WordParts, to b: inout WordBuilder, quoted: Bool, operand: Bool = false,
+    func add(_ parts: [WordPart], to b: inout WordBuilder, quoted: Bool, operand: Bool = false,
              joinArrays: Bool = false) throws {
         for (i, p) in parts.enumerated() {
             switch p.kind {

@@ -80,12 +80,12 @@ public struct Pipeline {
     public var prefixes: [PipelinePrefix]
     public var negated: Bool
     public var bangSpan: Span?
-    public var commands: SmallList<Command>
+    public var commands: [Command]
     /// `operators[i]` joins `commands[i]` and `commands[i + 1]`.
     public var operators: [(op: PipeOperator, span: Span)]
     public var span: Span
 
-    public init(prefixes: [PipelinePrefix], negated: Bool, bangSpan: Span?, commands: SmallList<Command>,
+    public init(prefixes: [PipelinePrefix], negated: Bool, bangSpan: Span?, commands: [Command],
                 operators: [(op: PipeOperator, span: Span)], span: Span) {
         self.prefixes = prefixes
         self.negated = negated

@@ -59,7 +59,7 @@ extension Parser {
     func scanArithmetic(_ terminator: ArithmeticTerminator, opener: String, at start: Int,
                         emptyIsZero: Bool) throws -> Arithmetic? {
         let textStart = offset
-        var parts = WordParts()
+        var parts: [WordPart] = []
         var lit = LiteralRun()
         var depth = 0
         var literalOnly = true

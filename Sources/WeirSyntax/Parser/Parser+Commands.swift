@@ -271,7 +271,7 @@ extension Parser {
     /// one (`local a=(1 2)`, `export P=~/bin`), kept as a word whose first part is `name=`.
     func parseDeclarationArgument() throws -> Word {
         let a = try parseAssignment()
-        var parts = WordParts()
+        var parts: [WordPart] = []
         var head = a.name
         var headStart = a.span.start
         if let sub = a.index {

@@ -136,7 +136,7 @@ extension Parser {
             }
             break
         }
-        var commands = SmallList<Command>()
+        var commands: [Command] = []
         var operators: [(op: PipeOperator, span: Span)] = []
         skipBlanks()
         // `time` alone times nothing, as in bash; `!` alone is an error.

@@ -127,7 +127,7 @@ extension Parser {
             if leadingSlash { advance() }
             var pattern = try parseWord(m)
             if leadingSlash {
-                pattern = Word(parts: WordParts([WordPart(.literal("/"), Span(slashStart, slashStart + 1))] + pattern.parts),
+                pattern = Word(parts: [WordPart(.literal("/"), Span(slashStart, slashStart + 1))] + pattern.parts,
                                span: Span(slashStart, pattern.span.end))
             }
             var replacement: Word?

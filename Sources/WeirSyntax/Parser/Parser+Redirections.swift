@@ -80,7 +80,7 @@ extension Parser {
     /// A here-document delimiter with its quotes removed: `'EOF'`, `"EOF"`, `\EOF` → `EOF`.
     func delimiterText(_ word: Word) -> String {
         var s = ""
-        func add(_ parts: WordParts) {
+        func add(_ parts: [WordPart]) {
             for p in parts {
                 switch p.kind {
                 case .literal(let t), .escaped(let t), .singleQuoted(let t): s += t

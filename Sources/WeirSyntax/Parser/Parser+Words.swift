@@ -52,7 +52,7 @@ extension Parser {
     }
 
     /// Appends the run, if any, to `parts` as one literal part ending at `end`.
-    func flush(_ lit: inout LiteralRun, into parts: inout WordParts, end: Int) {
+    func flush(_ lit: inout LiteralRun, into parts: inout [WordPart], end: Int) {
         guard !lit.isEmpty else { return }
         let text = lit.buffered ? String(decoding: lit.spill!.buffer, as: UTF8.self) : runText(lit)
         parts.append(WordPart(.literal(text), Span(lit.start, max(lit.start, end))))
@@ -95,7 +95,7 @@ extension Parser {
     /// `WORD`: quotes, escapes, expansions and literal text, read in `mode`.
     func parseWord(_ mode: WordMode) throws -> Word {
         let start = offset
-        var parts = WordParts()
+        var parts: [WordPart] = []
         var lit = LiteralRun()
         var depth = 0  // balanced (), [], {} that do not end the word
         var first = true
@@ -271,8 +271,8 @@ extension Parser {
 
     /// The inside of double quotes, a here-document body, or a `${x:-…}` operand inside
     /// double quotes. Stops before the closing byte.
-    func parseQuotedParts(_ stop: QuotedStop, openedAt: Int) throws -> WordParts {
-        var parts = WordParts()
+    func parseQuotedParts(_ stop: QuotedStop, openedAt: Int) throws -> [WordPart] {
+        var parts: [WordPart] = []
         var lit = LiteralRun()
         var stripTabs = false
         if case .hereDoc(let s) = stop { stripTabs = s }
@@ -537,7 +537,7 @@ extension Parser {
 
     /// True where a `~` starts a tilde prefix: at the start of a word, or in an assignment
     /// value at its start or after a `:`.
-    func isTildePosition(_ mode: WordMode, lit: LiteralRun, parts: WordParts) -> Bool {
+    func isTildePosition(_ mode: WordMode, lit: LiteralRun, parts: [WordPart]) -> Bool {
         if parts.isEmpty && lit.isEmpty { return true }
         return mode.tilde == .assignment && !lit.isEmpty && lit.last == UInt8(Lex.colon)
     }
