@@ -136,7 +136,7 @@ import WeirTestSupport
             switch r.target {
             case .word(let w): word(w)
             case .hereDoc(let d):
-                if !d.stripTabs { word(d.body) }
+                if !d.stripTabs, let body = try? d.body { word(body) }
             }
         }
 

@@ -167,7 +167,10 @@ extension Shell {
         for r in sc.redirections {
             switch r.target {
             case .word(let w): if !isPure(w.parts, substitutionsArePure: substitutionsArePure) { return false }
-            case .hereDoc(let d): if !d.quoted && !isPure(d.body.parts) { return false }
+            case .hereDoc(let d):
+                if !d.quoted {
+                    guard let body = try? d.body, isPure(body.parts) else { return false }
+                }
             }
             if r.fdVariable != nil { return false }
         }

@@ -55,20 +55,55 @@ public final class HereDoc {
     public var quoted: Bool
     /// `<<-`: leading tabs are removed from each line.
     public var stripTabs: Bool
-    /// The body: literal text when quoted, otherwise parameter, command and arithmetic
-    /// expansions with here-doc backslash rules.
-    public var body: Word
     /// The body's lines in the source, the closing delimiter line excluded.
     public var bodySpan: Span
     /// The `<<` operator and its delimiter word.
     public var span: Span
+    /// The text an unquoted body is parsed from, the first time it is asked for.
+    var unparsed: UnparsedBody?
+    private var parsedBody: Word
+
+    /// Where an unquoted body's text lies, to be parsed when it is first expanded.
+    struct UnparsedBody {
+        let source: SourceFile
+        let bytes: [UInt8]
+        let range: Range<Int>
+        let origin: Span?
+        weak var aliases: AliasResolving?
+    }
 
     public init(delimiter: String, quoted: Bool, stripTabs: Bool, span: Span) {
         self.delimiter = delimiter
         self.quoted = quoted
         self.stripTabs = stripTabs
-        self.body = Word(parts: [], span: Span(span.end, span.end))
+        self.parsedBody = Word(parts: [], span: Span(span.end, span.end))
         self.bodySpan = Span(span.end, span.end)
         self.span = span
+    }
+
+    /// The source file the body is read from, for rendering a syntax error in it.
+    public var source: SourceFile? { unparsed?.source }
+
+    /// The body: literal text when quoted, otherwise parameter, command and arithmetic
+    /// expansions with here-doc backslash rules. An unquoted body is parsed when first
+    /// needed, as bash does (it reads a here-document's expansions when the redirection
+    /// runs, so `bash -n` and `weir -n` pass a body whose `$(…)` is malformed, and running
+    /// it fails that redirection).
+    public var body: Word {
+        get throws {
+            if let u = unparsed {
+                let parser = Parser(source: u.source, bytes: u.bytes, range: u.range, origin: u.origin,
+                                    aliases: u.aliases)
+                let parts = try parser.parseQuotedParts(.hereDoc(stripTabs: stripTabs), openedAt: span.start)
+                parsedBody = Word(parts: parts, span: bodySpan)
+                unparsed = nil
+            }
+            return parsedBody
+        }
+    }
+
+    func setBody(_ body: Word) {
+        parsedBody = body
+        unparsed = nil
     }
 }

@@ -139,12 +139,10 @@ extension Parser {
             } else {
                 body = self.text(bodyStart, bodyEnd)
             }
-            doc.body = Word(parts: body.isEmpty ? [] : [WordPart(.literal(body), doc.bodySpan)], span: doc.bodySpan)
+            doc.setBody(Word(parts: body.isEmpty ? [] : [WordPart(.literal(body), doc.bodySpan)], span: doc.bodySpan))
         } else {
-            push(Frame(bytes: bytes, pos: bodyStart, limit: bodyEnd, origin: origin, alias: nil))
-            let parts = try parseQuotedParts(.hereDoc(stripTabs: doc.stripTabs), openedAt: doc.span.start)
-            popFrame()
-            doc.body = Word(parts: parts, span: doc.bodySpan)
+            doc.unparsed = HereDoc.UnparsedBody(source: source, bytes: bytes, range: bodyStart..<bodyEnd, origin: origin,
+                                                aliases: aliases)
         }
         pos = next
     }

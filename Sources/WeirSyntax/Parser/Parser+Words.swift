@@ -55,7 +55,9 @@ extension Parser {
     func flush(_ lit: inout LiteralRun, into parts: inout [WordPart], end: Int) {
         guard !lit.isEmpty else { return }
         let text = lit.buffered ? String(decoding: lit.spill!.buffer, as: UTF8.self) : runText(lit)
-        parts.append(WordPart(.literal(text), Span(lit.start, max(lit.start, end))))
+        let part = WordPart(.literal(text), Span(lit.start, max(lit.start, end)))
+        // The first part: an array literal allocates for exactly one, without the growth path.
+        if parts.isEmpty { parts = [part] } else { parts.append(part) }
         lit.isEmpty = true
         if lit.buffered {
             lit.buffered = false

@@ -67,6 +67,18 @@ public final class Parser {
         self.origin = nil
     }
 
+    /// A parser for `range` of `bytes`, a stretch of `source` (or of text standing for
+    /// `origin`): an unquoted here-document body read when it is first expanded.
+    init(source: SourceFile, bytes: [UInt8], range: Range<Int>, origin: Span?, aliases: AliasResolving?) {
+        self.source = source
+        self.aliases = aliases
+        self.aliasesInUse = aliases?.hasAliases ?? false
+        self.bytes = bytes
+        self.pos = range.lowerBound
+        self.limit = range.upperBound
+        self.origin = origin
+    }
+
     /// A parser for text that stands for `span` of `source` (a backquoted substitution).
     init(source: SourceFile, text: [UInt8], origin: Span, aliases: AliasResolving?, depth: Int) {
         self.source = source

@@ -222,7 +222,12 @@ public struct ASTPrinter {
         case .hereDoc(let d):
             head += " delimiter=" + ASTPrinter.quote(d.delimiter) + (d.quoted ? " quoted" : "")
             open(head)
-            word(d.body)
+            do {
+                word(try d.body)
+            } catch {
+                // An unquoted body is parsed when first needed; its error is shown here.
+                leaf("(syntax-error " + ASTPrinter.quote((error as? SyntaxError)?.message ?? "\(error)") + ")")
+            }
             close()
         }
     }

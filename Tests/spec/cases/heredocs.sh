@@ -314,3 +314,27 @@ body
 after ok
 ### status: 0
 ### end
+
+### case: a syntax error in a here-document's substitution fails when it is expanded (bash)
+### oracle: bash
+# bash reads a here-document's expansions when the redirection runs: the script
+# parses, that one command fails with status 1, and the script goes on.
+echo start
+cat <<END
+before $(if) after
+END
+echo "status=$?"
+f() { cat <<END
+in f $(fi)
+END
+}
+echo defined
+f
+echo "f=$?"
+### stdout:
+start
+status=1
+defined
+f=1
+### status: 0
+### end
