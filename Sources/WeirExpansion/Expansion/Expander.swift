@@ -30,7 +30,7 @@ public struct Expander {
         }
         if word.parts.count == 1 {
             switch word.parts[0].kind {
-            case .literal(let s) where !mayGlob(s):
+            case .literal(let s) where word.cannotGlob || !mayGlob(s):
                 // One plain literal with nothing to glob.
                 out.append(s)
                 return

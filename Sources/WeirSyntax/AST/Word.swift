@@ -5,6 +5,9 @@ public struct Word {
     /// An argument of `declare`, `local`, `export` … in assignment form (`x=$y`): it
     /// expands like an assignment value, without field splitting or globbing.
     public var isAssignment = false
+    /// Set by the parser when no unquoted byte of the word is `*`, `?` or `[`: such a
+    /// literal never needs a pathname expansion check when the command runs.
+    public var cannotGlob = false
 
     public init(parts: [WordPart], span: Span, isAssignment: Bool = false) {
         self.parts = parts

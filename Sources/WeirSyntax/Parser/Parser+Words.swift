@@ -101,6 +101,7 @@ extension Parser {
         var lit = LiteralRun()
         var depth = 0  // balanced (), [], {} that do not end the word
         var first = true
+        var globByte = false
         while true {
             let c = peek()
             if c == Parser.eof { break }
@@ -172,13 +173,16 @@ extension Parser {
                     if c == Lex.lparen { depth += 1 } else if c == Lex.rparen { depth -= 1 }
                 default: break
                 }
+                if c == Lex.star || c == Lex.question || c == Lex.lbracket { globByte = true }
                 addLiteral(&lit, c, at: here)
                 advance()
                 if mode.stop == .meta { extendLiteralOverPlainBytes(&lit) }
             }
         }
         flush(&lit, into: &parts, end: offset)
-        return Word(parts: parts, span: span(from: start))
+        var word = Word(parts: parts, span: span(from: start))
+        word.cannotGlob = !globByte
+        return word
     }
 
     /// Takes the bytes that can only be literal in a `.meta` word (letters, digits, `-`,
