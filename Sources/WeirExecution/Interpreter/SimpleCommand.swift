@@ -27,7 +27,10 @@ extension Shell {
     /// Records the line being run (LINENO, messages).
     @inline(__always)
     func setLine(_ span: Span) {
-        if let src = currentSource { lineOffset = span.start; lineSource = src }
+        if let src = currentSource {
+            lineOffset = span.start
+            if lineSource !== src { lineSource = src }  // no retain and release per command
+        }
     }
 
     /// Reports an expansion error: in a non-interactive shell it ends the shell.
@@ -120,7 +123,7 @@ extension Shell {
     /// Expands a command's words. An array assignment given to `declare`, `local` … is
     /// remembered by its argument index, for the builtin to apply (`local -a xs=(1 2)`).
     func expandArguments(_ sc: SimpleCommand, _ exp: Expander) throws -> [String] {
-        declarationArrays = [:]
+        if !declarationArrays.isEmpty { declarationArrays = [:] }
         guard sc.words.contains(where: { $0.isAssignment }) else { return try exp.expandWords(sc.words) }
         var argv: [String] = []
         for w in sc.words {

@@ -43,7 +43,21 @@ public final class VariableStore {
     public var dynamicArray: ((String) -> [String]?)?
     /// Called after a watched variable is assigned or unset (PATH empties the command
     /// hash, IFS refreshes its cached value).
-    public var watchedNames: [String] = []
+    public var watchedNames: [String] = [] {
+        didSet {
+            watchedLengths = 0
+            for n in watchedNames where n.utf8.count < 64 { watchedLengths |= 1 << UInt64(n.utf8.count) }
+        }
+    }
+    /// Bit n set when a watched name is n bytes long: most names are ruled out by their
+    /// length, without comparing strings on every assignment.
+    private var watchedLengths: UInt64 = 0
+
+    @inline(__always)
+    func isWatched(_ name: String) -> Bool {
+        let n = name.utf8.count
+        return n < 64 && watchedLengths & (1 << UInt64(n)) != 0 && watchedNames.contains(name)
+    }
     public var variableChanged: ((String) -> Void)?
     /// Evaluates the value of an `-i` variable.
     public var integerEvaluator: ((String) throws -> Int64)?
@@ -69,7 +83,7 @@ public final class VariableStore {
                 if last.variable.attributes.contains(.exported) { exportGeneration &+= 1 }
                 slot.entries.removeLast()
                 if slot.entries.isEmpty { table[VariableKey(n)] = nil }
-                if watchedNames.contains(n) { variableChanged?(n) }
+                if isWatched(n) { variableChanged?(n) }
             }
         }
     }
@@ -223,7 +237,7 @@ public final class VariableStore {
             table[VariableKey(name)] = VariableSlot(depth: 0, variable: v)
         }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        if watchedNames.contains(name) { variableChanged?(name) }
+        if isWatched(name) { variableChanged?(name) }
     }
 
     /// Adds a variable in the current (innermost) scope, shadowing outer ones.
@@ -241,7 +255,7 @@ public final class VariableStore {
             if d > 0 { scopeNames[d - 1].append(name) }
         }
         exportGeneration &+= 1
-        if watchedNames.contains(name) { variableChanged?(name) }
+        if isWatched(name) { variableChanged?(name) }
     }
 
     // MARK: Writing
@@ -267,7 +281,7 @@ public final class VariableStore {
             let attrs = slot.entries[i].variable.attributes
             if attrs.isDisjoint(with: [.readonly, .dynamic, .nameref, .integer, .lowercase, .uppercase, .exported,
                                        .indexedArray, .associativeArray]),
-               !watchedNames.contains(name) {
+               !isWatched(name) {
                 switch slot.entries[i].variable.value {
                 case .string?, nil:
                     slot.entries[i].variable.value = .string(value)
@@ -442,7 +456,7 @@ public final class VariableStore {
         let v = last.variable
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
-        defer { if watchedNames.contains(n) { variableChanged?(n) } }
+        defer { if isWatched(n) { variableChanged?(n) } }
         if last.depth > 0 && v.attributes.contains(.local) {
             // An unset local stays local, and unset: it does not reveal an outer variable
             // (bash and dash agree).
