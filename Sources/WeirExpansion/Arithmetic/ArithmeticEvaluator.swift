@@ -32,31 +32,36 @@ public struct ArithmeticEvaluator {
 
     /// A plain decimal integer, with optional sign and surrounding blanks: the common case.
     static func simpleInteger(_ s: String) -> Int64? {
-        var v: Int64 = 0
-        var sawDigit = false
-        var negative = false
-        var i = s.utf8.startIndex
-        let u = s.utf8
-        while i < u.endIndex, u[i] == 0x20 || u[i] == 0x09 { i = u.index(after: i) }
-        if i < u.endIndex, u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+") {
-            negative = u[i] == UInt8(ascii: "-")
-            i = u.index(after: i)
-        }
-        if i < u.endIndex, u[i] == UInt8(ascii: "0") {
-            // 0, or octal / hex: leave those to the parser unless it is just "0".
-            let n = u.index(after: i)
-            if n < u.endIndex, u[n] >= 0x30 && u[n] <= 0x39 || u[n] == UInt8(ascii: "x") || u[n] == UInt8(ascii: "X") {
-                return nil
+        // Over the contiguous bytes: indexing the UTF-8 view decodes a small string byte
+        // by byte, and this runs for every variable an arithmetic expression reads.
+        var s = s
+        return s.withUTF8 { u -> Int64? in
+            var v: Int64 = 0
+            var sawDigit = false
+            var negative = false
+            var i = 0
+            let n = u.count
+            while i < n, u[i] == 0x20 || u[i] == 0x09 { i += 1 }
+            if i < n, u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+") {
+                negative = u[i] == UInt8(ascii: "-")
+                i += 1
             }
+            if i < n, u[i] == UInt8(ascii: "0") {
+                // 0, or octal / hex: leave those to the parser unless it is just "0".
+                if i + 1 < n, u[i + 1] >= 0x30 && u[i + 1] <= 0x39 || u[i + 1] == UInt8(ascii: "x")
+                    || u[i + 1] == UInt8(ascii: "X") {
+                    return nil
+                }
+            }
+            while i < n, u[i] >= 0x30 && u[i] <= 0x39 {
+                v = v &* 10 &+ Int64(u[i] - 0x30)
+                sawDigit = true
+                i += 1
+            }
+            while i < n, u[i] == 0x20 || u[i] == 0x09 { i += 1 }
+            guard sawDigit, i == n else { return nil }
+            return negative ? 0 &- v : v
         }
-        while i < u.endIndex, u[i] >= 0x30 && u[i] <= 0x39 {
-            v = v &* 10 &+ Int64(u[i] - 0x30)
-            sawDigit = true
-            i = u.index(after: i)
-        }
-        while i < u.endIndex, u[i] == 0x20 || u[i] == 0x09 { i = u.index(after: i) }
-        guard sawDigit, i == u.endIndex else { return nil }
-        return negative ? 0 &- v : v
     }
 
     public func evaluate(_ e: ArithmeticExpression) throws -> Int64 {

@@ -95,13 +95,13 @@ public struct Expander {
     /// A compiled pattern, from the environment's small cache (loops use the same few).
     func pattern(_ text: String) -> ShellPattern {
         let extglob = options.extglob
-        if let p = environment.patternCache[text], environment.patternCacheExtglob == extglob { return p }
+        if let p = environment.patternCache[ShortKey(text)], environment.patternCacheExtglob == extglob { return p }
         if environment.patternCacheExtglob != extglob || environment.patternCache.count >= 64 {
             environment.patternCache.removeAll(keepingCapacity: true)
             environment.patternCacheExtglob = extglob
         }
         let p = ShellPattern(text, extglob: extglob)
-        environment.patternCache[text] = p
+        environment.patternCache[ShortKey(text)] = p
         return p
     }
 

@@ -62,7 +62,7 @@ public final class ShellEnvironment {
     /// The file and line being run, for messages (`weir: FILE: line N: …`).
     public var currentLine = 0
     /// Compiled patterns by text (`${x%.*}` in a loop compiles once).
-    var patternCache: [String: ShellPattern] = [:]
+    var patternCache: [ShortKey: ShellPattern] = [:]
     var patternCacheExtglob = true
 
     public init() {

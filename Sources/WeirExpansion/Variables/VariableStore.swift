@@ -34,7 +34,7 @@ final class VariableSlot {
 /// One table maps each name to a slot holding its stack of scoped variables, so a lookup
 /// is one hash probe however deep the calls are; popping a scope pops the names it made.
 public final class VariableStore {
-    var table: [VariableKey: VariableSlot] = [:]
+    var table: [ShortKey: VariableSlot] = [:]
     /// The names each scope above the global one created, to pop them with it.
     var scopeNames: [[String]] = []
     /// Values computed when read (`RANDOM`, `SECONDS`, `LINENO` …), supplied by the shell.
@@ -78,11 +78,11 @@ public final class VariableStore {
         guard let names = scopeNames.popLast() else { return }
         let d = scopeNames.count + 1
         for n in names {
-            guard let slot = table[VariableKey(n)] else { continue }
+            guard let slot = table[ShortKey(n)] else { continue }
             if let last = slot.entries.last, last.depth == d {
                 if last.variable.attributes.contains(.exported) { exportGeneration &+= 1 }
                 slot.entries.removeLast()
-                if slot.entries.isEmpty { table[VariableKey(n)] = nil }
+                if slot.entries.isEmpty { table[ShortKey(n)] = nil }
                 if isWatched(n) { variableChanged?(n) }
             }
         }
@@ -90,19 +90,19 @@ public final class VariableStore {
 
     /// Makes a dynamic variable: its value is computed by `dynamicValue`/`dynamicArray`.
     public func declareDynamic(_ name: String) {
-        table[VariableKey(name)] = VariableSlot(depth: 0, variable: Variable(value: nil, attributes: .dynamic))
+        table[ShortKey(name)] = VariableSlot(depth: 0, variable: Variable(value: nil, attributes: .dynamic))
     }
 
     // MARK: Reading
 
     /// The innermost variable called `name`, without following namerefs.
     @inline(__always)
-    func entry(_ name: String) -> Variable? { table[VariableKey(name)]?.entries.last?.variable }
+    func entry(_ name: String) -> Variable? { table[ShortKey(name)]?.entries.last?.variable }
 
     /// The innermost variable called `name`, with its value taken out of the table (the
     /// caller stores it back): an array value is then not shared and changes in place.
     func takeEntry(_ name: String) -> Variable? {
-        guard let slot = table[VariableKey(name)] else { return nil }
+        guard let slot = table[ShortKey(name)] else { return nil }
         let k = slot.entries.count - 1
         let v = slot.entries[k].variable
         slot.entries[k].variable.value = nil
@@ -165,7 +165,7 @@ public final class VariableStore {
         let base = splitSubscript(target)?.0 ?? target
         guard isValidName(base) else { throw VariableError.cannotAssign("`\(target)': invalid variable name for name reference") }
         if base == name { throw VariableError.cannotAssign("\(name): nameref variable self references not allowed") }
-        let inCurrent = local && table[VariableKey(name)]?.entries.last?.depth != scopeNames.count
+        let inCurrent = local && table[ShortKey(name)]?.entries.last?.depth != scopeNames.count
         var v = (inCurrent ? nil : entry(name)) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
         v.value = .string(target)
@@ -225,16 +225,16 @@ public final class VariableStore {
 
     /// Every variable visible now, sorted by name.
     public func allVariables() -> [(String, Variable)] {
-        table.keys.map(\.name).sorted().compactMap { k in variable(k).map { (k, $0) } }
+        table.keys.map(\.text).sorted().compactMap { k in variable(k).map { (k, $0) } }
     }
 
     /// Replaces the innermost variable called `name` (creating a global one).
     @inline(__always)
     func store(_ name: String, _ v: Variable) {
-        if let slot = table[VariableKey(name)] {
+        if let slot = table[ShortKey(name)] {
             slot.entries[slot.entries.count - 1].variable = v
         } else {
-            table[VariableKey(name)] = VariableSlot(depth: 0, variable: v)
+            table[ShortKey(name)] = VariableSlot(depth: 0, variable: v)
         }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
         if isWatched(name) { variableChanged?(name) }
@@ -243,7 +243,7 @@ public final class VariableStore {
     /// Adds a variable in the current (innermost) scope, shadowing outer ones.
     func storeInCurrentScope(_ name: String, _ v: Variable) {
         let d = scopeNames.count
-        if let slot = table[VariableKey(name)] {
+        if let slot = table[ShortKey(name)] {
             if slot.entries[slot.entries.count - 1].depth == d {
                 slot.entries[slot.entries.count - 1].variable = v
             } else {
@@ -251,7 +251,7 @@ public final class VariableStore {
                 scopeNames[d - 1].append(name)
             }
         } else {
-            table[VariableKey(name)] = VariableSlot(depth: d, variable: v)
+            table[ShortKey(name)] = VariableSlot(depth: d, variable: v)
             if d > 0 { scopeNames[d - 1].append(name) }
         }
         exportGeneration &+= 1
@@ -276,7 +276,7 @@ public final class VariableStore {
     public func assign(_ name: String, _ value: String, append: Bool = false) throws {
         // The common case in one probe: a plain string variable, no attributes that
         // change the value, not watched, not exported.
-        if !append, !allExport, let slot = table[VariableKey(name)] {
+        if !append, !allExport, let slot = table[ShortKey(name)] {
             let i = slot.entries.count - 1
             let attrs = slot.entries[i].variable.attributes
             if attrs.isDisjoint(with: [.readonly, .dynamic, .nameref, .integer, .lowercase, .uppercase, .exported,
@@ -409,7 +409,7 @@ public final class VariableStore {
     public func setAttributes(_ name: String, add: VariableAttributes, remove: VariableAttributes = [],
                               local: Bool = false) throws {
         let n = add.contains(.nameref) || remove.contains(.nameref) ? name : resolve(name)
-        let inCurrent = local && table[VariableKey(n)]?.entries.last?.depth != scopeNames.count
+        let inCurrent = local && table[ShortKey(n)]?.entries.last?.depth != scopeNames.count
         var v = (inCurrent ? nil : entry(n)) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) && !remove.isEmpty && remove.contains(.readonly) {
             throw VariableError.readonly(n)
@@ -446,13 +446,13 @@ public final class VariableStore {
 
     /// True when `name` lives in the innermost function scope.
     public func isLocal(_ name: String) -> Bool {
-        scopeNames.count > 0 && table[VariableKey(name)]?.entries.last?.depth == scopeNames.count
+        scopeNames.count > 0 && table[ShortKey(name)]?.entries.last?.depth == scopeNames.count
     }
 
     /// `unset name`: removes it from the innermost scope that has it.
     public func unset(_ name: String) throws {
         let n = resolve(name)
-        guard let slot = table[VariableKey(n)], let last = slot.entries.last else { return }
+        guard let slot = table[ShortKey(n)], let last = slot.entries.last else { return }
         let v = last.variable
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
@@ -463,7 +463,7 @@ public final class VariableStore {
             slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: .local)
         } else if last.depth == 0 {
             slot.entries.removeLast()
-            if slot.entries.isEmpty { table[VariableKey(n)] = nil }
+            if slot.entries.isEmpty { table[ShortKey(n)] = nil }
         } else {
             slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: v.attributes.intersection(.local))
         }
@@ -491,7 +491,7 @@ public final class VariableStore {
     /// Keeps only exported variables (a script run by a child weir, as a new shell would
     /// see it).
     public func keepOnlyExported() {
-        var kept: [VariableKey: VariableSlot] = [:]
+        var kept: [ShortKey: VariableSlot] = [:]
         for (k, slot) in table {
             guard let v = slot.entries.last?.variable,
                   v.attributes.contains(.exported) || v.attributes.contains(.dynamic) else { continue }
@@ -513,7 +513,7 @@ public final class VariableStore {
         var env: [String] = []
         for (k, slot) in table {
             if let v = slot.entries.last?.variable, v.attributes.contains(.exported), let s = v.value?.scalar {
-                env.append(k.name + "=" + s)
+                env.append(k.text + "=" + s)
             }
         }
         cachedEnvironment = env
