@@ -93,7 +93,12 @@ extension Shell {
                 status = try runCommand(p.commands[0])
             }
             if setsPipeStatus(p.commands[0]) {
-                if pipeStatus.count == 1 { pipeStatus[0] = status } else { pipeStatus = [status] }
+                // Mostly the same one status again: then no write (and no uniqueness check).
+                if pipeStatus.count == 1 {
+                    if pipeStatus[0] != status { pipeStatus[0] = status }
+                } else {
+                    pipeStatus = [status]
+                }
             }
         default:
             if let session = traceSession {
