@@ -85,6 +85,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// Temporary files and FIFOs to remove at exit.
     var cleanupPaths: [String] = []
     var processSubstitutionDirectory: String?
+    /// Set once the FIFO directory's guard handlers are installed (they stay installed).
+    var signalGuardsInstalled = false
     /// The process that made that directory: only it removes it.
     var privateDirectoryOwner: pid_t = 0
     /// The program name for messages.

@@ -40,6 +40,9 @@ public struct TrapTable {
 
     public func isIgnored(_ sig: Int32) -> Bool { actions[sig] == .ignore }
 
+    /// True when a trap is set for any signal (not just EXIT, ERR, DEBUG or RETURN).
+    public var hasSignalTraps: Bool { actions.keys.contains { $0 > 0 } }
+
     /// The signals a trap command catches (a child must not start with the handler).
     public var caughtSignals: [Int32] {
         actions.compactMap { sig, action in

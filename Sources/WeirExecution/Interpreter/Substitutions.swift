@@ -193,6 +193,7 @@ extension Shell {
         privateDirectoryOwner = getpid()
         // A signal that ends the shell removes the directory on the way out.
         weir_fifo_dir_set(d, 0)
+        signalGuardsInstalled = true
         _ = weir_fifo_dir_guard(SIGTERM)
         _ = weir_fifo_dir_guard(SIGHUP)
         if !interactive { _ = weir_fifo_dir_guard(SIGINT) }

@@ -7,12 +7,26 @@ let signalsResetInChildren: [Int32] = [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTO
                                        SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGWINCH]
 
 extension Shell {
+    /// Whether any signal may have a disposition the shell set beyond ignoring SIGPIPE:
+    /// a trap, an interactive shell's or job control's handling, the tracer's handlers,
+    /// the FIFO directory's guard.
+    var mayHaveChangedSignals: Bool {
+        interactive || options.monitor || traceSession != nil || signalGuardsInstalled || traps.hasSignalTraps
+    }
+
     /// How children start in the current mode.
     func childAttributes(foreground: Bool, processGroup: pid_t? = nil) -> SpawnAttributes {
         var a = SpawnAttributes()
-        a.defaultSignals = signalsResetInChildren.filter { !traps.ignoredAtStart.contains($0) && !traps.isIgnored($0) }
-            + traps.caughtSignals.filter { !signalsResetInChildren.contains($0) }
-        a.ignoredSignals = signalsResetInChildren.filter { traps.ignoredAtStart.contains($0) || traps.isIgnored($0) }
+        if mayHaveChangedSignals {
+            a.defaultSignals = signalsResetInChildren.filter { !traps.ignoredAtStart.contains($0) && !traps.isIgnored($0) }
+                + traps.caughtSignals.filter { !signalsResetInChildren.contains($0) }
+            a.ignoredSignals = signalsResetInChildren.filter { traps.ignoredAtStart.contains($0) || traps.isIgnored($0) }
+        } else if !traps.ignoredAtStart.contains(SIGPIPE) {
+            // A plain script has every signal as it found it, but SIGPIPE, which it ignores
+            // itself: only that one needs setting back (one system call per spawn, not 13).
+            // Signals ignored at start stay ignored in the child by inheritance.
+            a.defaultSignals = [SIGPIPE]
+        }
         if options.monitor {
             a.processGroup = processGroup ?? 0
             if foreground, let tty = terminalFD { a.terminal = tty }
