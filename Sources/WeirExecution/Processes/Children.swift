@@ -114,12 +114,12 @@ extension Shell {
     /// Waits for the processes of a foreground job and returns its status (the last
     /// one's, or with pipefail the last failing one's). Sets PIPESTATUS.
     @discardableResult
-    func waitForeground(_ pids: [pid_t], command: String = "", tracer: PipelineTracer? = nil) -> Int32 {
+    func waitForeground(_ pids: [pid_t], command: @autoclosure () -> String = "", tracer: PipelineTracer? = nil) -> Int32 {
         var statuses: [Int32] = []
         statuses.reserveCapacity(pids.count)
         var job: Job?
         if options.monitor {
-            job = jobs.add(pids: pids, processGroup: pids.first, command: command, background: false)
+            job = jobs.add(pids: pids, processGroup: pids.first, command: command(), background: false)
         }
         // Traced: the relays run and the stages are sampled until every stage has ended
         // (or the job stops); the statuses are then already collected.
@@ -132,7 +132,7 @@ extension Shell {
                 return nil
             }
             if let state = collectedStop ?? jobs.waitFor(p).map({ ProcessState(waitStatus: $0) }) {
-                reportSignalDeath(p, state, command: command)
+                reportSignalDeath(p, state, command: command())
                 if case .stopped = state, let j = job {
                     j.pendingTrace = tracer
                     j.background = true
@@ -151,7 +151,12 @@ extension Shell {
             jobs.remove(j)
             takeTerminalBack(from: j)
         }
-        pipeStatus = statuses
+        // One status, mostly the same as before: no new array then.
+        if statuses.count == 1 && pipeStatus.count == 1 {
+            if pipeStatus[0] != statuses[0] { pipeStatus[0] = statuses[0] }
+        } else {
+            pipeStatus = statuses
+        }
         var status = statuses.last ?? 0
         if options.pipefail, let failed = statuses.last(where: { $0 != 0 }) { status = failed }
         if let last = pids.last, let j = job, case .signaled(let sig, _)? = j.states[last], sig == SIGINT {
@@ -161,10 +166,10 @@ extension Shell {
     }
 
     /// bash's message for a process a signal ended (not for SIGINT and SIGPIPE).
-    func reportSignalDeath(_ pid: pid_t, _ state: ProcessState, command: String) {
+    func reportSignalDeath(_ pid: pid_t, _ state: ProcessState, command: @autoclosure () -> String) {
         guard case .signaled(let sig, let core) = state, sig != SIGINT, sig != SIGPIPE else { return }
         let desc = String(cString: strsignal(sig)) + (core ? " (core dumped)" : "")
-        writeAll(2, "\(programName): line \(currentLineNumber): \(pid) \(desc)\t\(command)\n")
+        writeAll(2, "\(programName): line \(currentLineNumber): \(pid) \(desc)\t\(command())\n")
     }
 
     /// Finds an external command: the hash table, then PATH.

@@ -153,7 +153,7 @@ public final class JobTable {
     /// true abandons the wait (a trapped signal for `wait`).
     public func waitFor(_ pid: pid_t, interrupted: () -> Bool = { false }) -> Int32? {
         while true {
-            if let st = reaped.removeValue(forKey: pid) {
+            if !reaped.isEmpty, let st = reaped.removeValue(forKey: pid) {
                 knownBackground.remove(pid)
                 return st
             }
@@ -163,9 +163,18 @@ public final class JobTable {
             if reportStops { flags |= WUNTRACED }
             var usage = rusage()
             let r = weir_wait4(-1, &st, flags, &usage)
+            if r == pid {
+                // The usual case: the very child waited for. Its status goes straight back
+                // instead of through the table of reaped statuses.
+                onReap?(r, st, usage)
+                let state = ProcessState(waitStatus: st)
+                if let j = job(forPid: r) { j.states[r] = state }
+                if case .stopped = state { return st }
+                if !knownBackground.isEmpty { knownBackground.remove(pid) }
+                return st
+            }
             if r > 0 {
                 record(r, st, usage)
-                if r == pid, case .stopped = ProcessState(waitStatus: st) { return st }
                 continue
             }
             if errno == EINTR {
