@@ -2,7 +2,15 @@ import Glibc
 import WeirSyntax
 
 /// Signals caught since the loop last looked; written by the handler, read by the shell.
-nonisolated(unsafe) var pendingSignals = [Int32](repeating: 0, count: 65)
+/// Raw memory, not a Swift array: the handler must not touch a reference count (it may
+/// interrupt the shell in the middle of changing one, and release builds count
+/// references non-atomically). Touched before any handler is installed, so the handler
+/// never runs its lazy initialisation.
+nonisolated(unsafe) let pendingSignals: UnsafeMutablePointer<Int32> = {
+    let p = UnsafeMutablePointer<Int32>.allocate(capacity: 65)
+    p.initialize(repeating: 0, count: 65)
+    return p
+}()
 nonisolated(unsafe) var anySignalPending: Int32 = 0
 
 /// The handler for trapped signals: it only records the signal.
@@ -65,6 +73,7 @@ public struct TrapTable {
         sigemptyset(&sa.sa_mask)
         switch action {
         case .command?:
+            _ = pendingSignals
             sa.__sigaction_handler.sa_handler = { recordSignal($0) }
         case .ignore?:
             sa.__sigaction_handler.sa_handler = SIG_IGN
