@@ -85,9 +85,55 @@ int weir_fifo_dir_guard(int sig) {
     return sigaction(sig, &sa, NULL) == 0;
 }
 
+/* What the child of weir_spawn does, in a frame of its own below weir_spawn's: the
+   child shares the shell's stack until it execs, and must not write into the frame the
+   parent resumes in. */
+struct spawn_request {
+    const char *path;
+    char *const *argv;
+    char *const *envp;
+    const struct weir_spawn_step *steps;
+    int nsteps;
+    pid_t pgroup;
+    int tty;
+    const sigset_t *defaults, *ignored, *mask;
+    volatile int *error;
+};
+
+static void __attribute__((noinline, noreturn)) spawn_child(const struct spawn_request *r) {
+    if (r->pgroup >= 0 && setpgid(0, r->pgroup) != 0) goto fail;
+    if (r->tty >= 0 && tcsetpgrp(r->tty, getpgrp()) != 0) goto fail;
+    for (int i = 0; i < r->nsteps; i++) {
+        const struct weir_spawn_step *s = &r->steps[i];
+        if (s->op == WEIR_STEP_CLOSE) {
+            close(s->fd);  /* as posix_spawn: closing a closed descriptor is no error */
+        } else if (s->source == s->fd) {
+            int flags = fcntl(s->fd, F_GETFD);
+            if (flags < 0 || fcntl(s->fd, F_SETFD, flags & ~FD_CLOEXEC) != 0) goto fail;
+        } else if (dup2(s->source, s->fd) < 0) {
+            goto fail;
+        }
+    }
+    struct sigaction sa;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (sigismember(r->ignored, sig) == 1) sa.sa_handler = SIG_IGN;
+        else if (sigismember(r->defaults, sig) == 1) sa.sa_handler = SIG_DFL;
+        else continue;
+        sigaction(sig, &sa, NULL);
+    }
+    sigprocmask(SIG_SETMASK, r->mask, NULL);
+    execve(r->path, r->argv, r->envp);
+fail:
+    *r->error = errno;
+    _exit(127);
+}
+
 /* vfork + execve: what posix_spawn does, without glibc's per-spawn cost (it queries and
    resets all 64 signal actions in the child, and maps a fresh stack for clone). The
-   child runs only this C code, on the parent's stack, until it execs or _exits.
+   child runs only C code, on the shell's stack below this frame, until it execs or
+   _exits.
 
    Every signal is blocked around vfork, so no handler of the shell can run in the child
    (it would run on the shell's memory). The child sets the signals the shell catches to
@@ -97,39 +143,14 @@ pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
                  const struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
                  const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error) {
     volatile int child_error = 0;
+    struct spawn_request request = {
+        path, argv, envp, steps, nsteps, pgroup, tty, defaults, ignored, mask, &child_error,
+    };
     sigset_t all, old;
     sigfillset(&all);
     sigprocmask(SIG_SETMASK, &all, &old);
     pid_t pid = vfork();
-    if (pid == 0) {
-        if (pgroup >= 0 && setpgid(0, pgroup) != 0) goto fail;
-        if (tty >= 0 && tcsetpgrp(tty, getpgrp()) != 0) goto fail;
-        for (int i = 0; i < nsteps; i++) {
-            const struct weir_spawn_step *s = &steps[i];
-            if (s->op == WEIR_STEP_CLOSE) {
-                close(s->fd);  /* as posix_spawn: closing a closed descriptor is no error */
-            } else if (s->source == s->fd) {
-                int flags = fcntl(s->fd, F_GETFD);
-                if (flags < 0 || fcntl(s->fd, F_SETFD, flags & ~FD_CLOEXEC) != 0) goto fail;
-            } else if (dup2(s->source, s->fd) < 0) {
-                goto fail;
-            }
-        }
-        struct sigaction sa;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = 0;
-        for (int sig = 1; sig < NSIG; sig++) {
-            if (sigismember(ignored, sig) == 1) sa.sa_handler = SIG_IGN;
-            else if (sigismember(defaults, sig) == 1) sa.sa_handler = SIG_DFL;
-            else continue;
-            sigaction(sig, &sa, NULL);
-        }
-        sigprocmask(SIG_SETMASK, mask, NULL);
-        execve(path, argv, envp);
-    fail:
-        child_error = errno;
-        _exit(127);
-    }
+    if (pid == 0) spawn_child(&request);
     int saved = errno;
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
