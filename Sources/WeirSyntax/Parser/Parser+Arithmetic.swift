@@ -117,7 +117,7 @@ extension Parser {
             }
             addLiteral(&lit, c, at: here)
             advance()
-            extendLiteralOverArithmeticText(&lit)
+            extendLiteral(&lit, over: Lex.isPlainArithmeticByte)
         }
         flush(&lit, into: &parts, end: offset)
         let text = Word(parts: parts, span: span(from: textStart))
@@ -131,28 +131,5 @@ extension Parser {
             return Arithmetic(text: text, parsed: .expression(.number(0)), span: text.span)
         }
         return Arithmetic(literalText: text, span: text.span)
-    }
-
-    /// Takes the bytes that are plain in arithmetic text (names, digits, blanks and most
-    /// operators) into the run at once.
-    @inline(__always)
-    func extendLiteralOverArithmeticText(_ lit: inout LiteralRun) {
-        guard !lit.buffered, lit.frameID == frameID, lit.to == pos else { return }
-        var p = pos
-        while p < limit {
-            switch bytes[p] {
-            case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: "]"), UInt8(ascii: "$"),
-                 UInt8(ascii: "`"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"):
-                break
-            default:
-                p += 1
-                continue
-            }
-            break
-        }
-        guard p > pos else { return }
-        lit.to = p
-        lit.last = bytes[p - 1]
-        advance(p - pos)
     }
 }

@@ -165,7 +165,7 @@ extension Parser {
     func parsePipelinePrefix() throws -> PipelinePrefix {
         let start = offset
         let kw = peekReservedWord()!
-        advance(kw.text.utf8.count)
+        advance(kw.text.utf8CodeUnitCount)
         var options: [Word] = []
         while true {
             skipBlanks()

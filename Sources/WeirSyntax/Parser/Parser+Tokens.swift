@@ -27,7 +27,7 @@ public enum Operator: String, CaseIterable, Sendable {
 }
 
 /// Words that are reserved in command position.
-let reservedWords: Set<String> = Set(ReservedWord.allCases.map(\.text))
+let reservedWords: Set<String> = Set(ReservedWord.allCases.map { "\($0.text)" })
 
 /// A reserved word, as the parser sees it in command position. An enum, not a string:
 /// the parser asks at every command and compares the answer against several words.
@@ -35,7 +35,8 @@ enum ReservedWord: UInt8, CaseIterable {
     case `if`, then, `else`, elif, fi, `do`, done, `case`, esac, `while`, until, `for`, `in`
     case openBrace, closeBrace, bang, function, select, openTest, closeTest, time, trace, coproc
 
-    var text: String {
+    /// The spelling; static, so matching it against the input reads its bytes in place.
+    var text: StaticString {
         switch self {
         case .if: return "if"
         case .then: return "then"
@@ -257,43 +258,7 @@ extension Parser {
 
     /// The reserved word of `k` bytes spelled ahead, if any.
     func reservedWord(ofLength k: Int) -> ReservedWord? {
-        switch k {
-        case 1:
-            switch peek() {
-            case Lex.lbrace: return .openBrace
-            case Lex.rbrace: return .closeBrace
-            case Lex.bang: return .bang
-            default: return nil
-            }
-        case 2:
-            if isAhead("if") { return .if }
-            if isAhead("in") { return .in }
-            if isAhead("fi") { return .fi }
-            if isAhead("do") { return .do }
-            if isAhead("[[") { return .openTest }
-            if isAhead("]]") { return .closeTest }
-        case 3:
-            if isAhead("for") { return .for }
-        case 4:
-            if isAhead("then") { return .then }
-            if isAhead("else") { return .else }
-            if isAhead("elif") { return .elif }
-            if isAhead("done") { return .done }
-            if isAhead("case") { return .case }
-            if isAhead("esac") { return .esac }
-            if isAhead("time") { return .time }
-        case 5:
-            if isAhead("while") { return .while }
-            if isAhead("until") { return .until }
-            if isAhead("trace") { return .trace }
-        case 6:
-            if isAhead("select") { return .select }
-            if isAhead("coproc") { return .coproc }
-        case 8:
-            if isAhead("function") { return .function }
-        default:
-            break
-        }
+        for w in ReservedWord.allCases where w.text.utf8CodeUnitCount == k && isAhead(w.text) { return w }
         return nil
     }
 

@@ -176,7 +176,7 @@ extension Parser {
                 if c == Lex.star || c == Lex.question || c == Lex.lbracket { globByte = true }
                 addLiteral(&lit, c, at: here)
                 advance()
-                if mode.stop == .meta { extendLiteralOverPlainBytes(&lit) }
+                if mode.stop == .meta { extendLiteral(&lit, over: Lex.isPlainWordByte) }
             }
         }
         flush(&lit, into: &parts, end: offset)
@@ -185,13 +185,14 @@ extension Parser {
         return word
     }
 
-    /// Takes the bytes that can only be literal in a `.meta` word (letters, digits, `-`,
-    /// `/`, `.` …) into the run at once, while the run is one stretch of this frame.
+    /// Takes the bytes after the run that `isLiteral` says stand for themselves into the
+    /// run at once, while the run is one stretch of this frame: a word's letters and
+    /// digits, the text of double quotes, arithmetic text.
     @inline(__always)
-    func extendLiteralOverPlainBytes(_ lit: inout LiteralRun) {
+    func extendLiteral(_ lit: inout LiteralRun, over isLiteral: (UInt8) -> Bool) {
         guard !lit.buffered, lit.frameID == frameID, lit.to == pos else { return }
         var p = pos
-        while p < limit && Lex.isPlainWordByte(bytes[p]) { p += 1 }
+        while p < limit && isLiteral(bytes[p]) { p += 1 }
         guard p > pos else { return }
         lit.to = p
         lit.last = bytes[p - 1]
@@ -331,32 +332,9 @@ extension Parser {
             default:
                 addLiteral(&lit, c, at: here)
                 advance()
-                if c == Lex.nl { lineStart = true } else { extendLiteralOverQuotedText(&lit) }
+                if c == Lex.nl { lineStart = true } else { extendLiteral(&lit, over: Lex.isPlainQuotedByte) }
             }
         }
-    }
-
-    /// Inside double quotes (or a here-document, or a quoted `${…}` operand): takes the
-    /// bytes that are literal there whatever follows them into the run at once.
-    @inline(__always)
-    func extendLiteralOverQuotedText(_ lit: inout LiteralRun) {
-        guard !lit.buffered, lit.frameID == frameID, lit.to == pos else { return }
-        var p = pos
-        while p < limit {
-            switch bytes[p] {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "`"),
-                 UInt8(ascii: "}"), 0x0A:
-                break
-            default:
-                p += 1
-                continue
-            }
-            break
-        }
-        guard p > pos else { return }
-        lit.to = p
-        lit.last = bytes[p - 1]
-        advance(p - pos)
     }
 
     /// `$'…'`: C-style escapes, decoded here.

@@ -328,6 +328,32 @@ enum Lex {
         }
     }
 
+    /// Bytes that are literal inside double quotes, a here-document or a quoted `${…}`
+    /// operand whatever follows them (`}` and newline stop a run too: they end an operand
+    /// or start a line whose tabs `<<-` drops).
+    @inline(__always)
+    static func isPlainQuotedByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "}"), 0x0A:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Bytes that are literal in arithmetic text (names, digits, blanks, most operators):
+    /// not parentheses, the terminators `;` `]`, expansions, quotes or backslash.
+    @inline(__always)
+    static func isPlainArithmeticByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: "]"), UInt8(ascii: "$"),
+             UInt8(ascii: "`"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"):
+            return false
+        default:
+            return true
+        }
+    }
+
     @inline(__always)
     static func isMeta(_ c: Int) -> Bool { c == Parser.eof || (c >= 0 && isMeta(UInt8(c))) }
 
