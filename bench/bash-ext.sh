@@ -14,14 +14,7 @@ set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=5
-while (( $# )); do
-  case $1 in
-    --runs) runs=${2:?--runs needs a number}; shift ;;
-    -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "bash-ext.sh: unknown argument: $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+bench_options bash-ext.sh "$@"
 
 bench_setup bash-ext.sh
 

@@ -12,3 +12,22 @@ bench_setup() {
   trap 'rm -rf "$tmp"' EXIT
   cp "$weir" "$tmp/weir"
 }
+
+# bench_options NAME ARGS…: the options the scripts share. --runs N sets $runs;
+# --size SIZE sets $size, for a script that set a default $size first; -h prints the
+# script's header comment.
+bench_options() {
+  local name=$1
+  shift
+  while (( $# )); do
+    case $1 in
+      --runs) runs=${2:?--runs needs a number}; shift ;;
+      --size)
+        [[ -n ${size+set} ]] || { echo "$name: unknown argument: $1" >&2; exit 2; }
+        size=${2:?--size needs a size}; shift ;;
+      -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+      *) echo "$name: unknown argument: $1" >&2; exit 2 ;;
+    esac
+    shift
+  done
+}

@@ -15,15 +15,7 @@ set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=5 size=512M
-while (( $# )); do
-  case $1 in
-    --runs) runs=${2:?--runs needs a number}; shift ;;
-    --size) size=${2:?--size needs a size}; shift ;;
-    -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "procsubst.sh: unknown argument: $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+bench_options procsubst.sh "$@"
 
 bench_setup procsubst.sh
 head -c "$size" /dev/urandom > "$tmp/big"

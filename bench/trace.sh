@@ -17,15 +17,7 @@ set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs=5 size=4G
-while (( $# )); do
-  case $1 in
-    --runs) runs=${2:?--runs needs a number}; shift ;;
-    --size) size=${2:?--size needs a size}; shift ;;
-    -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "trace.sh: unknown argument: $1" >&2; exit 2 ;;
-  esac
-  shift
-done
+bench_options trace.sh "$@"
 command -v pv >/dev/null || { echo "trace.sh: pv is not installed (apt-get install pv)" >&2; exit 2; }
 
 bench_setup trace.sh
