@@ -80,6 +80,20 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public internal(set) var functionNames: [String] = []
     /// The status of each stage of the last pipeline.
     public internal(set) var pipeStatus: [Int32] = []
+
+    /// Sets PIPESTATUS after a pipeline. One status, mostly the same as last time, is
+    /// written in place (no new array, and no write at all when it is unchanged).
+    func setPipeStatus(_ statuses: [Int32]) {
+        if statuses.count == 1 { setPipeStatus(statuses[0]) } else { pipeStatus = statuses }
+    }
+
+    func setPipeStatus(_ status: Int32) {
+        if pipeStatus.count == 1 {
+            if pipeStatus[0] != status { pipeStatus[0] = status }
+        } else {
+            pipeStatus = [status]
+        }
+    }
     /// Start of the shell, for `SECONDS` and `times`.
     let startTime = monotonicSeconds()
     /// Temporary files and FIFOs to remove at exit.

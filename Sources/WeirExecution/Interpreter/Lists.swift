@@ -92,14 +92,7 @@ extension Shell {
             } else {
                 status = try runCommand(p.commands[0])
             }
-            if setsPipeStatus(p.commands[0]) {
-                // Mostly the same one status again: then no write (and no uniqueness check).
-                if pipeStatus.count == 1 {
-                    if pipeStatus[0] != status { pipeStatus[0] = status }
-                } else {
-                    pipeStatus = [status]
-                }
-            }
+            if setsPipeStatus(p.commands[0]) { setPipeStatus(status) }
         default:
             if let session = traceSession {
                 status = try runTracedStages(p, in: session)

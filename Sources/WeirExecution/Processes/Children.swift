@@ -151,12 +151,7 @@ extension Shell {
             jobs.remove(j)
             takeTerminalBack(from: j)
         }
-        // One status, mostly the same as before: no new array then.
-        if statuses.count == 1 && pipeStatus.count == 1 {
-            if pipeStatus[0] != statuses[0] { pipeStatus[0] = statuses[0] }
-        } else {
-            pipeStatus = statuses
-        }
+        setPipeStatus(statuses)
         var status = statuses.last ?? 0
         if options.pipefail, let failed = statuses.last(where: { $0 != 0 }) { status = failed }
         if let last = pids.last, let j = job, case .signaled(let sig, _)? = j.states[last], sig == SIGINT {
