@@ -23,11 +23,7 @@ extension Shell {
             } catch let e as SyntaxError {
                 // An unquoted body is parsed when first expanded, as in bash: its syntax
                 // error fails this redirection (status 1) and the script goes on.
-                guard let source = doc.source ?? currentSource else { throw RedirectionError(message: e.message) }
-                var shown = e.render(in: source, program: programName)
-                shown.removeFirst(programName.utf8.count + 2)
-                if shown.hasSuffix("\n") { shown.removeLast() }
-                throw RedirectionError(message: shown)
+                throw RedirectionError(message: doc.source.map { e.located(in: $0) } ?? e.message)
             }
             let text = doc.quoted ? (body.literalText ?? "") : try exp.expandHereDoc(body)
             return .content(Array(text.utf8), fd: fd)

@@ -18,8 +18,14 @@ public struct SyntaxError: Error, CustomStringConvertible {
 
     /// `weir: FILE:LINE:COL: syntax error: WHAT`, the source line, and a caret under the column.
     public func render(in source: SourceFile, program: String = "weir") -> String {
+        "\(program): " + located(in: source) + "\n"
+    }
+
+    /// `FILE:LINE:COL: syntax error: WHAT`, the source line and the caret line (no final
+    /// newline): the message as a runtime error shows it after the program's name.
+    public func located(in source: SourceFile) -> String {
         let pos = source.position(of: offset)
-        var out = "\(program): \(source.name):\(pos.line):\(pos.column): syntax error: \(message)\n"
+        var out = "\(source.name):\(pos.line):\(pos.column): syntax error: \(message)\n"
         let line = source.lineText(pos.line)
         // Show the line as text; control bytes other than tab become spaces so the caret lines up.
         var shown = [UInt8]()
@@ -28,7 +34,6 @@ public struct SyntaxError: Error, CustomStringConvertible {
         out += String(decoding: shown, as: UTF8.self) + "\n"
         var caret = ""
         for i in 0..<min(pos.column - 1, line.count) { caret += line[i] == 0x09 ? "\t" : " " }
-        out += caret + "^\n"
-        return out
+        return out + caret + "^"
     }
 }
