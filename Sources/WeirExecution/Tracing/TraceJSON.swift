@@ -11,11 +11,18 @@ enum TraceJSON {
         return out
     }
 
-    static func stage(_ s: TracedStage, of p: TracedPipeline) -> String {
+    /// The fields a stage's or an edge's object opens with: its type, the schema version
+    /// and the pipeline it belongs to.
+    static func record(_ type: String, of p: TracedPipeline) -> JSONObject {
         var o = JSONObject()
-        o.add("type", string: "stage")
+        o.add("type", string: type)
         o.add("schema", number: schemaVersion)
         o.add("pipeline", number: p.id)
+        return o
+    }
+
+    static func stage(_ s: TracedStage, of p: TracedPipeline) -> String {
+        var o = record("stage", of: p)
         o.add("index", number: s.index + 1)
         o.add("pid", number: Int(s.pid))
         o.add("command", string: s.command)
@@ -53,10 +60,7 @@ enum TraceJSON {
     }
 
     static func edge(_ e: TracedEdge, of p: TracedPipeline) -> String {
-        var o = JSONObject()
-        o.add("type", string: "edge")
-        o.add("schema", number: schemaVersion)
-        o.add("pipeline", number: p.id)
+        var o = record("edge", of: p)
         o.add("from", number: e.from + 1)
         o.add("to", number: e.to + 1)
         o.add("kind", string: e.kind)
