@@ -42,23 +42,7 @@ extension Shell {
         }
         if plain { return s }
         if !needsAnsi { return "'" + s + "'" }
-        var out = "$'"
-        for u in s.unicodeScalars {
-            switch u {
-            case "'": out += "\\'"
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "'"
+        return "$'" + backslashEscaped(s, quote: "'", escapesReturn: false, escapesDelete: true, control: unicodeEscape) + "'"
     }
 
     /// The source text of a span in the current source.

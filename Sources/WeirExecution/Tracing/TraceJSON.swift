@@ -1,3 +1,5 @@
+import WeirSyntax
+
 /// `trace --json`: one JSON object per line, for each stage, each edge and the pipeline
 /// (in that order). The schema is in docs/trace-json.md; `"schema": 1` names its version.
 enum TraceJSON {
@@ -105,24 +107,7 @@ struct JSONObject {
     var text: String { "{" + fields.joined(separator: ",") + "}" }
 
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        "\"" + backslashEscaped(s, quote: "\"", escapesReturn: true, escapesDelete: false, control: unicodeEscape) + "\""
     }
 }
 

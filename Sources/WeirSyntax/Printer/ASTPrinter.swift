@@ -40,23 +40,11 @@ public struct ASTPrinter {
     }
 
     static func quote(_ s: String) -> String {
-        var r = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": r += "\\\""
-            case "\\": r += "\\\\"
-            case "\n": r += "\\n"
-            case "\t": r += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let h = String(u.value, radix: 16)
-                    r += "\\x" + (h.count < 2 ? "0" + h : h)
-                } else {
-                    r.unicodeScalars.append(u)
-                }
-            }
+        let escaped = backslashEscaped(s, quote: "\"", escapesReturn: false, escapesDelete: true) { v in
+            let h = String(v, radix: 16)
+            return "\\x" + (h.count < 2 ? "0" + h : h)
         }
-        return r + "\""
+        return "\"" + escaped + "\""
     }
 
     // MARK: Commands
