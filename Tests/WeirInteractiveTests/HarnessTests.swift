@@ -47,6 +47,16 @@ final class ShellSession {
         return String(text[text.index(after: newline)...])
     }
 
+    /// Types `line`, waits until `program` has the terminal, stops it with Ctrl-Z, and
+    /// expects the stop report and the next prompt.
+    func runThenStop(_ line: String, foreground program: String) {
+        pty.send(line + "\r")
+        #expect(pty.waitForForeground(program) != nil, transcript)
+        pty.send("\u{1a}")
+        #expect(pty.expect("Stopped"), transcript)
+        #expect(prompt(), transcript)
+    }
+
     /// For failure messages.
     var transcript: Comment { Comment(rawValue: "transcript:\n" + pty.transcript.debugDescription) }
 }

@@ -16,11 +16,7 @@ import WeirTestSupport
     @Test func threeStagePipelineStoppedThenBgThenFg() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)
-        sh.pty.send("sleep 30 | cat | cat\r")
-        #expect(sh.pty.waitForForeground("sleep") != nil, sh.transcript)
-        sh.pty.send("\u{1a}")
-        #expect(sh.pty.expect("Stopped"), sh.transcript)
-        #expect(sh.prompt(), sh.transcript)
+        sh.runThenStop("sleep 30 | cat | cat", foreground: "sleep")
         let bg = sh.run("bg") ?? ""
         #expect(bg.contains("sleep 30 | cat | cat &"), sh.transcript)
         #expect((sh.run("jobs") ?? "").contains("Running"), sh.transcript)
@@ -34,11 +30,7 @@ import WeirTestSupport
     @Test func tracedPipelineStoppedThenFgReportsItsWholeLife() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)
-        sh.pty.send("trace --no-live -o report.txt sh -c 'sleep 1; seq 3' | wc -l\r")
-        #expect(sh.pty.waitForForeground("sh") != nil, sh.transcript)
-        sh.pty.send("\u{1a}")
-        #expect(sh.pty.expect("Stopped"), sh.transcript)
-        #expect(sh.prompt(), sh.transcript)
+        sh.runThenStop("trace --no-live -o report.txt sh -c 'sleep 1; seq 3' | wc -l", foreground: "sh")
         #expect(sh.run("cat report.txt 2>&1") == "", "no report while the job is stopped: \(sh.transcript)")
         sh.pty.send("fg\r")
         #expect(sh.prompt(), sh.transcript)
@@ -201,11 +193,7 @@ import WeirTestSupport
     @Test func exitWithAStoppedJobWarnsFirst() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)
-        sh.pty.send("sleep 20\r")
-        #expect(sh.pty.waitForForeground("sleep") != nil, sh.transcript)
-        sh.pty.send("\u{1a}")
-        #expect(sh.pty.expect("Stopped"), sh.transcript)
-        #expect(sh.prompt(), sh.transcript)
+        sh.runThenStop("sleep 20", foreground: "sleep")
         sh.pty.send("exit\r")
         #expect(sh.pty.expect("There are stopped jobs."), sh.transcript)
         #expect(sh.prompt(), sh.transcript)
