@@ -21,7 +21,7 @@ let package = Package(
         // What Swift's Glibc module lacks: W* status macros, pipe2, splice, the _np spawn actions.
         .target(name: "CWeirSys"),
         .target(name: "WeirSyntax", swiftSettings: weirEngineFlags),
-        .target(name: "WeirExpansion", dependencies: ["WeirSyntax"],
+        .target(name: "WeirExpansion", dependencies: ["WeirSyntax", "CWeirSys"],
                 swiftSettings: weirEngineFlags),
         .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys", "WeirLineEditor"],
                 swiftSettings: weirEngineFlags),

@@ -20,8 +20,10 @@
 # MISMATCH, with details, and not timed.
 #
 # Usage: bench/exec.sh [--runs N] [--only NAME[,NAME]] [--scale F]
-#                      [--timeout SEC] [--keep] [--list]
+#                      [--timeout SEC] [--baseline PATH] [--keep] [--list]
 #   WEIR=path/to/weir   weir binary (default: .build/release/weir in the repo root)
+#   --baseline PATH     another weir binary (an earlier build) timed in the same run,
+#                       interleaved with the others; the table adds weir/base
 #   --runs N            timed runs per shell and workload (default 5); median shown
 #   --only NAMES        comma-separated workloads to run (default: all)
 #   --scale F           multiply every iteration count by F (default 1)
@@ -40,13 +42,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 all_workloads=startup,loop,func,extern,pipeline,subst,heredoc
 
-runs=5 only=$all_workloads scale=1 timeout=120 keep=0
+runs=5 only=$all_workloads scale=1 timeout=120 keep=0 baseline=
 while (( $# )); do
   case $1 in
     --runs) runs=${2:?--runs needs a number}; shift ;;
     --only) only=${2:?--only needs a list of workloads}; shift ;;
     --scale) scale=${2:?--scale needs a number}; shift ;;
     --timeout) timeout=${2:?--timeout needs a number of seconds}; shift ;;
+    --baseline) baseline=${2:?--baseline needs a weir binary}; shift ;;
     --keep) keep=1 ;;
     --list) tr , '\n' <<<"$all_workloads"; exit 0 ;;
     -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -103,19 +106,27 @@ if [[ -z ${WEIR:-} && -d $root/Sources ]] &&
 fi
 mkdir "$tmp/bin"
 cp -p -- "$weir" "$tmp/bin/weir"
+if [[ -n $baseline ]]; then
+  [[ $baseline == /* ]] || baseline=$orig_pwd/$baseline
+  [[ -x $baseline ]] || { echo "exec.sh: baseline weir not executable: $baseline" >&2; exit 1; }
+  cp -p -- "$baseline" "$tmp/bin/weir-base"
+fi
 
 timer=python
 command -v hyperfine >/dev/null && timer=hyperfine
 
 python3 - "$tmp" "$runs" "$scale" "$timeout" "$timer" "${selected[*]}" \
-  "$weir" "$built" "$stale" -- "$tmp/bin/weir" "$dash_bin" "$bash_bin" <<'PY'
+  "$weir" "$built" "$stale" "$baseline" -- "$tmp/bin/weir" "$dash_bin" "$bash_bin" <<'PY'
 import json, os, shlex, signal, statistics, subprocess, sys, time
 
-tmp, runs, scale, timeout, timer, selected, weir_shown, built, stale = sys.argv[1:10]
+tmp, runs, scale, timeout, timer, selected, weir_shown, built, stale, baseline = sys.argv[1:11]
 runs, scale, timeout = int(runs), float(scale), int(timeout)
 selected = selected.split()
 NAMES = ["weir", "dash", "bash"]
-BINS = dict(zip(NAMES, sys.argv[11:14]))
+BINS = dict(zip(NAMES, sys.argv[12:15]))
+if baseline:
+    NAMES.insert(1, "base")
+    BINS["base"] = os.path.join(tmp, "bin", "weir-base")
 
 def n(count):
     return max(1, int(round(count * scale)))
@@ -290,6 +301,8 @@ print("weir = %s (built %s)" % (weir_shown, built))
 if stale:
     print("note: " + stale)
 print("dash = %s, bash = %s" % (BINS["dash"], BINS["bash"]))
+if baseline:
+    print("base = %s (the baseline weir)" % baseline)
 print(flush=True)
 
 started = time.time()
@@ -317,23 +330,26 @@ def ms(v):
     return "%.3f" % v if v < 10 else "%.1f" % v if v < 1000 else "%.0f" % v
 
 print()
-print("%-9s %10s %10s %10s %10s %10s   %s" % ("workload", "weir ms", "dash ms", "bash ms",
-                                             "weir/dash", "weir/bash", "work"))
-print("%-9s %10s %10s %10s %10s %10s   %s" % ("-" * 8, "-" * 7, "-" * 7, "-" * 7, "-" * 9, "-" * 9, "-" * 4))
+base = "base" in NAMES
+head = ("%-9s %10s" + (" %10s" if base else "") + " %10s %10s" + (" %10s" if base else "") + " %10s %10s   %s")
+cols = ["workload", "weir ms"] + (["base ms"] if base else []) + ["dash ms", "bash ms"] + \
+       (["weir/base"] if base else []) + ["weir/dash", "weir/bash", "work"]
+print(head % tuple(cols))
+print(head % tuple(["-" * 8] + ["-" * 7] * (4 if base else 3) + ["-" * 9] * (3 if base else 2) + ["-" * 4]))
 for wl, med, problems, _ in rows:
     if med is None:
         print("%-9s %-54s %s" % (wl[0], "MISMATCH: " + ",".join(problems) + " (not timed)", wl[1]))
     else:
-        print("%-9s %10s %10s %10s %9.2fx %9.2fx   %s" % (
-            wl[0], ms(med["weir"]), ms(med["dash"]), ms(med["bash"]),
-            med["weir"] / med["dash"], med["weir"] / med["bash"], wl[1]))
+        times = [ms(med["weir"])] + ([ms(med["base"])] if base else []) + [ms(med["dash"]), ms(med["bash"])]
+        ratios = ([med["weir"] / med["base"]] if base else []) + [med["weir"] / med["dash"], med["weir"] / med["bash"]]
+        print(("%-9s" + " %10s" * len(times) + " %9.2fx" * len(ratios) + "   %s") % tuple([wl[0]] + times + ratios + [wl[1]]))
 
 print()
 if GNU_TIME:
     print("peak RSS in MiB (GNU time %M on the checking run; includes waited-for children)")
-    print("%-9s %8s %8s %8s" % ("workload", "weir", "dash", "bash"))
+    print(("%-9s" + " %8s" * len(NAMES)) % tuple(["workload"] + NAMES))
     for wl, _, _, rss in rows:
-        print("%-9s %8s %8s %8s" % ((wl[0],) + tuple(
+        print(("%-9s" + " %8s" * len(NAMES)) % ((wl[0],) + tuple(
             "-" if rss[s] is None else "%.1f" % (rss[s] / 1024) for s in NAMES)))
 else:
     print("peak RSS: skipped (GNU time is not installed at /usr/bin/time)")

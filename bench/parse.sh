@@ -6,8 +6,9 @@
 # plus a few simple [[ ]] tests that dash still parses as ordinary commands,
 # so all three shells parse the very same file; that is checked before timing.
 #
-# Usage: bench/parse.sh [--runs N] [--lines N] [--keep]
+# Usage: bench/parse.sh [--runs N] [--lines N] [--baseline PATH] [--keep]
 #   WEIR=path/to/weir   weir binary (default: .build/release/weir in the repo root)
+#   --baseline PATH     another weir binary (an earlier build) timed in the same run
 #   --runs N            timed runs per shell (default 10, plus 1 warm-up run)
 #   --lines N           size of the generated script (default 50000)
 #   --keep              keep the generated script and print its path
@@ -18,12 +19,13 @@ orig_pwd=$PWD
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 
-runs=10 lines=50000 keep=0
+runs=10 lines=50000 keep=0 baseline=
 while (( $# )); do
   case $1 in
     --runs) runs=${2:?--runs needs a number}; shift ;;
     --lines) lines=${2:?--lines needs a number}; shift ;;
     --keep) keep=1 ;;
+    --baseline) baseline=${2:?--baseline needs a weir binary}; shift ;;
     -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "parse.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -267,6 +269,12 @@ fi
 # ---------------------------------------------------------------- timing
 names=(weir bash dash)
 cmds=("$weir" "$bash_bin" "$dash_bin")
+if [[ -n $baseline ]]; then
+  [[ $baseline == /* ]] || baseline=$orig_pwd/$baseline
+  check_accepts base "$baseline"
+  names+=(base)
+  cmds+=("$baseline")
+fi
 results=$tmp/results.tsv   # name <tab> median_ms <tab> min_ms
 
 if command -v hyperfine >/dev/null; then
@@ -317,4 +325,5 @@ awk -F'\t' '
     print ""
     printf "weir/bash: %.2fx (median)  %.2fx (min)\n", med["weir"] / med["bash"], mn["weir"] / mn["bash"]
     printf "weir/dash: %.2fx (median)  %.2fx (min)\n", med["weir"] / med["dash"], mn["weir"] / mn["dash"]
+    if ("base" in med) printf "weir/base: %.2fx (median)  %.2fx (min)\n", med["weir"] / med["base"], mn["weir"] / mn["base"]
   }' "$results"

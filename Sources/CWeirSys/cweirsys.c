@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <wctype.h>
 #include "cweirsys.h"
 
 int weir_fa_addclosefrom(posix_spawn_file_actions_t *fa, int from) { return posix_spawn_file_actions_addclosefrom_np(fa, from); }
@@ -166,3 +167,8 @@ pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
     }
     return pid;
 }
+
+unsigned int weir_towupper(unsigned int c) { return (unsigned int)towupper((wint_t)c); }
+unsigned int weir_towlower(unsigned int c) { return (unsigned int)towlower((wint_t)c); }
+int weir_iswupper(unsigned int c) { return iswupper((wint_t)c); }
+int weir_iswlower(unsigned int c) { return iswlower((wint_t)c); }

@@ -1,6 +1,7 @@
-/// What reading a line gave.
+/// What reading a line gave. Lines, prompts, history and completions are bytes, as the
+/// terminal gives and takes them (the shell's values are bytes).
 public enum LineInput: Equatable {
-    case line(String)
+    case line([UInt8])
     /// Ctrl-D on an empty line, or the end of the input.
     case endOfInput
     /// Ctrl-C: the line was discarded.
@@ -10,11 +11,11 @@ public enum LineInput: Equatable {
 /// Where the interactive shell reads its lines: GNU readline at a terminal, a plain
 /// reader otherwise. The shell sees only this protocol.
 public protocol LineEditor: AnyObject {
-    func readLine(prompt: String) -> LineInput
+    func readLine(prompt: [UInt8]) -> LineInput
     /// Remembers a command (a multi-line command is one entry).
-    func addToHistory(_ entry: String)
+    func addToHistory(_ entry: [UInt8])
     /// The history, oldest first, with the number of the first entry.
-    var history: (first: Int, entries: [String]) { get }
+    var history: (first: Int, entries: [[UInt8]]) { get }
     func clearHistory()
     /// Deletes the entry with this number; false when there is none.
     func deleteHistoryEntry(_ number: Int) -> Bool
@@ -27,15 +28,15 @@ public protocol LineEditor: AnyObject {
 /// Completion candidates for the word being typed; nil lets the editor complete file
 /// names itself.
 public protocol CompletionProvider: AnyObject {
-    func completions(for word: String, line: String, wordStart: Int) -> CompletionResult?
+    func completions(for word: [UInt8], line: [UInt8], wordStart: Int) -> CompletionResult?
 }
 
 public struct CompletionResult {
-    public var candidates: [String]
+    public var candidates: [[UInt8]]
     /// The candidates are file names: quote them and mark directories.
     public var areFileNames: Bool
 
-    public init(candidates: [String], areFileNames: Bool) {
+    public init(candidates: [[UInt8]], areFileNames: Bool) {
         self.candidates = candidates
         self.areFileNames = areFileNames
     }

@@ -14,7 +14,7 @@ func noteInterrupt(_ sig: Int32) {
 }
 /// The completion source and the candidates of the completion in progress.
 nonisolated(unsafe) weak var activeCompletionProvider: CompletionProvider?
-nonisolated(unsafe) var pendingCandidates: [String] = []
+nonisolated(unsafe) var pendingCandidates: [[UInt8]] = []
 nonisolated(unsafe) var pendingIndex = 0
 
 /// readline's key reader, wrapped: a Ctrl-C (SIGINT, which interrupts the read) empties
@@ -50,13 +50,13 @@ func nextCandidate(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutab
     guard pendingIndex < pendingCandidates.count else { return nil }
     let c = pendingCandidates[pendingIndex]
     pendingIndex += 1
-    return strdup(c)
+    return cStringCopy(c)
 }
 
 func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
     -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    let word = text.map { String(cString: $0) } ?? ""
-    let line = rl_line_buffer.map { String(cString: $0) } ?? ""
+    let word = text.map { bytes(ofCString: $0) } ?? []
+    let line = rl_line_buffer.map { bytes(ofCString: $0) } ?? []
     guard let provider = activeCompletionProvider,
           let result = provider.completions(for: word, line: line, wordStart: Int(start)) else {
         return nil  // readline completes file names
@@ -71,14 +71,15 @@ func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int
 /// GNU readline: emacs and vi editing, `~/.inputrc` (under the name `weir`), history kept
 /// in a file and appended to as commands run, Tab completion through a provider.
 public final class ReadlineEditor: LineEditor {
-    let historyFile: String?
+    /// The file's path, NUL-terminated.
+    let historyFile: [CChar]?
     let maxFileLines: Int
     /// readline has run once (its terminal state exists).
     var started = false
 
     /// - historyFile: where history is kept (created 0600); nil keeps it in memory.
-    public init(historyFile: String?, historySize: Int, historyFileSize: Int, completion: CompletionProvider?) {
-        self.historyFile = historyFile
+    public init(historyFile: [UInt8]?, historySize: Int, historyFileSize: Int, completion: CompletionProvider?) {
+        self.historyFile = historyFile.map { $0.map { CChar(bitPattern: $0) } + [0] }
         self.maxFileLines = historyFileSize
         activeCompletionProvider = completion
         if interruptPipe[0] < 0 {
@@ -98,8 +99,8 @@ public final class ReadlineEditor: LineEditor {
         rl_completer_quote_characters = UnsafePointer(strdup("'\""))
         rl_filename_quote_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{(*?[]#!"))
         using_history()
-        if historySize >= 0 { stifle_history(Int32(historySize)) }
-        if let f = historyFile {
+        if historySize >= 0 { stifle_history(Int32(clamping: historySize)) }
+        if let f = self.historyFile {
             // Created with mode 0600 before readline touches it.
             let fd = open(f, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             if fd >= 0 { close(fd) }
@@ -107,7 +108,7 @@ public final class ReadlineEditor: LineEditor {
         }
     }
 
-    public func readLine(prompt: String) -> LineInput {
+    public func readLine(prompt: [UInt8]) -> LineInput {
         interruptedAtPrompt = 0
         var sa = sigaction()
         sa.__sigaction_handler.sa_handler = noteInterrupt
@@ -118,30 +119,34 @@ public final class ReadlineEditor: LineEditor {
         // The window may have changed while a command ran (readline must be set up first).
         if started { rl_resize_terminal() }
         started = true
-        guard let p = readline(prompt) else { return .endOfInput }
-        let line = String(cString: p)
+        let cPrompt = cStringCopy(prompt)
+        defer { free(cPrompt) }
+        guard let p = readline(cPrompt) else { return .endOfInput }
+        let line = bytes(ofCString: p)
         free(p)
         if interruptedAtPrompt != 0 {
             interruptedAtPrompt = 0
-            writeString(1, "\n")
+            writeBytes(1, [0x0A])
             return .interrupted
         }
         return .line(line)
     }
 
-    public func addToHistory(_ entry: String) {
-        add_history(entry)
+    public func addToHistory(_ entry: [UInt8]) {
+        let c = cStringCopy(entry)
+        add_history(c)
+        free(c)
         guard let f = historyFile else { return }
         // Append as commands run, so two shells do not lose each other's lines.
         _ = append_history(1, f)
-        if maxFileLines >= 0 { _ = history_truncate_file(f, Int32(maxFileLines)) }
+        if maxFileLines >= 0 { _ = history_truncate_file(f, Int32(clamping: maxFileLines)) }
     }
 
-    public var history: (first: Int, entries: [String]) {
-        var entries: [String] = []
+    public var history: (first: Int, entries: [[UInt8]]) {
+        var entries: [[UInt8]] = []
         let n = Int(history_length)
         for i in 0..<n {
-            if let e = history_get(history_base + Int32(i)), let l = e.pointee.line { entries.append(String(cString: l)) }
+            if let e = history_get(history_base + Int32(i)), let l = e.pointee.line { entries.append(bytes(ofCString: l)) }
         }
         return (Int(history_base), entries)
     }
@@ -149,8 +154,8 @@ public final class ReadlineEditor: LineEditor {
     public func clearHistory() { clear_history() }
 
     public func deleteHistoryEntry(_ number: Int) -> Bool {
-        let offset = Int32(number) - history_base
-        guard offset >= 0 && offset < history_length, let e = remove_history(offset) else { return false }
+        let (o, overflow) = number.subtractingReportingOverflow(Int(history_base))
+        guard !overflow, o >= 0 && o < Int(history_length), let e = remove_history(Int32(o)) else { return false }
         free_history_entry(e)
         return true
     }
@@ -164,4 +169,19 @@ public final class ReadlineEditor: LineEditor {
         rl_get_screen_size(&rows, &cols)
         return rows > 0 && cols > 0 ? (Int(rows), Int(cols)) : nil
     }
+}
+
+/// The bytes of a C string.
+func bytes(ofCString p: UnsafePointer<CChar>) -> [UInt8] {
+    Array(UnsafeRawBufferPointer(start: p, count: strlen(p)))
+}
+
+/// A malloc'd C string with `bytes` (a NUL among them ends it early); the caller frees it.
+func cStringCopy(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar> {
+    let p = malloc(bytes.count + 1)!.assumingMemoryBound(to: CChar.self)
+    bytes.withUnsafeBytes { b in
+        if b.count > 0 { UnsafeMutableRawPointer(p).copyMemory(from: b.baseAddress!, byteCount: b.count) }
+    }
+    p[bytes.count] = 0
+    return p
 }

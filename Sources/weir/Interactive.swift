@@ -10,21 +10,21 @@ final class ShellCompletion: CompletionProvider {
 
     init(shell: Shell) { self.shell = shell }
 
-    func completions(for word: String, line: String, wordStart: Int) -> CompletionResult? {
-        guard let r = shell.completions(for: word, line: line, wordStart: wordStart) else { return nil }
-        return CompletionResult(candidates: r.candidates, areFileNames: r.fileNames)
+    func completions(for word: [UInt8], line: [UInt8], wordStart: Int) -> CompletionResult? {
+        guard let r = shell.completions(for: ByteString(word), line: ByteString(line), wordStart: wordStart) else { return nil }
+        return CompletionResult(candidates: r.candidates.map(\.bytes), areFileNames: r.fileNames)
     }
 }
 
 /// `${XDG_STATE_HOME:-$HOME/.local/state}/weir/history`, its directories made 0700.
-func defaultHistoryFile(_ shell: Shell) -> String? {
+func defaultHistoryFile(_ shell: Shell) -> ByteString? {
     if let f = shell.variables.value("HISTFILE") { return f.isEmpty ? nil : f }
     guard let home = shell.variables.value("HOME"), !home.isEmpty else { return nil }
     let state = shell.variables.value("XDG_STATE_HOME").flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
-    var path = ""
-    for part in (state + "/weir").split(separator: "/") {
+    var path: ByteString = ""
+    for part in (state + "/weir").split(separator: UInt8(ascii: "/")) {
         path += "/" + part
-        mkdir(path, 0o700)
+        path.withCString { _ = mkdir($0, 0o700) }
     }
     let file = state + "/weir/history"
     try? shell.variables.assign("HISTFILE", file)
@@ -32,8 +32,8 @@ func defaultHistoryFile(_ shell: Shell) -> String? {
 }
 
 /// Runs a startup file if it exists (`~/.weirrc`, `~/.profile`, `$ENV`).
-func runStartupFile(_ shell: Shell, _ path: String) {
-    guard access(path, R_OK) == 0, let bytes = readWholeFile(path) else { return }
+func runStartupFile(_ shell: Shell, _ path: ByteString) {
+    guard path.withCString({ access($0, R_OK) }) == 0, let bytes = readWholeFile(path) else { return }
     do {
         _ = try shell.runSourced(SourceFile(name: path, bytes: scriptBytes(bytes)), arguments: nil)
     } catch let e as ShellExit {
@@ -59,7 +59,7 @@ func runInteractiveShell(_ shell: Shell, _ options: Options) -> Never {
     if isatty(0) != 0 {
         let size = Int(shell.variables.value("HISTSIZE") ?? "") ?? 500
         let fileSize = Int(shell.variables.value("HISTFILESIZE") ?? "") ?? 500
-        editor = ReadlineEditor(historyFile: defaultHistoryFile(shell), historySize: size,
+        editor = ReadlineEditor(historyFile: defaultHistoryFile(shell)?.bytes, historySize: size,
                                 historyFileSize: fileSize, completion: completion)
         if shell.options.vi { editor.setViMode(true) }
     } else {

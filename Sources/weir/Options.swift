@@ -1,8 +1,11 @@
+import WeirSyntax
+import WeirExecution
+
 /// The command line: `weir [options] [-c STRING [NAME ARG…] | FILE [ARG…]]`.
 struct Options {
     enum Input {
-        case string(String)
-        case file(String)
+        case string(ByteString)
+        case file(ByteString)
         case standardInput
     }
 
@@ -10,32 +13,32 @@ struct Options {
     /// `--ast`: print the tree.
     var printAST = false
     /// `$0` and the positional parameters.
-    var name: String?
-    var arguments: [String] = []
+    var name: ByteString?
+    var arguments: [ByteString] = []
     /// `-e`, `+u`, `-o pipefail` …: (long name, on).
-    var settings: [(String, Bool)] = []
+    var settings: [(ByteString, Bool)] = []
     var interactive = false
     /// `--norc`, `--rcfile FILE`
     var noRC = false
-    var rcFile: String?
+    var rcFile: ByteString?
     /// `-O name` / `+O name`: shopt flags.
-    var shopts: [(String, Bool)] = []
+    var shopts: [(ByteString, Bool)] = []
     var login = false
     /// `--trace` (a table on stderr), `--trace=FILE` (JSON Lines into FILE),
     /// `--trace-chrome=FILE` (a Chrome trace file): trace the whole script.
     var trace = false
-    var traceJSONFile: String?
-    var traceChromeFile: String?
+    var traceJSONFile: ByteString?
+    var traceChromeFile: ByteString?
 
-    static let usage = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [--trace[=FILE]] [--trace-chrome=FILE] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
+    static let usage: String = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [--trace[=FILE]] [--trace-chrome=FILE] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
 
-    static let letters: [Character: String] = [
+    static let letters: [Character: ByteString] = [
         "a": "allexport", "b": "notify", "C": "noclobber", "e": "errexit", "f": "noglob", "h": "hashall",
         "m": "monitor", "n": "noexec", "u": "nounset", "v": "verbose", "x": "xtrace", "E": "errtrace",
         "T": "functrace",
     ]
 
-    static func parse(_ argv: [String]) -> Result<Options, OptionError> {
+    static func parse(_ argv: [ByteString]) -> Result<Options, OptionError> {
         var o = Options()
         var i = 0
         var commandFlag = false
@@ -50,8 +53,8 @@ struct Options {
             if a == "--posix" { o.settings.append(("posix", true)); i += 1; continue }
             if a == "--norc" { o.noRC = true; i += 1; continue }
             if a == "--trace" { o.trace = true; i += 1; continue }
-            if a.hasPrefix("--trace=") { o.trace = true; o.traceJSONFile = String(a.dropFirst(8)); i += 1; continue }
-            if a.hasPrefix("--trace-chrome=") { o.trace = true; o.traceChromeFile = String(a.dropFirst(15)); i += 1; continue }
+            if a.hasPrefix("--trace=") { o.trace = true; o.traceJSONFile = a.dropFirst(8); i += 1; continue }
+            if a.hasPrefix("--trace-chrome=") { o.trace = true; o.traceChromeFile = a.dropFirst(15); i += 1; continue }
             if a == "--noprofile" || a == "--noediting" { i += 1; continue }
             if a == "--rcfile" || a == "--init-file" {
                 if i + 1 < argv.count { o.rcFile = argv[i + 1] }
@@ -63,7 +66,8 @@ struct Options {
             }
             guard (a.hasPrefix("-") || a.hasPrefix("+")) && a.count > 1 else { break }
             let on = a.hasPrefix("-")
-            for ch in a.dropFirst() {
+            for byte in a.dropFirst() {
+                let ch = Character(UnicodeScalar(byte))
                 switch ch {
                 // -c: the first operand is the command string (options may come between).
                 case "c": commandFlag = true
@@ -108,4 +112,4 @@ struct OptionError: Error {
     var status: Int32
 }
 
-let versionText = "0.3.0"
+let versionText = weirVersion

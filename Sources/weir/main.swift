@@ -5,11 +5,15 @@ import WeirExpansion
 import WeirBuiltins
 
 // The executable stays thin: options, input, and wiring of the library targets.
+
+/// The command line as the bytes it was given (`CommandLine.arguments` would repair
+/// invalid UTF-8).
+let commandLine: [ByteString] = (0..<Int(CommandLine.argc)).map { ByteString(cString: CommandLine.unsafeArgv[$0]!) }
 let options: Options
-switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
+switch Options.parse(Array(commandLine.dropFirst())) {
 case .success(let o): options = o
 case .failure(let e):
-    writeAll(e.status == 0 ? 1 : 2, e.message)
+    writeText(e.status == 0 ? 1 : 2, e.message)
     exit(e.status)
 }
 
@@ -29,10 +33,10 @@ if options.printAST {
         source = SourceFile(name: "stdin", bytes: readWholeFile("/dev/stdin") ?? [])
     }
     do {
-        writeAll(1, ASTPrinter.print(try Parser(source: source).parseProgram()))
+        writeText(1, ASTPrinter.print(try Parser(source: source).parseProgram()))
         exit(0)
     } catch let e as SyntaxError {
-        writeAll(2, e.render(in: source))
+        writeText(2, e.render(in: source))
         exit(2)
     }
 }
@@ -49,7 +53,7 @@ for (name, on) in options.shopts where !shell.setShopt(name, on) {
     writeAll(2, "weir: \(name): invalid shell option name\n")
     exit(2)
 }
-shell.environment.scriptName = options.name ?? CommandLine.arguments.first ?? "weir"
+shell.environment.scriptName = options.name ?? commandLine.first ?? "weir"
 shell.environment.positional = options.arguments
 // SIGPIPE: the shell itself survives a closed pipe (a builtin writing to it gets EPIPE).
 signal(SIGPIPE, SIG_IGN)
@@ -69,7 +73,7 @@ if options.interactive && !readsStandardInput {
     shell.interactive = true
     shell.enableJobControl(terminal: 0)
 } else if options.interactive || (readsStandardInput && isatty(0) != 0 && isatty(2) != 0) {
-    if options.login || (CommandLine.arguments.first ?? "").hasPrefix("-") {
+    if options.login || (commandLine.first ?? "").hasPrefix("-") {
         var o = options
         o.login = true
         runInteractiveShell(shell, o)

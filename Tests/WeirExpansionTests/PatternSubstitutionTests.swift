@@ -8,7 +8,7 @@ import Testing
         let p = ShellPattern(pattern)
         #expect(p.removeMatchingPrefix(from: subject, longest: false) == expected, "${\(subject)#\(pattern)}")
         let i = p.shortestPrefix(of: subject)
-        #expect(String(subject.unicodeScalars[(i ?? subject.startIndex)...]) == expected)
+        #expect(subject.bytes(from: i ?? 0) == expected)
     }
 
     @Test(arguments: PatternTables.longestPrefixRemoved)
@@ -16,7 +16,7 @@ import Testing
         let p = ShellPattern(pattern)
         #expect(p.removeMatchingPrefix(from: subject, longest: true) == expected, "${\(subject)##\(pattern)}")
         let i = p.longestPrefix(of: subject)
-        #expect(String(subject.unicodeScalars[(i ?? subject.startIndex)...]) == expected)
+        #expect(subject.bytes(from: i ?? 0) == expected)
     }
 
     @Test(arguments: PatternTables.shortestSuffixRemoved)
@@ -24,7 +24,7 @@ import Testing
         let p = ShellPattern(pattern)
         #expect(p.removeMatchingSuffix(from: subject, longest: false) == expected, "${\(subject)%\(pattern)}")
         let i = p.shortestSuffix(of: subject)
-        #expect(String(subject.unicodeScalars[..<(i ?? subject.endIndex)]) == expected)
+        #expect(subject.bytes(upTo: i ?? subject.utf8.count) == expected)
     }
 
     @Test(arguments: PatternTables.longestSuffixRemoved)
@@ -32,7 +32,7 @@ import Testing
         let p = ShellPattern(pattern)
         #expect(p.removeMatchingSuffix(from: subject, longest: true) == expected, "${\(subject)%%\(pattern)}")
         let i = p.longestSuffix(of: subject)
-        #expect(String(subject.unicodeScalars[..<(i ?? subject.endIndex)]) == expected)
+        #expect(subject.bytes(upTo: i ?? subject.utf8.count) == expected)
     }
 
     @Test(arguments: PatternTables.replacements)
@@ -47,17 +47,18 @@ import Testing
         #expect(got == expected, "\(mode) pattern \(pattern) in \(subject) with \(replacement)")
     }
 
-    @Test func indicesAreScalarAligned() {
-        let s = "e\u{301}x"  // one Character, two scalars, then x
+    @Test func offsetsAreCharacterAligned() {
+        let s = "e\u{301}x"  // one Character, two code points (1 + 2 bytes), then x
         let p = ShellPattern("?")
         let i = p.shortestPrefix(of: s)!
-        #expect(String(s.unicodeScalars[i...]) == "\u{301}x")
+        #expect(i == 1)
+        #expect(s.bytes(from: i) == "\u{301}x")
         #expect(p.removeMatchingPrefix(from: s, longest: false) == "\u{301}x")
         #expect(ShellPattern("?x").removeMatchingSuffix(from: s, longest: false) == "e")
-        #expect(ShellPattern("*").longestPrefix(of: s) == s.endIndex)
-        #expect(ShellPattern("*").shortestPrefix(of: s) == s.startIndex)
-        #expect(ShellPattern("*").longestSuffix(of: s) == s.startIndex)
-        #expect(ShellPattern("*").shortestSuffix(of: s) == s.endIndex)
+        #expect(ShellPattern("*").longestPrefix(of: s) == s.utf8.count)
+        #expect(ShellPattern("*").shortestPrefix(of: s) == 0)
+        #expect(ShellPattern("*").longestSuffix(of: s) == 0)
+        #expect(ShellPattern("*").shortestSuffix(of: s) == s.utf8.count)
         #expect(ShellPattern("z").longestPrefix(of: s) == nil)
         #expect(ShellPattern("z").shortestSuffix(of: s) == nil)
         #expect(ShellPattern("é").replace(in: "café crème", with: "e", mode: .all, ampersandIsMatch: false) == "cafe crème")

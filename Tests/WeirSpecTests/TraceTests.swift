@@ -52,6 +52,28 @@ import WeirTestSupport
         #expect(t.edges.first?["bytes_read"]?.int == 588_895)
     }
 
+    /// Commands and paths are bytes: the JSON writes a byte that is not UTF-8 as `\udcNN`
+    /// (Python's surrogateescape), the table shows such text in `$'…'` with `\xNN`; both
+    /// stay valid UTF-8 and keep every byte.
+    @Test func bytesThatAreNotUTF8AreEscapedLosslessly() {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let script: [UInt8] = Array("trace --json -o t.jsonl printf %s a".utf8) + [0x80, 0xFF]
+            + Array("b | cat > /dev/null\ntrace -o t.txt cat > out".utf8) + [0xFE] + Array(".txt < /dev/null\n".utf8)
+        writeFileBytes(dir + "/s.sh", script)
+        let r = run([weirBinary, "s.sh"], directory: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = readFileBytes(dir + "/t.jsonl") ?? []
+        let table = readFileBytes(dir + "/t.txt") ?? []
+        #expect(String(validating: json, as: UTF8.self) != nil, "the JSON is valid UTF-8")
+        #expect(String(validating: table, as: UTF8.self) != nil, "the table is valid UTF-8")
+        let jsonText = String(decoding: json, as: UTF8.self)
+        #expect(jsonText.contains(#""command":"printf %s a\udc80\udcffb""#), "\(jsonText)")
+        let tableText = String(decoding: table, as: UTF8.self)
+        #expect(tableText.contains(#"$'cat > out\xfe.txt < /dev/null'"#), "\(tableText)")
+        #expect(tableText.contains(#"file $'"# + dir + #"/out\xfe.txt'"#), "\(tableText)")
+    }
+
     @Test func benignSIGPIPEIsToldApart() {
         let t = traced("yes | head -1")
         #expect(t.result.stdout == "y\n")

@@ -95,8 +95,8 @@ import WeirTestSupport
 
     @Test func aliasesExpandInCommandPosition() throws {
         final class Table: AliasResolving {
-            func alias(named name: String) -> String? {
-                ["ll": "ls -l ", "q": "quiet", "loop": "while true; do"][name]
+            func alias(named name: ByteString) -> ByteString? {
+                (["ll": "ls -l ", "q": "quiet", "loop": "while true; do"] as [ByteString: ByteString])[name]
             }
         }
         let p = Parser(source: SourceFile(name: "t", text: "ll q x\nq ll\nloop a; done"), aliases: Table())

@@ -13,7 +13,7 @@ import WeirTestSupport
     }
 
     func weirAccepts(_ path: String) -> (Bool, String) {
-        let source = SourceFile(name: path, bytes: readFileBytes(path) ?? [])
+        let source = SourceFile(name: ByteString(path), bytes: readFileBytes(path) ?? [])
         do {
             _ = try Parser(source: source).parseProgram()
             return (true, "")

@@ -55,3 +55,10 @@ extension String {
     }
 }
 
+
+extension SourceFile {
+    /// Source text written in a test as a Swift string (its UTF-8 bytes).
+    convenience init(name: String, text: String) {
+        self.init(name: ByteString(name), bytes: Array(text.utf8))
+    }
+}

@@ -25,6 +25,19 @@ public func readFileBytes(_ path: String) -> [UInt8]? {
     return out
 }
 
+/// Writes a file (created or truncated, mode 0644).
+public func writeFileBytes(_ path: String, _ bytes: [UInt8]) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    precondition(fd >= 0, "cannot write \(path)")
+    defer { close(fd) }
+    var off = 0
+    while off < bytes.count {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + off, $0.count - off) }
+        if n <= 0 { break }
+        off += n
+    }
+}
+
 public func listDirectory(_ path: String) -> [String] {
     guard let d = opendir(path) else { return [] }
     defer { closedir(d) }
@@ -47,10 +60,25 @@ public struct ProcessResult {
     public var stderr: String
 }
 
+/// The result of running a program, its output as the bytes it wrote.
+public struct ProcessBytes {
+    public var status: Int32
+    public var stdout: [UInt8]
+    public var stderr: [UInt8]
+}
+
 /// Runs `argv` with `input` on stdin; output goes through temporary files, so nothing
 /// can deadlock on a full pipe.
 public func run(_ argv: [String], input: [UInt8] = [], directory: String? = nil,
                 environment: [String]? = nil) -> ProcessResult {
+    let r = runBytes(argv, input: input, directory: directory, environment: environment)
+    return ProcessResult(status: r.status, stdout: String(decoding: r.stdout, as: UTF8.self),
+                         stderr: String(decoding: r.stderr, as: UTF8.self))
+}
+
+/// `run`, with the output kept as bytes.
+public func runBytes(_ argv: [String], input: [UInt8] = [], directory: String? = nil,
+                     environment: [String]? = nil) -> ProcessBytes {
     func tempFile(_ content: [UInt8]) -> (Int32, String) {
         var template = Array("/tmp/weir-test-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -89,13 +117,11 @@ public func run(_ argv: [String], input: [UInt8] = [], directory: String? = nil,
     } else {
         rc = posix_spawnp(&pid, cargs[0]!, &fa, &attr, &cargs, environ)
     }
-    guard rc == 0 else { return ProcessResult(status: 127, stdout: "", stderr: "spawn failed: \(rc)") }
+    guard rc == 0 else { return ProcessBytes(status: 127, stdout: [], stderr: Array("spawn failed: \(rc)".utf8)) }
     var st: Int32 = 0
     while waitpid(pid, &st, 0) < 0 && errno == EINTR {}
     let status = (st & 0x7f) == 0 ? (st >> 8) & 0xff : 128 + (st & 0x7f)
-    let out = String(decoding: readFileBytes(outPath) ?? [], as: UTF8.self)
-    let err = String(decoding: readFileBytes(errPath) ?? [], as: UTF8.self)
-    return ProcessResult(status: status, stdout: out, stderr: err)
+    return ProcessBytes(status: status, stdout: readFileBytes(outPath) ?? [], stderr: readFileBytes(errPath) ?? [])
 }
 
 /// The weir executable that `swift test` built beside the test bundle.
@@ -110,6 +136,33 @@ public let weirBinary: String = {
         if path.isEmpty { break }
     }
     return packageRoot + "/.build/debug/weir"
+}()
+
+/// The release build of weir when it is at least as new as every source file (CI builds
+/// it just before the tests), else the debug one: for tests that run many thousands of
+/// commands, where a debug build is ten times slower.
+public let fastestWeirBinary: String = {
+    let release = packageRoot + "/.build/release/weir"
+    var st = stat()
+    guard stat(release, &st) == 0 else { return weirBinary }
+    let built = st.st_mtim.tv_sec
+    func newestSource(_ dir: String) -> Int {
+        var newest = 0
+        for name in listDirectory(dir) {
+            let path = dir + "/" + name
+            var s = stat()
+            guard lstat(path, &s) == 0 else { continue }
+            if (s.st_mode & S_IFMT) == S_IFDIR {
+                newest = max(newest, newestSource(path))
+            } else {
+                newest = max(newest, s.st_mtim.tv_sec)
+            }
+        }
+        return newest
+    }
+    var pkg = stat()
+    let packageTime = stat(packageRoot + "/Package.swift", &pkg) == 0 ? pkg.st_mtim.tv_sec : 0
+    return built >= max(newestSource(packageRoot + "/Sources"), packageTime) ? release : weirBinary
 }()
 
 /// A program on PATH, or nil.

@@ -44,6 +44,13 @@ pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
                  const struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
                  const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error);
 
+/// The C library's wide-character case mapping and classes in the current LC_CTYPE
+/// (Swift's Glibc module does not reach wctype.h).
+unsigned int weir_towupper(unsigned int c);
+unsigned int weir_towlower(unsigned int c);
+int weir_iswupper(unsigned int c);
+int weir_iswlower(unsigned int c);
+
 /// wait4: a child's status and its resource usage (its own and its waited-for children's).
 pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage);
 extern const unsigned int WEIR_SPLICE_F_MOVE, WEIR_SPLICE_F_NONBLOCK, WEIR_SPLICE_F_MORE;

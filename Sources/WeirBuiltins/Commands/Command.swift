@@ -1,14 +1,15 @@
 import Glibc
 import WeirExecution
+import WeirSyntax
 
 /// `command [-pVv] name [arg…]`: runs name skipping functions, or describes it.
-func command(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func command(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var i = 1
     var describe: Character?
     var defaultPath = false
     while i < args.count, args[i].hasPrefix("-"), args[i].count > 1 {
         if args[i] == "--" { i += 1; break }
-        for ch in args[i].dropFirst() {
+        for ch in args[i].dropFirst().optionLetters {
             switch ch {
             case "p": defaultPath = true
             case "v", "V": describe = ch
@@ -35,7 +36,7 @@ func command(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `builtin name [arg…]`
-func builtin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func builtin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var args = args
     var dropped = 1
     if args.count > 1 && args[1] == "--" { args.remove(at: 1); dropped += 1 }
@@ -45,15 +46,15 @@ func builtin(_ shell: Shell, _ args: [String]) throws -> Int32 {
     return try b.run(shell, Array(args[1...]))
 }
 
-let shellKeywords: Set<String> = ["if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while",
+let shellKeywords: Set<ByteString> = ["if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while",
                                   "until", "do", "done", "in", "function", "time", "{", "}", "!", "[[", "]]",
                                   "coproc", "trace"]
 
 /// Prints what `name` is (for `type` and `command -v/-V`); false when it is nothing.
-func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, typeOnly: Bool, pathOnly: Bool,
+func describeCommand(_ shell: Shell, _ name: ByteString, verbose: Bool, all: Bool, typeOnly: Bool, pathOnly: Bool,
                      forCommand: Bool = false, skipFunctions: Bool = false) -> Bool {
     var found = false
-    func say(_ kind: String, _ terse: String, _ long: String) {
+    func say(_ kind: ByteString, _ terse: ByteString, _ long: ByteString) {
         found = true
         if typeOnly { writeAll(1, kind + "\n") } else if verbose { writeAll(1, long + "\n") } else { writeAll(1, terse + "\n") }
     }
@@ -77,38 +78,40 @@ func describeCommand(_ shell: Shell, _ name: String, verbose: Bool, all: Bool, t
         }
     }
     if all {
-        var seen = Set<String>()
-        for dir in (shell.variables.value("PATH") ?? "").split(separator: ":", omittingEmptySubsequences: false) {
-            let p = (dir.isEmpty ? "." : String(dir)) + "/" + name
+        var seen = Set<ByteString>()
+        for dir in (shell.variables.value("PATH") ?? "").components(separatedBy: UInt8(ascii: ":")) {
+            let p = (dir.isEmpty ? "." : dir) + "/" + name
             var st = stat()
-            if stat(p, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR, access(p, X_OK) == 0, !seen.contains(p) {
+            if p.withCString({ stat($0, &st) }) == 0, (st.st_mode & S_IFMT) != S_IFDIR,
+               p.withCString({ access($0, X_OK) }) == 0, !seen.contains(p) {
                 seen.insert(p)
                 say("file", p, "\(name) is \(p)")
             }
         }
         return found
     }
-    if name.contains("/") {
+    if name.contains(UInt8(ascii: "/")) {
         var st = stat()
-        if stat(name, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR, access(name, X_OK) == 0 {
+        if name.withCString({ stat($0, &st) }) == 0, (st.st_mode & S_IFMT) != S_IFDIR,
+           name.withCString({ access($0, X_OK) }) == 0 {
             say("file", name, "\(name) is \(name)")
         }
         return found
     }
     let hashed = shell.commandHash[name] != nil
     // Only a file that can run (bash; `command -v` too): a non-executable match is not one.
-    if let p = hashed ? shell.commandHash[name] : shell.searchPath(name), access(p, X_OK) == 0 {
+    if let p = hashed ? shell.commandHash[name] : shell.searchPath(name), p.withCString({ access($0, X_OK) }) == 0 {
         say("file", p, hashed && verbose && !forCommand ? "\(name) is hashed (\(p))" : "\(name) is \(p)")
     }
     return found
 }
 
-func shellQuoteForAlias(_ s: String) -> String {
-    "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+func shellQuoteForAlias(_ s: ByteString) -> ByteString {
+    "'" + s.replacing("'", with: "'\\''") + "'"
 }
 
 /// `type [-afptP] name…`
-func type(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func type(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, names) = try parseOptions(args[1...], allowed: "afptP", command: "type")
     var status: Int32 = 0
     for name in names {
@@ -138,7 +141,7 @@ func type(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `hash [-r] [name…]`
-func hash(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func hash(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, names) = try parseOptions(args[1...], allowed: "rdlpt", command: "hash")
     if letters.contains("r") { shell.commandHash = [:] }
     if names.isEmpty && !letters.contains("r") {
@@ -159,7 +162,7 @@ func hash(_ shell: Shell, _ args: [String]) throws -> Int32 {
             }
             continue
         }
-        if n.contains("/") || shell.builtins[n] != nil { continue }
+        if n.contains(UInt8(ascii: "/")) || shell.builtins[n] != nil { continue }
         if let p = shell.searchPath(n) { shell.commandHash[n] = p } else {
             shell.error("hash: \(n): not found")
             status = 1

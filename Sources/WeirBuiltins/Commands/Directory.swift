@@ -1,18 +1,19 @@
 import Glibc
 import WeirExecution
 import WeirExpansion
+import WeirSyntax
 
 /// The current directory from the kernel.
-func physicalDirectory() -> String? {
+func physicalDirectory() -> ByteString? {
     var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buf, buf.count) != nil else { return nil }
-    return String(cString: buf)
+    return ByteString(cString: buf)
 }
 
 /// Removes `.` and `..` from an absolute path, as `cd -L` does.
-func canonicalize(_ path: String) -> String {
-    var parts: [Substring] = []
-    for c in path.split(separator: "/", omittingEmptySubsequences: true) {
+func canonicalize(_ path: ByteString) -> ByteString {
+    var parts: [ByteString] = []
+    for c in path.split(separator: UInt8(ascii: "/")) {
         if c == "." { continue }
         if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
         parts.append(c)
@@ -21,12 +22,12 @@ func canonicalize(_ path: String) -> String {
 }
 
 /// `cd [-L|-P] [dir]`: `cd -` goes to OLDPWD; CDPATH is searched for relative names.
-func cd(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func cd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var physical = false
     var i = 1
     while i < args.count, args[i].hasPrefix("-"), args[i] != "-" {
         if args[i] == "--" { i += 1; break }
-        for ch in args[i].dropFirst() {
+        for ch in args[i].dropFirst().optionLetters {
             switch ch {
             case "P": physical = true
             case "L": physical = false
@@ -39,7 +40,7 @@ func cd(_ shell: Shell, _ args: [String]) throws -> Int32 {
     let operands = Array(args[i...])
     if operands.count > 1 { throw BuiltinError("cd: too many arguments") }
     let v = shell.variables
-    var target: String
+    var target: ByteString
     var printNew = false
     if operands.isEmpty {
         guard let home = v.value("HOME"), !home.isEmpty else { throw BuiltinError("cd: HOME not set") }
@@ -55,10 +56,10 @@ func cd(_ shell: Shell, _ args: [String]) throws -> Int32 {
     // CDPATH, for names that do not start with /, ./ or ../.
     if !target.hasPrefix("/") && !target.hasPrefix("./") && !target.hasPrefix("../") && target != "." && target != "..",
        let cdpath = v.value("CDPATH") {
-        for dir in cdpath.split(separator: ":", omittingEmptySubsequences: false) {
-            let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + target
+        for dir in cdpath.components(separatedBy: UInt8(ascii: ":")) {
+            let candidate = (dir.isEmpty ? "." : dir) + "/" + target
             var st = stat()
-            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            if candidate.withCString({ stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
                 target = candidate
                 if !dir.isEmpty { printNew = true }
                 break
@@ -69,10 +70,10 @@ func cd(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var logical = target.hasPrefix("/") ? target : (oldPWD.hasSuffix("/") ? oldPWD : oldPWD + "/") + target
     logical = canonicalize(logical)
     let destination = physical ? target : logical
-    if chdir(destination) != 0 {
+    if destination.withCString({ chdir($0) }) != 0 {
         let e = errno
         // A logical path through a missing component may still work physically.
-        if physical || chdir(target) != 0 {
+        if physical || target.withCString({ chdir($0) }) != 0 {
             throw BuiltinError("cd: \(operands.first ?? target): \(String(cString: strerror(e)))")
         }
         logical = physicalDirectory() ?? logical
@@ -89,23 +90,25 @@ func cd(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `pwd [-L|-P]`
-func pwd(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func pwd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, _) = try parseOptions(args[1...], allowed: "LP", command: "pwd")
     if letters.last != "P", let p = shell.variables.value("PWD"), p.hasPrefix("/") {
         var a = stat(), b = stat()
-        if stat(p, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
-            && !p.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+        if p.withCString({ stat($0, &a) }) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+            && !p.split(separator: UInt8(ascii: "/")).contains(where: { $0 == "." || $0 == ".." }) {
             writeAll(1, p + "\n")
             return 0
         }
     }
-    guard let p = physicalDirectory() else { throw BuiltinError("pwd: error retrieving current directory: \(String(cString: strerror(errno)))") }
+    guard let p = physicalDirectory() else {
+        throw BuiltinError("pwd: error retrieving current directory: \(String(cString: strerror(errno)))")
+    }
     writeAll(1, p + "\n")
     return 0
 }
 
 /// `alias [name[=value]…]`
-func alias(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func alias(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var rest = args.dropFirst()
     if rest.first == "-p" { rest = rest.dropFirst() }
     if rest.first == "--" { rest = rest.dropFirst() }
@@ -115,8 +118,8 @@ func alias(_ shell: Shell, _ args: [String]) throws -> Int32 {
     }
     var status: Int32 = 0
     for a in rest {
-        if let eq = a.firstIndex(of: "=") {
-            shell.aliases[String(a[..<eq])] = String(a[a.index(after: eq)...])
+        if let eq = a.firstIndex(of: UInt8(ascii: "=")) {
+            shell.aliases[a.slice(0..<eq)] = a.slice(from: eq + 1)
         } else if let v = shell.aliases[a] {
             writeAll(1, "alias \(a)=\(shellQuoteForAlias(v))\n")
         } else {
@@ -128,7 +131,7 @@ func alias(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `unalias [-a] name…`
-func unalias(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func unalias(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var args = args
     if args.count > 1 && args[1] == "--" { args.remove(at: 1) }
     if args.count > 1 && args[1] == "-a" {

@@ -1,5 +1,6 @@
 import Glibc
 import WeirExecution
+import WeirSyntax
 
 /// `pushd`, `popd` and `dirs`. The whole stack is `$PWD` followed by
 /// `shell.directoryStack`; entry 0 is the current directory.
@@ -7,7 +8,7 @@ struct DirectoryStackCommand {
     let shell: Shell
     let name: String
 
-    var entries: [String] { [shell.variables.value("PWD") ?? physicalDirectory() ?? ""] + shell.directoryStack }
+    var entries: [ByteString] { [shell.variables.value("PWD") ?? physicalDirectory() ?? ""] + shell.directoryStack }
 
     func usage(_ message: String) -> BuiltinError {
         let forms = ["pushd": "pushd [-n] [+N | -N | dir]", "popd": "popd [-n] [+N | -N]", "dirs": "dirs [-clpv] [+N] [-N]"]
@@ -15,18 +16,18 @@ struct DirectoryStackCommand {
     }
 
     /// `+N` counts from the top, `-N` from the bottom; nil when `word` is not one.
-    func stackIndex(_ word: String) throws -> Int? {
-        guard let sign = word.first, sign == "+" || sign == "-", word.count > 1 else { return nil }
+    func stackIndex(_ word: ByteString) throws -> Int? {
+        guard let sign = word.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), word.count > 1 else { return nil }
         guard let n = Int(word.dropFirst()), n >= 0 else { throw usage("\(word): invalid number") }
         let count = entries.count
         guard count > 1 || n == 0 else { throw BuiltinError("\(name): directory stack empty") }
-        let i = sign == "+" ? n : count - 1 - n
+        let i = sign == UInt8(ascii: "+") ? n : count - 1 - n
         guard i >= 0 && i < count else { throw BuiltinError("\(name): \(word): directory stack index out of range") }
         return i
     }
 
     /// `cd`s to `dir`, reporting errors under this command's name.
-    func change(to dir: String) throws {
+    func change(to dir: ByteString) throws {
         do {
             _ = try cd(shell, ["cd", "--", dir])
         } catch let e as BuiltinError {
@@ -35,7 +36,7 @@ struct DirectoryStackCommand {
         }
     }
 
-    func display(_ path: String, long: Bool) -> String {
+    func display(_ path: ByteString, long: Bool) -> ByteString {
         guard !long, let home = shell.variables.value("HOME"), !home.isEmpty, home != "/" else { return path }
         if path == home { return "~" }
         if path.hasPrefix(home + "/") { return "~" + path.dropFirst(home.count) }
@@ -48,10 +49,10 @@ struct DirectoryStackCommand {
 }
 
 /// `pushd [-n] [dir | +N | -N]`
-func pushd(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func pushd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let s = DirectoryStackCommand(shell: shell, name: "pushd")
     var noChange = false
-    var operands: [String] = []
+    var operands: [ByteString] = []
     for a in args.dropFirst() {
         if a == "-n" && operands.isEmpty { noChange = true; continue }
         if a == "--" && operands.isEmpty { continue }
@@ -93,7 +94,7 @@ func pushd(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `popd [-n] [+N | -N]`
-func popd(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func popd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let s = DirectoryStackCommand(shell: shell, name: "popd")
     var noChange = false
     var index = 0
@@ -120,13 +121,13 @@ func popd(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `dirs [-clpv] [+N | -N]`
-func dirs(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func dirs(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let s = DirectoryStackCommand(shell: shell, name: "dirs")
     var long = false, perLine = false, numbered = false
     var only: Int?
     var cleared = false
     for a in args.dropFirst() {
-        let isOptions = a.hasPrefix("-") && a.count > 1 && a.dropFirst().allSatisfy { "clpv".contains($0) }
+        let isOptions = a.hasPrefix("-") && a.count > 1 && a.dropFirst().allSatisfy { "clpv".utf8.contains($0) }
         if !isOptions {
             guard let i = try s.stackIndex(a) else { throw s.usage("\(a): invalid argument") }
             only = i
@@ -144,19 +145,19 @@ func dirs(_ shell: Shell, _ args: [String]) throws -> Int32 {
     if cleared { return 0 }
     let all = s.entries.map { s.display($0, long: long) }
     if let only {
-        writeAll(1, (numbered ? "\(String(only).leftPadded(2))  " : "") + all[only] + "\n")
+        writeAll(1, (numbered ? "\(ByteString(only).leftPadded(2))  " : "") + all[only] + "\n")
         return 0
     }
     if numbered {
-        writeAll(1, all.indices.map { "\(String($0).leftPadded(2))  \(all[$0])\n" }.joined())
+        writeAll(1, all.indices.map { "\(ByteString($0).leftPadded(2))  \(all[$0])\n" }.joined())
     } else {
         writeAll(1, all.joined(separator: perLine ? "\n" : " ") + "\n")
     }
     return 0
 }
 
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+extension ByteString {
+    func leftPadded(_ width: Int) -> ByteString {
+        count >= width ? self : ByteString(repeating: UInt8(ascii: " "), count: width - count) + self
     }
 }

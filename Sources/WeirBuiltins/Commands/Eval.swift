@@ -4,7 +4,7 @@ import WeirExpansion
 import WeirSyntax
 
 /// `eval arg…`: the arguments joined by spaces, parsed and run here.
-func eval(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func eval(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var words = args.dropFirst()
     if words.first == "--" { words = words.dropFirst() }
     if let f = words.first, f.hasPrefix("-"), f.count > 1 {
@@ -17,7 +17,7 @@ func eval(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
 /// `. file [arg…]` / `source file [arg…]`: runs a file in this shell. A name without a
 /// slash is looked for in PATH, then in the current directory (bash).
-func source(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func source(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard args.count > 1 else { throw BuiltinError("\(args[0]): filename argument required\n\(args[0]): usage: \(args[0]) filename [arguments]", status: 2) }
     var args = args
     if args.count > 1 && args[1] == "--" { args.remove(at: 1) }
@@ -37,9 +37,9 @@ func source(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
 /// `exec [command [arg…]]`: with a command, replaces the shell; without one, its
 /// redirections stay (the interpreter applies them permanently).
-func exec(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func exec(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var i = 1
-    var argv0: String?
+    var argv0: ByteString?
     var clearEnv = false
     while i < args.count, args[i].hasPrefix("-"), args[i] != "-" {
         if args[i] == "--" { i += 1; break }

@@ -1,12 +1,13 @@
 import WeirExecution
+import WeirSyntax
 
 /// `:` and `true`: do nothing, successfully.
-func colon(_ shell: Shell, _ args: [String]) throws -> Int32 { 0 }
-func trueBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 { 0 }
-func falseBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 { 1 }
+func colon(_ shell: Shell, _ args: [ByteString]) throws -> Int32 { 0 }
+func trueBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 { 0 }
+func falseBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 { 1 }
 
 /// The loop count of `break n` / `continue n`.
-func loopCount(_ args: [String], _ name: String) throws -> Int {
+func loopCount(_ args: [ByteString], _ name: ByteString) throws -> Int {
     guard args.count > 1 else { return 1 }
     guard args.count == 2 else { throw BuiltinError("\(name): too many arguments", status: 1) }
     guard let n = Int(args[1]) else { throw BuiltinError("\(name): \(args[1]): numeric argument required", status: 1) }
@@ -14,20 +15,20 @@ func loopCount(_ args: [String], _ name: String) throws -> Int {
     return n
 }
 
-func breakBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func breakBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let n = try loopCount(args, "break")
     guard shell.inLoop else { return 0 }
     throw ControlFlow.breakLoop(n)
 }
 
-func continueBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func continueBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let n = try loopCount(args, "continue")
     guard shell.inLoop else { return 0 }
     throw ControlFlow.continueLoop(n)
 }
 
 /// `return [n]`
-func returnBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func returnBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var status = shell.environment.lastStatus
     if args.count > 1 {
         guard let n = Int64(args[1].trimmingBlanksForNumber()) else {
@@ -43,7 +44,7 @@ func returnBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `exit [n]`
-func exit(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func exit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var status = shell.environment.lastStatus
     if args.count > 2 {
         shell.error("exit: too many arguments")
@@ -59,11 +60,6 @@ func exit(_ shell: Shell, _ args: [String]) throws -> Int32 {
     throw ShellExit(status)
 }
 
-extension String {
-    func trimmingBlanksForNumber() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
-    }
+extension ByteString {
+    func trimmingBlanksForNumber() -> ByteString { trimming { $0 == 0x20 || $0 == 0x09 } }
 }

@@ -1,6 +1,7 @@
 import Glibc
 import WeirExecution
 import WeirExpansion
+import WeirSyntax
 
 /// Writes a builtin's output and messages; returns its status.
 func emit(_ shell: Shell, _ out: BuiltinOutput, name: String = "") -> Int32 {
@@ -16,14 +17,14 @@ func emit(_ shell: Shell, _ out: BuiltinOutput, name: String = "") -> Int32 {
 }
 
 /// `echo [-neE] [arg…]`, as bash's.
-func echo(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func echo(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     emit(shell, Echo.run(Array(args.dropFirst())), name: "echo")
 }
 
 /// `printf [-v var] format [arg…]`
-func printf(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func printf(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var rest = Array(args.dropFirst())
-    var target: String?
+    var target: ByteString?
     if rest.first == "-v" {
         guard rest.count > 1 else { throw BuiltinError("printf: -v: option requires an argument", status: 2) }
         target = rest[1]
@@ -36,11 +37,11 @@ func printf(_ shell: Shell, _ args: [String]) throws -> Int32 {
     let out = Printf.format(format, Array(rest.dropFirst()))
     if let target {
         for d in out.diagnostics { shell.error(d) }
-        let text = String(decoding: out.stdout, as: UTF8.self)
+        let text = ByteString(out.stdout)
         do {
-            if let open = target.firstIndex(of: "["), target.hasSuffix("]") {
-                let name = String(target[..<open])
-                let sub = String(target[target.index(after: open)..<target.index(before: target.endIndex)])
+            if let open = target.firstIndex(of: UInt8(ascii: "[")), target.hasSuffix("]") {
+                let name = target.slice(0..<open)
+                let sub = target.slice((open + 1)..<(target.count - 1))
                 if shell.variables.variable(name)?.attributes.contains(.associativeArray) == true {
                     try shell.variables.assignElement(name, index: nil, key: sub, text)
                 } else {
@@ -60,7 +61,7 @@ func printf(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `test expr` and `[ expr ]`
-func test(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func test(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     // The common case first: `[ N -lt M ]` with plain decimal numbers.
     let bracket = args[0] == "["
     if args.count == (bracket ? 5 : 4) && (!bracket || args[4] == "]"),
@@ -82,10 +83,9 @@ func test(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// A decimal integer with an optional minus sign and no blanks (the fast path of `test`).
-func plainInteger(_ s: String) -> Int64? {
+func plainInteger(_ s: ByteString) -> Int64? {
     // A direct walk over the bytes: `test` calls this for every -lt/-eq in a loop.
-    var s = s
-    return s.withUTF8 { buf -> Int64? in
+    return s.withUnsafeBufferPointer { buf -> Int64? in
         var v: Int64 = 0
         var negative = false
         var i = 0

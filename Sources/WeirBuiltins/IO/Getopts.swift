@@ -1,9 +1,10 @@
 import WeirExecution
 import WeirExpansion
+import WeirSyntax
 
 /// `getopts optstring name [arg…]`: one option per call, with OPTIND and OPTARG; a
 /// leading `:` in optstring selects silent error reporting.
-func getopts(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func getopts(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard args.count >= 3 else { throw BuiltinError("getopts: usage: getopts optstring name [arg ...]", status: 2) }
     let v = shell.variables
     var spec = args[1]
@@ -18,8 +19,8 @@ func getopts(_ shell: Shell, _ args: [String]) throws -> Int32 {
     if shell.getoptsState.optind != optind { shell.getoptsState = (optind, 1) }
     var charIndex = shell.getoptsState.char
 
-    func finish(_ status: Int32, option: String, arg: String?, clearArg: Bool = false) throws -> Int32 {
-        try v.assign("OPTIND", String(optind))
+    func finish(_ status: Int32, option: ByteString, arg: ByteString?, clearArg: Bool = false) throws -> Int32 {
+        try v.assign("OPTIND", ByteString(optind))
         if let arg { try v.assign("OPTARG", arg) } else if clearArg { try v.assign("OPTARG", "") } else { try? v.unset("OPTARG") }
         shell.getoptsState = (optind, charIndex)
         guard validName else {
@@ -34,10 +35,10 @@ func getopts(_ shell: Shell, _ args: [String]) throws -> Int32 {
         optind = operands.count + 1
         return try finish(1, option: "?", arg: nil)
     }
-    let word = Array(operands[optind - 1])
+    let word = operands[optind - 1].bytes
     if charIndex == 1 {
-        if word.count < 2 || word[0] != "-" { return try finish(1, option: "?", arg: nil) }
-        if word == ["-", "-"] {
+        if word.count < 2 || word[0] != UInt8(ascii: "-") { return try finish(1, option: "?", arg: nil) }
+        if word == Array("--".utf8) {
             optind += 1
             return try finish(1, option: "?", arg: nil)
         }
@@ -49,25 +50,26 @@ func getopts(_ shell: Shell, _ args: [String]) throws -> Int32 {
         optind += 1
         charIndex = 1
     }
-    guard let at = spec.firstIndex(of: opt), opt != ":" else {
-        if silent { return try finish(0, option: "?", arg: String(opt)) }
-        shell.error("illegal option -- \(opt)")
+    let option = ByteString(byte: opt)
+    guard let at = spec.firstIndex(of: opt), opt != UInt8(ascii: ":") else {
+        if silent { return try finish(0, option: "?", arg: option) }
+        shell.error("illegal option -- \(option)")
         return try finish(0, option: "?", arg: nil)
     }
-    let wantsArg = spec.index(after: at) < spec.endIndex && spec[spec.index(after: at)] == ":"
-    guard wantsArg else { return try finish(0, option: String(opt), arg: nil, clearArg: true) }
+    let wantsArg = at + 1 < spec.count && spec[at + 1] == UInt8(ascii: ":")
+    guard wantsArg else { return try finish(0, option: option, arg: nil, clearArg: true) }
     if !atEnd {
-        let arg = String(word[charIndex...])
+        let arg = ByteString(word[charIndex...])
         optind += 1
         charIndex = 1
-        return try finish(0, option: String(opt), arg: arg)
+        return try finish(0, option: option, arg: arg)
     }
     guard optind - 1 < operands.count else {
-        if silent { return try finish(0, option: ":", arg: String(opt)) }
-        shell.error("option requires an argument -- \(opt)")
+        if silent { return try finish(0, option: ":", arg: option) }
+        shell.error("option requires an argument -- \(option)")
         return try finish(0, option: "?", arg: nil)
     }
     let arg = operands[optind - 1]
     optind += 1
-    return try finish(0, option: String(opt), arg: arg)
+    return try finish(0, option: option, arg: arg)
 }

@@ -1,9 +1,10 @@
 import Glibc
 import WeirExecution
 import WeirExpansion
+import WeirSyntax
 
 /// `mapfile [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [array]`
-func mapfile(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var delimiter: UInt8 = 0x0A
     var maxLines = 0, origin = 0, skip = 0
     var trim = false
@@ -12,15 +13,15 @@ func mapfile(_ shell: Shell, _ args: [String]) throws -> Int32 {
     while i < args.count, args[i].hasPrefix("-"), args[i].count > 1 {
         let a = args[i]
         if a == "--" { i += 1; break }
-        let opt = a.dropFirst().first!
-        var v = String(a.dropFirst(2))
+        let opt = Character(UnicodeScalar(a[1]))
+        var v = a.dropFirst(2)
         if "dnOsuCc".contains(opt) && v.isEmpty {
             i += 1
             guard i < args.count else { throw BuiltinError("\(args[0]): -\(opt): option requires an argument", status: 2) }
             v = args[i]
         }
         switch opt {
-        case "d": delimiter = v.utf8.first ?? 0
+        case "d": delimiter = v.first ?? 0
         case "n": maxLines = Int(v) ?? 0
         case "O": origin = Int(v) ?? 0
         case "s": skip = Int(v) ?? 0
@@ -42,14 +43,18 @@ func mapfile(_ shell: Shell, _ args: [String]) throws -> Int32 {
         if read >= skip {
             if trim && line.last == delimiter { line.removeLast() }
             if let nul = line.firstIndex(of: 0) { line.removeSubrange(nul...) }
-            arr[index] = String(decoding: line, as: UTF8.self)
+            arr[index] = ByteString(line)
             index += 1
         }
         read += 1
         line.removeAll(keepingCapacity: true)
     }
+    // A regular file is read a block at a time (what is not used is given back); a pipe
+    // a byte at a time, so nothing after the lines taken is consumed.
+    let input = ReadInput(fd: fd)
+    defer { input.giveBackUnread() }
     while maxLines == 0 || index - origin < maxLines {
-        let r = Glibc.read(fd, &byte, 1)
+        let r = input.next(&byte)
         if r < 0 && errno == EINTR { continue }
         if r < 0 { throw BuiltinError("\(args[0]): read error: \(String(cString: strerror(errno)))") }
         if r == 0 { break }

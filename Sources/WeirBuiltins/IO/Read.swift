@@ -1,34 +1,37 @@
 import Glibc
 import WeirExecution
 import WeirExpansion
+import WeirSyntax
 
 /// `read [-ers] [-a array] [-d delim] [-n n] [-N n] [-p prompt] [-t timeout] [-u fd] [name…]`
 ///
 /// Reads a byte at a time (never past the line it needs, so the rest stays for the next
 /// reader), splits the line by IFS into the names, the last name taking the rest.
-func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var raw = false, silent = false
-    var arrayName: String?
+    var arrayName: ByteString?
     var delimiter: UInt8 = 0x0A
     var count: Int?
     var exact = false
-    var prompt: String?
+    var prompt: ByteString?
     var timeout: Double?
     var fd: Int32 = 0
     var i = 1
-    func value(_ ch: Character, _ a: String, _ k: inout String.Index) throws -> String {
-        let rest = String(a[a.index(after: k)...])
-        k = a.endIndex
+    func value(_ ch: UInt8, _ a: ByteString, _ k: inout Int) throws -> ByteString {
+        let rest = a.slice(from: k + 1)
+        k = a.count
         if !rest.isEmpty { return rest }
         i += 1
-        guard i < args.count else { throw BuiltinError("read: -\(ch): option requires an argument", status: 2) }
+        guard i < args.count else {
+            throw BuiltinError("read: -\(Character(UnicodeScalar(ch))): option requires an argument", status: 2)
+        }
         return args[i]
     }
     while i < args.count, args[i].hasPrefix("-"), args[i].count > 1 {
         let a = args[i]
         if a == "--" { i += 1; break }
-        var k = a.index(after: a.startIndex)
-        while k < a.endIndex {
+        var k = 1
+        while k < a.count {
             let ch = a[k]
             switch ch {
             case "r": raw = true
@@ -37,18 +40,18 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
             case "a": arrayName = try value(ch, a, &k); continue
             case "d":
                 let d = try value(ch, a, &k)
-                delimiter = d.utf8.first ?? 0
+                delimiter = d.first ?? 0
                 continue
             case "n", "N":
                 let v = try value(ch, a, &k)
                 guard let n = Int(v), n >= 0 else { throw BuiltinError("read: \(v): invalid number", status: 2) }
                 count = n
-                exact = ch == "N"
+                exact = ch == UInt8(ascii: "N")
                 continue
             case "p": prompt = try value(ch, a, &k); continue
             case "t":
                 let v = try value(ch, a, &k)
-                guard let t = Double(v), t >= 0 else { throw BuiltinError("read: \(v): invalid timeout specification", status: 2) }
+                guard let t = readTimeout(v) else { throw BuiltinError("read: \(v): invalid timeout specification", status: 2) }
                 timeout = t
                 continue
             case "u":
@@ -57,9 +60,9 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
                 fd = n
                 continue
             default:
-                throw BuiltinError("read: -\(ch): invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]", status: 2)
+                throw BuiltinError("read: -\(Character(UnicodeScalar(ch))): invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]", status: 2)
             }
-            k = a.index(after: k)
+            k += 1
         }
         i += 1
     }
@@ -75,7 +78,8 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
     if let t = timeout {
         var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let r = poll(&pfd, 1, Int32(t * 1000))
+        // poll's limit is about 24 days; a longer timeout waits that long.
+        let r = poll(&pfd, 1, t * 1000 >= Double(Int32.max) ? Int32.max : Int32(t * 1000))
         if r == 0 { return 142 }
         if t == 0 { return r > 0 ? 0 : 1 }
     }
@@ -88,8 +92,10 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
     var byte: UInt8 = 0
     let input = ReadInput(fd: fd)
     defer { input.giveBackUnread() }
+    // `-n`/`-N` count characters in the locale: a multibyte character is read whole.
+    var counter = CharacterCounter()
     while true {
-        if let n = count, bytes.count >= n { break }
+        if let n = count, counter.characters >= n, counter.isAtBoundary { break }
         let r = input.next(&byte)
         if r < 0 {
             if errno == EINTR {
@@ -111,6 +117,7 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
                 if byte == 0x0A { continue }  // line continuation
                 bytes.append(byte)
                 escaped.append(true)
+                if count != nil { counter.add(byte) }
                 continue
             }
             if byte == UInt8(ascii: "\\") {
@@ -120,6 +127,7 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
         }
         bytes.append(byte)
         escaped.append(false)
+        if count != nil { counter.add(byte) }
     }
     let ifs = exact || wholeLine ? "" : shell.environment.ifs
     let fields = splitForRead(bytes, escaped, ifs: ifs, maxFields: arrayName != nil ? Int.max : names.count)
@@ -135,26 +143,68 @@ func read(_ shell: Shell, _ args: [String]) throws -> Int32 {
         throw BuiltinError("read: \(e.message)")
     }
     if sawDelimiter { return 0 }
-    if let n = count, bytes.count >= n { return 0 }
+    if let n = count, counter.characters >= n { return 0 }
     return 1
+}
+
+/// `read -t`'s value as bash reads it: decimal digits with at most one `.`.
+func readTimeout(_ v: ByteString) -> Double? {
+    guard !v.isEmpty, v.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }),
+          v.filter({ $0 == UInt8(ascii: ".") }).count <= 1, v != "." else { return nil }
+    return Double(v.description)
+}
+
+/// Counts the characters in bytes read one at a time: every byte under a single-byte
+/// locale; under UTF-8 a whole valid sequence, or each byte of an invalid one.
+struct CharacterCounter {
+    private(set) var characters = 0
+    private var pending: [UInt8] = []
+    private var need = 0
+
+    /// No multibyte character is half read.
+    var isAtBoundary: Bool { need == 0 }
+
+    mutating func add(_ b: UInt8) {
+        guard ShellLocale.isUTF8 else { characters += 1; return }
+        if need > 0 {
+            if b & 0xC0 == 0x80 {
+                pending.append(b)
+                need -= 1
+                if need == 0 {
+                    let valid = pending.withUnsafeBufferPointer { UTF8Sequence.decode($0, at: 0).scalar != nil }
+                    characters += valid ? 1 : pending.count
+                    pending = []
+                }
+                return
+            }
+            // The sequence broke off: its bytes are characters of their own.
+            characters += pending.count
+            pending = []
+            need = 0
+        }
+        let length = UTF8Sequence.sequenceLength(lead: b)
+        if length == 1 { characters += 1; return }
+        pending = [b]
+        need = length - 1
+    }
 }
 
 /// Splits read's input: IFS white space trimmed at both ends, the last field taking the
 /// rest of the line (with its inner separators) when there are more fields than names.
-func splitForRead(_ bytes: [UInt8], _ escaped: [Bool], ifs: String, maxFields: Int) -> [String] {
+func splitForRead(_ bytes: [UInt8], _ escaped: [Bool], ifs: ByteString, maxFields: Int) -> [ByteString] {
     var isIFS = [Bool](repeating: false, count: 256)
     var isWhite = [Bool](repeating: false, count: 256)
-    for b in ifs.utf8 {
+    for b in ifs {
         isIFS[Int(b)] = true
         if b == 0x20 || b == 0x09 || b == 0x0A { isWhite[Int(b)] = true }
     }
     func sep(_ i: Int) -> Bool { !escaped[i] && isIFS[Int(bytes[i])] }
     func white(_ i: Int) -> Bool { !escaped[i] && isWhite[Int(bytes[i])] }
-    var fields: [String] = []
+    var fields: [ByteString] = []
     var i = 0
     let n = bytes.count
     while i < n && white(i) { i += 1 }
-    if ifs.isEmpty { return bytes.isEmpty && maxFields == Int.max ? [] : [String(decoding: bytes, as: UTF8.self)] }
+    if ifs.isEmpty { return bytes.isEmpty && maxFields == Int.max ? [] : [ByteString(bytes)] }
     while i < n {
         if fields.count == maxFields - 1 {
             // The last name takes the rest, less trailing IFS white space, and less one
@@ -165,12 +215,12 @@ func splitForRead(_ bytes: [UInt8], _ escaped: [Bool], ifs: String, maxFields: I
                 end -= 1
                 while end > i && white(end - 1) { end -= 1 }
             }
-            fields.append(String(decoding: bytes[i..<end], as: UTF8.self))
+            fields.append(ByteString(bytes[i..<end]))
             return fields
         }
         var j = i
         while j < n && !sep(j) { j += 1 }
-        fields.append(String(decoding: bytes[i..<j], as: UTF8.self))
+        fields.append(ByteString(bytes[i..<j]))
         // One separator: white space, at most one non-white character, white space.
         while j < n && white(j) { j += 1 }
         if j < n && sep(j) && !white(j) {

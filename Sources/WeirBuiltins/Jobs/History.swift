@@ -1,8 +1,9 @@
 import Glibc
 import WeirExecution
+import WeirSyntax
 
 /// `history [N]`, `history -c`, `history -d N`
-func history(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func history(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard let input = shell.interactiveInput else { return 0 }
     var rest = Array(args.dropFirst())
     if rest.first == "--" { rest.removeFirst() }
@@ -24,15 +25,17 @@ func history(_ shell: Shell, _ args: [String]) throws -> Int32 {
     let h = input.history
     var start = 0
     if let f = rest.first {
-        guard let n = Int(f.hasPrefix("+") ? String(f.dropFirst()) : f), n >= 0 else {
+        guard let n = Int(f.hasPrefix("+") ? f.dropFirst() : f), n >= 0 else {
             throw BuiltinError("history: \(f): numeric argument required", status: 2)
         }
         start = max(0, h.entries.count - n)
     }
-    var out = ""
+    var out: [UInt8] = []
     for i in start..<h.entries.count {
-        let num = String(h.first + i)
-        out += String(repeating: " ", count: max(0, 5 - num.count)) + num + "  " + h.entries[i] + "\n"
+        let num = ByteString(h.first + i)
+        out += [UInt8](repeating: UInt8(ascii: " "), count: max(0, 5 - num.count))
+        out.append(num)
+        out += Array("  ".utf8) + h.entries[i] + [0x0A]
     }
     writeAll(1, out)
     return 0
@@ -40,7 +43,7 @@ func history(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
 /// `disown [-h] [-ar] [%job…]`: the jobs get no SIGHUP at exit (and leave the table
 /// unless -h).
-func disown(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func disown(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, specs) = try parseOptions(args[1...], allowed: "ahr", command: "disown")
     var targets: [Job] = []
     if letters.contains("a") || letters.contains("r") {
@@ -61,7 +64,7 @@ func disown(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `suspend [-f]`: stops the shell until it gets SIGCONT.
-func suspend(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func suspend(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if shell.interactive && getpgrp() == getsid(0) && !args.contains("-f") {
         throw BuiltinError("suspend: cannot suspend a login shell")
     }

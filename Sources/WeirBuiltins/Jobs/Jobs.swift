@@ -1,8 +1,9 @@
 import Glibc
 import WeirExecution
+import WeirSyntax
 
 /// Signal names without `SIG`, by number (Linux).
-let signalNames: [Int32: String] = [
+let signalNames: [Int32: ByteString] = [
     1: "HUP", 2: "INT", 3: "QUIT", 4: "ILL", 5: "TRAP", 6: "ABRT", 7: "BUS", 8: "FPE", 9: "KILL", 10: "USR1",
     11: "SEGV", 12: "USR2", 13: "PIPE", 14: "ALRM", 15: "TERM", 16: "STKFLT", 17: "CHLD", 18: "CONT", 19: "STOP",
     20: "TSTP", 21: "TTIN", 22: "TTOU", 23: "URG", 24: "XCPU", 25: "XFSZ", 26: "VTALRM", 27: "PROF", 28: "WINCH",
@@ -10,23 +11,24 @@ let signalNames: [Int32: String] = [
 ]
 
 /// A signal from a name (`INT`, `SIGINT`, `int`) or a number; 0 is EXIT for `trap`.
-func signalNumber(_ text: String) -> Int32? {
+func signalNumber(_ text: ByteString) -> Int32? {
     if let n = Int32(text) { return n >= 0 && n < 65 ? n : nil }
-    var name = text.uppercased()
-    if name.hasPrefix("SIG") { name = String(name.dropFirst(3)) }
+    var name = text.asciiUppercased()
+    if name.hasPrefix("SIG") { name = name.dropFirst(3) }
     if name == "EXIT" { return 0 }
     if name.hasPrefix("RTMIN") || name.hasPrefix("RTMAX") {
         let base: Int32 = name.hasPrefix("RTMIN") ? 34 : 64
         let rest = name.dropFirst(5)
         if rest.isEmpty { return base }
-        guard let off = Int32(rest) else { return nil }
-        return base + off
+        guard let off = Int32(rest), off >= -30, off <= 30 else { return nil }
+        let n = base + off
+        return n >= 34 && n <= 64 ? n : nil
     }
     return signalNames.first { $0.value == name }?.key
 }
 
 /// `wait [-n] [pid|%job…]`
-func wait(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func wait(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var operands = Array(args.dropFirst())
     var any = false
     if operands.first == "-n" { any = true; operands.removeFirst() }
@@ -46,7 +48,7 @@ func wait(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `kill [-s SIG | -SIG] pid|%job…` and `kill -l [n]`
-func kill(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func kill(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var rest = Array(args.dropFirst())
     var sig: Int32 = SIGTERM
     guard let first = rest.first else {
@@ -59,7 +61,7 @@ func kill(_ shell: Shell, _ args: [String]) throws -> Int32 {
             return 0
         }
         for a in rest {
-            if a == "0" || a.uppercased() == "EXIT" {
+            if a == "0" || a.asciiUppercased() == "EXIT" {
                 writeAll(1, a == "0" ? "EXIT\n" : "0\n")
                 continue
             }
@@ -80,7 +82,7 @@ func kill(_ shell: Shell, _ args: [String]) throws -> Int32 {
         sig = n
         rest.removeFirst(2)
     } else if first.hasPrefix("-") && first != "--" && first.count > 1 {
-        guard let n = signalNumber(String(first.dropFirst())) else { throw BuiltinError("kill: \(first.dropFirst()): invalid signal specification") }
+        guard let n = signalNumber(ByteString(first.dropFirst())) else { throw BuiltinError("kill: \(first.dropFirst()): invalid signal specification") }
         sig = n
         rest.removeFirst()
     }
@@ -114,7 +116,7 @@ func kill(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `trap [-lp] [[action] sig…]`
-func trap(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func trap(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var rest = Array(args.dropFirst())
     if rest.first == "--" { rest.removeFirst() }
     if rest.first == "-l" {
@@ -123,7 +125,7 @@ func trap(_ shell: Shell, _ args: [String]) throws -> Int32 {
     }
     if rest.isEmpty || rest.first == "-p" {
         let wanted = rest.isEmpty ? [] : Array(rest.dropFirst())
-        printTraps(shell, only: try wanted.map { w -> String in
+        printTraps(shell, only: try wanted.map { w -> ByteString in
             guard let n = signalNumber(w) ?? pseudoSignal(w) else { throw BuiltinError("trap: \(w): invalid signal specification") }
             return trapName(n)
         })
@@ -131,7 +133,7 @@ func trap(_ shell: Shell, _ args: [String]) throws -> Int32 {
     }
     // `trap N…` with N a number: reset those signals (POSIX: a first operand that is an
     // unsigned integer means reset).
-    var action: String? = rest[0]
+    var action: ByteString? = rest[0]
     var signals = Array(rest.dropFirst())
     if signals.isEmpty || Int(rest[0]) != nil && signalNumber(rest[0]) != nil && rest.allSatisfy({ Int($0) != nil }) {
         action = nil
@@ -169,8 +171,8 @@ func trap(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// ERR, RETURN and DEBUG as negative numbers.
-func pseudoSignal(_ s: String) -> Int32? {
-    switch s.uppercased() {
+func pseudoSignal(_ s: ByteString) -> Int32? {
+    switch s.asciiUppercased() {
     case "ERR": return -1
     case "RETURN": return -2
     case "DEBUG": return -3
@@ -178,18 +180,18 @@ func pseudoSignal(_ s: String) -> Int32? {
     }
 }
 
-func trapName(_ n: Int32) -> String {
+func trapName(_ n: Int32) -> ByteString {
     switch n {
     case 0: return "EXIT"
     case -1: return "ERR"
     case -2: return "RETURN"
     case -3: return "DEBUG"
-    default: return "SIG" + (signalNames[n] ?? String(n))
+    default: return "SIG" + (signalNames[n] ?? ByteString(n))
     }
 }
 
-func printTraps(_ shell: Shell, only: [String]) {
-    var lines: [(Int32, String)] = []
+func printTraps(_ shell: Shell, only: [ByteString]) {
+    var lines: [(Int32, ByteString)] = []
     if case .command(let t)? = shell.traps.displayedAction(for: 0) { lines.append((0, t)) }
     for n in 1..<65 {
         switch shell.traps.displayedAction(for: Int32(n)) {
@@ -209,25 +211,25 @@ func printTraps(_ shell: Shell, only: [String]) {
 }
 
 /// `times`: user and system time of the shell and of its children.
-func times(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func times(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var a = rusage(), b = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &a)
     getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &b)
-    func fmt(_ t: timeval) -> String {
+    func fmt(_ t: timeval) -> ByteString {
         let total = Double(t.tv_sec) + Double(t.tv_usec) / 1e6
         let m = Int(total / 60)
         let s = total - Double(m * 60)
         let ms = Int((s * 1000).rounded())
         let whole = ms / 1000, frac = ms % 1000
-        let f = String(frac)
-        return "\(m)m\(whole).\(String(repeating: "0", count: 3 - f.count))\(f)s"
+        let f = ByteString(frac)
+        return "\(m)m\(whole).\(ByteString(repeating: UInt8(ascii: "0"), count: 3 - f.count))\(f)s"
     }
     writeAll(1, "\(fmt(a.ru_utime)) \(fmt(a.ru_stime))\n\(fmt(b.ru_utime)) \(fmt(b.ru_stime))\n")
     return 0
 }
 
 /// `jobs [-lprs]`
-func jobsBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, _) = try parseOptions(args[1...], allowed: "lprsn", command: "jobs")
     shell.jobs.reapFinished()
     let listed = shell.jobs.jobs.contains { $0.background } ? shell.jobs.jobs : shell.jobs.inheritedJobs
@@ -235,12 +237,12 @@ func jobsBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
         if letters.contains("r") && (job.isDone || job.isStopped) { continue }
         if letters.contains("s") && !job.isStopped { continue }
         if letters.contains("p") {
-            writeAll(1, job.pids.map { String($0) }.joined(separator: "\n") + "\n")
+            writeAll(1, job.pids.map { ByteString($0) }.joined(separator: "\n") + "\n")
             continue
         }
-        let state = job.isDone ? (job.status == 0 ? "Done" : "Exit \(job.status)") : (job.isStopped ? "Stopped" : "Running")
-        let marker = job === listed.last(where: { $0.background }) ? "+" : "-"
-        var line = "[\(job.id)]\(marker)  "
+        let state: ByteString = job.isDone ? (job.status == 0 ? "Done" : "Exit \(job.status)") : (job.isStopped ? "Stopped" : "Running")
+        let marker: ByteString = job === listed.last(where: { $0.background }) ? "+" : "-"
+        var line: ByteString = "[\(job.id)]\(marker)  "
         if letters.contains("l") { line += "\(job.pids.first ?? 0) " }
         line += state.padding(to: 24) + job.command + (job.isDone || job.isStopped ? "" : " &")
         writeAll(1, line + "\n")
@@ -250,27 +252,29 @@ func jobsBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
     return 0
 }
 
-func fg(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func fg(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard let job = shell.job(forSpec: args.count > 1 ? args[1] : "%+") else { throw BuiltinError("fg: current: no such job") }
     return shell.resumeInForeground(job)
 }
 
-func bg(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func bg(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard let job = shell.job(forSpec: args.count > 1 ? args[1] : "%+") else { throw BuiltinError("bg: current: no such job") }
     shell.resumeInBackground(job)
     return 0
 }
 
-extension String {
-    func padding(to n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+extension ByteString {
+    func padding(to n: Int) -> ByteString {
+        count >= n ? self + " " : self + ByteString(repeating: UInt8(ascii: " "), count: n - count)
+    }
 }
 
 /// bash's `kill -l` table: five signals a line, ` 1) SIGHUP\t 2) SIGINT…`, real-time
 /// signals included.
-func signalTable() -> String {
-    var entries: [String] = []
+func signalTable() -> ByteString {
+    var entries: [ByteString] = []
     for n in 1...64 {
-        let name: String
+        let name: ByteString
         if let s = signalNames[Int32(n)] { name = "SIG" + s } else if n >= 34 && n <= 49 {
             name = n == 34 ? "SIGRTMIN" : "SIGRTMIN+\(n - 34)"
         } else if n >= 50 {
@@ -278,10 +282,10 @@ func signalTable() -> String {
         } else {
             continue
         }
-        let num = n < 10 ? " \(n)" : "\(n)"
+        let num: ByteString = n < 10 ? " \(n)" : "\(n)"
         entries.append("\(num)) \(name)")
     }
-    var out = ""
+    var out: ByteString = ""
     for (i, e) in entries.enumerated() {
         out += e
         out += (i % 5 == 4 || i == entries.count - 1) ? "\n" : "\t"

@@ -1,10 +1,11 @@
 import Glibc
 import WeirExecution
+import WeirSyntax
 
 /// `ulimit [-HSa] [-cdfilmnpqrstuvx] [limit]`
-func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func ulimit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     // Linux resource numbers (RLIMIT_*), not all of which Glibc's module exports.
-    let resources: [(Character, Int32, String, rlim_t)] = [
+    let resources: [(Character, Int32, ByteString, rlim_t)] = [
         ("c", 4, "core file size          (blocks, -c)", 512),
         ("d", 2, "data seg size           (kbytes, -d)", 1024),
         ("e", 13, "scheduling priority             (-e)", 1),
@@ -23,11 +24,11 @@ func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
     ]
     var hard = false, soft = false, all = false
     var selected: [Character] = []
-    var value: String?
+    var value: ByteString?
     for a in args.dropFirst() {
         if a == "--all" { all = true; continue }
         if a.hasPrefix("-") && a.count > 1 {
-            for ch in a.dropFirst() {
+            for ch in a.dropFirst().optionLetters {
                 switch ch {
                 case "H": hard = true
                 case "S": soft = true
@@ -43,7 +44,7 @@ func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
     }
     if all && value != nil { throw BuiltinError("ulimit: too many arguments", status: 2) }
     if selected.isEmpty { selected = ["f"] }
-    func show(_ v: rlim_t, _ unit: rlim_t) -> String { v == rlim_t.max ? "unlimited" : String(v / unit) }
+    func show(_ v: rlim_t, _ unit: rlim_t) -> ByteString { v == rlim_t.max ? "unlimited" : ByteString(v / unit) }
     if all {
         for (_, res, label, unit) in resources {
             var rl = rlimit()
@@ -79,14 +80,14 @@ func ulimit(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `shopt [-pqsu] [-o] [name…]`
-func shopt(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func shopt(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, names) = try parseOptions(args[1...], allowed: "pqsuo", command: "shopt")
     let setOn = letters.contains("s"), setOff = letters.contains("u"), quiet = letters.contains("q")
     let useSetO = letters.contains("o")
-    func get(_ n: String) -> Bool? {
+    func get(_ n: ByteString) -> Bool? {
         useSetO ? shell.option(named: n) : (shell.shoptValue(n) ?? shell.option(named: n).flatMap { _ in nil })
     }
-    func put(_ n: String, _ v: Bool) -> Bool {
+    func put(_ n: ByteString, _ v: Bool) -> Bool {
         if useSetO { return shell.setOption(named: n, v) }
         return shell.setShopt(n, v)
     }
@@ -110,7 +111,7 @@ func shopt(_ shell: Shell, _ args: [String]) throws -> Int32 {
         if letters.contains("p") || useSetO && letters.contains("p") {
             writeAll(1, useSetO ? "set \(v ? "-" : "+")o \(n)\n" : "shopt \(v ? "-s" : "-u") \(n)\n")
         } else {
-            let pad = String(repeating: " ", count: max(1, 16 - n.count))
+            let pad = ByteString(repeating: UInt8(ascii: " "), count: max(1, 16 - n.count))
             writeAll(1, n + pad + "\t" + (v ? "on" : "off") + "\n")
         }
     }
@@ -118,7 +119,7 @@ func shopt(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `caller [n]`: the line and (with n) function and file of a caller.
-func caller(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func caller(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let frames = shell.callerFrames
     let n = args.count > 1 ? (Int(args[1]) ?? 0) : 0
     guard n < frames.count else { return 1 }

@@ -1,17 +1,18 @@
 import Glibc
 import WeirExecution
+import WeirSyntax
 
 /// `mkfifo [-m MODE] NAME…`, as coreutils' mkfifo behaves: the mode is 0666 less the
 /// umask, or exactly MODE (octal, or symbolic relative to a=rw); each name that cannot
 /// be made is reported and the others are still made; messages and statuses are
 /// coreutils'.
-func mkfifoCommand(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func mkfifoCommand(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     func fail(_ message: String, usage: Bool = false) -> Int32 {
-        writeAll(2, "mkfifo: " + message + "\n" + (usage ? "Try 'mkfifo --help' for more information.\n" : ""))
+        writeText(2, "mkfifo: " + message + "\n" + (usage ? "Try 'mkfifo --help' for more information.\n" : ""))
         return 1
     }
-    var modeSpec: String?
-    var names: [String] = []
+    var modeSpec: ByteString?
+    var names: [ByteString] = []
     var i = 1
     var optionsDone = false
     while i < args.count {
@@ -20,7 +21,7 @@ func mkfifoCommand(_ shell: Shell, _ args: [String]) throws -> Int32 {
         if optionsDone || a == "-" || !a.hasPrefix("-") { names.append(a); continue }
         if a == "--" { optionsDone = true; continue }
         if a.hasPrefix("--") {
-            let (name, value) = a.firstIndex(of: "=").map { (String(a[..<$0]), Optional(String(a[a.index(after: $0)...]))) } ?? (a, nil)
+            let (name, value) = a.firstIndex(of: "=").map { (a.slice(0..<$0), Optional(a.slice(from: $0 + 1))) } ?? (a, nil)
             switch name {
             case "--mode":
                 if let value { modeSpec = value; continue }
@@ -42,14 +43,14 @@ func mkfifoCommand(_ shell: Shell, _ args: [String]) throws -> Int32 {
             continue
         }
         // Clustered short options: -Z, -m MODE, -mMODE.
-        var chars = Array(a.dropFirst())
+        var chars = a.dropFirst().bytes
         while !chars.isEmpty {
             let c = chars.removeFirst()
             switch c {
             case "Z": continue
             case "m":
                 if !chars.isEmpty {
-                    modeSpec = String(chars)
+                    modeSpec = ByteString(chars)
                     chars = []
                 } else {
                     guard i < args.count else { return fail("option requires an argument -- 'm'", usage: true) }
@@ -57,7 +58,7 @@ func mkfifoCommand(_ shell: Shell, _ args: [String]) throws -> Int32 {
                     i += 1
                 }
             default:
-                return fail("invalid option -- '\(c)'", usage: true)
+                return fail("invalid option -- '\(Character(UnicodeScalar(c)))'", usage: true)
             }
         }
     }
@@ -65,9 +66,9 @@ func mkfifoCommand(_ shell: Shell, _ args: [String]) throws -> Int32 {
 
     var exact: mode_t?
     if let spec = modeSpec {
-        if !spec.isEmpty, spec.allSatisfy({ $0 >= "0" && $0 <= "7" }), let v = mode_t(spec, radix: 8), v <= 0o7777 {
+        if !spec.isEmpty, spec.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }), let v = mode_t(spec, radix: 8), v <= 0o7777 {
             exact = v
-        } else if let v = applySymbolicMode(spec, to: 0o666) {
+        } else if let v = applySymbolicMode(spec.description, to: 0o666) {
             exact = v
         } else {
             return fail("invalid mode")
@@ -75,12 +76,12 @@ func mkfifoCommand(_ shell: Shell, _ args: [String]) throws -> Int32 {
     }
     var status: Int32 = 0
     for name in names {
-        if mkfifo(name, exact ?? 0o666) != 0 {
+        if name.withCString({ mkfifo($0, exact ?? 0o666) }) != 0 {
             status = fail("cannot create fifo '\(name)': \(String(cString: strerror(errno)))")
             continue
         }
         // An explicit mode is set exactly, whatever the umask took away.
-        if let m = exact, chmod(name, m) != 0 {
+        if let m = exact, name.withCString({ chmod($0, m) }) != 0 {
             status = fail("cannot set permissions of '\(name)': \(String(cString: strerror(errno)))")
         }
     }

@@ -1,9 +1,10 @@
 import Glibc
 import WeirExecution
+import WeirSyntax
 
 /// `umask [-S] [-p] [mode]`: octal, or symbolic clauses like chmod's (`u=rwx,g-w,o=u`),
 /// applied to the permissions the mask allows.
-func umask(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func umask(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, operands) = try parseOptions(args[1...], allowed: "Sp", command: "umask")
     if operands.count > 1 { throw BuiltinError("umask: too many arguments") }
     let current = Glibc.umask(0)
@@ -13,18 +14,18 @@ func umask(_ shell: Shell, _ args: [String]) throws -> Int32 {
             writeAll(1, symbolicMask(current) + "\n")
         } else {
             let o = String(current, radix: 8)
-            writeAll(1, (letters.contains("p") ? "umask " : "") + String(repeating: "0", count: max(0, 4 - o.count)) + o + "\n")
+            writeAll(1, ByteString((letters.contains("p") ? "umask " : "") + String(repeating: "0", count: max(0, 4 - o.count)) + o + "\n"))
         }
         return 0
     }
-    if spec.first.map({ $0 >= "0" && $0 <= "7" }) == true {
-        guard spec.allSatisfy({ $0 >= "0" && $0 <= "7" }), let n = mode_t(spec, radix: 8), n <= 0o7777 else {
+    if spec.first.map({ $0 >= 0x30 && $0 <= 0x37 }) == true {
+        guard spec.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }), let n = mode_t(spec, radix: 8), n <= 0o7777 else {
             throw BuiltinError("umask: \(spec): octal number out of range")
         }
         _ = Glibc.umask(n & 0o777)
         return 0
     }
-    guard let allowed = applySymbolicMode(spec, to: ~current & 0o777) else {
+    guard let allowed = applySymbolicMode(spec.description, to: ~current & 0o777) else {
         throw BuiltinError("umask: \(spec): invalid symbolic mode operator")
     }
     _ = Glibc.umask(~allowed & 0o777)
@@ -32,10 +33,10 @@ func umask(_ shell: Shell, _ args: [String]) throws -> Int32 {
     return 0
 }
 
-func symbolicMask(_ mask: mode_t) -> String {
+func symbolicMask(_ mask: mode_t) -> ByteString {
     let allowed = ~mask & 0o777
-    func part(_ shift: mode_t) -> String {
-        var s = ""
+    func part(_ shift: mode_t) -> ByteString {
+        var s: ByteString = ""
         if allowed & (4 << shift) != 0 { s += "r" }
         if allowed & (2 << shift) != 0 { s += "w" }
         if allowed & (1 << shift) != 0 { s += "x" }

@@ -1,4 +1,5 @@
 import WeirExecution
+import WeirSyntax
 
 /// Every builtin weir has, in the style of dash's builtins.def: the name, whether POSIX
 /// calls it special, and its body. The executable installs this table into the shell.
@@ -70,14 +71,14 @@ public enum BuiltinTable {
 
 /// Splits leading `-x` options from operands; `--` ends them. Returns the option
 /// letters and the rest. An unknown letter throws a usage error.
-func parseOptions(_ args: ArraySlice<String>, allowed: String, command: String,
-                  usage: String? = nil) throws -> (letters: [Character], operands: [String]) {
+func parseOptions(_ args: ArraySlice<ByteString>, allowed: String, command: String,
+                  usage: String? = nil) throws -> (letters: [Character], operands: [ByteString]) {
     var letters: [Character] = []
     var rest = args
     while let a = rest.first, a.hasPrefix("-"), a != "-" {
         rest.removeFirst()
         if a == "--" { break }
-        for ch in a.dropFirst() {
+        for ch in a.dropFirst().optionLetters {
             guard allowed.contains(ch) else {
                 throw BuiltinError("\(command): -\(ch): invalid option" + (usage.map { "\n\(command): usage: \($0)" } ?? ""),
                                    status: 2)
@@ -86,4 +87,10 @@ func parseOptions(_ args: ArraySlice<String>, allowed: String, command: String,
         }
     }
     return (letters, Array(rest))
+}
+
+extension ByteString {
+    /// The bytes of an option word as characters, for matching option letters (a byte
+    /// from 0x80 up is never one, and shows in a message as its Latin-1 character).
+    var optionLetters: [Character] { map { Character(UnicodeScalar($0)) } }
 }

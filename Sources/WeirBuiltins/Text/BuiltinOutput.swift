@@ -1,4 +1,5 @@
 import WeirExpansion
+import WeirSyntax
 /// What a text builtin produced: the bytes for standard output, the diagnostics for
 /// standard error (each one line, without the "weir: " prefix and without a newline),
 /// and the exit status.

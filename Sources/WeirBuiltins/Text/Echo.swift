@@ -1,4 +1,5 @@
 import WeirExpansion
+import WeirSyntax
 /// bash's `echo` builtin.
 public enum Echo {
     /// Leading options `-n` `-e` `-E`, combinable (`-ne`, `-En`) only when every letter is
@@ -6,13 +7,13 @@ public enum Echo {
     /// xpg_echo) each argument is interpreted like printf's `%b`, except that `\1`..`\7`
     /// stay as they are and a `\x` without digits is kept silently; `\c` stops all output,
     /// the newline included.
-    public static func run(_ arguments: [String], escapesByDefault: Bool = false) -> BuiltinOutput {
+    public static func run(_ arguments: [ByteString], escapesByDefault: Bool = false) -> BuiltinOutput {
         var out = BuiltinOutput()
         var newline = true
         var escapes = escapesByDefault
         var index = 0
         while index < arguments.count {
-            let option = Array(arguments[index].utf8)
+            let option = arguments[index].bytes
             guard option.count >= 2, option[0] == UInt8(ascii: "-"),
                   option.dropFirst().allSatisfy({ $0 == UInt8(ascii: "n") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
             else { break }
@@ -30,11 +31,11 @@ public enum Echo {
             if !first { out.stdout.append(0x20) }
             first = false
             if escapes {
-                let r = Escapes.process(Array(arguments[index].utf8), mode: .echo)
+                let r = Escapes.process(arguments[index].bytes, mode: .echo)
                 out.stdout.append(contentsOf: r.bytes)
                 if r.stopped { return out }
             } else {
-                out.stdout.append(contentsOf: arguments[index].utf8)
+                out.stdout.append(arguments[index])
             }
             index += 1
         }

@@ -1,5 +1,6 @@
 import Glibc
 import WeirExpansion
+import WeirSyntax
 
 /// The text engine of bash's `printf` builtin (bash 5.2, printf.def), without `-v`.
 ///
@@ -13,8 +14,8 @@ public enum Printf {
     nonisolated(unsafe) public static var shellStartTime: Int64? = nil
 
     /// `printf FORMAT [ARG...]` (not -v: the caller handles `-v var` and `--`).
-    public static func format(_ format: String, _ arguments: [String]) -> BuiltinOutput {
-        var engine = PrintfEngine(format: Array(format.utf8), arguments: arguments)
+    public static func format(_ format: ByteString, _ arguments: [ByteString]) -> BuiltinOutput {
+        var engine = PrintfEngine(format: format.bytes, arguments: arguments)
         return engine.run()
     }
 }
@@ -35,12 +36,12 @@ let printfFloatModifier: UInt8 = 0
 
 struct PrintfEngine {
     let fmt: [UInt8]
-    let args: [String]
+    let args: [ByteString]
     var next = 0
     var out = BuiltinOutput()
     var conversionError = false
 
-    init(format: [UInt8], arguments: [String]) {
+    init(format: [UInt8], arguments: [ByteString]) {
         self.fmt = format
         self.args = arguments
     }
@@ -126,27 +127,28 @@ struct PrintfEngine {
 
             switch conv {
             case UInt8(ascii: "c"):
-                let arg = Array(getString().utf8)
-                var bytes: [UInt8] = [0]
-                if !arg.isEmpty {
-                    let length = ShellQuoting.decodeScalar(arg, at: 0)?.1 ?? 1
-                    bytes = Array(arg[0..<length])
-                }
+                // The first character of the locale (bash 5.2 takes the first byte even
+                // in a UTF-8 locale, and so splits a multibyte character).
+                let arg = getString()
+                let bytes: [UInt8] = arg.isEmpty ? [0] : Characters.first(arg).bytes
                 printString(bytes, spec: spec, width: width, precision: nil, honorPrecision: false)
             case UInt8(ascii: "s"):
                 let arg = getString()
-                let text = arg.withCString { ptr in
-                    Self.cFormat(spec + [conv], cArgs + [ptr])
+                if ShellLocale.isUTF8 && !arg.isASCII && Self.hasPrecision(spec) {
+                    // The precision counts characters: weir cuts the text itself.
+                    printString(arg.bytes, spec: spec, width: width, precision: precision)
+                } else {
+                    let text = arg.withCString { ptr in Self.cFormat(spec + [conv], cArgs + [ptr]) }
+                    out.stdout.append(contentsOf: text)
                 }
-                out.stdout.append(contentsOf: text)
             case UInt8(ascii: "b"):
                 let arg = getString()
-                let r = Escapes.process(Array(arg.utf8), mode: .bArgument)
+                let r = Escapes.process(arg.bytes, mode: .bArgument)
                 for message in r.diagnostics { diagnose(message) }
                 printString(r.bytes, spec: spec, width: width, precision: precision)
                 if r.stopped { return .finished(0) }
             case UInt8(ascii: "q"), UInt8(ascii: "Q"):
-                var arg = Array(getString().utf8)
+                var arg = getString().bytes
                 var honor = true
                 if conv == UInt8(ascii: "Q") && precision != nil {
                     // bash 5.2 ignores a `*` precision with %Q.
@@ -160,7 +162,7 @@ struct PrintfEngine {
                 printString(ShellQuoting.quote(arg), spec: spec, width: width, precision: precision, honorPrecision: honor)
             case UInt8(ascii: "n"):
                 let name = getString()
-                if !name.isEmpty && !Self.isIdentifier(Array(name.utf8)) {
+                if !name.isEmpty && !Self.isIdentifier(name.bytes) {
                     diagnose("`\(name)': not a valid identifier")
                     return .finished(1)
                 }
@@ -219,7 +221,7 @@ struct PrintfEngine {
 
     // MARK: - Arguments
 
-    mutating func getString() -> String {
+    mutating func getString() -> ByteString {
         guard next < args.count else { return "" }
         defer { next += 1 }
         return args[next]
@@ -288,11 +290,11 @@ struct PrintfEngine {
     }
 
     /// The next argument for a numeric conversion, with its bytes; nil when none is left.
-    mutating func nextNumericArgument() -> (String, [UInt8])? {
+    mutating func nextNumericArgument() -> (ByteString, [UInt8])? {
         guard next < args.count else { return nil }
         let arg = args[next]
         next += 1
-        return (arg, Array(arg.utf8))
+        return (arg, arg.bytes)
     }
 
     /// `'c` or `"c`: the number is the character's code.
@@ -301,7 +303,7 @@ struct PrintfEngine {
     }
 
     /// bash's complaints about a number: not all of it read, or out of range.
-    mutating func checkNumber(_ arg: String, _ bytes: [UInt8], complete: Bool, outOfRange: Bool) {
+    mutating func checkNumber(_ arg: ByteString, _ bytes: [UInt8], complete: Bool, outOfRange: Bool) {
         if !complete {
             invalidNumber(arg, bytes)
         } else if outOfRange {
@@ -310,7 +312,7 @@ struct PrintfEngine {
     }
 
     /// bash's `sh_invalidnum`; the value parsed so far is still used.
-    mutating func invalidNumber(_ arg: String, _ bytes: [UInt8]) {
+    mutating func invalidNumber(_ arg: ByteString, _ bytes: [UInt8]) {
         conversionError = true
         if bytes.count > 1 && bytes[0] == UInt8(ascii: "0") && Self.isDigit(bytes[1]) {
             diagnose("\(arg): invalid octal number")
@@ -321,11 +323,13 @@ struct PrintfEngine {
         }
     }
 
-    /// `'c` or `"c`: the code of the character after the quote (a whole UTF-8 scalar,
-    /// else the byte); 0 when there is none.
+    /// `'c` or `"c`: the code of the character after the quote (in a UTF-8 locale a
+    /// whole character's code point, else the byte); 0 when there is none.
     static func characterCode(_ bytes: [UInt8]) -> Int64 {
         guard bytes.count > 1 else { return 0 }
-        if let (scalar, _) = ShellQuoting.decodeScalar(bytes, at: 1) { return Int64(scalar.value) }
+        if ShellLocale.isUTF8, let v = bytes.withUnsafeBufferPointer({ UTF8Sequence.decode($0, at: 1).scalar }) {
+            return Int64(v)
+        }
         return Int64(bytes[1])
     }
 
@@ -372,7 +376,23 @@ struct PrintfEngine {
             }
         }
         if !honorPrecision { pr = -1 }
-        let count = (pr >= 0 && pr <= bytes.count) ? pr : bytes.count
+        // The precision counts the locale's characters (a UTF-8 character is never cut);
+        // the width counts bytes, as C's printf and bash 5.2 count it.
+        var count = bytes.count
+        if pr >= 0 && pr < bytes.count {
+            if ShellLocale.isUTF8 {
+                count = bytes.withUnsafeBufferPointer { buf in
+                    var i = 0, n = 0
+                    while i < buf.count && n < pr {
+                        i += Characters.length(buf, at: i)
+                        n += 1
+                    }
+                    return i
+                }
+            } else {
+                count = pr
+            }
+        }
         let padding = Swift.max(0, fieldWidth - count)
         if !leftJustify && padding > 0 { out.stdout.append(contentsOf: repeatElement(0x20, count: padding)) }
         out.stdout.append(contentsOf: bytes[0..<count])
@@ -455,6 +475,12 @@ struct PrintfEngine {
         return value
     }
 
+    /// A conversion spec with a precision (`.` then digits or `*`).
+    static func hasPrecision(_ spec: [UInt8]) -> Bool {
+        guard let dot = spec.firstIndex(of: UInt8(ascii: ".")), dot + 1 < spec.count else { return false }
+        return isDigit(spec[dot + 1]) || spec[dot + 1] == UInt8(ascii: "*")
+    }
+
     static func utf8Length(_ lead: UInt8) -> Int {
         switch lead {
         case 0xC0...0xDF: return 2
@@ -464,6 +490,7 @@ struct PrintfEngine {
         }
     }
 
+    /// Format text for a message.
     static func text<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         String(decoding: bytes, as: UTF8.self)
     }

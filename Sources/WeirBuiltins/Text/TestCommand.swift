@@ -1,4 +1,5 @@
 import WeirExpansion
+import WeirSyntax
 /// bash's `test` and `[` builtins (bash 5.2, test.c): the POSIX rules for 0 to 4
 /// arguments, then a recursive parser where `!` binds tighter than `-a`, which binds
 /// tighter than `-o`, with `(` `)` for grouping.
@@ -6,12 +7,12 @@ public enum TestCommand {
     /// `test ARGS` or `[ ARGS ]` (when `isBracket`, the last argument must be "]").
     /// Status 0 true, 1 false, 2 error with a diagnostic starting with "test: " or "[: ".
     /// `isOptionSet` returns nil for a name that is not an option (then `-o` is false).
-    public static func evaluate(_ arguments: [String], isBracket: Bool,
-                                isVariableSet: (String) -> Bool, isOptionSet: (String) -> Bool?) -> BuiltinOutput {
+    public static func evaluate(_ arguments: [ByteString], isBracket: Bool,
+                                isVariableSet: (ByteString) -> Bool, isOptionSet: (ByteString) -> Bool?) -> BuiltinOutput {
         let name = isBracket ? "[" : "test"
         var words = arguments
         if isBracket {
-            guard let last = words.last, last.utf8.elementsEqual("]".utf8) else {
+            guard let last = words.last, last == "]" else {
                 return BuiltinOutput(diagnostics: ["[: missing `]'"], status: 2)
             }
             words.removeLast()
@@ -39,16 +40,16 @@ struct TestSyntaxError: Error {
 /// A transcription of bash's test.c: `pos` walks `argv` (here without the command name),
 /// `argc` is its length; an index past the end reads as an empty C string.
 struct TestParser {
-    let words: [String]
+    let words: [ByteString]
     let argv: [[UInt8]]
     let argc: Int
     var pos = 0
-    let isVariableSet: (String) -> Bool
-    let isOptionSet: (String) -> Bool?
+    let isVariableSet: (ByteString) -> Bool
+    let isOptionSet: (ByteString) -> Bool?
 
-    init(_ words: [String], isVariableSet: @escaping (String) -> Bool, isOptionSet: @escaping (String) -> Bool?) {
+    init(_ words: [ByteString], isVariableSet: @escaping (ByteString) -> Bool, isOptionSet: @escaping (ByteString) -> Bool?) {
         self.words = words
-        self.argv = words.map { Array($0.utf8) }
+        self.argv = words.map { $0.bytes }
         self.argc = words.count
         self.isVariableSet = isVariableSet
         self.isOptionSet = isOptionSet
@@ -62,8 +63,8 @@ struct TestParser {
         return offset < w.count ? w[offset] : 0
     }
 
-    func isWord(_ index: Int, _ literal: String) -> Bool {
-        index < argc && argv[index].elementsEqual(literal.utf8)
+    func isWord(_ index: Int, _ literal: ByteString) -> Bool {
+        index < argc && argv[index].elementsEqual(literal)
     }
 
     func isBang(_ index: Int) -> Bool { isWord(index, "!") }
@@ -268,7 +269,7 @@ struct TestParser {
         return unaryTest(op, words[pos - 1])
     }
 
-    func unaryTest(_ op: String, _ operand: String) -> Bool {
+    func unaryTest(_ op: ByteString, _ operand: ByteString) -> Bool {
         switch op {
         case "-o": return isOptionSet(operand) == true
         case "-v": return isVariableSet(operand)

@@ -1,5 +1,6 @@
 import WeirExecution
 import WeirExpansion
+import WeirSyntax
 
 /// The flags of `declare`/`typeset`/`local`/`export`/`readonly`.
 struct DeclareFlags {
@@ -12,24 +13,24 @@ struct DeclareFlags {
 }
 
 /// Which builtin is declaring: they share their body.
-enum Declarer: String {
+enum Declarer: ByteString {
     case declare, local, export, readonly
 }
 
-func declare(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func declare(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     try runDeclaration(shell, args, as: args[0] == "typeset" ? .declare : .declare, name: args[0])
 }
 
-func local(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func local(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard shell.functionDepth > 0 else { throw BuiltinError("local: can only be used in a function") }
     return try runDeclaration(shell, args, as: .local, name: "local")
 }
 
-func export(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func export(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     try runDeclaration(shell, args, as: .export, name: "export")
 }
 
-func readonly(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func readonly(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     try runDeclaration(shell, args, as: .readonly, name: "readonly")
 }
 
@@ -48,7 +49,7 @@ func attributeFor(_ ch: Character) -> VariableAttributes? {
     }
 }
 
-func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: String) throws -> Int32 {
+func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, name: ByteString) throws -> Int32 {
     var flags = DeclareFlags()
     switch kind {
     case .export: flags.add.insert(.exported)
@@ -61,7 +62,7 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
         guard (a.hasPrefix("-") || a.hasPrefix("+")) && a.count > 1 else { break }
         if a == "--" { i += 1; break }
         let adding = a.hasPrefix("-")
-        for ch in a.dropFirst() {
+        for ch in a.dropFirst().optionLetters {
             switch ch {
             case "p": flags.print = true
             case "f": flags.functions = true
@@ -117,17 +118,17 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
     for (k, operand) in operands.enumerated() {
         let argIndex = i + k
         var varName = operand
-        var value: String?
+        var value: ByteString?
         var append = false
         if let eq = operand.firstIndex(of: "=") {
-            varName = String(operand[..<eq])
-            value = String(operand[operand.index(after: eq)...])
+            varName = ByteString(operand[..<eq])
+            value = ByteString(operand[operand.index(after: eq)...])
             if varName.hasSuffix("+") { append = true; varName.removeLast() }
         }
-        var subscriptText: String?
+        var subscriptText: ByteString?
         if let open = varName.firstIndex(of: "["), varName.hasSuffix("]") {
-            subscriptText = String(varName[varName.index(after: open)..<varName.index(before: varName.endIndex)])
-            varName = String(varName[..<open])
+            subscriptText = ByteString(varName[varName.index(after: open)..<varName.index(before: varName.endIndex)])
+            varName = ByteString(varName[..<open])
         }
         // `export a[7]=8`, `readonly b[1]=x`: bash takes subscripts only in declare,
         // typeset and local.
@@ -202,7 +203,7 @@ func runDeclaration(_ shell: Shell, _ args: [String], as kind: Declarer, name: S
 }
 
 /// `declare -p NAME`: a line that recreates the variable.
-func declarationLine(_ shell: Shell, _ name: String) -> String? {
+func declarationLine(_ shell: Shell, _ name: ByteString) -> ByteString? {
     // A nameref is shown as itself: `declare -n ref="target"`.
     if let raw = shell.variables.rawVariable(name), raw.attributes.contains(.nameref), let target = raw.value?.scalar {
         var letters = "n"
@@ -211,7 +212,7 @@ func declarationLine(_ shell: Shell, _ name: String) -> String? {
         return "declare -\(letters) \(name)=" + doubleQuote(target)
     }
     guard let v = shell.variables.variable(name) else { return nil }
-    var letters = ""
+    var letters: ByteString = ""
     let a = v.attributes
     if a.contains(.indexedArray) || (v.value.map { if case .indexed = $0 { return true }; return false } ?? false) { letters += "a" }
     if a.contains(.associativeArray) { letters += "A" }
@@ -221,14 +222,16 @@ func declarationLine(_ shell: Shell, _ name: String) -> String? {
     if a.contains(.readonly) { letters += "r" }
     if a.contains(.uppercase) { letters += "u" }
     if a.contains(.exported) { letters += "x" }
-    var line = "declare -" + (letters.isEmpty ? "-" : letters) + " " + name
+    var line: ByteString = "declare -" + (letters.isEmpty ? "-" : letters) + " " + name
     switch v.value {
     case nil: break
     case .string(let s)?: line += "=" + doubleQuote(s)
     case .indexed(let arr)?:
-        line += "=(" + arr.indices.map { "[\($0)]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + ")"
+        let items: [ByteString] = arr.indices.map { "[\($0)]=" + doubleQuote(arr[$0]!) }
+        line += "=(" + items.joined(separator: " ") + ")"
     case .associative(let arr)?:
-        line += arr.isEmpty ? "=()" : "=(" + arr.keys.map { "[" + assocKeyQuote($0) + "]=" + doubleQuote(arr[$0]!) }.joined(separator: " ") + " )"
+        let items: [ByteString] = arr.keys.map { "[" + assocKeyQuote($0) + "]=" + doubleQuote(arr[$0]!) }
+        line += arr.isEmpty ? "=()" : "=(" + items.joined(separator: " ") + " )"
     }
     return line
 }
@@ -254,7 +257,7 @@ func printVariables(_ shell: Shell, kind: Declarer, flags: DeclareFlags) {
     }
 }
 
-func printFunctions(_ shell: Shell, _ names: [String], namesOnly: Bool) -> Int32 {
+func printFunctions(_ shell: Shell, _ names: [ByteString], namesOnly: Bool) -> Int32 {
     let list = names.isEmpty ? shell.functions.keys.sorted() : names
     var status: Int32 = 0
     for n in list {

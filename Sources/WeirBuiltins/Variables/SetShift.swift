@@ -1,8 +1,9 @@
 import WeirExecution
 import WeirExpansion
+import WeirSyntax
 
 /// `set [-+abCefhmnuvx] [-+o name] [--] [arg…]`; without arguments, lists variables.
-func set(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func set(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if args.count == 1 {
         for (name, v) in shell.variables.allVariables() {
             if let line = setListing(name, v) { writeAll(1, line + "\n") }
@@ -10,7 +11,7 @@ func set(_ shell: Shell, _ args: [String]) throws -> Int32 {
         return 0
     }
     var i = 1
-    var newPositional: [String]?
+    var newPositional: [ByteString]?
     while i < args.count {
         let a = args[i]
         if a == "--" {
@@ -32,7 +33,7 @@ func set(_ shell: Shell, _ args: [String]) throws -> Int32 {
             break
         }
         let on = a.hasPrefix("-")
-        for ch in a.dropFirst() {
+        for ch in a.dropFirst().optionLetters {
             if ch == "o" {
                 i += 1
                 guard i < args.count else {
@@ -63,13 +64,13 @@ func printOptions(_ shell: Shell, reusable: Bool) {
         if reusable {
             writeAll(1, "set \(on ? "-" : "+")o \(name)\n")
         } else {
-            let pad = String(repeating: " ", count: max(1, 15 - name.count))
+            let pad = ByteString(repeating: UInt8(ascii: " "), count: max(1, 15 - name.count))
             writeAll(1, name + pad + "\t" + (on ? "on" : "off") + "\n")
         }
     }
 }
 
-func setListing(_ name: String, _ v: Variable) -> String? {
+func setListing(_ name: ByteString, _ v: Variable) -> ByteString? {
     switch v.value {
     case nil: return nil
     case .string(let s)?: return name + "=" + shellQuote(s)
@@ -80,7 +81,7 @@ func setListing(_ name: String, _ v: Variable) -> String? {
 }
 
 /// `shift [n]`
-func shift(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func shift(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var n = 1
     if args.count > 1 {
         guard let v = Int(args[1]), v >= 0 else { throw BuiltinError("shift: \(args[1]): numeric argument required", status: 2) }
@@ -94,7 +95,7 @@ func shift(_ shell: Shell, _ args: [String]) throws -> Int32 {
 }
 
 /// `let expr…`: the status is 0 when the last value is non-zero.
-func letBuiltin(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func letBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard args.count > 1 else { throw BuiltinError("let: expression expected") }
     var last: Int64 = 0
     for e in args.dropFirst() {

@@ -1,8 +1,9 @@
 import WeirExecution
 import WeirExpansion
+import WeirSyntax
 
 /// `unset [-v | -f | -n] name…`: variables (the default), or functions.
-func unset(_ shell: Shell, _ args: [String]) throws -> Int32 {
+func unset(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, names) = try parseOptions(args[1...], allowed: "vfn", command: "unset")
     let functionsOnly = letters.contains("f"), variablesOnly = letters.contains("v")
     var status: Int32 = 0
@@ -17,10 +18,10 @@ func unset(_ shell: Shell, _ args: [String]) throws -> Int32 {
             continue
         }
         var name = n
-        var subscriptText: String?
+        var subscriptText: ByteString?
         if let open = n.firstIndex(of: "["), n.hasSuffix("]") {
-            name = String(n[..<open])
-            subscriptText = String(n[n.index(after: open)..<n.index(before: n.endIndex)])
+            name = ByteString(n[..<open])
+            subscriptText = ByteString(n[n.index(after: open)..<n.index(before: n.endIndex)])
         }
         guard isValidName(name) else {
             shell.error("unset: `\(n)': not a valid identifier")

@@ -5,7 +5,7 @@ import WeirExpansion
 /// The parts of the shell that builtins drive.
 extension Shell {
     /// `shopt` flags weir knows.
-    public static let shoptNames = ["autocd", "assoc_expand_once", "cdable_vars", "cdspell", "checkhash", "checkjobs",
+    public static let shoptNames: [ByteString] = ["autocd", "assoc_expand_once", "cdable_vars", "cdspell", "checkhash", "checkjobs",
         "checkwinsize", "cmdhist", "compat31", "compat32", "compat40", "compat41", "compat42", "compat43", "compat44",
         "complete_fullquote", "direxpand", "dirspell", "dotglob", "execfail", "expand_aliases", "extdebug", "extglob",
         "extquote", "failglob", "force_fignore", "globasciiranges", "globskipdots", "globstar", "gnu_errfmt",
@@ -18,7 +18,7 @@ extension Shell {
     /// bash's shopt names that weir accepts and lists but that change nothing here (the
     /// features they tune are bash's: programmable completion, compatibility levels, mail,
     /// spelling correction …), with bash's default for each.
-    static let acceptedShopts: [String: Bool] = [
+    static let acceptedShopts: [ByteString: Bool] = [
         "autocd": false, "assoc_expand_once": false, "cdable_vars": false, "cdspell": false, "checkhash": false,
         "checkjobs": false, "checkwinsize": true, "cmdhist": true, "compat31": false, "compat32": false,
         "compat40": false, "compat41": false, "compat42": false, "compat43": false, "compat44": false,
@@ -31,7 +31,7 @@ extension Shell {
         "restricted_shell": false, "shift_verbose": false, "sourcepath": true, "varredir_close": false,
     ]
 
-    public func shoptValue(_ name: String) -> Bool? {
+    public func shoptValue(_ name: ByteString) -> Bool? {
         let o = environment.options
         switch name {
         case "dotglob": return o.dotglob
@@ -50,7 +50,7 @@ extension Shell {
         }
     }
 
-    public func setShopt(_ name: String, _ on: Bool) -> Bool {
+    public func setShopt(_ name: ByteString, _ on: Bool) -> Bool {
         switch name {
         case "dotglob": environment.options.dotglob = on
         case "extglob": environment.options.extglob = on
@@ -71,17 +71,18 @@ extension Shell {
     }
 
     /// A file for `.`/`source`: the first readable one in PATH, else the name itself.
-    public func searchPathReadable(_ name: String) -> String? {
-        for d in (variables.value("PATH") ?? "").split(separator: ":", omittingEmptySubsequences: false) {
-            let p = (d.isEmpty ? "." : String(d)) + "/" + name
+    public func searchPathReadable(_ name: ByteString) -> ByteString? {
+        for d in (variables.value("PATH") ?? "").components(separatedBy: UInt8(ascii: ":")) {
+            let p = (d.isEmpty ? "." : d) + "/" + name
             var st = stat()
-            if stat(p, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && access(p, R_OK) == 0 { return p }
+            if p.withCString({ stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+                && p.withCString({ access($0, R_OK) }) == 0 { return p }
         }
         return nil
     }
 
     /// Runs a sourced file: `return` ends it; with arguments, they are `$@` meanwhile.
-    public func runSourced(_ source: SourceFile, arguments: [String]?) throws -> Int32 {
+    public func runSourced(_ source: SourceFile, arguments: [ByteString]?) throws -> Int32 {
         let savedPositional = environment.positional
         if let a = arguments { environment.positional = a }
         sourceDepth += 1
@@ -118,7 +119,7 @@ extension Shell {
     }
 
     /// True when `text` parses (trap actions are checked when set).
-    public func isValidShellCode(_ text: String) -> Bool {
+    public func isValidShellCode(_ text: ByteString) -> Bool {
         let p = Parser(source: SourceFile(name: "check", text: text), aliases: self)
         do {
             _ = try p.parseProgram()
@@ -132,7 +133,7 @@ extension Shell {
     public func keepRedirections() { keepingRedirections = true }
 
     /// `exec command`: replaces the shell process.
-    public func execCommand(path: String, argv: [String], clearEnvironment: Bool) throws -> Int32 {
+    public func execCommand(path: ByteString, argv: [ByteString], clearEnvironment: Bool) throws -> Int32 {
         runExitTrapBeforeExec()
         return try execReplacing(path: path, argv: argv, env: clearEnvironment ? [] : variables.exportedEnvironment(),
                                  actions: [])
@@ -141,7 +142,7 @@ extension Shell {
     func runExitTrapBeforeExec() {}
 
     /// `command name args`: a builtin or an external command, never a function.
-    public func runCommandSkippingFunctions(_ argv: [String], defaultPath: Bool) throws -> Int32 {
+    public func runCommandSkippingFunctions(_ argv: [ByteString], defaultPath: Bool) throws -> Int32 {
         if let b = builtins[argv[0]] { return try b.run(self, argv) }
         let path = defaultPath ? searchPath(argv[0], path: "/usr/bin:/bin:/usr/sbin:/sbin") : findExecutable(argv[0])
         guard let p = path else {
@@ -158,8 +159,8 @@ extension Shell {
     }
 
     /// Frames for `caller`: line, function and file of each active call.
-    public var callerFrames: [(line: Int, function: String, file: String)] {
-        var frames: [(Int, String, String)] = []
+    public var callerFrames: [(line: Int, function: ByteString, file: ByteString)] {
+        var frames: [(Int, ByteString, ByteString)] = []
         for (i, name) in functionNames.enumerated() {
             let callerName = i == 0 ? "main" : functionNames[i - 1]
             let site = callSites.indices.contains(i) ? callSites[i] : (nil, 0)
@@ -173,14 +174,14 @@ extension Shell {
     // MARK: Jobs
 
     /// `%n`, `%+`, `%%`, `%-`, `%string`, `%?string`.
-    public func job(forSpec spec: String) -> Job? {
+    public func job(forSpec spec: ByteString) -> Job? {
         jobs.reapFinished()
         let bg = jobs.jobs.filter { $0.background }
         guard spec.hasPrefix("%") else {
             if let pid = Int32(spec) { return jobs.job(forPid: pid) }
             return nil
         }
-        let s = String(spec.dropFirst())
+        let s = ByteString(spec.dropFirst())
         if s.isEmpty || s == "+" || s == "%" { return bg.last }
         if s == "-" { return bg.count >= 2 ? bg[bg.count - 2] : bg.last }
         if let n = Int(s) { return bg.first { $0.id == n } }
@@ -189,7 +190,7 @@ extension Shell {
     }
 
     /// The pids a `wait` operand names; nil when it names nothing.
-    public func pids(forJobSpec spec: String) -> [pid_t]? {
+    public func pids(forJobSpec spec: ByteString) -> [pid_t]? {
         if spec.hasPrefix("%") { return job(forSpec: spec)?.pids }
         guard let pid = Int32(spec) else { return nil }
         return [pid]

@@ -1,3 +1,4 @@
+import WeirSyntax
 /// Non-local exits, thrown through the interpreter and caught where they end.
 public enum ControlFlow: Error {
     /// `break n`: leave n enclosing loops.

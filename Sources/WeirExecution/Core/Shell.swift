@@ -4,11 +4,11 @@ import WeirExpansion
 import WeirLineEditor
 
 /// A builtin's body: the shell and the argument words (argv[0] is the name).
-public typealias BuiltinFunction = (Shell, [String]) throws -> Int32
+public typealias BuiltinFunction = (Shell, [ByteString]) throws -> Int32
 
 /// A builtin and how POSIX classes it.
 public struct Builtin {
-    public var name: String
+    public var name: ByteString
     /// Special builtins: assignments before them persist, their errors end a
     /// non-interactive shell, and functions cannot hide them.
     public var special: Bool
@@ -17,7 +17,7 @@ public struct Builtin {
     public var declares: Bool
     public var run: BuiltinFunction
 
-    public init(_ name: String, special: Bool = false, run: @escaping BuiltinFunction) {
+    public init(_ name: ByteString, special: Bool = false, run: @escaping BuiltinFunction) {
         self.name = name
         self.special = special
         self.declares = ["declare", "typeset", "local", "export", "readonly"].contains(name)
@@ -29,23 +29,23 @@ public struct Builtin {
 public final class Shell: AliasResolving, SubstitutionRunning {
     public let environment = ShellEnvironment()
     public var options = ShellOptions()
-    public var functions: [String: FunctionDefinition] = [:] { didSet { resolutionGeneration &+= 1 } }
+    public var functions: [ByteString: FunctionDefinition] = [:] { didSet { resolutionGeneration &+= 1 } }
     /// Functions made readonly (`readonly -f`).
-    public var readonlyFunctions: Set<String> = []
+    public var readonlyFunctions: Set<ByteString> = []
     /// The source text of each function, for `declare -f` and `type`.
-    var functionTexts: [String: String] = [:]
+    var functionTexts: [ByteString: ByteString] = [:]
 
-    public func functionText(_ name: String) -> String { functionTexts[name] ?? name + " ()" }
-    public var aliases: [String: String] = [:]
-    public var builtins: [String: Builtin] = [:] { didSet { resolutionGeneration &+= 1 } }
+    public func functionText(_ name: ByteString) -> ByteString { functionTexts[name] ?? name + " ()" }
+    public var aliases: [ByteString: ByteString] = [:]
+    public var builtins: [ByteString: Builtin] = [:] { didSet { resolutionGeneration &+= 1 } }
     /// Remembered command locations (`hash`).
-    public var commandHash: [String: String] = [:] { didSet { resolutionGeneration &+= 1 } }
+    public var commandHash: [ByteString: ByteString] = [:] { didSet { resolutionGeneration &+= 1 } }
     /// Changes whenever what a command name resolves to may change (see SimpleCommand's
     /// resolutionCache).
     var resolutionGeneration: UInt64 = 0
     /// `pushd`'s directories below the current one (the current directory, `$PWD`, is
     /// always the top of the stack, so `cd` replaces it).
-    public var directoryStack: [String] = []
+    public var directoryStack: [ByteString] = []
     public var traps = TrapTable()
     public let jobs = JobTable()
 
@@ -77,7 +77,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var activeSpan: TracedPipeline?
     var spanRelays: [SubstitutionRelay] = []
     /// Names of the functions being run, innermost last (`FUNCNAME`).
-    public internal(set) var functionNames: [String] = []
+    public internal(set) var functionNames: [ByteString] = []
     /// The status of each stage of the last pipeline.
     public internal(set) var pipeStatus: [Int32] = []
 
@@ -97,14 +97,14 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// Start of the shell, for `SECONDS` and `times`.
     let startTime = monotonicSeconds()
     /// Temporary files and FIFOs to remove at exit.
-    var cleanupPaths: [String] = []
-    var processSubstitutionDirectory: String?
+    var cleanupPaths: [ByteString] = []
+    var processSubstitutionDirectory: ByteString?
     /// Set once the FIFO directory's guard handlers are installed (they stay installed).
     var signalGuardsInstalled = false
     /// The process that made that directory: only it removes it.
     var privateDirectoryOwner: pid_t = 0
     /// The program name for messages.
-    public var programName = "weir"
+    public var programName: String = "weir"
     /// Where the command being run starts, for LINENO (the line is found only when asked).
     var lineOffset = 0
     var lineSource: SourceFile?
@@ -125,7 +125,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var trapLine: Int?
     var isRunningReturnTrap = false
     /// `\u`'s answer, once looked up.
-    var promptUserName: String?
+    var promptUserName: ByteString?
     /// The interactive shell's line source (history, editing mode).
     public var interactiveInput: LineEditor?
     /// Commands run at the prompt (`\#`).
@@ -134,11 +134,11 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var exitConfirmed = false
     var evalDepth = 0
     /// `$_`: the last argument of the previous simple command.
-    public var lastArgument = ""
+    public var lastArgument: ByteString = ""
     /// `exec` without a command asked for its redirections to stay.
     var keepingRedirections = false
     /// `shopt` flags kept only as flags.
-    var shoptFlags: Set<String> = []
+    var shoptFlags: Set<ByteString> = []
     /// `shopt -s expand_aliases` (on in interactive shells and scripts alike in weir).
     public var expandAliases = true
     /// getopts' place: the OPTIND it last set and the letter within that word.
@@ -149,18 +149,18 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// The files of the `source` frames in `functionNames`, by frame index (a function's
     /// frame takes its defining file from `functionSources` when BASH_SOURCE is read, so
     /// a call pays nothing for it).
-    var sourceFrameFiles: [Int: String] = [:]
+    var sourceFrameFiles: [Int: ByteString] = [:]
     /// Where each function was defined, as BASH_SOURCE names it, and on which line
     /// (`declare -F NAME` with `shopt -s extdebug`).
-    public internal(set) var functionSources: [String: String] = [:]
-    public internal(set) var functionLines: [String: Int] = [:]
+    public internal(set) var functionSources: [ByteString: ByteString] = [:]
+    public internal(set) var functionLines: [ByteString: Int] = [:]
     /// The script file weir runs (`weir FILE`): the bottom frame of FUNCNAME, BASH_SOURCE
     /// and BASH_LINENO is then `main`, FILE and 0.
-    public var scriptFile: String?
+    public var scriptFile: ByteString?
 
     /// BASH_SOURCE's name for code read from `source`: `environment` for `-c`, `main`
     /// for standard input, else the file.
-    func bashSourceName(_ source: SourceFile?) -> String {
+    func bashSourceName(_ source: SourceFile?) -> ByteString {
         switch source?.name {
         case "-c"?: return "environment"
         case "stdin"?: return "main"
@@ -170,12 +170,12 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     }
 
     /// FUNCNAME, BASH_SOURCE and BASH_LINENO, innermost frame first.
-    func callStack() -> (names: [String], sources: [String], lines: [String]) {
+    func callStack() -> (names: [ByteString], sources: [ByteString], lines: [ByteString]) {
         var names = Array(functionNames.reversed())
         var sources = functionNames.indices.reversed().map { i in
             sourceFrameFiles[i] ?? functionSources[functionNames[i]] ?? "main"
         }
-        var lines = callSites.reversed().map { String($0.0?.position(of: $0.1).line ?? 0) }
+        var lines = callSites.reversed().map { ByteString($0.0?.position(of: $0.1).line ?? 0) }
         if let file = scriptFile {
             if !names.isEmpty { names.append("main") }
             sources.append(file)
@@ -184,10 +184,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         return (names, sources, lines)
     }
     /// Array assignments among the arguments of the declaration builtin being run.
-    var declarationArrays: [Int: (name: String, append: Bool, elements: [ArrayElement])] = [:]
+    var declarationArrays: [Int: (name: ByteString, append: Bool, elements: [ArrayElement])] = [:]
     var processSubstitutionCounter = 0
     /// FIFOs of process substitutions in the command being run: (path, is `<(…)`).
-    var pendingFIFOs: [(String, Bool)] = []
+    var pendingFIFOs: [(ByteString, Bool)] = []
     /// The controlling terminal, when job control is on.
     public var terminalFD: Int32?
     /// The shell's own terminal modes, restored when a job gives the terminal back.
@@ -213,20 +213,20 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     /// Writes `weir: message` to standard error.
     public func error(_ message: String) {
-        writeAll(2, programName + ": " + message + "\n")
+        writeText(2, programName + ": " + message + "\n")
     }
 
     // MARK: Aliases
 
-    public func alias(named name: String) -> String? { expandAliases ? aliases[name] : nil }
+    public func alias(named name: ByteString) -> ByteString? { expandAliases ? aliases[name] : nil }
 
     public var hasAliases: Bool { expandAliases && !aliases.isEmpty }
 
     // MARK: Options
 
     /// `$-`
-    func optionLetters() -> String {
-        var s = ""
+    func optionLetters() -> ByteString {
+        var s: ByteString = ""
         if variables.allExport { s += "a" }
         if options.notify { s += "b" }
         if options.errexit { s += "e" }
@@ -248,7 +248,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public var stdinIsScript = false
 
     /// Reads an option by its long name; nil when there is no such option.
-    public func option(named name: String) -> Bool? {
+    public func option(named name: ByteString) -> Bool? {
         switch name {
         case "allexport": return variables.allExport
         case "braceexpand": return true
@@ -277,7 +277,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     /// Sets an option by its long name; false when there is no such option.
     @discardableResult
-    public func setOption(named name: String, _ on: Bool) -> Bool {
+    public func setOption(named name: ByteString, _ on: Bool) -> Bool {
         switch name {
         case "allexport": variables.allExport = on
         case "braceexpand": break
@@ -315,25 +315,26 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     }
 
     /// The long name of a single-letter option.
-    public static func optionName(letter: Character) -> String? {
+    public static func optionName(letter: Character) -> ByteString? {
         ShellOptions.names.first { $0.1 == letter }?.0
     }
 
     // MARK: Dynamic variables
 
     func installDynamicVariables() {
-        for name in ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "WEIRPID",
+        for name: ByteString in ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "WEIRPID",
                      "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "BASH_SOURCE", "BASH_LINENO", "BASH_COMMAND", "SHELLOPTS",
                      "BASHOPTS", "_"] {
             variables.declareDynamic(name)
         }
         variables.dynamicValue = { [unowned(unsafe) self] name in self.dynamicValue(name) }
-        variables.watchedNames = ["PATH", "IFS", "TZ"]
+        variables.watchedNames = ["PATH", "IFS", "TZ", "LANG", "LC_ALL", "LC_CTYPE", "LC_COLLATE"]
         variables.variableChanged = { [unowned(unsafe) self] name in
             switch name {
             case "PATH": self.commandHash = [:]
             case "IFS": self.environment.refreshIFS()
-            default: self.exportTimeZone()
+            case "TZ": self.exportTimeZone()
+            default: self.applyLocale(warn: true)
             }
         }
         variables.dynamicAssigned = { [unowned(unsafe) self] name, value in
@@ -346,7 +347,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         }
         variables.dynamicArray = { [unowned(unsafe) self] name in
             switch name {
-            case "PIPESTATUS": return self.pipeStatus.isEmpty ? nil : self.pipeStatus.map { String($0) }
+            case "PIPESTATUS": return self.pipeStatus.isEmpty ? nil : self.pipeStatus.map { ByteString($0) }
             case "FUNCNAME":
                 let n = self.callStack().names
                 return n.isEmpty ? nil : n
@@ -369,35 +370,38 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// `TZ` goes there, so `printf '%(…)T'` follows it as in bash.
     func exportTimeZone() {
         if let v = variables.variable("TZ"), v.attributes.contains(.exported), let tz = variables.value("TZ") {
-            setenv("TZ", tz, 1)
+            tz.withCString { _ = setenv("TZ", $0, 1) }
         } else {
             unsetenv("TZ")
         }
         tzset()
     }
 
-    func dynamicValue(_ name: String) -> String? {
+    func dynamicValue(_ name: ByteString) -> ByteString? {
         switch name {
-        case "RANDOM": return String(random() & 0x7FFF)
-        case "SRANDOM": return String(UInt32(truncatingIfNeeded: random()) ^ UInt32(truncatingIfNeeded: random() << 16))
-        case "SECONDS": return String(secondsBase + Int64(monotonicSeconds() - startTime))
-        case "LINENO": return String(trapLine ?? currentLineNumber)
-        case "EPOCHSECONDS": return String(time(nil))
+        case "RANDOM": return ByteString(random() & 0x7FFF)
+        case "SRANDOM": return ByteString(UInt32(truncatingIfNeeded: random()) ^ UInt32(truncatingIfNeeded: random() << 16))
+        case "SECONDS": return ByteString(secondsBase + Int64(monotonicSeconds() - startTime))
+        case "LINENO": return ByteString(trapLine ?? currentLineNumber)
+        case "EPOCHSECONDS": return ByteString(time(nil))
         case "EPOCHREALTIME":
             var ts = timespec()
             clock_gettime(CLOCK_REALTIME, &ts)
-            let us = String(ts.tv_nsec / 1000)
-            return String(ts.tv_sec) + "." + String(repeating: "0", count: 6 - us.count) + us
-        case "WEIRPID": return String(getpid())
+            let us = ByteString(ts.tv_nsec / 1000)
+            return ByteString(ts.tv_sec) + "." + ByteString(repeating: UInt8(ascii: "0"), count: 6 - us.count) + us
+        case "WEIRPID": return ByteString(getpid())
         case "_": return lastArgument
         case "BASH_COMMAND":
-            return ((isRunningDebugTrap ? bashCommandSource : lineSource)?.text(bashCommandSpan) ?? "").trimmingBlanks()
+            let text = (isRunningDebugTrap ? bashCommandSource : lineSource)?.slice(bashCommandSpan) ?? ""
+            return text.trimming { $0 == 0x20 || $0 == 0x09 }
         case "SHELLOPTS":
             // bash's list: the `set -o` options that are on, with interactive-comments.
-            var on = ShellOptions.names.map { $0.0 }.filter { option(named: $0) == true }
+            var on: [ByteString] = ShellOptions.names.map { $0.0 }.filter { option(named: $0) == true }
             on.append("interactive-comments")
             return on.sorted().joined(separator: ":")
-        case "BASHOPTS": return Shell.shoptNames.filter { shoptValue($0) == true }.joined(separator: ":")
+        case "BASHOPTS":
+            let on: [ByteString] = Shell.shoptNames.filter { shoptValue($0) == true }
+            return on.joined(separator: ":")
         default: return nil
         }
     }
@@ -410,13 +414,22 @@ func monotonicSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// Writes all of `s` to a descriptor, retrying on EINTR; errors are ignored.
-public func writeAll(_ fd: Int32, _ s: String) {
-    var s = s
-    s.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+/// Writes all of `s` to a descriptor, retrying on EINTR; false when a write failed.
+@discardableResult
+public func writeAll(_ fd: Int32, _ s: ByteString) -> Bool {
+    s.withUnsafeBufferPointer { writeAll(fd, UnsafeRawBufferPointer($0)) }
 }
 
-public func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+/// Writes a message (text for a person) to a descriptor. (Shell output goes through
+/// `writeAll`, whose string literals build `ByteString`s byte for byte.)
+@discardableResult
+public func writeText(_ fd: Int32, _ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+}
+
+@discardableResult
+public func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBytes { writeAll(fd, $0) }
 }
 

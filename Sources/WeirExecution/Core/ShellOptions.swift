@@ -1,3 +1,4 @@
+import WeirSyntax
 /// The options of `set -o` (and their letters).
 public struct ShellOptions {
     public var errexit = false       // -e
@@ -21,7 +22,7 @@ public struct ShellOptions {
     public init() {}
 
     /// Long names in the order `set -o` lists them, with their letter if any.
-    public static let names: [(String, Character?)] = [
+    public static let names: [(ByteString, Character?)] = [
         ("allexport", "a"), ("braceexpand", "B"), ("emacs", nil), ("errexit", "e"), ("errtrace", "E"),
         ("functrace", "T"), ("hashall", "h"), ("ignoreeof", nil), ("monitor", "m"), ("noclobber", "C"),
         ("noexec", "n"), ("noglob", "f"), ("notify", "b"), ("nounset", "u"), ("pipefail", nil),

@@ -1,5 +1,6 @@
 import Glibc
 import WeirExpansion
+import WeirSyntax
 
 extension Shell {
     /// Variables from the process environment (exported), and the ones a shell sets
@@ -7,11 +8,11 @@ extension Shell {
     public func importEnvironment() {
         var e = environ
         while let p = e.pointee {
-            let entry = String(cString: p)
-            if let eq = entry.firstIndex(of: "=") {
-                let name = String(entry[..<eq])
+            let entry = ByteString(cString: p)
+            if let eq = entry.firstIndex(of: UInt8(ascii: "=")) {
+                let name = entry.slice(0..<eq)
                 if isValidName(name) {
-                    try? variables.assign(name, String(entry[entry.index(after: eq)...]))
+                    try? variables.assign(name, entry.slice(from: eq + 1))
                     try? variables.setAttributes(name, add: .exported)
                 }
             }
@@ -19,7 +20,7 @@ extension Shell {
         }
         // PWD: kept when it names the current directory, else the physical path.
         var cwd = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let physical = getcwd(&cwd, cwd.count) != nil ? String(cString: cwd) : nil
+        let physical = getcwd(&cwd, cwd.count) != nil ? ByteString(cString: cwd) : nil
         if let pwd = variables.value("PWD"), pwd.hasPrefix("/"), let physical, sameFile(pwd, physical) {
         } else if let physical {
             try? variables.assign("PWD", physical)
@@ -28,25 +29,29 @@ extension Shell {
         if variables.value("PATH") == nil {
             try? variables.assign("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
         }
-        try? variables.assign("PPID", String(getppid()))
+        try? variables.assign("PPID", ByteString(getppid()))
         try? variables.setAttributes("PPID", add: .readonly)
-        for (name, value) in [("UID", getuid()), ("EUID", geteuid())] {
+        for (name, value): (ByteString, uid_t) in [("UID", getuid()), ("EUID", geteuid())] {
             try? variables.unset(name)
-            try? variables.assign(name, String(value))
+            try? variables.assign(name, ByteString(value))
             try? variables.setAttributes(name, add: .readonly)
         }
         var host = [CChar](repeating: 0, count: 256)
-        if gethostname(&host, host.count) == 0 { try? variables.assign("HOSTNAME", String(cString: host)) }
+        if gethostname(&host, host.count) == 0 { try? variables.assign("HOSTNAME", ByteString(cString: host)) }
         try? variables.assign("IFS", " \t\n")
         try? variables.assign("OPTIND", "1")
         try? variables.assign("PS2", "> ")
         if variables.value("PS4") == nil { try? variables.assign("PS4", "+ ") }
-        try? variables.assign("WEIR_VERSION", weirVersion)
-        if let level = variables.value("SHLVL").flatMap({ Int($0) }) {
-            try? variables.assign("SHLVL", String(level + 1))
-        } else {
-            try? variables.assign("SHLVL", "1")
+        try? variables.assign("WEIR_VERSION", ByteString(weirVersion))
+        // bash's adjust_shell_level: one more than the inherited level (0 when it is not
+        // a number), as an int; below 0 is 0, and 1000 or more is reset to 1.
+        let inherited = variables.value("SHLVL").flatMap { FileTest.legalNumber($0) } ?? 0
+        var level = Int32(truncatingIfNeeded: inherited &+ 1)
+        if level < 0 { level = 0 } else if level >= 1000 {
+            error("warning: shell level (\(level)) too high, resetting to 1")
+            level = 1
         }
+        try? variables.assign("SHLVL", ByteString(level))
         try? variables.setAttributes("SHLVL", add: .exported)
     }
 
@@ -71,9 +76,10 @@ extension Shell {
     }
 }
 
-func sameFile(_ a: String, _ b: String) -> Bool {
+func sameFile(_ a: ByteString, _ b: ByteString) -> Bool {
     var x = stat(), y = stat()
-    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
+    return a.withCString { stat($0, &x) } == 0 && b.withCString { stat($0, &y) } == 0
+        && x.st_dev == y.st_dev && x.st_ino == y.st_ino
 }
 
 public let weirVersion = "0.3.0"

@@ -22,15 +22,15 @@ func recordSignal(_ sig: Int32) {
 /// The `trap` table: an action per signal, plus EXIT (0), ERR, RETURN and DEBUG.
 public struct TrapTable {
     public enum Action: Equatable {
-        case command(String)
+        case command(ByteString)
         case ignore
     }
 
     /// Signal number → action (0 is EXIT).
     public private(set) var actions: [Int32: Action] = [:]
-    public var errTrap: String?
-    public var returnTrap: String?
-    public var debugTrap: String?
+    public var errTrap: ByteString?
+    public var returnTrap: ByteString?
+    public var debugTrap: ByteString?
     /// The parent's traps, which `trap` still prints in a subshell until one is set there
     /// (bash, so that `saved=$(trap)` works).
     public var inherited: [Int32: Action]?
@@ -39,7 +39,7 @@ public struct TrapTable {
 
     public init() {}
 
-    public var exitTrap: String? {
+    public var exitTrap: ByteString? {
         get { if case .command(let c)? = actions[0] { return c }; return nil }
         set { actions[0] = newValue.map { .command($0) } }
     }
@@ -126,7 +126,7 @@ extension Shell {
 
     /// Parses and runs trap text.
     @discardableResult
-    func runTrapAction(_ text: String, status: Int32) throws -> Int32 {
+    func runTrapAction(_ text: ByteString, status: Int32) throws -> Int32 {
         environment.lastStatus = status
         let source = SourceFile(name: "trap", text: text)
         let parser = Parser(source: source, aliases: self)
@@ -142,7 +142,7 @@ extension Shell {
         do {
             while let list = try parser.parseNextCommand() { try runCommandLine(list, counted: false) }
         } catch let e as SyntaxError {
-            writeAll(2, e.render(in: source, program: programName))
+            writeText(2, e.render(in: source, program: programName))
             return 2
         }
         return environment.lastStatus
@@ -168,7 +168,7 @@ extension Shell {
     /// The DEBUG trap, before a simple command, `[[ ]]`, `(( ))`, `case` or a `for (( ))`
     /// expression runs; `$?` and
     /// `$BASH_COMMAND` are those of the command it precedes.
-    func runDebugTrap(_ action: String, before span: Span) throws {
+    func runDebugTrap(_ action: ByteString, before span: Span) throws {
         isRunningDebugTrap = true
         defer { isRunningDebugTrap = false }
         bashCommandSpan = span

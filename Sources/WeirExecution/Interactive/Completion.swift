@@ -1,49 +1,49 @@
 import Glibc
 import WeirExpansion
+import WeirSyntax
 
 /// Tab completion: what the word being typed could be, from where it stands.
 extension Shell {
-    static let keywords = ["if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until",
-                           "do", "done", "in", "function", "time", "trace", "coproc", "[[", "]]", "{", "}", "!"]
+    static let keywords: [ByteString] = ["if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while",
+                                         "until", "do", "done", "in", "function", "time", "trace", "coproc", "[[", "]]",
+                                         "{", "}", "!"]
 
     /// Candidates for `word` (which starts at `wordStart` in `line`), and whether they
     /// are file names; nil lets the editor complete file names.
-    public func completions(for word: String, line: String, wordStart: Int) -> (candidates: [String], fileNames: Bool)? {
+    public func completions(for word: ByteString, line: ByteString, wordStart: Int) -> (candidates: [ByteString], fileNames: Bool)? {
         if word.hasPrefix("$") {
-            let prefix = word.dropFirst().hasPrefix("{") ? String(word.dropFirst(2)) : String(word.dropFirst())
-            let lead = word.hasPrefix("${") ? "${" : "$"
+            let prefix = word.dropFirst().hasPrefix("{") ? word.dropFirst(2) : word.dropFirst()
+            let lead: ByteString = word.hasPrefix("${") ? "${" : "$"
             let names = variables.allVariables().map { $0.0 }.filter { $0.hasPrefix(prefix) }
             return (names.map { lead + $0 + (lead == "${" ? "}" : "") }, false)
         }
         if word.hasPrefix("%") {
             let prefix = word.dropFirst()
-            return (jobs.jobs.filter { $0.background }.map { "%\($0.id)" }.filter { $0.dropFirst().hasPrefix(prefix) }, false)
+            return (jobs.jobs.filter { $0.background }.map { ByteString("%\($0.id)") }.filter { $0.dropFirst().hasPrefix(prefix) },
+                    false)
         }
-        if word.hasPrefix("~") && !word.contains("/") {
+        if word.hasPrefix("~") && !word.contains(UInt8(ascii: "/")) {
             let prefix = word.dropFirst()
             let users = UserAccounts.all().map(\.name).filter { $0.hasPrefix(prefix) }
             return (Set(users).map { "~" + $0 + "/" }.sorted(), false)
         }
-        let before = String(line.utf8.prefix(wordStart)).map { String($0) } ?? ""
-        let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        if isCommandPosition(before) && !word.contains("/") {
-            var names = Set<String>()
+        let before = line.prefix(max(0, wordStart))
+        let previous = splitBlanks(before)
+        if isCommandPosition(before) && !word.contains(UInt8(ascii: "/")) {
+            var names = Set<ByteString>()
             for k in Shell.keywords where k.hasPrefix(word) { names.insert(k) }
             for b in builtins.keys where b.hasPrefix(word) { names.insert(b) }
             for f in functions.keys where f.hasPrefix(word) { names.insert(f) }
             for a in aliases.keys where a.hasPrefix(word) { names.insert(a) }
-            for dir in (variables.value("PATH") ?? "").split(separator: ":") {
-                guard let d = opendir(String(dir)) else { continue }
-                while let e = readdir(d) {
-                    let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                    guard name.hasPrefix(word), name != ".", name != ".." else { continue }
+            for dir in (variables.value("PATH") ?? "").split(separator: UInt8(ascii: ":")) {
+                for name in directoryEntries(dir) where name.hasPrefix(word) {
                     var st = stat()
-                    let path = String(dir) + "/" + name
-                    if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0 {
+                    let path = dir + "/" + name
+                    if path.withCString({ stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+                        && path.withCString({ access($0, X_OK) }) == 0 {
                         names.insert(name)
                     }
                 }
-                closedir(d)
             }
             return (names.sorted(), false)
         }
@@ -53,37 +53,50 @@ extension Shell {
         return nil
     }
 
+    /// The words of `text` split at blanks.
+    func splitBlanks(_ text: ByteString) -> [ByteString] {
+        text.replacing(0x09, with: 0x20).split(separator: 0x20)
+    }
+
     /// True when the text before a word leaves it in command position.
-    func isCommandPosition(_ before: String) -> Bool {
-        let trimmed = before.trimmingBlanks()
+    func isCommandPosition(_ before: ByteString) -> Bool {
+        let trimmed = before.trimming { $0 == 0x20 || $0 == 0x09 }
         if trimmed.isEmpty { return true }
-        if let last = trimmed.last, ";|&({`".contains(last) { return true }
-        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        if let w = words.last, ["then", "do", "else", "elif", "if", "while", "until", "!", "time", "trace"].contains(String(w)) {
-            return true
-        }
+        if let last = trimmed.last, ";|&({`".utf8.contains(last) { return true }
+        let leading: [ByteString] = ["then", "do", "else", "elif", "if", "while", "until", "!", "time", "trace"]
+        if let w = splitBlanks(trimmed).last, leading.contains(w) { return true }
         return false
     }
 
+    /// The names in a directory, `.` and `..` left out.
+    func directoryEntries(_ dir: ByteString) -> [ByteString] {
+        guard let d = dir.withCString({ opendir($0) }) else { return [] }
+        defer { closedir(d) }
+        var names: [ByteString] = []
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { ByteString(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// Directories whose path starts with `word`, with a trailing slash.
-    func directories(matching word: String) -> [String] {
-        let dirPart: String, namePart: String
-        if let slash = word.lastIndex(of: "/") {
-            dirPart = String(word[...slash])
-            namePart = String(word[word.index(after: slash)...])
+    func directories(matching word: ByteString) -> [ByteString] {
+        let dirPart: ByteString, namePart: ByteString
+        if let slash = word.lastIndex(of: UInt8(ascii: "/")) {
+            dirPart = word.slice(0..<(slash + 1))
+            namePart = word.slice(from: slash + 1)
         } else {
             dirPart = ""
             namePart = word
         }
-        var result: [String] = []
-        guard let d = opendir(dirPart.isEmpty ? "." : dirPart) else { return [] }
-        while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard name != "." && name != "..", name.hasPrefix(namePart), namePart.hasPrefix(".") || !name.hasPrefix(".") else { continue }
+        var result: [ByteString] = []
+        for name in directoryEntries(dirPart.isEmpty ? "." : dirPart) {
+            guard name.hasPrefix(namePart), namePart.hasPrefix(".") || !name.hasPrefix(".") else { continue }
             var st = stat()
-            if stat(dirPart + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { result.append(dirPart + name) }
+            let path = dirPart + name
+            if path.withCString({ stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { result.append(path) }
         }
-        closedir(d)
         return result.sorted()
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 extension Shell {
     /// Job control at a terminal: weir leads its own process group, owns the terminal,
@@ -56,7 +57,7 @@ extension Shell {
         // A background job that read the terminal was stopped by SIGTTIN: say so once.
         for job in background where job.isStopped && !job.reportedStop {
             job.reportedStop = true
-            let why: String
+            let why: ByteString
             switch job.pids.compactMap({ job.states[$0] }).first(where: { if case .stopped = $0 { return true }; return false }) {
             case .stopped(SIGTTIN)?: why = "Stopped (tty input)"
             case .stopped(SIGTTOU)?: why = "Stopped (tty output)"
@@ -73,9 +74,11 @@ extension Shell {
         jobs.pruneDone()
     }
 
-    func signalDescription(_ sig: Int32) -> String { String(cString: strsignal(sig)) }
+    func signalDescription(_ sig: Int32) -> ByteString { ByteString(cString: strsignal(sig)) }
 }
 
-extension String {
-    func padded(to n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+extension ByteString {
+    func padded(to n: Int) -> ByteString {
+        count >= n ? self + " " : self + ByteString(repeating: UInt8(ascii: " "), count: n - count)
+    }
 }

@@ -5,8 +5,8 @@ import WeirExpansion
 extension Shell {
     /// A prompt: bash's backslash escapes, then parameter, arithmetic and command
     /// substitution (quotes in the result are kept as text).
-    public func expandPrompt(_ ps: String) -> String {
-        guard ps.contains("$") || ps.contains("`") else { return promptEscapes(ps) }
+    public func expandPrompt(_ ps: ByteString) -> ByteString {
+        guard ps.contains(UInt8(ascii: "$")) || ps.contains(UInt8(ascii: "`")) else { return promptEscapes(ps) }
         let escaped = promptEscapes(ps, quoted: true)
         let saved = environment.lastStatus
         defer { environment.lastStatus = saved }
@@ -22,9 +22,9 @@ extension Shell {
     /// `quoted` makes the result the inside of a double-quoted word for the expansion
     /// that follows: what an escape produced is protected (a `$` in the directory
     /// name stays text, `\\` stays one backslash), as bash does.
-    func promptEscapes(_ ps: String, quoted: Bool = false) -> String {
-        var out = ""
-        var it = Array(ps.unicodeScalars)
+    func promptEscapes(_ ps: ByteString, quoted: Bool = false) -> ByteString {
+        var out: [UInt8] = []
+        let it = ps.bytes
         var i = 0
         func now() -> tm {
             var t = time(nil)
@@ -32,115 +32,121 @@ extension Shell {
             localtime_r(&t, &result)
             return result
         }
-        func format(_ f: String) -> String {
+        func format(_ f: ByteString) -> ByteString {
             var t = now()
             var buf = [CChar](repeating: 0, count: 128)
-            let n = strftime(&buf, buf.count, f, &t)
-            return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let n = f.withCString { strftime(&buf, buf.count, $0, &t) }
+            return ByteString(buf[0..<n].map { UInt8(bitPattern: $0) })
         }
         while i < it.count {
             let c = it[i]
-            guard c == "\\", i + 1 < it.count else {
-                if quoted && (c == "\"" || c == "\\") { out += "\\" }
-                out.unicodeScalars.append(c)
+            guard c == UInt8(ascii: "\\"), i + 1 < it.count else {
+                if quoted && (c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\")) { out.append(UInt8(ascii: "\\")) }
+                out.append(c)
                 i += 1
                 continue
             }
             let e = it[i + 1]
             i += 2
-            let before = out
-            out = ""
+            var piece: ByteString = ""
             var raw = false
             switch e {
-            case "u": out += userName()
-            case "h": out += String(hostName().split(separator: ".").first ?? "")
-            case "H": out += hostName()
-            case "w", "W":
+            case UInt8(ascii: "u"): piece = userName()
+            case UInt8(ascii: "h"): piece = hostName().split(separator: UInt8(ascii: ".")).first ?? ""
+            case UInt8(ascii: "H"): piece = hostName()
+            case UInt8(ascii: "w"), UInt8(ascii: "W"):
                 var pwd = variables.value("PWD") ?? ""
                 let home = variables.value("HOME") ?? ""
-                if e == "W" {
-                    if pwd != "/" && pwd != home { pwd = String(pwd.split(separator: "/").last ?? "") } else if pwd == home && !home.isEmpty { pwd = "~" }
+                if e == UInt8(ascii: "W") {
+                    if pwd != "/" && pwd != home {
+                        pwd = pwd.split(separator: UInt8(ascii: "/")).last ?? ""
+                    } else if pwd == home && !home.isEmpty {
+                        pwd = "~"
+                    }
                 } else if !home.isEmpty && (pwd == home || pwd.hasPrefix(home + "/")) {
                     pwd = "~" + pwd.dropFirst(home.count)
                 }
-                out += pwd
-            case "$": out += geteuid() == 0 ? "#" : "$"
-            case "t": out += format("%H:%M:%S")
-            case "T": out += format("%I:%M:%S")
-            case "@": out += format("%I:%M %p")
-            case "A": out += format("%H:%M")
-            case "d": out += format("%a %b %d")
-            case "n": out += "\n"
-            case "r": out += "\r"
-            case "j": out += String(jobs.jobs.filter { $0.background && !$0.isDone }.count)
-            case "!": out += String(historyNumber)
-            case "#": out += String(commandNumber)
-            case "e": out += "\u{1B}"
-            case "a": out += "\u{07}"
-            case "s": out += "weir"
-            case "v": out += weirVersion.split(separator: ".").prefix(2).joined(separator: ".")
-            case "V": out += weirVersion
-            case "l": out += terminalName()
-            case "D":
+                piece = pwd
+            case UInt8(ascii: "$"): piece = geteuid() == 0 ? "#" : "$"
+            case UInt8(ascii: "t"): piece = format("%H:%M:%S")
+            case UInt8(ascii: "T"): piece = format("%I:%M:%S")
+            case UInt8(ascii: "@"): piece = format("%I:%M %p")
+            case UInt8(ascii: "A"): piece = format("%H:%M")
+            case UInt8(ascii: "d"): piece = format("%a %b %d")
+            case UInt8(ascii: "n"): piece = "\n"
+            case UInt8(ascii: "r"): piece = "\r"
+            case UInt8(ascii: "j"): piece = ByteString(jobs.jobs.filter { $0.background && !$0.isDone }.count)
+            case UInt8(ascii: "!"): piece = ByteString(historyNumber)
+            case UInt8(ascii: "#"): piece = ByteString(commandNumber)
+            case UInt8(ascii: "e"): piece = "\u{1B}"
+            case UInt8(ascii: "a"): piece = "\u{07}"
+            case UInt8(ascii: "s"): piece = "weir"
+            case UInt8(ascii: "v"):
+                piece = ByteString(weirVersion).components(separatedBy: UInt8(ascii: ".")).prefix(2).joined(separator: ".")
+            case UInt8(ascii: "V"): piece = ByteString(weirVersion)
+            case UInt8(ascii: "l"): piece = terminalName()
+            case UInt8(ascii: "D"):
                 // \D{format}: strftime; an empty format is the locale's time.
-                guard i < it.count, it[i] == "{", let close = it[i...].firstIndex(of: "}") else {
-                    out += "\\D"
+                guard i < it.count, it[i] == UInt8(ascii: "{"),
+                      let close = it[i...].firstIndex(of: UInt8(ascii: "}")) else {
+                    piece = "\\D"
+                    raw = true
                     break
                 }
-                let f = String(String.UnicodeScalarView(it[(i + 1)..<close]))
+                let f = ByteString(it[(i + 1)..<close])
                 i = close + 1
-                out += format(f.isEmpty ? "%X" : f)
-            case "[": out += "\u{01}"
-            case "]": out += "\u{02}"
-            case "\\": out += "\\"
-            case "0"..."7":
-                var v = e.value - 48
+                piece = format(f.isEmpty ? "%X" : f)
+            case UInt8(ascii: "["): piece = "\u{01}"
+            case UInt8(ascii: "]"): piece = "\u{02}"
+            case UInt8(ascii: "\\"): piece = "\\"
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var v = Int(e) - 48
                 var n = 1
-                while n < 3, i < it.count, it[i].value >= 48, it[i].value <= 55 {
-                    v = v * 8 + it[i].value - 48
+                while n < 3, i < it.count, it[i] >= 48, it[i] <= 55 {
+                    v = v * 8 + Int(it[i]) - 48
                     i += 1
                     n += 1
                 }
                 // bash keeps the low byte: `\555` is `m`.
-                if let u = Unicode.Scalar(v & 0xFF) { out.unicodeScalars.append(u) }
+                piece = ByteString(byte: UInt8(truncatingIfNeeded: v))
             default:
                 raw = true
-                out += "\\"
-                out.unicodeScalars.append(e)
+                piece = ByteString([UInt8(ascii: "\\"), e])
             }
-            out = before + (quoted && !raw ? quotedForDoubleQuotes(out) : out)
+            out.append(quoted && !raw ? quotedForDoubleQuotes(piece) : piece)
         }
-        it = []
-        return out
+        return ByteString(out)
     }
 
-    func quotedForDoubleQuotes(_ s: String) -> String {
-        var q = ""
-        for c in s.unicodeScalars {
-            if c == "$" || c == "`" || c == "\"" || c == "\\" { q += "\\" }
-            q.unicodeScalars.append(c)
+    func quotedForDoubleQuotes(_ s: ByteString) -> ByteString {
+        var q: [UInt8] = []
+        for c in s {
+            if c == UInt8(ascii: "$") || c == UInt8(ascii: "`") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
+                q.append(UInt8(ascii: "\\"))
+            }
+            q.append(c)
         }
-        return q
+        return ByteString(q)
     }
 
     /// The basename of standard input's terminal (`\l`), or `tty` when it is none.
-    func terminalName() -> String {
+    func terminalName() -> ByteString {
         guard let name = ttyname(0) else { return "tty" }
-        return String(String(cString: name).split(separator: "/").last ?? "tty")
+        return ByteString(cString: name).split(separator: UInt8(ascii: "/")).last ?? "tty"
     }
 
     /// The effective user's name, read from the password file once (`\u` is in
     /// most prompts, drawn before every command).
-    func userName() -> String {
+    func userName() -> ByteString {
         if let name = promptUserName { return name }
         guard let account = UserAccounts.withID(geteuid()) else { return variables.value("USER") ?? "" }
         promptUserName = account.name
         return account.name
     }
 
-    func hostName() -> String {
+    func hostName() -> ByteString {
         var buf = [CChar](repeating: 0, count: 256)
-        return gethostname(&buf, buf.count) == 0 ? String(cString: buf) : ""
+        return gethostname(&buf, buf.count) == 0 ? ByteString(cString: buf) : ""
     }
 
     /// The number the next history entry will get (`\!`).

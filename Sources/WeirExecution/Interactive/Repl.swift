@@ -15,8 +15,8 @@ extension Shell {
             if traps.hasPending { try? runPendingTraps() }
             noteScreenSize(input)
             let ps1 = variables.value("PS1") ?? "\\w\\$ "
-            var text: String
-            switch input.readLine(prompt: expandPrompt(ps1)) {
+            var text: ByteString
+            switch input.readLine(prompt: expandPrompt(ps1).bytes) {
             case .endOfInput:
                 if jobs.jobs.contains(where: { $0.isStopped }) && !warnedAboutStoppedJobs {
                     writeAll(2, "There are stopped jobs.\n")
@@ -29,7 +29,7 @@ extension Shell {
                 environment.lastStatus = 130
                 continue
             case .line(let l):
-                text = l
+                text = ByteString(l)
                 noteScreenSize(input)  // the window may have changed while typing
             }
             // Read more while the parser says the input is incomplete.
@@ -42,21 +42,21 @@ extension Shell {
                     break
                 } catch let e as SyntaxError where e.incomplete {
                     let ps2 = variables.value("PS2") ?? "> "
-                    switch input.readLine(prompt: expandPrompt(ps2)) {
+                    switch input.readLine(prompt: expandPrompt(ps2).bytes) {
                     case .line(let more):
-                        text += "\n" + more
+                        text += "\n" + ByteString(more)
                         continue
                     case .interrupted:
                         program = nil
                         environment.lastStatus = 130
                     case .endOfInput:
-                        writeAll(2, e.render(in: source, program: programName))
+                        writeText(2, e.render(in: source, program: programName))
                         environment.lastStatus = 2
                         program = nil
                     }
                     break
                 } catch let e as SyntaxError {
-                    writeAll(2, e.render(in: source, program: programName))
+                    writeText(2, e.render(in: source, program: programName))
                     environment.lastStatus = 2
                     rememberInHistory(text)
                     program = nil
@@ -73,7 +73,7 @@ extension Shell {
             defer { currentSource = savedSource }
             do {
                 for list in program.commands {
-                    if options.verbose { writeAll(2, source.text(list.span) + "\n") }
+                    if options.verbose { writeAll(2, source.slice(list.span) + "\n") }
                     try runCommandLine(list)
                 }
                 // A warning about stopped jobs holds only for the very next exit.
@@ -94,19 +94,19 @@ extension Shell {
     /// COLUMNS and LINES follow the terminal's size.
     func noteScreenSize(_ input: LineEditor) {
         guard let size = input.screenSize else { return }
-        try? variables.assign("LINES", String(size.rows))
-        try? variables.assign("COLUMNS", String(size.columns))
+        try? variables.assign("LINES", ByteString(size.rows))
+        try? variables.assign("COLUMNS", ByteString(size.columns))
     }
 
     /// Adds a command to the history, as HISTCONTROL says (ignorespace, ignoredups,
     /// ignoreboth).
-    func rememberInHistory(_ text: String) {
-        guard let input = interactiveInput, !text.trimmingBlanks().isEmpty else { return }
-        let control = (variables.value("HISTCONTROL") ?? "").split(separator: ":")
+    func rememberInHistory(_ text: ByteString) {
+        guard let input = interactiveInput, !text.trimming({ $0 == 0x20 || $0 == 0x09 }).isEmpty else { return }
+        let control = (variables.value("HISTCONTROL") ?? "").split(separator: UInt8(ascii: ":"))
         let ignoreSpace = control.contains("ignorespace") || control.contains("ignoreboth")
         let ignoreDups = control.contains("ignoredups") || control.contains("ignoreboth")
         if ignoreSpace && (text.hasPrefix(" ") || text.hasPrefix("\t")) { return }
-        if ignoreDups && input.history.entries.last == text { return }
-        input.addToHistory(text)
+        if ignoreDups && input.history.entries.last == text.bytes { return }
+        input.addToHistory(text.bytes)
     }
 }

@@ -31,7 +31,7 @@ extension Shell {
             return try self.run(andOr)
         }
         environment.lastBackgroundPid = pid
-        let text = currentSource.map { $0.text(andOr.span) } ?? ""
+        let text = currentSource.map { $0.slice(andOr.span) } ?? ""
         let job = jobs.add(pids: [pid], processGroup: monitor ? pid : nil, command: text, background: true)
         if interactive { writeAll(2, "[\(job.id)] \(pid)\n") }
         environment.lastStatus = 0
@@ -57,8 +57,8 @@ extension Shell {
         close(fromChild[1])
         let readFD = liftDescriptor(fromChild[0]), writeFD = liftDescriptor(toChild[1])
         let name = co.name ?? "COPROC"
-        try variables.assignValue(name, .indexed(IndexedArray([String(readFD), String(writeFD)])))
-        try variables.assign(name + "_PID", String(pid))
+        try variables.assignValue(name, .indexed(IndexedArray([ByteString(readFD), ByteString(writeFD)])))
+        try variables.assign(name + "_PID", ByteString(pid))
         environment.lastBackgroundPid = pid
         jobs.add(pids: [pid], processGroup: nil, command: "coproc " + name, background: true)
         environment.lastStatus = 0

@@ -106,7 +106,7 @@ extension Shell {
             if !interactive { throw ShellExit(2) }
             return 2
         }
-        let items: [String]
+        let items: [ByteString]
         do {
             items = try f.words.map { try expander.expandWords($0) } ?? environment.positional
         } catch let e as ExpansionError {
@@ -183,7 +183,7 @@ extension Shell {
     func runCase(_ cc: CaseClause) throws -> Int32 {
         setLine(cc.span)
         try debugTrap(before: cc.span)
-        let subject: String
+        let subject: ByteString
         do { subject = try expander.expandString(cc.subject) } catch let e as ExpansionError {
             return try expansionFailed(e)
         }
@@ -195,7 +195,7 @@ extension Shell {
             var matched = fallingThrough
             if !matched {
                 for p in item.patterns {
-                    let pattern: String
+                    let pattern: ByteString
                     do { pattern = try expander.expandPattern(p) } catch let e as ExpansionError {
                         return try expansionFailed(e)
                     }
@@ -233,11 +233,7 @@ extension Shell {
     }
 }
 
-extension String {
-    func trimmingBlanks() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" { s.removeLast() }
-        return String(s)
-    }
+extension ByteString {
+    /// Blanks and newlines taken off both ends.
+    func trimmingBlanks() -> ByteString { trimmingSpace() }
 }

@@ -42,8 +42,9 @@ extension Shell {
                 return op == "!=" ? !m : m
             case "=~":
                 return try matchRegex(lhs, try exp.expandRegex(r))
-            case "<": return Array(lhs.utf8).lexicographicallyPrecedes(Array(try exp.expandString(r).utf8))
-            case ">": return Array(try exp.expandString(r).utf8).lexicographicallyPrecedes(Array(lhs.utf8))
+            // In the locale's collation order (bash; `test` compares bytes).
+            case "<": return ShellLocale.precedes(lhs, try exp.expandString(r))
+            case ">": return ShellLocale.precedes(try exp.expandString(r), lhs)
             case "-eq", "-ne", "-lt", "-le", "-gt", "-ge":
                 let ev = ArithmeticEvaluator(environment: environment)
                 let a = try ev.evaluate(text: lhs), b = try ev.evaluate(text: try exp.expandString(r))
@@ -62,10 +63,10 @@ extension Shell {
     }
 
     /// `-v name` / `-v 'a[i]'`
-    public func isVariableSet(_ text: String) -> Bool {
-        if let open = text.firstIndex(of: "["), text.hasSuffix("]") {
-            let name = String(text[..<open])
-            let sub = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+    public func isVariableSet(_ text: ByteString) -> Bool {
+        if let open = text.firstIndex(of: UInt8(ascii: "[")), text.hasSuffix("]") {
+            let name = text.slice(0..<open)
+            let sub = text.slice((open + 1)..<(text.count - 1))
             guard let v = variables.variable(name)?.value else { return false }
             switch v {
             case .associative(let a): return a[sub] != nil
@@ -82,38 +83,36 @@ extension Shell {
     }
 
     /// `=~` with POSIX extended regexes; sets BASH_REMATCH.
-    func matchRegex(_ s: String, _ pattern: String) throws -> Bool {
+    func matchRegex(_ s: ByteString, _ pattern: ByteString) throws -> Bool {
         var re = regex_t()
         let flags = REG_EXTENDED | (environment.options.nocasematch ? REG_ICASE : 0)
-        let rc = regcomp(&re, pattern, flags)
+        let rc = pattern.withCString { regcomp(&re, $0, flags) }
         if rc != 0 {
             var buf = [CChar](repeating: 0, count: 256)
             regerror(rc, &re, &buf, buf.count)
-            throw ConditionError(message: "\(pattern): \(String(cString: buf))")
+            throw ConditionError(message: "\(pattern): \(ByteString(cString: buf))")
         }
         defer { regfree(&re) }
         let n = Int(re.re_nsub) + 1
         var matches = [regmatch_t](repeating: regmatch_t(), count: n)
-        let bytes = Array(s.utf8CString)
-        let r = bytes.withUnsafeBufferPointer { regexec(&re, $0.baseAddress!, n, &matches, 0) }
+        let r = s.withCString { regexec(&re, $0, n, &matches, 0) }
         if r != 0 {
             try? variables.assignValue("BASH_REMATCH", .indexed(IndexedArray()))
             return false
         }
-        let utf8 = Array(s.utf8)
-        var groups: [String] = []
+        var groups: [ByteString] = []
         for m in matches {
             if m.rm_so < 0 { groups.append(""); continue }
-            groups.append(String(decoding: utf8[Int(m.rm_so)..<Int(m.rm_eo)], as: UTF8.self))
+            groups.append(s.slice(Int(m.rm_so)..<Int(m.rm_eo)))
         }
         try? variables.assignValue("BASH_REMATCH", .indexed(IndexedArray(groups)))
         return true
     }
 
     /// The condition as text for `set -x`.
-    func conditionText(_ e: ConditionalExpression) -> String {
+    func conditionText(_ e: ConditionalExpression) -> ByteString {
         let exp = expander
-        func w(_ word: Word) -> String { (try? exp.expandString(word)) ?? "" }
+        func w(_ word: Word) -> ByteString { (try? exp.expandString(word)) ?? "" }
         switch e {
         case .word(let x): return w(x)
         case .not(let x): return "! " + conditionText(x)

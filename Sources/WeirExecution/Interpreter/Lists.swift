@@ -152,7 +152,7 @@ extension Shell {
                 return 1
             }
             functions[f.name] = f
-            functionTexts[f.name] = currentSource?.text(f.span) ?? f.name + " ()"
+            functionTexts[f.name] = currentSource?.slice(f.span) ?? f.name + " ()"
             functionSources[f.name] = bashSourceName(currentSource)
             functionLines[f.name] = currentSource?.position(of: f.span.start).line ?? 0
             environment.lastStatus = 0
@@ -200,25 +200,26 @@ extension Shell {
             return
         }
         if let format = variables.value("TIMEFORMAT") {
-            var out = ""
-            var it = Array(format)
+            // TIMEFORMAT's own bytes pass through as they are.
+            var out: [UInt8] = []
+            let it = format.bytes
             var i = 0
             while i < it.count {
                 let c = it[i]
-                if c == "%" && i + 1 < it.count {
+                if c == UInt8(ascii: "%") && i + 1 < it.count {
                     var j = i + 1
                     var digits = 3
                     var isLong = false
-                    if it[j].isNumber, let d = Int(String(it[j])) { digits = min(d, 3); j += 1 }
-                    if j < it.count && it[j] == "l" { isLong = true; j += 1 }
+                    if it[j] >= 0x30 && it[j] <= 0x39 { digits = min(Int(it[j] - 0x30), 3); j += 1 }
+                    if j < it.count && it[j] == UInt8(ascii: "l") { isLong = true; j += 1 }
                     guard j < it.count else { out.append(c); i += 1; continue }
                     switch it[j] {
-                    case "R": out += isLong ? long(real) : fixed(real, digits)
-                    case "U": out += isLong ? long(user) : fixed(user, digits)
-                    case "S": out += isLong ? long(sys) : fixed(sys, digits)
-                    case "P": out += fixed(real > 0 ? (user + sys) / real * 100 : 0, 2)
-                    case "%": out += "%"
-                    default: out += String(it[i...j])
+                    case UInt8(ascii: "R"): out += (isLong ? long(real) : fixed(real, digits)).utf8
+                    case UInt8(ascii: "U"): out += (isLong ? long(user) : fixed(user, digits)).utf8
+                    case UInt8(ascii: "S"): out += (isLong ? long(sys) : fixed(sys, digits)).utf8
+                    case UInt8(ascii: "P"): out += fixed(real > 0 ? (user + sys) / real * 100 : 0, 2).utf8
+                    case UInt8(ascii: "%"): out.append(c)
+                    default: out += it[i...j]
                     }
                     i = j + 1
                     continue
@@ -226,8 +227,8 @@ extension Shell {
                 out.append(c)
                 i += 1
             }
-            it = []
-            writeAll(2, out + "\n")
+            out.append(0x0A)
+            writeAll(2, out)
             return
         }
         writeAll(2, "\nreal\t\(long(real))\nuser\t\(long(user))\nsys\t\(long(sys))\n")

@@ -85,7 +85,7 @@ extension Shell {
             return status
         }
         if prevRead >= 0 { close(prevRead) }
-        let status = waitForeground(pids, command: currentSource.map { $0.text(p.span) } ?? "", tracer: tracer)
+        let status = waitForeground(pids, command: currentSource.map { $0.slice(p.span) } ?? "", tracer: tracer)
         if let failure { throw failure }
         return status
     }
@@ -206,9 +206,9 @@ extension Shell {
         actions.contains { if case .open(let path, _, _, _) = $0 { return isFIFO(path) }; return false }
     }
 
-    func isFIFO(_ path: String) -> Bool {
+    func isFIFO(_ path: ByteString) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+        return path.withCString({ stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
     }
 
     /// True for a list that is one simple command: a child running it can exec in place.

@@ -16,13 +16,13 @@ extension Shell {
             do {
                 list = try parser.parseNextCommand()
             } catch let e as SyntaxError {
-                writeAll(2, e.render(in: source, program: programName))
+                writeText(2, e.render(in: source, program: programName))
                 environment.lastStatus = 2
                 if syntaxErrorExits { throw ShellExit(2) }
                 return 2
             }
             guard let list else { break }
-            if options.verbose { writeAll(2, source.text(list.span) + "\n") }
+            if options.verbose { writeAll(2, source.slice(list.span) + "\n") }
             if options.noexec { continue }
             try runCommandLine(list)
         }
@@ -42,7 +42,7 @@ extension Shell {
     }
 
     /// Runs a file as a script in this process (a child for ENOEXEC, `source`).
-    public func runScriptFile(_ path: String, arguments: [String], name: String) throws -> Int32 {
+    public func runScriptFile(_ path: ByteString, arguments: [ByteString], name: ByteString) throws -> Int32 {
         guard let bytes = readWholeFile(path) else {
             let e = errno
             error("\(path): \(String(cString: strerror(e)))")
@@ -94,7 +94,7 @@ extension Shell {
                     _ = readMore()
                     continue
                 }
-                if options.verbose { writeAll(2, source.text(list.span) + "\n") }
+                if options.verbose { writeAll(2, source.slice(list.span) + "\n") }
                 if !options.noexec { try runCommandLine(list) }
             } catch let e as SyntaxError {
                 if e.incomplete && !eof && parser.isAtTopLevel {
@@ -102,7 +102,7 @@ extension Shell {
                     _ = readMore()
                     continue
                 }
-                writeAll(2, e.render(in: source, program: programName))
+                writeText(2, e.render(in: source, program: programName))
                 environment.lastStatus = 2
                 throw ShellExit(2)
             }
@@ -124,14 +124,14 @@ extension Shell {
         while true {
             let list: CommandList?
             do { list = try parser.parseNextCommand() } catch let e as SyntaxError {
-                writeAll(2, e.render(in: source, program: programName))
+                writeText(2, e.render(in: source, program: programName))
                 environment.lastStatus = 2
                 throw ShellExit(2)
             }
             guard let list else { break }
             let expected = start + off_t(parser.readOffset)
             lseek(0, expected, SEEK_SET)
-            if options.verbose { writeAll(2, source.text(list.span) + "\n") }
+            if options.verbose { writeAll(2, source.slice(list.span) + "\n") }
             if !options.noexec { try runCommandLine(list) }
             let now = lseek(0, 0, SEEK_CUR)
             if now != expected && now > expected && now - start <= off_t(bytes.count) {
@@ -143,10 +143,10 @@ extension Shell {
     }
 
     /// Reads a line from a descriptor a byte at a time (no read-ahead); nil at EOF.
-    public func readLine(fd: Int32) -> String? {
+    public func readLine(fd: Int32) -> ByteString? {
         let line = readLineBytes(fd)
         if line.isEmpty { return nil }
-        return String(decoding: line.last == 0x0A ? line.dropLast() : line[...], as: UTF8.self)
+        return ByteString(line.last == 0x0A ? line.dropLast() : line[...])
     }
 }
 

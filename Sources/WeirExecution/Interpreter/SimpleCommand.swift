@@ -6,17 +6,17 @@ import WeirExpansion
 enum ResolvedCommand {
     case builtin(Builtin)
     case function(FunctionDefinition)
-    case external(String)
+    case external(ByteString)
     case notFound
 }
 
 /// What a command name resolved to, and when (SimpleCommand.resolutionCache).
 final class CachedResolution {
-    let name: String
+    let name: ByteString
     let generation: UInt64
     let resolved: ResolvedCommand
 
-    init(_ name: String, _ generation: UInt64, _ resolved: ResolvedCommand) {
+    init(_ name: ByteString, _ generation: UInt64, _ resolved: ResolvedCommand) {
         self.name = name
         self.generation = generation
         self.resolved = resolved
@@ -54,7 +54,7 @@ extension Shell {
     }
 
     /// POSIX's lookup order: special builtins, functions, builtins, then PATH.
-    func resolve(_ name: String) -> ResolvedCommand {
+    func resolve(_ name: ByteString) -> ResolvedCommand {
         if let b = builtins[name] {
             if b.special { return .builtin(b) }
             if let f = functions[name] { return .function(f) }
@@ -68,7 +68,7 @@ extension Shell {
     /// `resolve`, remembered on the command node: a loop that runs the same command again
     /// skips the builtin, function and hash-table lookups while none of them changed.
     @inline(__always)
-    func cachedResolve(_ name: String, _ sc: SimpleCommand) -> ResolvedCommand {
+    func cachedResolve(_ name: ByteString, _ sc: SimpleCommand) -> ResolvedCommand {
         if let memo = sc.resolutionCache {
             let c = unsafeDowncast(memo, to: CachedResolution.self)
             if c.generation == resolutionGeneration && c.name == name { return c.resolved }
@@ -89,7 +89,7 @@ extension Shell {
         if !isRunningDebugTrap { bashCommandSpan = sc.span }
         let exp = expander
         let substitutionsBefore = commandSubstitutionCount
-        var argv: [String]
+        var argv: [ByteString]
         do {
             argv = try expandArguments(sc, exp)
         } catch let e as ExpansionError {
@@ -122,15 +122,15 @@ extension Shell {
 
     /// Expands a command's words. An array assignment given to `declare`, `local` … is
     /// remembered by its argument index, for the builtin to apply (`local -a xs=(1 2)`).
-    func expandArguments(_ sc: SimpleCommand, _ exp: Expander) throws -> [String] {
+    func expandArguments(_ sc: SimpleCommand, _ exp: Expander) throws -> [ByteString] {
         if !declarationArrays.isEmpty { declarationArrays = [:] }
         guard sc.words.contains(where: { $0.isAssignment }) else { return try exp.expandWords(sc.words) }
-        var argv: [String] = []
+        var argv: [ByteString] = []
         for w in sc.words {
             if w.isAssignment, let last = w.parts.last, case .arrayLiteral(let elements) = last.kind,
                let first = w.parts.first, case .literal(let head) = first.kind, w.parts.count == 2 {
                 let append = head.hasSuffix("+=")
-                let name = String(head.dropLast(append ? 2 : 1))
+                let name = ByteString(head.dropLast(append ? 2 : 1))
                 declarationArrays[argv.count] = (name, append, elements)
             }
             try exp.expandWord(w, into: &argv)
@@ -146,7 +146,7 @@ extension Shell {
     }
 
     /// The array assignment given as argument `index` of a declaration builtin.
-    public func declarationArray(at index: Int) -> (name: String, append: Bool, elements: [ArrayElement])? {
+    public func declarationArray(at index: Int) -> (name: ByteString, append: Bool, elements: [ArrayElement])? {
         declarationArrays[index]
     }
 
@@ -192,21 +192,22 @@ extension Shell {
     }
 
     /// `name=value` as `set -x` shows it (before the assignment is made).
-    func assignmentTraceText(_ a: Assignment) throws -> String {
-        let op = a.append ? "+=" : "="
+    func assignmentTraceText(_ a: Assignment) throws -> ByteString {
+        let op: ByteString = a.append ? "+=" : "="
         switch a.value {
         case .scalar(let w):
             return a.name + op + traceQuote(try expander.expandAssignmentValue(w))
         case .array(let els):
-            return a.name + op + "(" + (try els.map { e in
+            var items: [ByteString] = []
+            for e in els {
                 let v = traceQuote(try expander.expandString(e.value))
-                if let k = e.key { return "[" + (try expander.expandString(k)) + "]=" + v }
-                return v
-            }).joined(separator: " ") + ")"
+                if let k = e.key { items.append("[" + (try expander.expandString(k)) + "]=" + v) } else { items.append(v) }
+            }
+            return a.name + op + "(" + items.joined(separator: " ") + ")"
         }
     }
 
-    func assignmentTraceValue(_ a: Assignment) throws -> String {
+    func assignmentTraceValue(_ a: Assignment) throws -> ByteString {
         switch a.value {
         case .scalar: return variables.value(a.name) ?? ""
         case .array(let els): return "(" + els.map { (try? expander.expandString($0.value)) ?? "" }.joined(separator: " ") + ")"
@@ -257,7 +258,7 @@ extension Shell {
     }
 
     /// One past the last index of the indexed array `name`; nil when it is not one.
-    func indexedArrayEnd(_ name: String) -> Int? {
+    func indexedArrayEnd(_ name: ByteString) -> Int? {
         guard let v = variables.variable(name), !v.attributes.contains(.associativeArray),
               case .indexed(let a)? = v.value else { return nil }
         return a.end
@@ -266,10 +267,10 @@ extension Shell {
     /// `name=(…)` and `name+=(…)`, in bash's order: every value is expanded first, left
     /// to right; then (for `=`) the array is emptied; then each key is evaluated and its
     /// element set, one after the other, so a key can see the elements set before it.
-    public func assignArray(_ name: String, _ elements: [ArrayElement], append: Bool) throws {
+    public func assignArray(_ name: ByteString, _ elements: [ArrayElement], append: Bool) throws {
         let exp = expander
         let isAssoc = variables.variable(name)?.attributes.contains(.associativeArray) == true
-        var values: [[String]] = []
+        var values: [[ByteString]] = []
         values.reserveCapacity(elements.count)
         for e in elements {
             if e.key != nil {
@@ -308,7 +309,7 @@ extension Shell {
         }
     }
 
-    func commandNotFound(_ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {
+    func commandNotFound(_ sc: SimpleCommand, _ argv: [ByteString]) throws -> Int32 {
         // Redirections are still performed (and can fail) before the error.
         guard let saved = try applyCommandRedirections(sc.redirections) else { return environment.lastStatus }
         reportNotFound(argv[0])
@@ -318,8 +319,8 @@ extension Shell {
         return status
     }
 
-    func reportNotFound(_ name: String) {
-        if name.contains("/") {
+    func reportNotFound(_ name: ByteString) {
+        if name.contains(UInt8(ascii: "/")) {
             error("\(name): No such file or directory")
         } else {
             error("\(name): command not found")
@@ -328,7 +329,7 @@ extension Shell {
 
     /// Runs a builtin in the shell, with its redirections saved and restored and its
     /// prefix assignments temporary (or, for special builtins, permanent).
-    func runBuiltin(_ b: Builtin, _ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {
+    func runBuiltin(_ b: Builtin, _ sc: SimpleCommand, _ argv: [ByteString]) throws -> Int32 {
         var pushedScope = false
         // Declaration builtins make variables in the current scope: a temporary scope
         // around them would swallow `local`'s variables.
@@ -381,7 +382,7 @@ extension Shell {
         return status
     }
 
-    func runFunctionCommand(_ f: FunctionDefinition, _ sc: SimpleCommand, _ argv: [String]) throws -> Int32 {
+    func runFunctionCommand(_ f: FunctionDefinition, _ sc: SimpleCommand, _ argv: [ByteString]) throws -> Int32 {
         var pushedScope = false
         if !sc.assignments.isEmpty {
             variables.pushScope()
@@ -402,7 +403,7 @@ extension Shell {
     }
 
     /// Calls a function: new positional parameters and a new scope for `local`.
-    public func callFunction(_ f: FunctionDefinition, arguments: [String]) throws -> Int32 {
+    public func callFunction(_ f: FunctionDefinition, arguments: [ByteString]) throws -> Int32 {
         if functionDepth >= 1000 {
             error("\(f.name): maximum function nesting level exceeded (1000)")
             throw ShellExit(1)
@@ -455,7 +456,7 @@ extension Shell {
 
     /// Runs an external command: spawned and waited for, or exec'd in place when this is
     /// a child that ends with it.
-    func runExternal(_ sc: SimpleCommand, path found: String?, argv: [String]) throws -> Int32 {
+    func runExternal(_ sc: SimpleCommand, path found: ByteString?, argv: [ByteString]) throws -> Int32 {
         var env = variables.exportedEnvironment()
         var path = found
         if !sc.assignments.isEmpty {
@@ -472,7 +473,7 @@ extension Shell {
                 }
             }
             env = variables.exportedEnvironment()
-            if !argv[0].contains("/") && sc.assignments.contains(where: { $0.name == "PATH" }) {
+            if !argv[0].contains(UInt8(ascii: "/")) && sc.assignments.contains(where: { $0.name == "PATH" }) {
                 path = searchPath(argv[0])
             }
         }
@@ -520,7 +521,7 @@ extension Shell {
 
     /// posix_spawn failed: a script without `#!` runs in a child weir; other errors
     /// become 126 or 127.
-    func spawnFailed(_ code: Int32, path: String, argv: [String], env: [String], actions: [FdAction]) throws -> Int32 {
+    func spawnFailed(_ code: Int32, path: ByteString, argv: [ByteString], env: [ByteString], actions: [FdAction]) throws -> Int32 {
         if code == ENOEXEC {
             let pid = try forkShell {
                 _ = try self.applyRedirections(actions, save: false)
@@ -536,14 +537,14 @@ extension Shell {
     }
 
     /// The message and status for an exec that failed with `code`.
-    func reportExecFailure(_ code: Int32, name: String, path: String) -> Int32 {
+    func reportExecFailure(_ code: Int32, name: ByteString, path: ByteString) -> Int32 {
         var st = stat()
-        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+        if path.withCString({ stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
             error("\(name): Is a directory")
             return 126
         }
         if code == ENOENT {
-            if name.contains("/") { error("\(name): No such file or directory") } else { error("\(name): command not found") }
+            if name.contains(UInt8(ascii: "/")) { error("\(name): No such file or directory") } else { error("\(name): command not found") }
             return 127
         }
         error("\(name): \(String(cString: strerror(code)))")
@@ -551,7 +552,7 @@ extension Shell {
     }
 
     /// Replaces this process with the command (`exec`, or the last command of a child).
-    func execReplacing(path: String, argv: [String], env: [String], actions: [FdAction]) throws -> Int32 {
+    func execReplacing(path: ByteString, argv: [ByteString], env: [ByteString], actions: [FdAction]) throws -> Int32 {
         do {
             _ = try applyRedirections(actions, save: false)
         } catch let e as RedirectionError {
@@ -559,9 +560,9 @@ extension Shell {
             return 1
         }
         resetSignalsForExec()
-        var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        var cenv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0) } + [nil]
-        execve(path, &cargv, &cenv)
+        var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { mallocCString($0) } + [nil]
+        var cenv: [UnsafeMutablePointer<CChar>?] = env.map { mallocCString($0) } + [nil]
+        path.withCString { _ = execve($0, &cargv, &cenv) }
         let code = errno
         for p in cargv { free(p) }
         for p in cenv { free(p) }

@@ -6,7 +6,7 @@ import WeirExpansion
 extension Shell {
     /// `$(…)`: runs the list in a child whose stdout is a pipe, reads all of it while the
     /// child runs (so a large output never deadlocks), then waits and sets `$?`.
-    public func runCommandSubstitution(_ body: CommandList?) throws -> String {
+    public func runCommandSubstitution(_ body: CommandList?) throws -> ByteString {
         commandSubstitutionCount += 1
         guard let body else {
             environment.lastStatus = 0
@@ -34,11 +34,11 @@ extension Shell {
         environment.lastStatus = st
         // Shell strings cannot hold NUL: bash drops those bytes (with a warning).
         if out.contains(0) { out.removeAll { $0 == 0 } }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString(out)
     }
 
     /// `$(< file)`: the file's contents, read here without a child (bash).
-    func readFileSubstitution(_ body: CommandList) throws -> String? {
+    func readFileSubstitution(_ body: CommandList) throws -> ByteString? {
         guard isSingleSimpleCommand(body), case .simple(let sc) = body.items[0].andOr.first.commands[0],
               sc.words.isEmpty, sc.assignments.isEmpty, sc.redirections.count == 1,
               sc.redirections[0].op == .input, sc.redirections[0].fd == nil,
@@ -50,7 +50,7 @@ extension Shell {
             return ""
         }
         environment.lastStatus = 0
-        return String(decoding: bytes.filter { $0 != 0 }, as: UTF8.self)
+        return ByteString(bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes)
     }
 
     /// bash does not keep `set -e` in command substitutions (without inherit_errexit).
@@ -60,14 +60,14 @@ extension Shell {
 
     /// `<(…)` / `>(…)`: a FIFO in the shell's private directory, with the list running in
     /// a child on the other end. The FIFO goes when the command that used it is done.
-    public func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> String {
+    public func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> ByteString {
         let dir = try privateDirectory()
         processSubstitutionCounter += 1
         let path = dir + "/fifo\(processSubstitutionCounter)"
-        if mkfifo(path, 0o600) != 0 {
+        if path.withCString({ mkfifo($0, 0o600) }) != 0 {
             throw ExpansionError("process substitution: \(path): \(String(cString: strerror(errno)))")
         }
-        weir_fifo_dir_set(dir, Int32(processSubstitutionCounter))
+        dir.withCString { weir_fifo_dir_set($0, Int32(truncatingIfNeeded: processSubstitutionCounter)) }
         if let span = activeSpan, activeTracer == nil,
            let pid = try startSpanSubstitution(body, isInput: isInput, fifo: path, span: span) {
             environment.lastBackgroundPid = pid
@@ -82,7 +82,7 @@ extension Shell {
             return path
         }
         let pid = try forkShell(foreground: false) {
-            let fd = open(path, (isInput ? O_WRONLY : O_RDONLY) | O_CLOEXEC)
+            let fd = path.withCString { open($0, (isInput ? O_WRONLY : O_RDONLY) | O_CLOEXEC) }
             if fd < 0 { return 1 }
             dup2(fd, isInput ? 1 : 0)
             close(fd)
@@ -103,19 +103,19 @@ extension Shell {
         /// (`>(…)`: the child's pipe; `<(…)`: -1, the FIFO is opened once its reader is there).
         let source: Int32
         let sink: Int32
-        let text: String
+        let text: ByteString
     }
 
     /// Starts a substitution whose child talks to a pipe instead of the FIFO, for weir to
     /// relay. nil when the pipe or the FIFO's read end cannot be made (it then runs
     /// untraced). `closing`: descriptors of the shell the child must not keep.
-    func startRelayedSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, closing held: [Int32]) throws -> RelayedSubstitution? {
+    func startRelayedSubstitution(_ body: CommandList?, isInput: Bool, fifo: ByteString, closing held: [Int32]) throws -> RelayedSubstitution? {
         var child: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&child) == 0 else { return nil }
         // `>(…)`: weir's end of the FIFO opens now without waiting (a reader needs no writer).
         var fifoRead: Int32 = -1
         if !isInput {
-            fifoRead = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            fifoRead = fifo.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
             guard fifoRead >= 0 else { close(child[0]); close(child[1]); return nil }
         }
         let pid = try forkShell(foreground: false) {
@@ -127,13 +127,13 @@ extension Shell {
             return try self.run(body)
         }
         close(isInput ? child[1] : child[0])
-        let text = body.map { "\(isInput ? "<" : ">")(" + commandText($0.span) + ")" } ?? (isInput ? "<()" : ">()")
+        let text: ByteString = body.map { (isInput ? "<(" : ">(") + commandText($0.span) + ")" } ?? (isInput ? "<()" : ">()")
         return RelayedSubstitution(pid: pid, source: isInput ? child[0] : fifoRead, sink: isInput ? -1 : child[1], text: text)
     }
 
     /// A substitution in a traced pipeline: weir relays between its pipe and the FIFO, so
     /// the FIFO is an edge with exact bytes and lines.
-    func startTracedSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, tracer: PipelineTracer) throws -> pid_t? {
+    func startTracedSubstitution(_ body: CommandList?, isInput: Bool, fifo: ByteString, tracer: PipelineTracer) throws -> pid_t? {
         guard let r = try startRelayedSubstitution(body, isInput: isInput, fifo: fifo, closing: tracer.heldDescriptors) else { return nil }
         // Without a relay (its descriptors then closed) the child sees its pipe end.
         _ = tracer.addSubstitution(command: r.text, pid: r.pid, user: activeStageIndex, isInput: isInput, fifo: fifo,
@@ -143,7 +143,7 @@ extension Shell {
 
     /// A substitution used by a traced command that runs in this shell: a forked helper
     /// relays its FIFO (the shell is busy running the command).
-    func startSpanSubstitution(_ body: CommandList?, isInput: Bool, fifo: String, span: TracedPipeline) throws -> pid_t? {
+    func startSpanSubstitution(_ body: CommandList?, isInput: Bool, fifo: ByteString, span: TracedPipeline) throws -> pid_t? {
         guard let r = try startRelayedSubstitution(body, isInput: isInput, fifo: fifo,
                                                    closing: spanRelays.flatMap { $0.shellDescriptors }) else { return nil }
         let stage = TracedStage(index: span.stages.count, command: r.text, kind: .subshell)
@@ -171,28 +171,28 @@ extension Shell {
     /// (nobody opened the other end) is released by opening and closing that end here.
     func cleanUpFIFOs() {
         for (path, isInput) in pendingFIFOs {
-            let fd = open(path, (isInput ? O_RDONLY : O_WRONLY) | O_NONBLOCK | O_CLOEXEC)
+            let fd = path.withCString { open($0, (isInput ? O_RDONLY : O_WRONLY) | O_NONBLOCK | O_CLOEXEC) }
             if fd >= 0 { close(fd) }
-            unlink(path)
+            path.withCString { _ = unlink($0) }
         }
         pendingFIFOs.removeAll()
     }
 
     /// The shell's private directory for FIFOs: mode 0700 under $TMPDIR or /tmp, made on
     /// first use and removed at exit.
-    func privateDirectory() throws -> String {
+    func privateDirectory() throws -> ByteString {
         if let d = processSubstitutionDirectory { return d }
         var base = variables.value("TMPDIR") ?? "/tmp"
         if base.isEmpty { base = "/tmp" }
-        var template = Array((base + "/weir-\(getpid())-XXXXXX").utf8CString)
+        var template: [CChar] = (base + "/weir-\(getpid())-XXXXXX").map { CChar(bitPattern: $0) } + [0]
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw ExpansionError("cannot make a directory for process substitution: \(String(cString: strerror(errno)))")
         }
-        let d = String(cString: template)
+        let d = ByteString(cString: template)
         processSubstitutionDirectory = d
         privateDirectoryOwner = getpid()
         // A signal that ends the shell removes the directory on the way out.
-        weir_fifo_dir_set(d, 0)
+        d.withCString { weir_fifo_dir_set($0, 0) }
         signalGuardsInstalled = true
         _ = weir_fifo_dir_guard(SIGTERM)
         _ = weir_fifo_dir_guard(SIGHUP)
@@ -204,14 +204,8 @@ extension Shell {
     public func removePrivateDirectory() {
         cleanUpFIFOs()
         guard let d = processSubstitutionDirectory, privateDirectoryOwner == getpid() else { return }
-        if let dir = opendir(d) {
-            while let e = readdir(dir) {
-                let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if name != "." && name != ".." { unlink(d + "/" + name) }
-            }
-            closedir(dir)
-        }
-        rmdir(d)
+        for name in directoryEntries(d) { (d + "/" + name).withCString { _ = unlink($0) } }
+        d.withCString { _ = rmdir($0) }
         weir_fifo_dir_clear()
         processSubstitutionDirectory = nil
     }

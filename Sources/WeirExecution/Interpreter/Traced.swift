@@ -187,14 +187,14 @@ extension Shell {
 
     /// A command's own redirections of fd 0 and 1 to a file named by a plain word (for the
     /// trace: what its stdin and stdout were; nothing is expanded for this).
-    func literalRedirections(of c: Command) -> [(fd: Int32, path: String)] {
+    func literalRedirections(of c: Command) -> [(fd: Int32, path: ByteString)] {
         let redirections: [Redirection]
         switch c {
         case .simple(let sc): redirections = sc.redirections
         case .compound(_, let r): redirections = r
         default: return []
         }
-        var out: [(fd: Int32, path: String)] = []
+        var out: [(fd: Int32, path: ByteString)] = []
         for r in redirections {
             switch r.op {
             case .input, .output, .clobber, .append, .readWrite, .outputAll, .appendAll: break
@@ -227,8 +227,11 @@ extension Shell {
     }
 
     /// A command as written, without the blanks around it.
-    func commandText(_ span: Span) -> String { sourceText(span).trimmingBlanks() }
+    func commandText(_ span: Span) -> ByteString { sourceText(span).trimmingBlanks() }
 
     /// `file:line` of the command being run.
-    func traceLocation() -> String { "\(currentSource?.name ?? programName):\(currentLineNumber)" }
+    func traceLocation() -> ByteString {
+        let file = currentSource?.name ?? ByteString(programName)
+        return "\(file):\(currentLineNumber)"
+    }
 }

@@ -114,7 +114,7 @@ extension Shell {
     /// Waits for the processes of a foreground job and returns its status (the last
     /// one's, or with pipefail the last failing one's). Sets PIPESTATUS.
     @discardableResult
-    func waitForeground(_ pids: [pid_t], command: @autoclosure () -> String = "", tracer: PipelineTracer? = nil) -> Int32 {
+    func waitForeground(_ pids: [pid_t], command: @autoclosure () -> ByteString = "", tracer: PipelineTracer? = nil) -> Int32 {
         var statuses: [Int32] = []
         statuses.reserveCapacity(pids.count)
         var job: Job?
@@ -161,15 +161,15 @@ extension Shell {
     }
 
     /// bash's message for a process a signal ended (not for SIGINT and SIGPIPE).
-    func reportSignalDeath(_ pid: pid_t, _ state: ProcessState, command: @autoclosure () -> String) {
+    func reportSignalDeath(_ pid: pid_t, _ state: ProcessState, command: @autoclosure () -> ByteString) {
         guard case .signaled(let sig, let core) = state, sig != SIGINT, sig != SIGPIPE else { return }
         let desc = String(cString: strsignal(sig)) + (core ? " (core dumped)" : "")
         writeAll(2, "\(programName): line \(currentLineNumber): \(pid) \(desc)\t\(command())\n")
     }
 
     /// Finds an external command: the hash table, then PATH.
-    public func findExecutable(_ name: String) -> String? {
-        if name.contains("/") { return name }
+    public func findExecutable(_ name: ByteString) -> ByteString? {
+        if name.contains(UInt8(ascii: "/")) { return name }
         // A remembered location is used as is (bash): `hash -r` or assigning PATH forgets it.
         if let p = commandHash[name] { return p }
         guard let path = searchPath(name) else { return nil }
@@ -178,15 +178,15 @@ extension Shell {
     }
 
     /// The first executable file called `name` in `$PATH`.
-    public func searchPath(_ name: String, path: String? = nil) -> String? {
-        let dirs = (path ?? variables.value("PATH") ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false)
+    public func searchPath(_ name: ByteString, path: ByteString? = nil) -> ByteString? {
+        let dirs = (path ?? variables.value("PATH") ?? "/usr/local/bin:/usr/bin:/bin").components(separatedBy: UInt8(ascii: ":"))
         var st = stat()
-        var notExecutable: String?
+        var notExecutable: ByteString?
         for d in dirs {
-            let dir = d.isEmpty ? "." : String(d)
+            let dir: ByteString = d.isEmpty ? "." : d
             let candidate = dir + "/" + name
-            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR {
-                if access(candidate, X_OK) == 0 { return candidate }
+            if candidate.withCString({ stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) != S_IFDIR {
+                if candidate.withCString({ access($0, X_OK) }) == 0 { return candidate }
                 if notExecutable == nil { notExecutable = candidate }
             }
         }

@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 extension Shell {
     /// After a foreground job stops or ends: the shell takes the terminal back.

@@ -1,5 +1,6 @@
 import Glibc
 import CWeirSys
+import WeirSyntax
 
 /// How a process ended or stopped, from a wait status.
 public enum ProcessState: Equatable {
@@ -36,7 +37,7 @@ public final class Job {
     public let id: Int
     public var pids: [pid_t]
     public var processGroup: pid_t?
-    public var command: String
+    public var command: ByteString
     public var states: [pid_t: ProcessState] = [:]
     /// Reported as done (`jobs`, the prompt), so it can leave the table.
     public var notified = false
@@ -50,7 +51,7 @@ public final class Job {
     /// A traced pipeline that stopped: its relays and record wait for `fg`.
     var pendingTrace: PipelineTracer?
 
-    init(id: Int, pids: [pid_t], processGroup: pid_t?, command: String, background: Bool) {
+    init(id: Int, pids: [pid_t], processGroup: pid_t?, command: ByteString, background: Bool) {
         self.id = id
         self.pids = pids
         self.processGroup = processGroup
@@ -106,7 +107,7 @@ public final class JobTable {
     }
 
     @discardableResult
-    public func add(pids: [pid_t], processGroup: pid_t?, command: String, background: Bool) -> Job {
+    public func add(pids: [pid_t], processGroup: pid_t?, command: ByteString, background: Bool) -> Job {
         let id = (jobs.map { $0.id }.max() ?? 0) + 1
         let job = Job(id: id, pids: pids, processGroup: processGroup, command: command, background: background)
         jobs.append(job)

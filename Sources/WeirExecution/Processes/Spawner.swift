@@ -1,5 +1,6 @@
 import Glibc
 import CWeirSys
+import WeirSyntax
 
 /// How a child starts: its process group and its signal dispositions.
 public struct SpawnAttributes {
@@ -25,7 +26,7 @@ public struct SpawnError: Error {
 /// applied in order. Files are opened here in the parent (so errors have their real
 /// reason) and handed to the child with dup2; everything the parent opened is closed
 /// after the spawn.
-public func spawnProcess(path: String, argv: [String], environment: [String], actions: [FdAction],
+public func spawnProcess(path: ByteString, argv: [ByteString], environment: [ByteString], actions: [FdAction],
                          attributes: SpawnAttributes) throws -> pid_t {
     var steps: [weir_spawn_step] = []
     steps.reserveCapacity(actions.count + 1)
@@ -76,13 +77,15 @@ public func spawnProcess(path: String, argv: [String], environment: [String], ac
     for s in attributes.ignoredSignals { sigaddset(&ignored, s) }
     for s in attributes.defaultSignals where !attributes.ignoredSignals.contains(s) { sigaddset(&defaults, s) }
 
-    var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { mallocCString($0) } + [nil]
     defer { for p in cargv { free(p) } }
     let cenv = EnvironmentBlock.converting(environment)
     var code: Int32 = 0
     let pid = cenv.pointers.withUnsafeBufferPointer { envp in
-        weir_spawn(path, &cargv, envp.baseAddress, steps, Int32(steps.count), attributes.processGroup ?? -1,
+        path.withCString { cpath in
+        weir_spawn(cpath, &cargv, envp.baseAddress, steps, Int32(steps.count), attributes.processGroup ?? -1,
                    attributes.terminal ?? -1, &defaults, &ignored, &mask, &code)
+        }
     }
     if pid < 0 { throw SpawnError(code: code) }
     return pid

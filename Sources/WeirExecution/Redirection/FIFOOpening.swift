@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 /// Set by the temporary SIGINT handler while the shell waits for a FIFO's other end.
 nonisolated(unsafe) var fifoWaitInterrupted: Int32 = 0
@@ -8,9 +9,9 @@ nonisolated(unsafe) var fifoWaitInterrupted: Int32 = 0
 /// and a Ctrl-C ends the wait (`weir: PATH: Interrupted system call`, status 1, as in
 /// bash) instead of leaving the shell stuck in open(2). nil when `path` is not a FIFO
 /// (or is opened read-write, which never waits).
-func openFIFOWaiting(_ path: String, _ flags: Int32) throws -> Int32? {
+func openFIFOWaiting(_ path: ByteString, _ flags: Int32) throws -> Int32? {
     var st = stat()
-    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFIFO else { return nil }
+    guard path.withCString({ stat($0, &st) }) == 0, (st.st_mode & S_IFMT) == S_IFIFO else { return nil }
     let access = flags & O_ACCMODE
     guard access != O_RDWR else { return nil }
 
@@ -33,7 +34,7 @@ func openFIFOWaiting(_ path: String, _ flags: Int32) throws -> Int32? {
     if access == O_RDONLY {
         // Opening for reading without O_NONBLOCK waits for a writer; with it, poll
         // reports the first writer's data or its close, and until then nothing.
-        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { throw failure(errno) }
         var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         while poll(&p, 1, 100) <= 0 {
@@ -45,7 +46,7 @@ func openFIFOWaiting(_ path: String, _ flags: Int32) throws -> Int32? {
     } else {
         // Opening for writing fails with ENXIO until there is a reader: try again.
         while true {
-            fd = open(path, flags | O_NONBLOCK | O_CLOEXEC)
+            fd = path.withCString { open($0, flags | O_NONBLOCK | O_CLOEXEC) }
             if fd >= 0 { break }
             let e = errno
             if e != ENXIO && e != EINTR { throw failure(e) }

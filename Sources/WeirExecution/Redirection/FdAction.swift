@@ -1,10 +1,11 @@
 import Glibc
+import WeirSyntax
 
 /// One step of wiring a command's descriptors, applied in order: the plan of a
 /// redirection list after expansion, before anything is opened.
 public enum FdAction {
     /// Open `path` as descriptor `fd`.
-    case open(path: String, flags: Int32, mode: mode_t, fd: Int32)
+    case open(path: ByteString, flags: Int32, mode: mode_t, fd: Int32)
     /// `fd` becomes a copy of `source` (`n>&m`, pipes).
     case duplicate(source: Int32, fd: Int32)
     /// `fd` becomes `source`, and `source` is closed (`n>&m-`).
@@ -14,11 +15,11 @@ public enum FdAction {
     /// A here-document or here-string: `fd` reads these bytes.
     case content([UInt8], fd: Int32)
     /// `{name}>file`: open on a free descriptor (10 or above) and store its number.
-    case openToVariable(path: String, flags: Int32, mode: mode_t, variable: String)
+    case openToVariable(path: ByteString, flags: Int32, mode: mode_t, variable: ByteString)
     /// `{name}>&m`
-    case duplicateToVariable(source: Int32, variable: String)
+    case duplicateToVariable(source: Int32, variable: ByteString)
     /// `{name}>&-`: close the descriptor the variable holds.
-    case closeVariable(String)
+    case closeVariable(ByteString)
 
     /// The descriptor this action changes, when known before running it.
     var target: Int32? {

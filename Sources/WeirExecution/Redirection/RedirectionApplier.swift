@@ -1,6 +1,7 @@
 import Glibc
 import CWeirSys
 import WeirExpansion
+import WeirSyntax
 
 /// What applying redirections in the shell changed, so it can be undone.
 public struct SavedDescriptors {
@@ -18,16 +19,16 @@ public struct SavedDescriptors {
 /// it never stands on a descriptor the redirections are about to use.
 /// `fifoChecked`: the caller already knows `path` is no FIFO (a spawn whose FIFO opens
 /// were sent to a child), so the stat that looks for one is skipped.
-func openForRedirection(_ path: String, _ flags: Int32, _ mode: mode_t, fifoChecked: Bool = false) throws -> Int32 {
+func openForRedirection(_ path: ByteString, _ flags: Int32, _ mode: mode_t, fifoChecked: Bool = false) throws -> Int32 {
     if !fifoChecked, let fd = try openFIFOWaiting(path, flags & ~noclobberMarker) { return liftDescriptor(fd) }
     var fl = flags & ~noclobberMarker
-    var fd = open(path, fl | O_CLOEXEC, mode)
+    var fd = path.withCString { open($0, fl | O_CLOEXEC, mode) }
     if fd < 0 && errno == EEXIST && flags & noclobberMarker != 0 {
         // `set -C`: only regular files are protected.
         var st = stat()
-        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+        if path.withCString({ stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
             fl &= ~(O_EXCL | O_CREAT | O_TRUNC)
-            fd = open(path, fl | O_CLOEXEC, mode)
+            fd = path.withCString { open($0, fl | O_CLOEXEC, mode) }
         } else {
             throw RedirectionError(message: "\(path): cannot overwrite existing file")
         }
@@ -65,13 +66,13 @@ func descriptorReading(_ bytes: [UInt8]) throws -> Int32 {
             close(fds[1])
         }
     }
-    var dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    var dir = getenv("TMPDIR").map { ByteString(cString: $0) } ?? "/tmp"
     if dir.isEmpty { dir = "/tmp" }
-    var template = Array((dir + "/weir-heredoc-XXXXXX").utf8CString)
+    var template: [CChar] = (dir + "/weir-heredoc-XXXXXX").map { CChar(bitPattern: $0) } + [0]
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     if fd < 0 { throw RedirectionError(message: "cannot create temporary file for here-document: \(String(cString: strerror(errno)))") }
-    unlink(String(cString: template))
+    unlink(template)
     writeAll(fd, bytes)
     lseek(fd, 0, SEEK_SET)
     return liftDescriptor(fd)
@@ -146,8 +147,8 @@ extension Shell {
         }
     }
 
-    func assignDescriptorVariable(_ name: String, _ fd: Int32) throws {
-        do { try variables.assign(name, String(fd)) } catch let e as VariableError {
+    func assignDescriptorVariable(_ name: ByteString, _ fd: Int32) throws {
+        do { try variables.assign(name, ByteString(fd)) } catch let e as VariableError {
             close(fd)
             throw RedirectionError(message: e.message)
         }

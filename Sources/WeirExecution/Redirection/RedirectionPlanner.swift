@@ -26,10 +26,10 @@ extension Shell {
                 throw RedirectionError(message: doc.source.map { e.located(in: $0) } ?? e.message)
             }
             let text = doc.quoted ? (body.literalText ?? "") : try exp.expandHereDoc(body)
-            return .content(Array(text.utf8), fd: fd)
+            return .content(text.bytes, fd: fd)
         case .word(let w):
             if r.op == .hereString {
-                return .content(Array((try exp.expandString(w) + "\n").utf8), fd: fd)
+                return .content((try exp.expandString(w) + "\n").bytes, fd: fd)
             }
             let target = try expandRedirectionTarget(w)
             let create = O_CREAT | O_WRONLY
@@ -54,10 +54,10 @@ extension Shell {
                     if let v = r.fdVariable { return .closeVariable(v) }
                     return .close(fd)
                 }
-                var digits = Substring(target)
+                var digits = target
                 let moving = digits.hasSuffix("-")
                 if moving { digits = digits.dropLast() }
-                if let n = Int32(digits), n >= 0, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                if let n = Int32(digits), n >= 0, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                     if let v = r.fdVariable { return .duplicateToVariable(source: n, variable: v) }
                     return moving ? .move(source: n, fd: fd) : .duplicate(source: n, fd: fd)
                 }
@@ -74,8 +74,8 @@ extension Shell {
 
     /// A redirection target: expanded as one word; a pattern matching exactly one file
     /// names it (bash).
-    func expandRedirectionTarget(_ w: Word) throws -> String {
-        var fields: [String] = []
+    func expandRedirectionTarget(_ w: Word) throws -> ByteString {
+        var fields: [ByteString] = []
         try expander.expandWord(w, into: &fields)
         if fields.count == 1 { return fields[0] }
         if fields.isEmpty {

@@ -1,3 +1,4 @@
+import WeirSyntax
 /// `trace --chrome FILE` (and `weir --trace-chrome=FILE`): the Chrome trace-event format
 /// (JSON object form), which Perfetto and chrome://tracing open.
 ///
@@ -26,15 +27,15 @@ enum ChromeTrace {
                 }
                 let start = p.offset + s.started
                 var args = JSONObject()
-                args.add("pipeline", string: p.command)
-                args.add("location", string: p.location)
+                args.add("pipeline", bytes: p.command)
+                args.add("location", bytes: p.location)
                 args.add("stage", number: s.index + 1)
                 args.add("pid", number: Int(s.pid))
                 args.add("status", string: TraceTable.describe(s))
                 args.add("user_ms", milliseconds: s.userCPU)
                 args.add("sys_ms", milliseconds: s.systemCPU)
                 if let m = s.peakMemory { args.add("peak_memory_bytes", number: m) }
-                events.append(complete(name: s.command, category: "stage", pid: pid, tid: tid,
+                events.append(complete(name: TraceText.display(s.command), category: "stage", pid: pid, tid: tid,
                                        start: start, duration: s.wall, args: args.text))
                 for (k, span) in s.timeline.enumerated() {
                     let end = k + 1 < s.timeline.count ? s.timeline[k + 1].at : (s.ended ?? span.at)

@@ -1,5 +1,6 @@
 import Glibc
 import CWeirSys
+import WeirSyntax
 
 /// weir sitting on one edge of a traced pipeline:
 ///
@@ -69,13 +70,13 @@ final class EdgeRelay {
     /// `source` and weir writes the FIFO at `sinkPath`, opened once the command has opened
     /// it for reading; for `>(list)` `source` is the FIFO (opened here without waiting)
     /// and `sink` the child's pipe.
-    convenience init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: String?) {
+    convenience init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: ByteString?) {
         self.init(edge: edge, source: source, sink: sink, sinkPath: sinkPath, upstreamEnd: -1, downstreamEnd: -1)
     }
 
     /// Makes the counting pipe C; weir's ends of everything become non-blocking. On
     /// failure the given descriptors are closed.
-    private init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: String?, upstreamEnd: Int32, downstreamEnd: Int32) {
+    private init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: ByteString?, upstreamEnd: Int32, downstreamEnd: Int32) {
         var c: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&c) == 0 else {
             for fd in [source, sink, upstreamEnd, downstreamEnd] where fd >= 0 { close(fd) }
@@ -98,13 +99,13 @@ final class EdgeRelay {
     }
 
     /// The FIFO to open for writing once its reader is there.
-    private var sinkPath: String?
+    private var sinkPath: ByteString?
 
     /// Tries to open the FIFO sink (a FIFO opened for writing without a reader fails with
     /// ENXIO rather than waiting). True when it is open now.
     func openSinkIfReady() -> Bool {
         guard phase == .awaitingSink, let path = sinkPath else { return false }
-        let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = path.withCString { open($0, O_WRONLY | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { return false }
         _ = weir_set_pipe_size(fd, EdgeRelay.pipeSize)
         sink = fd

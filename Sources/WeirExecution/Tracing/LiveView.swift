@@ -1,5 +1,6 @@
 import Glibc
 import CWeirSys
+import WeirSyntax
 
 /// The live view of a traced pipeline on the terminal: a few rows kept at the bottom of
 /// the screen (a scroll region above them takes the pipeline's own output, so the two
@@ -46,7 +47,7 @@ final class LiveView {
             out += "\u{1B}[\(screenRows - reserved + 1 + i);1H\u{1B}[2K" + clip(line)
         }
         out += "\u{1B}8"
-        writeAll(fd, out)
+        writeText(fd, out)
     }
 
     /// Gives the rows back: the scroll region is reset and the rows are blanked.
@@ -55,7 +56,7 @@ final class LiveView {
         var out = "\u{1B}7\u{1B}[r"
         for i in 0..<reserved { out += "\u{1B}[\(screenRows - reserved + 1 + i);1H\u{1B}[2K" }
         out += "\u{1B}8"
-        writeAll(fd, out)
+        writeText(fd, out)
         reserved = 0
     }
 
@@ -71,10 +72,11 @@ final class LiveView {
     }
 
     private func render(at t: Double) -> [String] {
-        var lines = ["trace  " + record.command + "   " + TraceUnits.duration(t)]
-        let width = min(40, record.stages.map { $0.command.count }.max() ?? 10)
+        var lines = ["trace  " + TraceText.display(record.command) + "   " + TraceUnits.duration(t)]
+        let width = min(40, record.stages.map { TraceText.display($0.command).count }.max() ?? 10)
         for s in record.stages {
-            let name = s.command.count > width ? String(s.command.prefix(width - 1)) + "…" : s.command
+            let command = TraceText.display(s.command)
+            let name = command.count > width ? String(command.prefix(width - 1)) + "…" : command
             var state = s.ended != nil ? TraceTable.describe(s) : (s.currentActivity?.rawValue ?? "starting")
             state += String(repeating: " ", count: max(0, 15 - state.count))
             let cpu = s.ended != nil ? "" : "CPU " + pad(TraceUnits.percent(cpuShares[s.index]), 4)

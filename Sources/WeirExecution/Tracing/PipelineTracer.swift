@@ -1,5 +1,6 @@
 import Glibc
 import CWeirSys
+import WeirSyntax
 
 /// The write end of the pipe that wakes the tracer's poll loop when a child changes state.
 nonisolated(unsafe) var tracerWakeFD: Int32 = -1
@@ -46,7 +47,7 @@ final class PipelineTracer {
 
     /// A process substitution started for stage `user`: a stage of its own, joined to the
     /// user by a FIFO edge that weir relays. `isInput`: `<(…)`, the substitution writes.
-    func addSubstitution(command: String, pid: pid_t, user: Int, isInput: Bool, fifo: String,
+    func addSubstitution(command: ByteString, pid: pid_t, user: Int, isInput: Bool, fifo: ByteString,
                          source: Int32, sink: Int32) -> Bool {
         let stage = TracedStage(index: record.stages.count, command: command, kind: .subshell)
         let edge = TracedEdge(from: isInput ? stage.index : user, to: isInput ? user : stage.index)

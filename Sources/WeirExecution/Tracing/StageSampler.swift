@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 /// Reads a running stage's state from /proc: what it is doing now (running, asleep on an
 /// empty pipe, asleep on a full pipe, asleep on something else) and its peak memory.
@@ -96,31 +97,31 @@ func preadText(_ fd: Int32, _ capacity: Int) -> String? {
 
 /// What a stage's descriptor is, read from /proc/PID/fd/N (or the shell's own).
 func describeDescriptor(pid: pid_t, fd: Int32) -> DescriptorKind? {
-    let link = "/proc/\(pid)/fd/\(fd)"
+    let link: ByteString = "/proc/\(pid)/fd/\(fd)"
     var buf = [CChar](repeating: 0, count: 4096)
-    let n = readlink(link, &buf, buf.count - 1)
+    let n = link.withCString { readlink($0, &buf, buf.count - 1) }
     guard n > 0 else { return nil }
-    let target = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let target = ByteString(buf[0..<n].map { UInt8(bitPattern: $0) })
     if target.hasPrefix("pipe:") { return DescriptorKind(kind: "pipe") }
     if target.hasPrefix("socket:") { return DescriptorKind(kind: "socket") }
-    if target.hasPrefix("anon_inode:") { return DescriptorKind(kind: String(target.dropFirst(11))) }
+    if target.hasPrefix("anon_inode:") { return DescriptorKind(kind: target.dropFirst(11).description) }
     return describePath(link, shownAs: target)
 }
 
 /// What the file at `path` is (a redirection's target, before or after it is opened).
-func describePath(_ path: String, shownAs shown: String? = nil) -> DescriptorKind? {
+func describePath(_ path: ByteString, shownAs shown: ByteString? = nil) -> DescriptorKind? {
     let target = shown ?? path
     if target == "/dev/null" { return DescriptorKind(kind: "/dev/null") }
     let link = path
     var st = stat()
-    guard stat(link, &st) == 0 else { return DescriptorKind(kind: "file", path: target) }
+    guard link.withCString({ stat($0, &st) }) == 0 else { return DescriptorKind(kind: "file", path: target) }
     switch st.st_mode & S_IFMT {
     case S_IFIFO: return DescriptorKind(kind: "fifo", path: target, id: "\(st.st_dev):\(st.st_ino)")
     case S_IFREG: return DescriptorKind(kind: "file", path: target)
     case S_IFDIR: return DescriptorKind(kind: "directory", path: target)
     case S_IFSOCK: return DescriptorKind(kind: "socket", path: target)
     case S_IFCHR:
-        let fdOpen = open(link, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        let fdOpen = link.withCString { open($0, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC) }
         defer { if fdOpen >= 0 { close(fdOpen) } }
         if fdOpen >= 0 && isatty(fdOpen) != 0 { return DescriptorKind(kind: "terminal", path: target) }
         return DescriptorKind(kind: "device", path: target)

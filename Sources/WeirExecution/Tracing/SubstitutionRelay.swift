@@ -1,6 +1,7 @@
 import Glibc
 import CWeirSys
 import WeirExpansion
+import WeirSyntax
 
 /// A process substitution used by a command that runs in the shell itself (`while read
 /// … done < <(cmd)`, `{ …; } 2> >(filter)`) under `trace`. The shell is busy running the

@@ -27,7 +27,7 @@ enum TraceJSON {
         var o = record("stage", of: p)
         o.add("index", number: s.index + 1)
         o.add("pid", number: Int(s.pid))
-        o.add("command", string: s.command)
+        o.add("command", bytes: s.command)
         o.add("kind", string: s.kind.rawValue)
         switch s.state {
         case .exited(let c):
@@ -56,7 +56,7 @@ enum TraceJSON {
         guard let d else { return "null" }
         var o = JSONObject()
         o.add("kind", string: d.kind)
-        if let path = d.path { o.add("path", string: path) } else { o.addNull("path") }
+        if let path = d.path { o.add("path", bytes: path) } else { o.addNull("path") }
         if let id = d.id { o.add("id", string: id) } else { o.addNull("id") }
         return o.text
     }
@@ -66,7 +66,7 @@ enum TraceJSON {
         o.add("from", number: e.from + 1)
         o.add("to", number: e.to + 1)
         o.add("kind", string: e.kind)
-        if let path = e.path { o.add("path", string: path) } else { o.addNull("path") }
+        if let path = e.path { o.add("path", bytes: path) } else { o.addNull("path") }
         o.add("bytes_written", number: Int(e.bytesWritten))
         o.add("bytes_read", number: Int(e.bytesRead))
         o.add("lines", number: Int(e.lines))
@@ -78,8 +78,8 @@ enum TraceJSON {
         o.add("type", string: "pipeline")
         o.add("schema", number: schemaVersion)
         o.add("id", number: p.id)
-        o.add("command", string: p.command)
-        o.add("location", string: p.location)
+        o.add("command", bytes: p.command)
+        o.add("location", bytes: p.location)
         o.add("started_at", raw: TraceUnits.fixed(p.startedAtEpoch, 6))
         o.add("offset_ms", milliseconds: p.offset)
         o.add("duration_ms", milliseconds: p.duration)
@@ -97,6 +97,8 @@ struct JSONObject {
     private var fields: [String] = []
 
     mutating func add(_ key: String, string: String) { fields.append(JSONObject.quote(key) + ":" + JSONObject.quote(string)) }
+    /// A command or a path: its bytes, losslessly (see `TraceText.json`).
+    mutating func add(_ key: String, bytes: ByteString) { fields.append(JSONObject.quote(key) + ":" + TraceText.json(bytes)) }
     mutating func add(_ key: String, number: Int) { fields.append(JSONObject.quote(key) + ":" + String(number)) }
     mutating func add(_ key: String, bool: Bool) { fields.append(JSONObject.quote(key) + ":" + (bool ? "true" : "false")) }
     mutating func add(_ key: String, raw: String) { fields.append(JSONObject.quote(key) + ":" + raw) }
@@ -106,9 +108,7 @@ struct JSONObject {
 
     var text: String { "{" + fields.joined(separator: ",") + "}" }
 
-    static func quote(_ s: String) -> String {
-        "\"" + backslashEscaped(s, quote: "\"", escapesReturn: true, escapesDelete: false, control: unicodeEscape) + "\""
-    }
+    static func quote(_ s: String) -> String { TraceText.json(ByteString(s)) }
 }
 
 extension String {

@@ -1,3 +1,4 @@
+import WeirSyntax
 /// What `trace` was asked for: `trace [--json] [--chrome FILE] [-o FILE] [--live|--no-live]
 /// [--no-color] [--] PIPELINE`.
 public struct TraceOptions: Equatable {
@@ -6,18 +7,18 @@ public struct TraceOptions: Equatable {
     /// One JSON object per stage, edge and pipeline (schema in docs/trace-json.md).
     public var json = false
     /// A Chrome trace-event file, for Perfetto and chrome://tracing.
-    public var chromeFile: String?
+    public var chromeFile: ByteString?
     /// The report goes to this file instead of stderr.
-    public var outputFile: String?
+    public var outputFile: ByteString?
     public var live = Live.auto
     public var color = true
 
     public init() {}
 
     /// Parses the option words after `trace`; the message names the bad one.
-    public init(arguments: [String]) throws(TraceOptionError) {
+    public init(arguments: [ByteString]) throws(TraceOptionError) {
         var i = 0
-        func value(_ name: String) throws(TraceOptionError) -> String {
+        func value(_ name: ByteString) throws(TraceOptionError) -> ByteString {
             i += 1
             guard i < arguments.count else { throw TraceOptionError("\(name) needs a file name") }
             return arguments[i]
@@ -33,8 +34,8 @@ public struct TraceOptions: Equatable {
             case "--no-color": color = false
             case "--": return
             default:
-                if a.hasPrefix("--chrome=") { chromeFile = String(a.dropFirst(9)); break }
-                if a.hasPrefix("--output=") { outputFile = String(a.dropFirst(9)); break }
+                if a.hasPrefix("--chrome=") { chromeFile = a.dropFirst(9); break }
+                if a.hasPrefix("--output=") { outputFile = a.dropFirst(9); break }
                 throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, -o FILE, --live, --no-live, --no-color)")
             }
             i += 1

@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 /// What a traced stage is.
 public enum StageKind: String {
@@ -20,18 +21,18 @@ public enum StageActivity: String, CaseIterable {
 /// The kind of a descriptor a stage read or wrote: pipe, FIFO, file, terminal, socket…
 public struct DescriptorKind: Equatable {
     public var kind: String
-    public var path: String?
+    public var path: ByteString?
     /// A FIFO's identity, `device:inode`: two traced jobs joined by one named FIFO carry
     /// the same id on the writer's stdout and the reader's stdin.
     public var id: String?
 
-    public var description: String { path.map { "\(kind) \($0)" } ?? kind }
+    public var description: String { path.map { "\(kind) \(TraceText.display($0))" } ?? kind }
 }
 
 /// One stage of a traced pipeline.
 public final class TracedStage {
     public let index: Int
-    public let command: String
+    public let command: ByteString
     public let kind: StageKind
     public var pid: pid_t = 0
     /// Seconds from the pipeline's start.
@@ -49,7 +50,7 @@ public final class TracedStage {
     public var stdin: DescriptorKind?
     public var stdout: DescriptorKind?
     /// Killed by SIGPIPE after the stage it wrote to had exited with status 0.
-    public var benignSIGPIPE: String?
+    public var benignSIGPIPE: ByteString?
     /// Its stdin and stdout have been looked at in /proc.
     var endsKnown = false
     /// Its own redirections of stdin and stdout, known before it runs (they win over what
@@ -58,12 +59,12 @@ public final class TracedStage {
     var redirectedStdout = false
 
     /// Records the stage's own redirections of fd 0 and 1 to files.
-    func noteRedirections(_ targets: [(fd: Int32, path: String)]) {
+    func noteRedirections(_ targets: [(fd: Int32, path: ByteString)]) {
         for (fd, given) in targets {
             var path = given
             if !path.hasPrefix("/") {
                 var buf = [CChar](repeating: 0, count: 4096)
-                if getcwd(&buf, buf.count) != nil { path = String(cString: buf) + "/" + path }
+                if getcwd(&buf, buf.count) != nil { path = ByteString(cString: buf) + "/" + path }
             }
             guard let d = describePath(path) else { continue }
             if fd == 0 { stdin = d; redirectedStdin = true }
@@ -74,7 +75,7 @@ public final class TracedStage {
     var currentActivity: StageActivity?
     var currentCPU = 0.0
 
-    init(index: Int, command: String, kind: StageKind) {
+    init(index: Int, command: ByteString, kind: StageKind) {
         self.index = index
         self.command = command
         self.kind = kind
@@ -107,7 +108,7 @@ public final class TracedEdge {
     public var progress: [(at: Double, bytes: Int64)] = []
     /// `pipe`, or `fifo` for a process substitution's FIFO (its path in `path`).
     public var kind = "pipe"
-    public var path: String?
+    public var path: ByteString?
 
     init(from: Int, to: Int) {
         self.from = from
@@ -118,9 +119,9 @@ public final class TracedEdge {
 /// One traced pipeline (or a single traced command), with its stages and edges.
 public final class TracedPipeline {
     public let id: Int
-    public let command: String
+    public let command: ByteString
     /// `file:line` of the pipeline.
-    public let location: String
+    public let location: ByteString
     /// Wall-clock start (seconds since the epoch) and monotonic start.
     public let startedAtEpoch: Double
     let startedMonotonic: Double
@@ -133,7 +134,7 @@ public final class TracedPipeline {
     /// Nesting depth: pipelines run inside a traced function or compound command.
     public var depth = 0
 
-    init(id: Int, command: String, location: String) {
+    init(id: Int, command: ByteString, location: ByteString) {
         self.id = id
         self.command = command
         self.location = location

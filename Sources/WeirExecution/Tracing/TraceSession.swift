@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 /// One `trace` (or a whole traced script): the pipelines it ran and where their reports go.
 public final class TraceSession {
@@ -27,7 +28,7 @@ public final class TraceSession {
         self.options = options
         self.wholeScript = wholeScript
         if let path = options.outputFile {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
             guard fd >= 0 else { throw TraceOptionError("\(path): \(String(cString: strerror(errno)))") }
             reportFD = fd
             ownsReportFD = true
@@ -47,7 +48,7 @@ public final class TraceSession {
     }
     private var backgroundCopy = false
 
-    func begin(command: String, location: String) -> TracedPipeline {
+    func begin(command: ByteString, location: ByteString) -> TracedPipeline {
         let p = TracedPipeline(id: nextID, command: command, location: location)
         nextID += 1
         p.offset = p.startedMonotonic - startedMonotonic
@@ -62,11 +63,11 @@ public final class TraceSession {
         // table stream out as they go).
         if options.chromeFile != nil && !backgroundCopy { pipelines.append(p) }
         if options.json {
-            writeAll(reportFD, TraceJSON.lines(for: p))
+            writeText(reportFD, TraceJSON.lines(for: p))
         } else if writesTable {
             // A whole script's commands that ran in the shell get a line each, not a table.
             let inShell = p.stages.count == 1 && p.stages[0].kind != .external
-            writeAll(reportFD, wholeScript && inShell ? TraceTable.line(p, colored: colored) : TraceTable.render(p, colored: colored))
+            writeText(reportFD, wholeScript && inShell ? TraceTable.line(p, colored: colored) : TraceTable.render(p, colored: colored))
         }
     }
 
@@ -77,7 +78,7 @@ public final class TraceSession {
     }
 
     func closeReportingErrors() {
-        do { try close() } catch { writeAll(2, "weir: trace: " + error.message + "\n") }
+        do { try close() } catch { writeText(2, "weir: trace: " + error.message + "\n") }
     }
 
     /// The session is over: the Chrome file, and the `-o` file closed.
@@ -86,9 +87,9 @@ public final class TraceSession {
         isClosed = true
         defer { if ownsReportFD { Glibc.close(reportFD) } }
         if let path = options.chromeFile {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
             guard fd >= 0 else { throw TraceOptionError("\(path): \(String(cString: strerror(errno)))") }
-            writeAll(fd, ChromeTrace.document(for: pipelines, shellPid: Int(getpid())))
+            writeText(fd, ChromeTrace.document(for: pipelines, shellPid: Int(getpid())))
             Glibc.close(fd)
         }
     }

@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 /// The report printed when a traced pipeline ends: one row per stage, one line per edge,
 /// and the verdict that names the bottleneck.
@@ -8,7 +9,8 @@ enum TraceTable {
         let red = colored ? "\u{1B}[31m" : "", yellow = colored ? "\u{1B}[33m" : ""
         let reset = colored ? "\u{1B}[0m" : ""
         let indent = String(repeating: "  ", count: p.depth)
-        var out = indent + bold + "trace" + reset + " " + firstLine(p.command) + "  " + dim + "(" + p.location + ")" + reset + "\n"
+        var out = indent + bold + "trace" + reset + " " + firstLine(p.command) + "  " + dim + "("
+            + TraceText.display(p.location) + ")" + reset + "\n"
 
         let header = ["#", "pid", "command", "status", "start", "wall", "user", "sys", "peak mem",
                       "run", "in-wait", "out-wait", "stdin", "stdout"]
@@ -68,20 +70,21 @@ enum TraceTable {
     static func line(_ p: TracedPipeline, colored: Bool) -> String {
         let dim = colored ? "\u{1B}[2m" : "", reset = colored ? "\u{1B}[0m" : ""
         let s = p.stages[0]
-        return String(repeating: "  ", count: p.depth) + "trace " + firstLine(p.command) + "  " + dim + "(" + p.location + ", "
+        return String(repeating: "  ", count: p.depth) + "trace " + firstLine(p.command) + "  " + dim + "("
+            + TraceText.display(p.location) + ", "
             + s.kind.rawValue + ")" + reset + "  " + describe(s) + ", " + TraceUnits.duration(p.duration)
             + ", CPU " + TraceUnits.duration(s.userCPU + s.systemCPU) + "\n"
     }
 
-    static func short(_ command: String) -> String {
+    static func short(_ command: ByteString) -> String {
         let c = firstLine(command)
         return c.count > 30 ? String(c.prefix(29)) + "…" : c
     }
 
     /// A command written over several lines, shown by its first.
-    static func firstLine(_ command: String) -> String {
-        guard let nl = command.firstIndex(of: "\n") else { return command }
-        return String(command[..<nl]) + " …"
+    static func firstLine(_ command: ByteString) -> String {
+        guard let nl = command.firstIndex(of: 0x0A) else { return TraceText.display(command) }
+        return TraceText.display(command.slice(0..<nl)) + " …"
     }
 
     /// How a stage ended, in words.

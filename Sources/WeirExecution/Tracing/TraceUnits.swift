@@ -1,3 +1,4 @@
+import WeirSyntax
 /// Humane units for the trace table: KiB/MiB, ms/s, 1,234,567.
 enum TraceUnits {
     static func bytes(_ n: Int64) -> String {

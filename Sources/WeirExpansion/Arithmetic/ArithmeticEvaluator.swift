@@ -15,9 +15,9 @@ public struct ArithmeticEvaluator {
     func error(_ message: String) -> ExpansionError { ExpansionError(message, kind: .abortCommand, status: 1) }
 
     /// Parses and evaluates text (a variable's value, or `$((…))` after substitution).
-    public func evaluate(text: String) throws -> Int64 {
+    public func evaluate(text: ByteString) throws -> Int64 {
         if let v = ArithmeticEvaluator.simpleInteger(text) { return v }
-        let bytes = Array(text.utf8)
+        let bytes = text.bytes
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return 0 }
         switch ArithmeticParser.parse(bytes) {
         case .success(let e):
@@ -26,16 +26,15 @@ public struct ArithmeticEvaluator {
             if inner.depth > 64 { throw error("\(text): expression recursion level exceeded") }
             return try inner.evaluate(e)
         case .failure(let f):
-            throw error("\(text.trimmed()): \(f.message)")
+            throw error("\(text.trimmingSpace()): \(f.message)")
         }
     }
 
     /// A plain decimal integer, with optional sign and surrounding blanks: the common case.
-    static func simpleInteger(_ s: String) -> Int64? {
-        // Over the contiguous bytes: indexing the UTF-8 view decodes a small string byte
-        // by byte, and this runs for every variable an arithmetic expression reads.
-        var s = s
-        return s.withUTF8 { u -> Int64? in
+    static func simpleInteger(_ s: ByteString) -> Int64? {
+        // Over the contiguous bytes: this runs for every variable an arithmetic
+        // expression reads.
+        return s.withUnsafeBufferPointer { u -> Int64? in
             var v: Int64 = 0
             var sawDigit = false
             var negative = false
@@ -145,7 +144,7 @@ public struct ArithmeticEvaluator {
 
     /// The element an lvalue names: its index for an indexed array, its key text for an
     /// associative one.
-    func elementKey(_ lv: ArithmeticLValue) throws -> (index: Int?, key: String?) {
+    func elementKey(_ lv: ArithmeticLValue) throws -> (index: Int?, key: ByteString?) {
         guard let text = lv.subscriptText else { return (nil, nil) }
         let name = variables.resolve(lv.name)
         if variables.variable(name)?.attributes.contains(.associativeArray) == true {
@@ -164,9 +163,9 @@ public struct ArithmeticEvaluator {
     }
 
     func read(_ lv: ArithmeticLValue) throws -> Int64 {
-        let text: String?
+        let text: ByteString?
         if lv.subscriptText != nil {
-            let idx: Int?, key: String?
+            let idx: Int?, key: ByteString?
             do {
                 (idx, key) = try elementKey(lv)
             } catch let e as ExpansionError where e.message.hasSuffix("bad array subscript") {
@@ -195,9 +194,9 @@ public struct ArithmeticEvaluator {
         do {
             if lv.subscriptText != nil {
                 let (idx, key) = try elementKey(lv)
-                try variables.assignElement(lv.name, index: idx, key: key, String(v))
+                try variables.assignElement(lv.name, index: idx, key: key, ByteString(v))
             } else {
-                try variables.assign(lv.name, String(v))
+                try variables.assign(lv.name, ByteString(v))
             }
         } catch let e as VariableError {
             throw error(e.message)
@@ -205,11 +204,3 @@ public struct ArithmeticEvaluator {
     }
 }
 
-extension String {
-    func trimmed() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" { s.removeLast() }
-        return String(s)
-    }
-}

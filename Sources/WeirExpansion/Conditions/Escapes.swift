@@ -1,3 +1,5 @@
+import WeirSyntax
+
 /// Backslash-escape processing shared by `echo -e`, `printf`'s FORMAT and `printf %b`,
 /// byte for byte like bash 5.2 (`tescape`/`bexpand` in printf.def, `ansicstr` for echo).
 ///
@@ -41,8 +43,8 @@ public enum Escapes {
 
     /// Interprets the escapes of `s`: printf's FORMAT dialect when `forFormat`, else the
     /// dialect of printf's `%b` argument. Returns the bytes and whether `\c` was seen.
-    public static func interpret(_ s: String, forFormat: Bool) -> (bytes: [UInt8], stopped: Bool) {
-        let r = process(Array(s.utf8), mode: forFormat ? .format : .bArgument)
+    public static func interpret(_ s: ByteString, forFormat: Bool) -> (bytes: [UInt8], stopped: Bool) {
+        let r = process(s.bytes, mode: forFormat ? .format : .bArgument)
         return (r.bytes, r.stopped)
     }
 
@@ -155,6 +157,13 @@ public enum Escapes {
                 return Decoded(bytes: [0x5C], consumed: 0, stop: false,
                                diagnostic: mode == .echo || mode == .dollarQuote ? nil : "missing unicode digit for \\\(letter)")
             }
+            if value >= 0x80 && !ShellLocale.isUTF8 {
+                // Outside a UTF-8 locale bash keeps the escape, spelled in upper case.
+                let hex = Array(String(value, radix: 16, uppercase: true).utf8)
+                let width = c == UInt8(ascii: "u") ? 4 : 8
+                return Decoded(bytes: [0x5C, c] + [UInt8](repeating: 0x30, count: max(0, width - hex.count)) + hex,
+                               consumed: p - start, stop: false, diagnostic: nil)
+            }
             return Decoded(bytes: encodeUTF8(value), consumed: p - start, stop: false, diagnostic: nil)
         default:
             return literal
@@ -164,25 +173,9 @@ public enum Escapes {
     /// bash's `u32toutf8`: UTF-8 with the historical 5- and 6-byte forms, surrogates
     /// encoded as they are; values from 0x80000000 on give no bytes.
     public static func encodeUTF8(_ wc: UInt32) -> [UInt8] {
-        switch wc {
-        case 0..<0x80:
-            return [UInt8(wc)]
-        case 0x80..<0x800:
-            return [UInt8(0xC0 | (wc >> 6)), UInt8(0x80 | (wc & 0x3F))]
-        case 0x800..<0x10000:
-            return [UInt8(0xE0 | (wc >> 12)), UInt8(0x80 | ((wc >> 6) & 0x3F)), UInt8(0x80 | (wc & 0x3F))]
-        case 0x10000..<0x200000:
-            return [UInt8(0xF0 | (wc >> 18)), UInt8(0x80 | ((wc >> 12) & 0x3F)),
-                    UInt8(0x80 | ((wc >> 6) & 0x3F)), UInt8(0x80 | (wc & 0x3F))]
-        case 0x200000..<0x4000000:
-            return [UInt8(0xF8 | (wc >> 24)), UInt8(0x80 | ((wc >> 18) & 0x3F)), UInt8(0x80 | ((wc >> 12) & 0x3F)),
-                    UInt8(0x80 | ((wc >> 6) & 0x3F)), UInt8(0x80 | (wc & 0x3F))]
-        case 0x4000000..<0x80000000:
-            return [UInt8(0xFC | (wc >> 30)), UInt8(0x80 | ((wc >> 24) & 0x3F)), UInt8(0x80 | ((wc >> 18) & 0x3F)),
-                    UInt8(0x80 | ((wc >> 12) & 0x3F)), UInt8(0x80 | ((wc >> 6) & 0x3F)), UInt8(0x80 | (wc & 0x3F))]
-        default:
-            return []
-        }
+        var out: [UInt8] = []
+        UTF8Sequence.encode(wc, into: &out)
+        return out
     }
 
     @inline(__always) static func isOctal(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x37 }

@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 /// The file and string primitives of `test`, `[` and `[[ ]]`, as bash 5.2 evaluates them
 /// (`unary_test` and `filecomp` in test.c). Operands are already-expanded words.
@@ -6,8 +7,8 @@ public enum FileTest {
     /// Evaluates a unary primary: the file tests `-a -b -c -d -e -f -g -h -k -p -r -s -t -u
     /// -w -x -G -L -N -O -S` and the string tests `-z -n`.
     /// Returns nil when `op` is none of these (`-o`, `-v` and `-R` need the shell's state).
-    public static func unary(_ op: String, _ operand: String) -> Bool? {
-        let o = Array(op.utf8)
+    public static func unary(_ op: ByteString, _ operand: ByteString) -> Bool? {
+        let o = op.bytes
         guard o.count == 2, o[0] == UInt8(ascii: "-") else { return nil }
         let path = operand
         switch o[1] {
@@ -40,7 +41,7 @@ public enum FileTest {
         case UInt8(ascii: "h"), UInt8(ascii: "L"):
             guard !path.isEmpty else { return false }
             var st = stat()
-            guard lstat(path, &st) == 0 else { return false }
+            guard path.withCString({ lstat($0, &st) }) == 0 else { return false }
             return st.st_mode & FileType.mask == FileType.symlink
         case UInt8(ascii: "u"): return hasModeBit(path, 0o4000)
         case UInt8(ascii: "g"): return hasModeBit(path, 0o2000)
@@ -57,7 +58,7 @@ public enum FileTest {
     /// Evaluates `-nt`, `-ot` or `-ef` (nil for any other operator).
     /// `-nt`: lhs exists and rhs does not, or lhs's mtime is later (to the nanosecond);
     /// `-ot` the converse; `-ef`: both exist with the same device and inode.
-    public static func binary(_ op: String, _ lhs: String, _ rhs: String) -> Bool? {
+    public static func binary(_ op: ByteString, _ lhs: ByteString, _ rhs: ByteString) -> Bool? {
         switch op {
         case "-nt", "-ot":
             let s1 = statFile(lhs)
@@ -81,21 +82,21 @@ public enum FileTest {
 
     /// Whether `op` is one of the unary operators of `test` (bash's `test_unop`), the file
     /// and string tests above plus `-o` (option), `-v` (variable set) and `-R` (nameref).
-    public static func isUnaryOperator(_ op: String) -> Bool {
-        let o = Array(op.utf8)
+    public static func isUnaryOperator(_ op: ByteString) -> Bool {
+        let o = op.bytes
         return o.count == 2 && o[0] == UInt8(ascii: "-") && unaryLetters.contains(o[1])
     }
 
     /// Whether `op` is a binary operator of `test` (bash's `test_binop`):
     /// `= == != < >` and `-eq -ne -lt -le -gt -ge -nt -ot -ef`.
-    public static func isBinaryOperator(_ op: String) -> Bool {
-        isBinaryOperator(Array(op.utf8))
+    public static func isBinaryOperator(_ op: ByteString) -> Bool {
+        isBinaryOperator(op.bytes)
     }
 
     /// bash's `legal_number`: a decimal integer with optional sign and surrounding blanks
     /// (leading: any of space \t \n \v \f \r; trailing: space or tab); nil if not one or out of range.
-    public static func legalNumber(_ s: String) -> Int64? {
-        legalNumber(Array(s.utf8))
+    public static func legalNumber(_ s: ByteString) -> Int64? {
+        legalNumber(s.bytes)
     }
 
     public static func legalNumber(_ b: [UInt8]) -> Int64? {
@@ -165,28 +166,28 @@ public enum FileTest {
         static let fifo: mode_t = 0o010000
     }
 
-    static func statFile(_ path: String) -> stat? {
+    static func statFile(_ path: ByteString) -> stat? {
         guard !path.isEmpty else { return nil }
         var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
+        guard path.withCString({ stat($0, &st) }) == 0 else { return nil }
         return st
     }
 
-    static func hasType(_ path: String, _ type: mode_t) -> Bool {
+    static func hasType(_ path: ByteString, _ type: mode_t) -> Bool {
         guard let st = statFile(path) else { return false }
         return st.st_mode & FileType.mask == type
     }
 
-    static func hasModeBit(_ path: String, _ bit: mode_t) -> Bool {
+    static func hasModeBit(_ path: ByteString, _ bit: mode_t) -> Bool {
         guard let st = statFile(path) else { return false }
         return st.st_mode & bit != 0
     }
 
     /// bash's `sh_eaccess`: access with the effective ids; root may execute a file only
     /// if one of its execute bits is set.
-    static func effectiveAccess(_ path: String, _ mode: Int32) -> Bool {
+    static func effectiveAccess(_ path: ByteString, _ mode: Int32) -> Bool {
         guard !path.isEmpty else { return false }
-        guard faccessat(AT_FDCWD, path, mode, AT_EACCESS) == 0 else { return false }
+        guard path.withCString({ faccessat(AT_FDCWD, $0, mode, AT_EACCESS) }) == 0 else { return false }
         if mode == X_OK && geteuid() == 0 {
             guard let st = statFile(path) else { return false }
             return st.st_mode & 0o111 != 0

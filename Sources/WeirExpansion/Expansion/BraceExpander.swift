@@ -23,36 +23,41 @@ enum BraceExpander {
         return out
     }
 
-    static func sequence(_ a: String, _ z: String, _ stepText: String?) -> [String] {
-        let step = abs(Int(stepText ?? "1") ?? 1)
-        let by = step == 0 ? 1 : step
-        if let x = Int(a), let y = Int(z) {
+    static func sequence(_ a: ByteString, _ z: ByteString, _ stepText: ByteString?) -> [ByteString] {
+        // The step's sign does not matter: the direction comes from the ends.
+        let stepValue = stepText.flatMap { Int64($0) } ?? 1
+        let by = stepValue == 0 ? 1 : stepValue.magnitude
+        if let x = Int64(a), let y = Int64(z) {
             // Zero padding when either end is written with a leading zero.
-            func padded(_ s: String) -> Bool {
-                let d = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+            func padded(_ s: ByteString) -> Bool {
+                let d = s.hasPrefix("-") ? s.dropFirst() : s
                 return d.count > 1 && d.hasPrefix("0")
             }
             let width = padded(a) || padded(z) ? max(a.count, z.count) : 0
-            var out: [String] = []
+            var out: [ByteString] = []
             var v = x
-            while x <= y ? v <= y : v >= y {
-                var s = String(abs(v))
+            while true {
+                var s = ByteString(v.magnitude)
                 let neg = v < 0
                 let w = neg ? width - 1 : width
-                if s.count < w { s = String(repeating: "0", count: w - s.count) + s }
+                if s.count < w { s = ByteString(repeating: UInt8(ascii: "0"), count: w - s.count) + s }
                 out.append(neg ? "-" + s : s)
                 if out.count > 1_000_000 { break }
-                v = x <= y ? v + by : v - by
+                // The distance left, in unsigned arithmetic: it cannot overflow.
+                let left = x <= y ? UInt64(bitPattern: y &- v) : UInt64(bitPattern: v &- y)
+                if left < by { break }
+                v = x <= y ? Int64(bitPattern: UInt64(bitPattern: v) &+ by) : Int64(bitPattern: UInt64(bitPattern: v) &- by)
             }
             return out
         }
-        guard let x = a.unicodeScalars.first?.value, let y = z.unicodeScalars.first?.value else { return [a, z] }
-        var out: [String] = []
+        guard let x = a.first, let y = z.first else { return [a, z] }
+        var out: [ByteString] = []
         var v = Int(x)
         let yy = Int(y)
+        let step = by > 256 ? 256 : Int(by)
         while x <= y ? v <= yy : v >= yy {
-            if let u = Unicode.Scalar(UInt32(v)) { out.append(String(Character(u))) }
-            v = x <= y ? v + by : v - by
+            out.append(ByteString(byte: UInt8(v)))
+            v = x <= y ? v + step : v - step
         }
         return out
     }

@@ -4,8 +4,8 @@ import WeirSyntax
 /// `${a[@]}`, `${a[*]}`) that may become several fields.
 enum ParameterValue {
     case unset
-    case scalar(String)
-    case list([String], star: Bool)
+    case scalar(ByteString)
+    case list([ByteString], star: Bool)
 
     /// A list (`$@`, `${a[@]}`) with no elements counts as unset.
     var isSet: Bool {
@@ -17,18 +17,18 @@ enum ParameterValue {
     }
 
     /// Null for the `:` forms: unset, empty, or a list that joins to nothing.
-    func isNull(ifs: String) -> Bool {
+    func isNull(ifs: ByteString) -> Bool {
         switch self {
         case .unset: return true
         case .scalar(let s): return s.isEmpty
         case .list(let l, let star):
             if l.isEmpty { return true }
-            let sep = star ? (ifs.unicodeScalars.first.map { String($0) } ?? "") : " "
+            let sep = star ? Characters.first(ifs) : " "
             return l.joined(separator: sep).isEmpty
         }
     }
 
-    func map(_ f: (String) throws -> String) rethrows -> ParameterValue {
+    func map(_ f: (ByteString) throws -> ByteString) rethrows -> ParameterValue {
         switch self {
         case .unset: return .unset
         case .scalar(let s): return .scalar(try f(s))
@@ -43,13 +43,13 @@ extension Expander {
         switch pe.name {
         case .variable(let n):
             switch pe.index {
-            case .all?: return n + "[@]"
-            case .star?: return n + "[*]"
-            case .index(let w)?: return n + "[" + sourceText(w) + "]"
-            case nil: return n
+            case .all?: return "\(n)[@]"
+            case .star?: return "\(n)[*]"
+            case .index(let w)?: return "\(n)[\(sourceText(w))]"
+            case nil: return n.description
             }
         case .positional(let i): return String(i)
-        case .special(let c): return String(decoding: [c], as: UTF8.self)
+        case .special(let c): return String(UnicodeScalar(c))
         }
     }
 
@@ -69,7 +69,7 @@ extension Expander {
         }
     }
 
-    func variableValue(_ name: String, index: ParameterExpansion.Subscript?) throws -> ParameterValue {
+    func variableValue(_ name: ByteString, index: ParameterExpansion.Subscript?) throws -> ParameterValue {
         guard let v = variables.variable(name), let value = v.value else {
             if case .all? = index { return .list([], star: false) }
             if case .star? = index { return .list([], star: true) }
@@ -135,7 +135,7 @@ extension Expander {
             guard let v = variables.variable(name)?.value else { return .list([], star: star) }
             switch v {
             case .string: return .list(["0"], star: star)
-            case .indexed(let a): return .list(a.indices.map { String($0) }, star: star)
+            case .indexed(let a): return .list(a.indices.map { ByteString($0) }, star: star)
             case .associative(let a): return .list(a.keys, star: star)
             }
         }
@@ -158,8 +158,8 @@ extension Expander {
     }
 
     /// The value of a parameter named by text: `x`, `a[1]`, `a[@]`, `3`, `@`.
-    func valueOfReference(_ ref: String) throws -> ParameterValue {
-        let parser = Parser(source: SourceFile(name: "ref", text: "${" + ref + "}"))
+    func valueOfReference(_ ref: ByteString) throws -> ParameterValue {
+        let parser = Parser(source: SourceFile(name: "ref", bytes: ("${" + ref + "}").bytes))
         guard let list = try? parser.parseNextCommand(),
               case .simple(let sc) = list.items.first?.andOr.first.commands.first,
               let word = sc.words.first, word.parts.count == 1,
@@ -186,10 +186,10 @@ extension Expander {
             case .unset:
                 if environment.options.nounset { throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1) }
                 n = 0
-            case .scalar(let s): n = s.unicodeScalars.count
+            case .scalar(let s): n = Characters.count(s)
             case .list(let l, _): n = l.count
             }
-            return b.add(String(n), quoted: quoted, splittable: !quoted)
+            return b.add(ByteString(n), quoted: quoted, splittable: !quoted)
         }
 
         guard let op = pe.op else {
@@ -302,7 +302,7 @@ extension Expander {
             b.add(s, quoted: quoted, splittable: !quoted)
         case .list(let l, let star):
             if star && (quoted || joinArrays) {
-                let sep = environment.ifs.unicodeScalars.first.map { String($0) } ?? ""
+                let sep = Characters.first(environment.ifs)
                 b.add(l.joined(separator: joinArrays && !quoted ? (sep.isEmpty ? "" : sep) : sep), quoted: quoted,
                       splittable: !quoted)
                 if l.isEmpty && quoted { b.add("", quoted: true) }
@@ -322,7 +322,7 @@ extension Expander {
 
     /// The replacement of `${x/p/r}`: quoted `&` and `\` are escaped, so that only an
     /// unquoted `&` stands for the match (bash 5.2's patsub_replacement).
-    func expandReplacement(_ word: Word) throws -> String {
+    func expandReplacement(_ word: Word) throws -> ByteString {
         var b = WordBuilder()
         try add(word.parts, to: &b, quoted: false, joinArrays: true)
         var out: [UInt8] = []
@@ -332,7 +332,7 @@ extension Expander {
             }
             out.append(c)
         }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString(out)
     }
 
     func substring(_ value: ParameterValue, pe: ParameterExpansion, offset: Word, length: Word?) throws -> ParameterValue {
@@ -343,8 +343,7 @@ extension Expander {
         case .unset:
             return .unset
         case .scalar(let s):
-            let scalars = Array(s.unicodeScalars)
-            let n = Int64(scalars.count)
+            let n = Int64(Characters.count(s))
             var start = off < 0 ? n + off : off
             if start < 0 || start > n { return .scalar("") }
             start = min(start, n)
@@ -357,9 +356,7 @@ extension Expander {
                 }
                 end = min(end, n)
             }
-            var out = String.UnicodeScalarView()
-            out.append(contentsOf: scalars[Int(start)..<Int(end)])
-            return .scalar(String(out))
+            return .scalar(Characters.substring(s, from: Int(start), count: Int(end - start)))
         case .list(let l, let star):
             // `${a[@]:o:n}` counts from index o of the (possibly sparse) array, a negative
             // o from one past its last index; n counts elements.
@@ -368,7 +365,7 @@ extension Expander {
                 let first = off < 0 ? Int64(arr.end) + off : off
                 if first < 0 { return .list([], star: star) }
                 if let len, len < 0 { throw ExpansionError("\(len): substring expression < 0", kind: .commandFails) }
-                var picked: [String] = []
+                var picked: [ByteString] = []
                 for i in arr.indices where Int64(i) >= first {
                     if let len, Int64(picked.count) >= len { break }
                     picked.append(arr[i]!)
@@ -394,22 +391,9 @@ extension Expander {
     }
 
     /// `^`/`,` (upper true/false) or `~` (nil: each character's case is toggled).
-    func changeCase(_ s: String, upper: Bool?, all: Bool, pattern: ShellPattern?) -> String {
-        var out = ""
-        var first = true
-        for ch in s {
-            let c = String(ch)
-            let applies = (all || first) && (pattern?.matches(c) ?? true)
-            if !applies {
-                out += c
-            } else if let upper {
-                out += upper ? c.uppercased() : c.lowercased()
-            } else {
-                out += c == c.uppercased() ? c.lowercased() : c.uppercased()
-            }
-            first = false
-        }
-        return out
+    func changeCase(_ s: ByteString, upper: Bool?, all: Bool, pattern: ShellPattern?) -> ByteString {
+        let change: CaseMapping.Change = upper.map { $0 ? .upper : .lower } ?? .toggle
+        return CaseMapping.map(s, change, firstOnly: !all) { c in pattern?.matches(c) ?? true }
     }
 
     func transform(_ value: ParameterValue, _ t: UInt8, pe: ParameterExpansion) throws -> ParameterValue {
@@ -417,17 +401,17 @@ extension Expander {
         case UInt8(ascii: "Q"):
             // bash: `$'…'` for a value with control characters, else single quotes.
             return value.map { v in
-                let bytes = Array(v.utf8)
-                return ShellQuoting.needsANSIC(bytes) ? String(decoding: ShellQuoting.ansiC(bytes), as: UTF8.self) : shellQuoteAlways(v)
+                let bytes = v.bytes
+                return ShellQuoting.needsANSIC(bytes) ? ByteString(ShellQuoting.ansiC(bytes)) : shellQuoteAlways(v)
             }
         case UInt8(ascii: "E"):
-            return value.map { String(decoding: Escapes.process(Array($0.utf8), mode: .dollarQuote).bytes, as: UTF8.self) }
+            return value.map { ByteString(Escapes.process($0.bytes, mode: .dollarQuote).bytes) }
         case UInt8(ascii: "P"):
             guard let runner = environment.substitutions else { return value }
             return value.map { runner.expandPrompt($0) }
-        case UInt8(ascii: "U"): return value.map { $0.uppercased() }
-        case UInt8(ascii: "L"): return value.map { $0.lowercased() }
-        case UInt8(ascii: "u"): return value.map { s in s.first.map { String($0).uppercased() + s.dropFirst() } ?? s }
+        case UInt8(ascii: "U"): return value.map { CaseMapping.uppercased($0) }
+        case UInt8(ascii: "L"): return value.map { CaseMapping.lowercased($0) }
+        case UInt8(ascii: "u"): return value.map { CaseMapping.map($0, .upper, firstOnly: true) { _ in true } }
         case UInt8(ascii: "a"):
             // The attribute letters, once per element for `${a[@]@a}` (bash).
             guard case .variable(let name) = pe.name, let v = variables.variable(name) else {
@@ -466,8 +450,8 @@ extension Expander {
         }
     }
 
-    func attributeLetters(_ a: VariableAttributes) -> String {
-        var s = ""
+    func attributeLetters(_ a: VariableAttributes) -> ByteString {
+        var s: ByteString = ""
         if a.contains(.indexedArray) { s += "a" }
         if a.contains(.associativeArray) { s += "A" }
         if a.contains(.integer) { s += "i" }
@@ -481,33 +465,36 @@ extension Expander {
 }
 
 /// `$'…'` for a string with control characters or invalid UTF-8; nil otherwise.
-public func ansiCQuoteIfNeeded(_ s: String) -> String? {
-    let bytes = Array(s.utf8)
-    return ShellQuoting.needsANSIC(bytes) ? String(decoding: ShellQuoting.ansiC(bytes), as: UTF8.self) : nil
+public func ansiCQuoteIfNeeded(_ s: ByteString) -> ByteString? {
+    let bytes = s.bytes
+    return ShellQuoting.needsANSIC(bytes) ? ByteString(ShellQuoting.ansiC(bytes)) : nil
 }
 
 /// `'…'` quoting, always (bash's `${x@Q}`).
-public func shellQuoteAlways(_ s: String) -> String {
-    "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+public func shellQuoteAlways(_ s: ByteString) -> ByteString {
+    "'" + s.replacing("'", with: "'\\''") + "'"
 }
 
 /// `"…"` quoting with `"` `\` `$` `` ` `` escaped (declare -p of arrays); `$'…'` when
 /// the value holds control characters, as bash does, so that the text reads back.
-public func doubleQuote(_ s: String) -> String {
+public func doubleQuote(_ s: ByteString) -> ByteString {
     if let c = ansiCQuoteIfNeeded(s) { return c }
-    var out = "\""
-    for ch in s {
-        if ch == "\"" || ch == "\\" || ch == "$" || ch == "`" { out.append("\\") }
-        out.append(ch)
+    var out: [UInt8] = [UInt8(ascii: "\"")]
+    for b in s {
+        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "$") || b == UInt8(ascii: "`") {
+            out.append(UInt8(ascii: "\\"))
+        }
+        out.append(b)
     }
-    return out + "\""
+    out.append(UInt8(ascii: "\""))
+    return ByteString(out)
 }
 
 /// An associative array key as `declare -p` writes it: bare when it is plain, else in
 /// double quotes (bash: `[a]`, `["b c"]`, `["\$x"]`).
-public func assocKeyQuote(_ key: String) -> String {
-    let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { u in
-        (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") || "_./-:%+,".unicodeScalars.contains(u)
+public func assocKeyQuote(_ key: ByteString) -> ByteString {
+    let plain = !key.isEmpty && key.allSatisfy { u in
+        (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) || (u >= 0x30 && u <= 0x39) || "_./-:%+,".utf8.contains(u)
     }
     return plain ? key : doubleQuote(key)
 }

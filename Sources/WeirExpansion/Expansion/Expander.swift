@@ -16,14 +16,14 @@ public struct Expander {
     // MARK: Entry points
 
     /// Command arguments: every step, a word becoming zero or more fields.
-    public func expandWords(_ words: [Word]) throws -> [String] {
-        var out: [String] = []
+    public func expandWords(_ words: [Word]) throws -> [ByteString] {
+        var out: [ByteString] = []
         out.reserveCapacity(words.count)
         for w in words { try expandWord(w, into: &out) }
         return out
     }
 
-    public func expandWord(_ word: Word, into out: inout [String]) throws {
+    public func expandWord(_ word: Word, into out: inout [ByteString]) throws {
         if word.isAssignment {
             out.append(try expandString(word))
             return
@@ -67,7 +67,7 @@ public struct Expander {
     /// The value of a plain `$name`/`${name}` that is set; nil when it is unset or the
     /// general path is needed.
     @inline(__always)
-    func plainValue(_ pe: ParameterExpansion) -> String? {
+    func plainValue(_ pe: ParameterExpansion) -> ByteString? {
         if case .variable(let n) = pe.name { return variables.value(n) }
         if case .positional(let i) = pe.name, i > 0 {
             return i <= environment.positional.count ? environment.positional[i - 1] : nil
@@ -77,11 +77,11 @@ public struct Expander {
 
     /// `${x#p}`, `${x%%p}`, `${#x}` on a set scalar, computed without building a word;
     /// nil when the general path is needed.
-    func scalarParameter(_ pe: ParameterExpansion) throws -> String? {
+    func scalarParameter(_ pe: ParameterExpansion) throws -> ByteString? {
         guard pe.index == nil, !pe.indirect else { return nil }
         let plain = ParameterExpansion(name: pe.name, braced: true)
         guard let v = plainValue(plain) else { return nil }
-        if pe.length { return pe.op == nil ? String(v.unicodeScalars.count) : nil }
+        if pe.length { return pe.op == nil ? ByteString(Characters.count(v)) : nil }
         switch pe.op {
         case .removePrefix(let longest, let word)?:
             return pattern(try expandPattern(word)).removeMatchingPrefix(from: v, longest: longest)
@@ -93,35 +93,36 @@ public struct Expander {
     }
 
     /// A compiled pattern, from the environment's small cache (loops use the same few).
-    func pattern(_ text: String) -> ShellPattern {
+    func pattern(_ text: ByteString) -> ShellPattern {
         let extglob = options.extglob
-        if let p = environment.patternCache[ShortKey(text)], environment.patternCacheExtglob == extglob { return p }
-        if environment.patternCacheExtglob != extglob || environment.patternCache.count >= 64 {
+        let utf8 = ShellLocale.isUTF8
+        if let p = environment.patternCache[text], environment.patternCacheExtglob == extglob,
+           environment.patternCacheUTF8 == utf8 { return p }
+        if environment.patternCacheExtglob != extglob || environment.patternCacheUTF8 != utf8
+            || environment.patternCache.count >= 64 {
             environment.patternCache.removeAll(keepingCapacity: true)
             environment.patternCacheExtglob = extglob
+            environment.patternCacheUTF8 = utf8
         }
         let p = ShellPattern(text, extglob: extglob)
-        environment.patternCache[ShortKey(text)] = p
+        environment.patternCache[text] = p
         return p
     }
 
     /// True when a value would be split by IFS or could be a pattern.
-    func needsSplitOrGlob(_ v: String) -> Bool {
+    func needsSplitOrGlob(_ v: ByteString) -> Bool {
         let table = environment.splitOrGlobBytes
-        var v = v
-        return v.withUTF8 { buf in
+        return v.withUnsafeBufferPointer { buf in
             for b in buf where table[Int(b)] { return true }
             return false
         }
     }
 
     /// True when a literal could match files: `*`, `?`, or a `[` closed later by `]`.
-    func mayGlob(_ s: String) -> Bool {
+    func mayGlob(_ s: ByteString) -> Bool {
         if options.noglob { return false }
-        // Over the contiguous bytes: iterating the UTF-8 view decodes a small string byte
-        // by byte, and this is asked of every literal argument.
-        var s = s
-        return s.withUTF8 { buf in
+        // Over the contiguous bytes: this is asked of every literal argument.
+        return s.withUnsafeBufferPointer { buf in
             var open = false
             for b in buf {
                 if b == UInt8(ascii: "*") || b == UInt8(ascii: "?") { return true }
@@ -131,7 +132,7 @@ public struct Expander {
         }
     }
 
-    func expandFields(_ parts: [WordPart], into out: inout [String]) throws {
+    func expandFields(_ parts: [WordPart], into out: inout [ByteString]) throws {
         var b = WordBuilder()
         try add(parts, to: &b, quoted: false)
         let fields = b.split(ifs: environment.ifs)
@@ -165,10 +166,10 @@ public struct Expander {
 
     /// The matches GLOBIGNORE leaves: not `.` or `..` (as a last component), and not
     /// matching any of its colon-separated patterns (each matched against the whole path).
-    func filterIgnored(_ matches: [String], _ globignore: String) -> [String] {
-        let patterns = globignore.split(separator: ":").map { ShellPattern(String($0), extglob: options.extglob) }
+    func filterIgnored(_ matches: [ByteString], _ globignore: ByteString) -> [ByteString] {
+        let patterns = globignore.split(separator: UInt8(ascii: ":")).map { ShellPattern($0, extglob: options.extglob) }
         return matches.filter { m in
-            let last = m.split(separator: "/").last.map(String.init) ?? m
+            let last = m.split(separator: UInt8(ascii: "/")).last ?? m
             if last == "." || last == ".." { return false }
             return !patterns.contains { $0.matches(m) }
         }
@@ -176,11 +177,11 @@ public struct Expander {
 
     /// One string, without field splitting or pathname expansion: assignment values,
     /// the `case` word, `[[ ]]` operands, here-strings, redirection targets.
-    public func expandString(_ word: Word) throws -> String {
+    public func expandString(_ word: Word) throws -> ByteString {
         if word.parts.count == 1 {
             switch word.parts[0].kind {
             case .literal(let s), .singleQuoted(let s), .escaped(let s), .ansiC(let s): return s
-            case .arithmetic(let a): return String(try evaluate(a))
+            case .arithmetic(let a): return ByteString(try evaluate(a))
             case .parameter(let pe) where pe.isPlain:
                 if let v = plainValue(pe) { return v }
             case .parameter(let pe):
@@ -192,14 +193,14 @@ public struct Expander {
         }
         var b = WordBuilder()
         try add(word.parts, to: &b, quoted: false, joinArrays: true)
-        return String(decoding: b.bytes, as: UTF8.self)
+        return ByteString(b.bytes)
     }
 
     /// Assignment values: like `expandString`, but `$@` joins with spaces (bash).
-    public func expandAssignmentValue(_ word: Word) throws -> String { try expandString(word) }
+    public func expandAssignmentValue(_ word: Word) throws -> ByteString { try expandString(word) }
 
     /// A pattern (`case`, `[[ == ]]`, `${x#…}`): quoted characters escaped with `\`.
-    public func expandPattern(_ word: Word) throws -> String {
+    public func expandPattern(_ word: Word) throws -> ByteString {
         if word.parts.count == 1, case .literal(let s) = word.parts[0].kind { return s }
         var b = WordBuilder()
         try add(word.parts, to: &b, quoted: false, joinArrays: true)
@@ -207,7 +208,7 @@ public struct Expander {
     }
 
     /// A regular expression for `=~`: quoted characters lose their special meaning.
-    public func expandRegex(_ word: Word) throws -> String {
+    public func expandRegex(_ word: Word) throws -> ByteString {
         var b = WordBuilder()
         try add(word.parts, to: &b, quoted: false, joinArrays: true)
         var out: [UInt8] = []
@@ -215,7 +216,7 @@ public struct Expander {
             if f & WordBuilder.quoted != 0 && regexSpecial(c) { out.append(UInt8(ascii: "\\")) }
             out.append(c)
         }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString(out)
     }
 
     func regexSpecial(_ b: UInt8) -> Bool {
@@ -229,7 +230,7 @@ public struct Expander {
     }
 
     /// A here-document body: expansions, no splitting, no globbing.
-    public func expandHereDoc(_ word: Word) throws -> String { try expandString(word) }
+    public func expandHereDoc(_ word: Word) throws -> ByteString { try expandString(word) }
 
     // MARK: Parts
 
@@ -253,7 +254,7 @@ public struct Expander {
                 let output = try commandSubstitution(cs)
                 b.add(output, quoted: quoted, splittable: !quoted)
             case .arithmetic(let a):
-                b.add(String(try evaluate(a)), quoted: quoted, splittable: !quoted)
+                b.add(ByteString(try evaluate(a)), quoted: quoted, splittable: !quoted)
             case .processSubstitution(let ps):
                 guard let runner = environment.substitutions else { throw ExpansionError("process substitution unavailable") }
                 b.add(try runner.startProcessSubstitution(ps.body, isInput: ps.isInput), quoted: true)
@@ -266,7 +267,7 @@ public struct Expander {
                 }
                 _ = i
             case .extglob(let op, let patterns):
-                var text = String(decoding: [op], as: UTF8.self) + "("
+                var text = ByteString(byte: op) + "("
                 for (k, w) in patterns.enumerated() {
                     if k > 0 { text += "|" }
                     text += try expandPattern(w)
@@ -278,7 +279,7 @@ public struct Expander {
                 b.add(braceText(br), quoted: quoted)
             case .arrayLiteral(let elements):
                 // `declare a=(…)` arguments: kept as text for the builtin to parse again.
-                var items: [String] = []
+                var items: [ByteString] = []
                 for e in elements {
                     if let key = e.key {
                         items.append("[" + shellQuote(try expandString(key)) + "]=" + shellQuote(try expandString(e.value)))
@@ -291,10 +292,10 @@ public struct Expander {
         }
     }
 
-    func braceText(_ br: BraceExpansion) -> String {
+    func braceText(_ br: BraceExpansion) -> ByteString {
         switch br {
         case .alternatives(let ws):
-            return "{" + ws.map { w in w.parts.map { p -> String in
+            return "{" + ws.map { w in w.parts.map { p -> ByteString in
                 if case .literal(let s) = p.kind { return s }
                 return ""
             }.joined() }.joined(separator: ",") + "}"
@@ -303,10 +304,10 @@ public struct Expander {
         }
     }
 
-    func commandSubstitution(_ cs: CommandSubstitution) throws -> String {
+    func commandSubstitution(_ cs: CommandSubstitution) throws -> ByteString {
         guard let runner = environment.substitutions else { throw ExpansionError("command substitution unavailable") }
         var out = try runner.runCommandSubstitution(cs.body)
-        while out.utf8.last == 0x0A { out.removeLast() }
+        while out.last == 0x0A { out.removeLast() }
         return out
     }
 
@@ -319,24 +320,24 @@ public struct Expander {
             throw ExpansionError("\(sourceText(a.text)): \(message)")
         case .dynamic:
             let text = try expandString(a.text)
-            switch ArithmeticParser.parse(Array(text.utf8)) {
+            switch ArithmeticParser.parse(text.bytes) {
             case .success(let e): return try evaluator.evaluate(e)
             case .failure(let f):
-                if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return 0 }
-                throw ExpansionError("\(text.trimmed()): \(f.message)")
+                if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return 0 }
+                throw ExpansionError("\(text.trimmingSpace()): \(f.message)")
             }
         }
     }
 
     /// The literal text of an arithmetic word, for messages.
-    func sourceText(_ w: Word) -> String {
-        w.parts.map { p -> String in
+    func sourceText(_ w: Word) -> ByteString {
+        w.parts.map { p -> ByteString in
             if case .literal(let s) = p.kind { return s }
             return ""
-        }.joined().trimmed()
+        }.joined().trimmingSpace()
     }
 
-    func tildeExpansion(_ user: String) -> String? {
+    func tildeExpansion(_ user: ByteString) -> ByteString? {
         if user.isEmpty {
             if let h = variables.value("HOME") { return h }
             return UserAccounts.withID(getuid())?.home
@@ -348,24 +349,24 @@ public struct Expander {
 }
 
 /// Quotes a string for reuse as shell input (`'…'`, with `'\''` for quotes).
-public func shellQuote(_ s: String) -> String {
-    if !s.isEmpty && s.utf8.allSatisfy({ b in
+public func shellQuote(_ s: ByteString) -> ByteString {
+    if !s.isEmpty && s.allSatisfy({ b in
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
             || "_-./:=@%+,".utf8.contains(b)
     }) { return s }
     if let c = ansiCQuoteIfNeeded(s) { return c }
-    return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    return shellQuoteAlways(s)
 }
 
 extension Expander {
     /// A subscript that comes from a string (`x='a[$i]'; $((x))`, `unset 'a[$k]'`):
     /// bash expands `$…`, `$(…)`, quotes and backslashes in it before using it. Text
     /// without any of those is returned as it is.
-    public func expandSubscriptText(_ text: String) throws -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+    public func expandSubscriptText(_ text: ByteString) throws -> ByteString {
+        guard text.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
                                           || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "\\") }) else { return text }
         // Read as the value of an assignment: one word, no field splitting.
-        let parser = Parser(source: SourceFile(name: "subscript", text: "x=" + text))
+        let parser = Parser(source: SourceFile(name: "subscript", bytes: ("x=" + text).bytes))
         guard let list = try? parser.parseNextCommand(),
               case .simple(let sc) = list.items.first?.andOr.first.commands.first, sc.words.isEmpty,
               let a = sc.assignments.first, sc.assignments.count == 1, case .scalar(let w) = a.value else { return text }

@@ -6,12 +6,12 @@ import WeirSyntax
 public protocol SubstitutionRunning: AnyObject {
     /// Runs `body` with its output captured; returns the output (trailing newlines are
     /// removed by the caller) and sets `$?`.
-    func runCommandSubstitution(_ body: CommandList?) throws -> String
+    func runCommandSubstitution(_ body: CommandList?) throws -> ByteString
     /// Starts `body` with its input or output on a FIFO and returns the FIFO's path.
-    func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> String
+    func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> ByteString
     /// A prompt string expanded as PS1 is (`${x@P}`): backslash escapes, then
     /// parameter, arithmetic and command substitution.
-    func expandPrompt(_ text: String) -> String
+    func expandPrompt(_ text: ByteString) -> ByteString
 }
 
 /// The `set -o` options and `shopt` flags that change how words expand.
@@ -38,9 +38,9 @@ public struct ExpansionOptions {
 public final class ShellEnvironment {
     public let variables = VariableStore()
     /// `$1 …`
-    public var positional: [String] = []
+    public var positional: [ByteString] = []
     /// `$0`
-    public var scriptName = "weir"
+    public var scriptName: ByteString = "weir"
     /// `$?`
     public var lastStatus: Int32 = 0
     /// `$!`
@@ -48,7 +48,7 @@ public final class ShellEnvironment {
     /// `$$`: the shell's pid (a subshell keeps its parent's).
     public var shellPid: Int32 = 0
     /// `$-`: the single-letter options in force.
-    public var optionFlags: () -> String = { "" }
+    public var optionFlags: () -> ByteString = { "" }
     public var options = ExpansionOptions()
     // unowned(unsafe): the shell owns this environment and outlives it; a weak reference
     // would give the shell a side table and send every retain of it down the slow path.
@@ -62,8 +62,10 @@ public final class ShellEnvironment {
     /// The file and line being run, for messages (`weir: FILE: line N: …`).
     public var currentLine = 0
     /// Compiled patterns by text (`${x%.*}` in a loop compiles once).
-    var patternCache: [ShortKey: ShellPattern] = [:]
+    var patternCache: [ByteString: ShellPattern] = [:]
     var patternCacheExtglob = true
+    /// The locale the cached patterns were compiled under.
+    var patternCacheUTF8 = true
 
     public init() {
         variables.integerEvaluator = { [unowned(unsafe) self] text in
@@ -72,7 +74,7 @@ public final class ShellEnvironment {
     }
 
     /// `$IFS`, unset meaning the default; cached, refreshed when IFS changes.
-    public private(set) var ifs = " \t\n"
+    public private(set) var ifs: ByteString = " \t\n"
 
     public func refreshIFS() {
         ifs = variables.value("IFS") ?? " \t\n"
@@ -83,24 +85,24 @@ public final class ShellEnvironment {
     /// those of IFS, and `*` `?` `[` (a table, so the check is one load per byte).
     public private(set) var splitOrGlobBytes = ShellEnvironment.splitOrGlobTable(" \t\n")
 
-    static func splitOrGlobTable(_ ifs: String) -> [Bool] {
+    static func splitOrGlobTable(_ ifs: ByteString) -> [Bool] {
         var t = [Bool](repeating: false, count: 256)
-        for b in ifs.utf8 { t[Int(b)] = true }
+        for b in ifs { t[Int(b)] = true }
         for c in "*?[".utf8 { t[Int(c)] = true }
         return t
     }
 
     /// A special parameter's value.
-    public func special(_ c: UInt8) -> String? {
+    public func special(_ c: UInt8) -> ByteString? {
         switch c {
-        case UInt8(ascii: "?"): return String(lastStatus)
-        case UInt8(ascii: "$"): return String(shellPid)
-        case UInt8(ascii: "!"): return lastBackgroundPid.map { String($0) }
-        case UInt8(ascii: "#"): return String(positional.count)
+        case UInt8(ascii: "?"): return ByteString(lastStatus)
+        case UInt8(ascii: "$"): return ByteString(shellPid)
+        case UInt8(ascii: "!"): return lastBackgroundPid.map { ByteString($0) }
+        case UInt8(ascii: "#"): return ByteString(positional.count)
         case UInt8(ascii: "-"): return optionFlags()
         case UInt8(ascii: "0"): return scriptName
         case UInt8(ascii: "@"), UInt8(ascii: "*"):
-            return positional.joined(separator: String(ifs.first.map { String($0) } ?? ""))
+            return positional.joined(separator: Characters.first(ifs))
         default: return nil
         }
     }

@@ -1,14 +1,18 @@
-/// The quoting of `printf %q`, as bash 5.2 does it in a UTF-8 locale: `''` for the empty
-/// string, `$'...'` when the string holds a non-printable character or invalid UTF-8,
-/// else backslashes before the characters special to the shell.
+import WeirSyntax
+
+/// The quoting of `printf %q` and `${x@Q}`, as bash 5.2 does it: `''` for the empty
+/// string, `$'...'` when the string holds a character that is not printable in the
+/// locale (in a UTF-8 locale an invalid sequence, under `C` any byte from 0x80 up), else
+/// backslashes before the characters special to the shell. Every byte reads back as it
+/// was.
 public enum ShellQuoting {
     public static func quote(_ s: [UInt8]) -> [UInt8] {
         if s.isEmpty { return [0x27, 0x27] }
         return needsANSIC(s) ? ansiC(s) : backslash(s)
     }
 
-    public static func quote(_ s: String) -> String {
-        String(decoding: quote(Array(s.utf8)), as: UTF8.self)
+    public static func quote(_ s: ByteString) -> ByteString {
+        ByteString(quote(s.bytes))
     }
 
     /// bash's `ansic_shouldquote`: any control character, invalid sequence or
@@ -22,7 +26,7 @@ public enum ShellQuoting {
                 i += 1
                 continue
             }
-            guard let (scalar, length) = decodeScalar(s, at: i), isPrintable(scalar) else { return true }
+            guard let length = printableCharacterLength(s, at: i) else { return true }
             i += length
         }
         return false
@@ -62,7 +66,7 @@ public enum ShellQuoting {
                 i += 1
                 continue
             }
-            if let (scalar, length) = decodeScalar(s, at: i), isPrintable(scalar) {
+            if let length = printableCharacterLength(s, at: i) {
                 out.append(contentsOf: s[i..<(i + length)])
                 i += length
             } else {
@@ -105,26 +109,13 @@ public enum ShellQuoting {
         out.append(0x30 + (c & 7))
     }
 
-    /// Decodes one well-formed UTF-8 scalar at `i`.
-    public static func decodeScalar(_ s: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
-        let c = s[i]
-        let length: Int
-        var value: UInt32
-        switch c {
-        case 0xC2...0xDF: length = 2; value = UInt32(c & 0x1F)
-        case 0xE0...0xEF: length = 3; value = UInt32(c & 0x0F)
-        case 0xF0...0xF4: length = 4; value = UInt32(c & 0x07)
-        default: return nil
-        }
-        guard i + length <= s.count else { return nil }
-        for k in 1..<length {
-            let b = s[i + k]
-            guard b & 0xC0 == 0x80 else { return nil }
-            value = (value << 6) | UInt32(b & 0x3F)
-        }
-        let minimum: UInt32 = length == 2 ? 0x80 : (length == 3 ? 0x800 : 0x10000)
-        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, length)
+    /// The length of the printable character (from 0x80 up) that starts at `i`, or nil
+    /// when the byte there does not start one in the locale.
+    static func printableCharacterLength(_ s: [UInt8], at i: Int) -> Int? {
+        guard ShellLocale.isUTF8 else { return nil }
+        let (v, n) = s.withUnsafeBufferPointer { UTF8Sequence.decode($0, at: i) }
+        guard let v, let scalar = Unicode.Scalar(v), isPrintable(scalar) else { return nil }
+        return n
     }
 
     /// glibc's `iswprint` in a UTF-8 locale, near enough: everything assigned except

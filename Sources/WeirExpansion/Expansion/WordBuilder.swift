@@ -1,3 +1,5 @@
+import WeirSyntax
+
 /// A word being expanded: its bytes, and for each byte whether it was quoted (no
 /// globbing, no splitting) or came from an unquoted expansion (split by IFS).
 struct WordBuilder {
@@ -12,14 +14,14 @@ struct WordBuilder {
 
     var isEmpty: Bool { bytes.isEmpty && events.isEmpty }
 
-    mutating func add(_ s: String, quoted: Bool, splittable: Bool = false) {
+    mutating func add(_ s: ByteString, quoted: Bool, splittable: Bool = false) {
         if s.isEmpty {
             if quoted { events.append((bytes.count, false)) }
             return
         }
         let f: UInt8 = quoted ? WordBuilder.quoted : (splittable ? WordBuilder.splittable : 0)
-        bytes.append(contentsOf: s.utf8)
-        flags.append(contentsOf: repeatElement(f, count: s.utf8.count))
+        bytes.append(s)
+        flags.append(contentsOf: repeatElement(f, count: s.count))
     }
 
     mutating func fieldBreak() { events.append((bytes.count, true)) }
@@ -29,7 +31,7 @@ struct WordBuilder {
         var bytes: ArraySlice<UInt8>
         var flags: ArraySlice<UInt8>
 
-        var text: String { String(decoding: bytes, as: UTF8.self) }
+        var text: ByteString { ByteString(bytes) }
 
         /// True when some unquoted byte could start a wildcard.
         var mayGlob: Bool {
@@ -41,17 +43,17 @@ struct WordBuilder {
         }
 
         /// The field as a pattern: quoted bytes that are special to patterns escaped.
-        var pattern: String { patternText(bytes, flags) }
+        var pattern: ByteString { patternText(bytes, flags) }
     }
 
     /// Splits at IFS characters in splittable bytes and at `"$@"` breaks, with POSIX's
     /// rules: IFS white space at the start of a field is dropped and a run of it separates
     /// once; every other IFS character ends a field, even an empty one; a separator at the
     /// very end makes no empty field after it.
-    func split(ifs: String) -> [Field] {
+    func split(ifs: ByteString) -> [Field] {
         var isIFS = [Bool](repeating: false, count: 256)
         var isWhite = [Bool](repeating: false, count: 256)
-        for b in ifs.utf8 {
+        for b in ifs {
             isIFS[Int(b)] = true
             if b == 0x20 || b == 0x09 || b == 0x0A { isWhite[Int(b)] = true }
         }
@@ -126,12 +128,12 @@ func patternSpecial(_ b: UInt8) -> Bool {
 }
 
 /// Bytes with flags as pattern text: quoted special bytes get a backslash.
-func patternText(_ bytes: ArraySlice<UInt8>, _ flags: ArraySlice<UInt8>) -> String {
+func patternText(_ bytes: ArraySlice<UInt8>, _ flags: ArraySlice<UInt8>) -> ByteString {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     for (b, f) in zip(bytes, flags) {
         if f & WordBuilder.quoted != 0 && patternSpecial(b) { out.append(UInt8(ascii: "\\")) }
         out.append(b)
     }
-    return String(decoding: out, as: UTF8.self)
+    return ByteString(out)
 }

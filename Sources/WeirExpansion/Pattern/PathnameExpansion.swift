@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 @preconcurrency import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import WeirSyntax
 
 /// The shell options that change pathname expansion.
 public struct GlobOptions: Sendable {
@@ -40,28 +37,28 @@ public struct GlobOptions: Sendable {
 ///   first), without the final slash otherwise (`*/**` gives `a`, `**/c/**` `x/c`);
 /// - a trailing `/` keeps only directories (symbolic links to directories included)
 ///   and is kept in the results;
-/// - the results are sorted by bytes (strcmp, as in C.UTF-8), each path once (bash
+/// - the results are sorted in the locale's collation order, each path once (bash
 ///   repeats a path two `**` reach, as in `**/?/**`).
 ///
-/// Names are read as UTF-8; a name that is not valid UTF-8 comes back with U+FFFD in
-/// place of the bad bytes (weir's strings are Swift strings).
+/// Names are bytes, as `readdir` gives them (a Latin-1 name comes back as it is); they
+/// are sorted in the locale's collation order (byte order under `C`).
 public enum PathnameExpansion {
     /// Expands a pattern against the file system; returns the sorted matches, or [] when
     /// nothing matches (the caller decides nullglob/failglob/keep-the-word).
-    public static func expand(_ pattern: String, options: GlobOptions) -> [String] {
+    public static func expand(_ pattern: ByteString, options: GlobOptions) -> [ByteString] {
         expand(pattern, options: options, relativeTo: nil)
     }
 
     /// `expand`, resolving a relative pattern against `directory` instead of the working
     /// directory (the results stay relative).
-    static func expand(_ pattern: String, options: GlobOptions, relativeTo directory: String?) -> [String] {
+    static func expand(_ pattern: ByteString, options: GlobOptions, relativeTo directory: ByteString?) -> [ByteString] {
         let parsed = GlobPattern(pattern, options: options)
         var walker = GlobWalker(components: parsed.components, options: options, root: directory)
         walker.walk(0, base: parsed.prefix, baseIsLiteral: true)
         var results = walker.results
-        results.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        results.sort(by: ShellLocale.precedes)
         // Overlapping `**` matches could in principle produce a path twice.
-        var unique: [String] = []
+        var unique: [ByteString] = []
         unique.reserveCapacity(results.count)
         for r in results where unique.last != r {
             unique.append(r)
@@ -74,7 +71,7 @@ public enum PathnameExpansion {
 struct GlobComponent {
     enum Kind {
         /// No wildcard: the unescaped name.
-        case literal(String)
+        case literal(ByteString)
         case pattern(ShellPattern)
         /// `**` with globstar.
         case globstar
@@ -82,7 +79,7 @@ struct GlobComponent {
     var kind: Kind
     /// The slashes that follow the component as written ("" for the last one unless
     /// the pattern ends with `/`).
-    var separator: String
+    var separator: ByteString
     /// A `**` that stands for several (`a/**/**`): bash then writes the directory
     /// itself as if a wildcard came before (`a`, not `a/`).
     var repeated = false
@@ -90,15 +87,15 @@ struct GlobComponent {
 
 struct GlobPattern {
     /// Leading slashes (an absolute pattern).
-    var prefix = ""
+    var prefix: ByteString = ""
     var components: [GlobComponent] = []
 
-    init(_ pattern: String, options: GlobOptions) {
-        let bytes = Array(pattern.utf8)
+    init(_ pattern: ByteString, options: GlobOptions) {
+        let bytes = pattern.bytes
         var i = 0
         while i < bytes.count && bytes[i] == UInt8(ascii: "/") { i += 1 }
-        prefix = String(repeating: "/", count: i)
-        var texts: [(String, String)] = []
+        prefix = ByteString(repeating: UInt8(ascii: "/"), count: i)
+        var texts: [(ByteString, ByteString)] = []
         while i < bytes.count {
             let start = i
             // The component ends at a `/`, or at a `\/` (an escaped slash is a separator).
@@ -112,7 +109,7 @@ struct GlobPattern {
                 if b == UInt8(ascii: "/") { break }
                 i += 1
             }
-            let text = String(decoding: bytes[start..<i], as: UTF8.self)
+            let text = ByteString(bytes[start..<i])
             var sep: [UInt8] = []
             while i < bytes.count {
                 if bytes[i] == UInt8(ascii: "/") {
@@ -125,7 +122,7 @@ struct GlobPattern {
                     break
                 }
             }
-            texts.append((text, String(decoding: sep, as: UTF8.self)))
+            texts.append((text, ByteString(sep)))
         }
         for (text, sep) in texts {
             let kind: GlobComponent.Kind
@@ -150,29 +147,29 @@ struct GlobWalker {
     let components: [GlobComponent]
     let options: GlobOptions
     /// The directory relative paths are resolved against (nil: the working directory).
-    let root: String?
-    var results: [String] = []
+    let root: ByteString?
+    var results: [ByteString] = []
 
-    init(components: [GlobComponent], options: GlobOptions, root: String?) {
+    init(components: [GlobComponent], options: GlobOptions, root: ByteString?) {
         self.components = components
         self.options = options
         self.root = root
     }
 
     /// The path to hand to the system for `path` as written in the pattern.
-    func fsPath(_ path: String) -> String {
+    func fsPath(_ path: ByteString) -> ByteString {
         guard let root, !path.hasPrefix("/") else { return path.isEmpty ? "." : path }
         return path.isEmpty ? root : root + "/" + path
     }
 
-    func exists(_ path: String) -> Bool {
+    func exists(_ path: ByteString) -> Bool {
         var st = stat()
-        return lstat(fsPath(path), &st) == 0
+        return fsPath(path).withCString { lstat($0, &st) } == 0
     }
 
-    func isDirectory(_ path: String) -> Bool {
+    func isDirectory(_ path: ByteString) -> Bool {
         var st = stat()
-        return stat(fsPath(path), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        return fsPath(path).withCString { stat($0, &st) } == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// What a directory entry is, as far as pathname expansion cares.
@@ -182,20 +179,21 @@ struct GlobWalker {
 
     /// `.` and `..` (listed only without globskipdots) match a pattern that begins with
     /// `.`, even with dotglob; other names follow the leading-dot rule.
-    func fileNameMatches(_ pattern: ShellPattern, _ name: String) -> Bool {
+    func fileNameMatches(_ pattern: ShellPattern, _ name: ByteString) -> Bool {
         if name == "." || name == ".." { return pattern.program.allowsLeadingDot && pattern.matches(name) }
         return pattern.matchesFileName(name, dotglob: options.dotglob)
     }
 
     /// The entries of a directory (without `.` and `..`); nil when it cannot be read.
-    func list(_ dir: String) -> [(name: String, kind: EntryKind)]? {
+    func list(_ dir: ByteString) -> [(name: ByteString, kind: EntryKind)]? {
         let path = fsPath(dir)
-        guard let d = opendir(path) else { return nil }
+        guard let d = path.withCString({ opendir($0) }) else { return nil }
         defer { closedir(d) }
-        var out: [(name: String, kind: EntryKind)] = []
+        var out: [(name: ByteString, kind: EntryKind)] = []
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let e = readdir(d) {
-            let name = String(cString: (UnsafeRawPointer(e) + nameOffset).assumingMemoryBound(to: CChar.self))
+            let cName = (UnsafeRawPointer(e) + nameOffset).assumingMemoryBound(to: UInt8.self)
+            let name = ByteString(UnsafeBufferPointer(start: cName, count: strlen(UnsafeRawPointer(cName).assumingMemoryBound(to: CChar.self))))
             if name == "." || name == ".." {
                 if options.skipDots { continue }
                 out.append((name, .directory))
@@ -208,7 +206,7 @@ struct GlobWalker {
             case Int(DT_UNKNOWN):
                 var st = stat()
                 let full = path.hasSuffix("/") ? path + name : path + "/" + name
-                if lstat(full, &st) != 0 {
+                if full.withCString({ lstat($0, &st) }) != 0 {
                     kind = .other
                 } else if (st.st_mode & S_IFMT) == S_IFDIR {
                     kind = .directory
@@ -228,7 +226,7 @@ struct GlobWalker {
     /// separator written after the previous component. `baseIsLiteral` says whether
     /// every component before was literal (for how a final `**` writes the directory
     /// itself: `a/b/**` gives `a/b/`, `**/b/**` gives `x/b`).
-    mutating func walk(_ index: Int, base: String, baseIsLiteral: Bool) {
+    mutating func walk(_ index: Int, base: ByteString, baseIsLiteral: Bool) {
         if index == components.count {
             // Only slashes: `/`.
             if !base.isEmpty && exists(base) { results.append(base) }
@@ -272,12 +270,12 @@ struct GlobWalker {
                     if mustBeDirectory || (baseIsLiteral && !comp.repeated) {
                         results.append(base)
                     } else {
-                        var dir = Substring(base)
+                        var dir = base
                         while dir.hasSuffix("/") { dir.removeLast() }
-                        results.append(String(dir))
+                        results.append(dir)
                     }
                 }
-                var found: [(String, EntryKind)] = []
+                var found: [(ByteString, EntryKind)] = []
                 descend(base, relative: "", into: &found)
                 for (rel, kind) in found {
                     let path = base + rel
@@ -291,7 +289,7 @@ struct GlobWalker {
                 }
             } else {
                 walk(index + 1, base: base, baseIsLiteral: false)
-                var found: [(String, EntryKind)] = []
+                var found: [(ByteString, EntryKind)] = []
                 descend(base, relative: "", into: &found)
                 for (rel, kind) in found {
                     // bash 5.2: below a directory prefix (`./**/x`, `d/**/x`, `*/**/x`),
@@ -308,11 +306,11 @@ struct GlobWalker {
     /// Every entry below `base + relative`, recursively, as paths relative to `base`
     /// with their kinds. Links to directories are listed but not entered; names
     /// beginning with `.` are skipped without dotglob.
-    func descend(_ base: String, relative: String, into found: inout [(String, EntryKind)]) {
+    func descend(_ base: ByteString, relative: ByteString, into found: inout [(ByteString, EntryKind)]) {
         guard let entries = list(base + relative) else { return }
         for entry in entries {
             if entry.name == "." || entry.name == ".." { continue }
-            if !options.dotglob && entry.name.utf8.first == UInt8(ascii: ".") { continue }
+            if !options.dotglob && entry.name.first == UInt8(ascii: ".") { continue }
             let rel = relative + entry.name
             found.append((rel, entry.kind))
             if entry.kind == .directory {

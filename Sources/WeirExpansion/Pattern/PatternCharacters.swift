@@ -1,3 +1,4 @@
+import WeirSyntax
 // Character classification and case folding for shell patterns, modelled on glibc's
 // C.UTF-8 locale (what bash 5.2 sees under LC_ALL=C.UTF-8): ASCII is exact; for other
 // scalars the Unicode properties stand in for glibc's tables (letters and non-ASCII
@@ -133,7 +134,8 @@ func patternFoldNonASCII(_ c: UInt32) -> UInt32 {
     return p.lowercaseMapping.unicodeScalars.first?.value ?? c
 }
 
-/// Decodes the scalar that starts at `i` in valid UTF-8 and returns it with its length.
+/// Decodes the character that starts at `i` in valid UTF-8 (as glibc reads it: up to six
+/// bytes) and returns its value with its length.
 @inline(__always)
 func patternDecode(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
     let b0 = UInt32(s[i])
@@ -144,8 +146,8 @@ func patternDecode(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
     if b0 < 0xF0 {
         return (((b0 & 0x0F) << 12) | ((UInt32(s[i + 1]) & 0x3F) << 6) | (UInt32(s[i + 2]) & 0x3F), 3)
     }
-    return (((b0 & 0x07) << 18) | ((UInt32(s[i + 1]) & 0x3F) << 12)
-            | ((UInt32(s[i + 2]) & 0x3F) << 6) | (UInt32(s[i + 3]) & 0x3F), 4)
+    let (v, n) = UTF8Sequence.decode(s, at: i)
+    return (v ?? b0, n)
 }
 
 /// The length in bytes of the UTF-8 sequence that starts with byte `b`.
@@ -154,7 +156,23 @@ func patternScalarLength(_ b: UInt8) -> Int {
     if b < 0x80 { return 1 }
     if b < 0xE0 { return 2 }
     if b < 0xF0 { return 3 }
-    return 4
+    if b < 0xF8 { return 4 }
+    return b < 0xFC ? 5 : 6
+}
+
+/// Whether every byte of `s` belongs to a character of valid UTF-8 (as glibc reads it),
+/// so that a pattern can match it character by character.
+@inline(__always)
+func patternIsValidUTF8(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = s.count
+    while i < n {
+        if s[i] < 0x80 { i += 1; continue }
+        let (v, len) = UTF8Sequence.decode(s, at: i)
+        if v == nil { return false }
+        i += len
+    }
+    return true
 }
 
 /// The start of the scalar that ends at `i` (i > 0) in valid UTF-8.

@@ -1,3 +1,4 @@
+import WeirSyntax
 // Matching a compiled pattern against UTF-8. Positions are byte offsets that always sit
 // on scalar boundaries; `?` and brackets consume one whole scalar.
 //
@@ -19,11 +20,31 @@ struct PatternMatcher {
     let brackets: UnsafeBufferPointer<PatBracket>
     let s: UnsafeBufferPointer<UInt8>
     let ci: Bool
+    /// Every byte is a character (see `PatternProgram.bytewise`).
+    let bytewise: Bool
 
-    /// The byte offset after the scalar at `i`.
+    /// The byte offset after the character at `i`.
     @inline(__always)
     func next(_ i: Int) -> Int {
-        i + patternScalarLength(s[i])
+        bytewise ? i + 1 : i + patternScalarLength(s[i])
+    }
+
+    /// The character at `i` and its length in bytes.
+    @inline(__always)
+    func decode(_ i: Int) -> (UInt32, Int) {
+        bytewise ? (UInt32(s[i]), 1) : patternDecode(s, i)
+    }
+
+    /// The start of the character that ends at `i` (i > 0).
+    @inline(__always)
+    func previousStart(_ i: Int) -> Int {
+        bytewise ? i - 1 : patternPreviousStart(s, i)
+    }
+
+    /// Whether a character starts at byte `k`.
+    @inline(__always)
+    func isBoundary(_ k: Int) -> Bool {
+        bytewise || s[k] & 0xC0 != 0x80
     }
 
     /// Whether a single-scalar op (literal, `?`, bracket) accepts scalar `c`.
@@ -31,7 +52,7 @@ struct PatternMatcher {
     func accepts(_ op: PatOp, _ c: UInt32) -> Bool {
         switch op.kind {
         case .literal:
-            return (ci ? patternFold(c) : c) == op.value
+            return (ci && !(bytewise && c >= 0x80) ? patternFold(c) : c) == op.value
         case .any:
             return true
         case .bracket:
@@ -44,7 +65,7 @@ struct PatternMatcher {
     /// Whether the single-scalar op at `p` accepts the scalar starting at byte `i` (< end).
     @inline(__always)
     func acceptsScalar(at i: Int, _ p: Int) -> Bool {
-        let (c, _) = patternDecode(s, i)
+        let (c, _) = decode(i)
         return accepts(ops[p], c)
     }
 
@@ -78,7 +99,7 @@ struct PatternMatcher {
                     continue
                 }
                 if i < se {
-                    let (c, len) = patternDecode(s, i)
+                    let (c, len) = decode(i)
                     if accepts(op, c) {
                         p += 1
                         i += len
@@ -119,7 +140,7 @@ struct PatternMatcher {
             var k = i
             for q in p..<pe {
                 if k >= s.count { return }
-                let (c, len) = patternDecode(s, k)
+                let (c, len) = decode(k)
                 if !accepts(ops[q], c) { return }
                 k += len
             }
@@ -145,7 +166,7 @@ struct PatternMatcher {
                 guard let lo = cur.first() else { return }
                 var k = lo
                 while k < n {
-                    if s[k] & 0xC0 != 0x80 { cur.insert(k) }
+                    if isBoundary(k) { cur.insert(k) }
                     k += 1
                 }
                 cur.insert(n)
@@ -168,7 +189,7 @@ struct PatternMatcher {
                             bits &= ~(1 << UInt64(b))
                             let j = w << 6 | b
                             if j < n {
-                                let (c, len) = patternDecode(s, j)
+                                let (c, len) = decode(j)
                                 if accepts(op, c) { cur.insert(j + len) }
                             }
                         }

@@ -1,3 +1,4 @@
+import WeirSyntax
 // The compiled form of a shell pattern and the compiler that builds it.
 //
 // A pattern compiles to flat arrays: `ops` holds every sequence of the pattern (the top
@@ -76,6 +77,8 @@ struct PatBracket: Sendable {
     var asciiHi: UInt64 = 0
     var negated: Bool
     var items: [PatBracketItem]
+    /// Characters are bytes: values of 128 and up are bytes, not code points.
+    var bytewise: Bool
 
     @inline(__always)
     func matches(_ c: UInt32, caseInsensitive: Bool) -> Bool {
@@ -85,13 +88,14 @@ struct PatBracket: Sendable {
     }
 
     func matchesNonASCII(_ c: UInt32, caseInsensitive: Bool) -> Bool {
-        let f = caseInsensitive ? patternFold(c) : c
+        // A byte of a pattern matched bytewise is never a letter to fold or in a class.
+        let f = caseInsensitive && !bytewise ? patternFold(c) : c
         for item in items {
             switch item {
             case .range(let lo, let hi):
                 if f >= lo && f <= hi { return !negated }
             case .charClass(let k):
-                if k.contains(c) { return !negated }
+                if !bytewise && k.contains(c) { return !negated }
             }
         }
         return negated
@@ -109,9 +113,10 @@ struct PatBracket: Sendable {
         return (lo, hi)
     }
 
-    init(negated: Bool, items: [PatBracketItem], caseInsensitive: Bool) {
+    init(negated: Bool, items: [PatBracketItem], caseInsensitive: Bool, bytewise: Bool) {
         self.negated = negated
         self.items = items
+        self.bytewise = bytewise
         var lo: UInt64 = 0, hi: UInt64 = 0
         for item in items {
             switch item {
@@ -173,18 +178,30 @@ struct PatternProgram: Sendable {
     /// alternatives does).
     var allowsLeadingDot: Bool
 
-    init(_ pattern: String, extglob: Bool, caseInsensitive: Bool) {
-        var copy = pattern
+    /// Characters are bytes: the locale's character set is not UTF-8, or the pattern
+    /// or the subject is not valid UTF-8 (bash then matches bytes too).
+    var bytewise: Bool
+
+    init(_ pattern: ByteString, extglob: Bool, caseInsensitive: Bool, bytewise: Bool) {
         let compiled: (ops: [PatOp], topEnd: Int, groups: [PatGroup], brackets: [PatBracket], wild: Bool)
-        compiled = copy.withUTF8 { bytes in
-            if !bytes.contains(where: { $0 >= 0x80 }) {
-                var c = PatternCompiler(PatternBytesText(bytes: bytes), extglob: extglob, caseInsensitive: caseInsensitive)
+        compiled = pattern.withUnsafeBufferPointer { bytes in
+            if bytewise || !bytes.contains(where: { $0 >= 0x80 }) {
+                var c = PatternCompiler(PatternBytesText(bytes: bytes), extglob: extglob, caseInsensitive: caseInsensitive,
+                                        bytewise: bytewise)
                 return c.compile()
             }
-            let scalars = PatternScalarsText(scalars: pattern.unicodeScalars.map { $0.value })
-            var c = PatternCompiler(scalars, extglob: extglob, caseInsensitive: caseInsensitive)
+            var scalars: [UInt32] = []
+            var i = 0
+            while i < bytes.count {
+                let (v, n) = UTF8Sequence.decode(bytes, at: i)
+                scalars.append(v ?? UInt32(bytes[i]))
+                i += n
+            }
+            var c = PatternCompiler(PatternScalarsText(scalars: scalars), extglob: extglob,
+                                    caseInsensitive: caseInsensitive, bytewise: false)
             return c.compile()
         }
+        self.bytewise = bytewise
         ops = compiled.ops
         topEnd = compiled.topEnd
         groups = compiled.groups
@@ -192,7 +209,7 @@ struct PatternProgram: Sendable {
         hasWildcards = compiled.wild
         self.caseInsensitive = caseInsensitive
         isEmptySource = pattern.isEmpty
-        sourceStartsWithStar = pattern.utf8.first == 0x2A
+        sourceStartsWithStar = pattern.first == 0x2A
         var fixed = true
         for q in 0..<topEnd where ops[q].kind == .star || ops[q].kind == .group {
             fixed = false
@@ -232,7 +249,8 @@ struct PatternProgram: Sendable {
         ops.withUnsafeBufferPointer { o in
             groups.withUnsafeBufferPointer { g in
                 brackets.withUnsafeBufferPointer { b in
-                    body(PatternMatcher(ops: o, groups: g, brackets: b, s: subject, ci: caseInsensitive))
+                    body(PatternMatcher(ops: o, groups: g, brackets: b, s: subject, ci: caseInsensitive,
+                                        bytewise: bytewise))
                 }
             }
         }
@@ -262,15 +280,17 @@ struct PatternCompiler<Text: PatternText> {
     let p: Text
     let extglob: Bool
     let caseInsensitive: Bool
+    let bytewise: Bool
     /// The alternatives of groups, each a contiguous range (appended after the top level).
     var subOps: [PatOp] = []
     var groups: [PatGroup] = []
     var brackets: [PatBracket] = []
 
-    init(_ pattern: Text, extglob: Bool, caseInsensitive: Bool) {
+    init(_ pattern: Text, extglob: Bool, caseInsensitive: Bool, bytewise: Bool) {
         self.p = pattern
         self.extglob = extglob
         self.caseInsensitive = caseInsensitive
+        self.bytewise = bytewise
     }
 
     /// Compiles the whole pattern: the ops (top level first), the end of the top level,
@@ -327,7 +347,13 @@ struct PatternCompiler<Text: PatternText> {
     private static var bar: UInt32 { 0x7C }
 
     private func literal(_ c: UInt32) -> PatOp {
-        PatOp(.literal, caseInsensitive ? patternFold(c) : c)
+        PatOp(.literal, fold(c))
+    }
+
+    /// `c` case-folded when the pattern ignores case (only ASCII letters, bytewise).
+    private func fold(_ c: UInt32) -> UInt32 {
+        guard caseInsensitive else { return c }
+        return bytewise && c >= 0x80 ? c : patternFold(c)
     }
 
     /// Parses the sequence that starts at `start` into `seq`; inside a group it ends at
@@ -361,7 +387,8 @@ struct PatternCompiler<Text: PatternText> {
                 i += 1
             case Self.lbracket:
                 if let (negated, items, end) = parseBracket(at: i) {
-                    brackets.append(PatBracket(negated: negated, items: items, caseInsensitive: caseInsensitive))
+                    brackets.append(PatBracket(negated: negated, items: items, caseInsensitive: caseInsensitive,
+                                               bytewise: bytewise))
                     seq.append(PatOp(.bracket, UInt32(brackets.count - 1)))
                         i = end
                 } else {
@@ -484,7 +511,7 @@ struct PatternCompiler<Text: PatternText> {
                         continue
                     }
                     let ch = p[content.lowerBound]
-                    let f = caseInsensitive ? patternFold(ch) : ch
+                    let f = fold(ch)
                     items.append(.range(f, f))
                     continue
                 }
@@ -517,10 +544,8 @@ struct PatternCompiler<Text: PatternText> {
                     j += 2
                 }
             }
-            if caseInsensitive {
-                lo = patternFold(lo)
-                hi = patternFold(hi)
-            }
+            lo = fold(lo)
+            hi = fold(hi)
             items.append(.range(lo, hi))
         }
         return nil

@@ -1,3 +1,5 @@
+import WeirSyntax
+
 // ${x/p/r} and its variants, as bash 5.2's pat_subst does them.
 
 /// The replacement text of `${x/p/r}`, with bash 5.2's patsub_replacement rules applied
@@ -10,14 +12,14 @@ struct PatternReplacement {
     /// Offsets in `text` where the matched text goes, in order.
     var holes: [Int] = []
 
-    init(_ replacement: String, ampersandIsMatch: Bool) {
-        text.reserveCapacity(replacement.utf8.count)
+    init(_ replacement: ByteString, ampersandIsMatch: Bool) {
+        text.reserveCapacity(replacement.count)
         guard ampersandIsMatch else {
-            text.append(contentsOf: replacement.utf8)
+            text.append(replacement)
             return
         }
         var escaped = false
-        for b in replacement.utf8 {
+        for b in replacement {
             if escaped {
                 if b != UInt8(ascii: "&") && b != UInt8(ascii: "\\") { text.append(UInt8(ascii: "\\")) }
                 text.append(b)
@@ -48,8 +50,8 @@ struct PatternReplacement {
     }
 
     /// The replacement for an empty match.
-    var forEmptyMatch: String {
-        String(decoding: text, as: UTF8.self)
+    var forEmptyMatch: ByteString {
+        ByteString(text)
     }
 }
 
@@ -73,18 +75,18 @@ extension ShellPattern {
     /// the expanded replacement word as they are, and escapes every `\` and `&` that
     /// came from quoting (`"&"`, `'&'`, `\&`, `"$var"`) with a backslash. Without
     /// `ampersandIsMatch` the replacement is used verbatim.
-    public func replace(in s: String, with replacement: String, mode: ReplaceMode, ampersandIsMatch: Bool) -> String {
-        let prog = program
+    public func replace(in s: ByteString, with replacement: ByteString, mode: ReplaceMode,
+                        ampersandIsMatch: Bool) -> ByteString {
         let rep = PatternReplacement(replacement, ampersandIsMatch: ampersandIsMatch)
-        if prog.isEmptySource {
+        if program.isEmptySource {
             switch mode {
             case .prefix: return rep.forEmptyMatch + s
             case .suffix: return s + rep.forEmptyMatch
             case .first, .all: return s
             }
         }
-        var copy = s
-        return copy.withUTF8 { buf -> String in
+        return s.withUnsafeBufferPointer { buf -> ByteString in
+            let prog = program(for: buf)
             let n = buf.count
             let ps = prog.topStart, pe = prog.topEnd
             if n == 0 {
@@ -117,7 +119,7 @@ extension ShellPattern {
                                 while p < n && buf[p] != b { p += 1 }
                                 if p == n { break }
                             }
-                            if let e = longestMatch(m, at: p) {
+                            if let e = longestMatch(m, prog, at: p) {
                                 end = e
                                 break
                             }
@@ -143,13 +145,12 @@ extension ShellPattern {
                 }
                 if !changed { return s }
             }
-            return String(decoding: out, as: UTF8.self)
+            return ByteString(out)
         }
     }
 
     /// The end of the longest match that starts at byte `p` (< end of subject), or nil.
-    func longestMatch(_ m: PatternMatcher, at p: Int) -> Int? {
-        let prog = program
+    func longestMatch(_ m: PatternMatcher, _ prog: PatternProgram, at p: Int) -> Int? {
         let n = m.s.count
         let ps = prog.topStart, pe = prog.topEnd
         if prog.fixedLength >= 0 {
@@ -174,11 +175,11 @@ extension ShellPattern {
         let filter = m.ops[last].kind != .star && m.ops[last].kind != .group
         var k = n
         while true {
-            if !filter || (k > p && m.acceptsScalar(at: patternPreviousStart(m.s, k), last)) {
+            if !filter || (k > p && m.acceptsScalar(at: m.previousStart(k), last)) {
                 if m.match(ps, pe, p, k) { return k }
             }
             if k <= p { return nil }
-            k = patternPreviousStart(m.s, k)
+            k = m.previousStart(k)
         }
     }
 }

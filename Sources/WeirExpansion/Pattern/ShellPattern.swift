@@ -1,3 +1,5 @@
+import WeirSyntax
+
 /// How `ShellPattern.replace` chooses what to replace: `${x/p/r}` (`.first`),
 /// `${x//p/r}` (`.all`), `${x/#p/r}` (`.prefix`) and `${x/%p/r}` (`.suffix`).
 public enum ReplaceMode: Sendable {
@@ -11,12 +13,11 @@ public enum ReplaceMode: Sendable {
 /// matches only `*`); a trailing lone backslash stands for itself. A `[` without a
 /// closing `]`, and an extglob operator without a closing `)`, are literal.
 ///
-/// Matching works on Unicode scalars (what bash calls characters under C.UTF-8): `?`
-/// matches `é` whole. Ranges compare scalar values. String indices returned by the
-/// prefix/suffix functions are scalar-aligned, not necessarily `Character`-aligned (a
-/// pattern may split a combining sequence, as bash does): slice with
-/// `s.unicodeScalars[...]` or `s.utf8[...]`, or use `removeMatchingPrefix` /
-/// `removeMatchingSuffix`, not `s[...]`, which rounds to `Character` boundaries.
+/// Matching works on the locale's characters (see `ShellLocale`): under a UTF-8 locale
+/// `?` matches `é` whole and ranges compare code points; under `C` every byte is a
+/// character. As in bash, a pattern or subject that is not valid UTF-8 is matched byte
+/// by byte. Offsets returned by the prefix/suffix functions are byte offsets on character
+/// boundaries (a pattern may split a combining sequence, as bash does).
 ///
 /// A pattern is compiled once at `init` (about 100 ns for a short one: the expander may
 /// build one per expansion). Matching allocates nothing for patterns without extglob
@@ -30,9 +31,23 @@ public enum ReplaceMode: Sendable {
 /// mis-measured by `${x//p/r}`, and `[[ 'a\' == *\ ]]` is false.
 public struct ShellPattern: Sendable {
     let program: PatternProgram
+    /// The same pattern compiled to match bytes, for a subject that is not valid UTF-8
+    /// (bash falls back to bytes for the whole match then); nil when `program` already
+    /// matches bytes.
+    let bytewiseFallback: BytewisePattern?
 
-    public init(_ pattern: String, extglob: Bool = true, caseInsensitive: Bool = false) {
-        program = PatternProgram(pattern, extglob: extglob, caseInsensitive: caseInsensitive)
+    public init(_ pattern: ByteString, extglob: Bool = true, caseInsensitive: Bool = false) {
+        let bytewise = !ShellLocale.isUTF8 || !pattern.withUnsafeBufferPointer(patternIsValidUTF8)
+        program = PatternProgram(pattern, extglob: extglob, caseInsensitive: caseInsensitive, bytewise: bytewise)
+        bytewiseFallback = bytewise ? nil : BytewisePattern(pattern, extglob: extglob, caseInsensitive: caseInsensitive)
+    }
+
+    /// The program that matches `subject`: characters when it is valid UTF-8 (or plain
+    /// ASCII), bytes otherwise.
+    @inline(__always)
+    func program(for subject: UnsafeBufferPointer<UInt8>) -> PatternProgram {
+        guard let f = bytewiseFallback, !patternIsValidUTF8(subject) else { return program }
+        return f.program
     }
 
     /// Whether a word with this pattern needs pathname expansion, by bash's rule
@@ -42,18 +57,18 @@ public struct ShellPattern: Sendable {
     public var hasWildcards: Bool { program.hasWildcards }
 
     /// Whether the pattern matches the whole of `s` (`case`, `[[ s == p ]]`).
-    public func matches(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { buf in
-            program.withMatcher(buf) { m in m.match(program.topStart, program.topEnd, 0, buf.count) }
+    public func matches(_ s: ByteString) -> Bool {
+        s.withUnsafeBufferPointer { buf in
+            let prog = program(for: buf)
+            return prog.withMatcher(buf) { m in m.match(prog.topStart, prog.topEnd, 0, buf.count) }
         }
     }
 
     /// Whether a file name matches, with the rules of pathname expansion for a leading
     /// `.`: such a name matches only when `dotglob` is set or the pattern itself begins
     /// with a `.`; `.` and `..` never match.
-    public func matchesFileName(_ name: String, dotglob: Bool) -> Bool {
-        if name.utf8.first == UInt8(ascii: ".") {
+    public func matchesFileName(_ name: ByteString, dotglob: Bool) -> Bool {
+        if name.first == UInt8(ascii: ".") {
             if name == "." || name == ".." { return false }
             if !dotglob && !program.allowsLeadingDot { return false }
         }
@@ -62,53 +77,43 @@ public struct ShellPattern: Sendable {
 
     // MARK: - Prefixes and suffixes
 
-    /// `${x##p}`: the end of the longest prefix of `s` that the pattern matches.
-    public func longestPrefix(of s: String) -> String.Index? {
-        var copy = s
-        return copy.withUTF8 { buf in prefixEnd(buf, longest: true) }.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    /// `${x##p}`: the end (a byte offset) of the longest prefix of `s` that the pattern matches.
+    public func longestPrefix(of s: ByteString) -> Int? {
+        s.withUnsafeBufferPointer { prefixEnd($0, longest: true) }
     }
 
     /// `${x#p}`: the end of the shortest prefix of `s` that the pattern matches.
-    public func shortestPrefix(of s: String) -> String.Index? {
-        var copy = s
-        return copy.withUTF8 { buf in prefixEnd(buf, longest: false) }.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    public func shortestPrefix(of s: ByteString) -> Int? {
+        s.withUnsafeBufferPointer { prefixEnd($0, longest: false) }
     }
 
-    /// `${x%%p}`: the start of the longest suffix of `s` that the pattern matches.
-    public func longestSuffix(of s: String) -> String.Index? {
-        var copy = s
-        return copy.withUTF8 { buf in suffixStart(buf, longest: true) }.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    /// `${x%%p}`: the start (a byte offset) of the longest suffix of `s` that the pattern matches.
+    public func longestSuffix(of s: ByteString) -> Int? {
+        s.withUnsafeBufferPointer { suffixStart($0, longest: true) }
     }
 
     /// `${x%p}`: the start of the shortest suffix of `s` that the pattern matches.
-    public func shortestSuffix(of s: String) -> String.Index? {
-        var copy = s
-        return copy.withUTF8 { buf in suffixStart(buf, longest: false) }.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    public func shortestSuffix(of s: ByteString) -> Int? {
+        s.withUnsafeBufferPointer { suffixStart($0, longest: false) }
     }
 
     /// `${x#p}` (`longest: false`) and `${x##p}` (`longest: true`): `s` without the
     /// matching prefix, or `s` when no prefix matches.
-    public func removeMatchingPrefix(from s: String, longest: Bool) -> String {
-        var copy = s
-        return copy.withUTF8 { buf in
-            guard let k = prefixEnd(buf, longest: longest) else { return s }
-            return k == 0 ? s : String(decoding: UnsafeBufferPointer(rebasing: buf[k...]), as: UTF8.self)
-        }
+    public func removeMatchingPrefix(from s: ByteString, longest: Bool) -> ByteString {
+        guard let k = s.withUnsafeBufferPointer({ prefixEnd($0, longest: longest) }) else { return s }
+        return k == 0 ? s : s.slice(k..<s.count)
     }
 
     /// `${x%p}` (`longest: false`) and `${x%%p}` (`longest: true`): `s` without the
     /// matching suffix, or `s` when no suffix matches.
-    public func removeMatchingSuffix(from s: String, longest: Bool) -> String {
-        var copy = s
-        return copy.withUTF8 { buf in
-            guard let k = suffixStart(buf, longest: longest) else { return s }
-            return k == buf.count ? s : String(decoding: UnsafeBufferPointer(rebasing: buf[..<k]), as: UTF8.self)
-        }
+    public func removeMatchingSuffix(from s: ByteString, longest: Bool) -> ByteString {
+        guard let k = s.withUnsafeBufferPointer({ suffixStart($0, longest: longest) }) else { return s }
+        return k == s.count ? s : s.slice(0..<k)
     }
 
     /// The byte offset where the longest or shortest matching prefix ends.
     func prefixEnd(_ buf: UnsafeBufferPointer<UInt8>, longest: Bool) -> Int? {
-        let prog = program
+        let prog = program(for: buf)
         return prog.withMatcher(buf) { m in
             let n = buf.count
             let ps = prog.topStart, pe = prog.topEnd
@@ -132,16 +137,16 @@ public struct ShellPattern: Sendable {
             if longest {
                 var k = n
                 while true {
-                    if !filter || (k > 0 && m.acceptsScalar(at: patternPreviousStart(buf, k), last)) {
+                    if !filter || (k > 0 && m.acceptsScalar(at: m.previousStart(k), last)) {
                         if m.match(ps, pe, 0, k) { return k }
                     }
                     if k == 0 { return nil }
-                    k = patternPreviousStart(buf, k)
+                    k = m.previousStart(k)
                 }
             } else {
                 var k = 0
                 while true {
-                    if !filter || (k > 0 && m.acceptsScalar(at: patternPreviousStart(buf, k), last)) {
+                    if !filter || (k > 0 && m.acceptsScalar(at: m.previousStart(k), last)) {
                         if m.match(ps, pe, 0, k) { return k }
                     }
                     if k >= n { return nil }
@@ -153,7 +158,7 @@ public struct ShellPattern: Sendable {
 
     /// The byte offset where the longest or shortest matching suffix starts.
     func suffixStart(_ buf: UnsafeBufferPointer<UInt8>, longest: Bool) -> Int? {
-        let prog = program
+        let prog = program(for: buf)
         return prog.withMatcher(buf) { m in
             let n = buf.count
             let ps = prog.topStart, pe = prog.topEnd
@@ -176,7 +181,7 @@ public struct ShellPattern: Sendable {
                 while true {
                     if m.match(ps, pe, k, n) { return k }
                     if k == 0 { return nil }
-                    k = patternPreviousStart(buf, k)
+                    k = m.previousStart(k)
                 }
             }
         }
@@ -200,29 +205,24 @@ public struct ShellPattern: Sendable {
 
     /// Backslash-escapes every character special to patterns, so that the result
     /// matches exactly `literal`.
-    public static func escape(_ literal: String) -> String {
-        var needs = false
-        for b in literal.utf8 where isSpecial(b) {
-            needs = true
-            break
-        }
-        if !needs { return literal }
+    public static func escape(_ literal: ByteString) -> ByteString {
+        guard literal.contains(where: isSpecial) else { return literal }
         var out: [UInt8] = []
-        out.reserveCapacity(literal.utf8.count + 8)
-        for b in literal.utf8 {
+        out.reserveCapacity(literal.count + 8)
+        for b in literal {
             if isSpecial(b) { out.append(UInt8(ascii: "\\")) }
             out.append(b)
         }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString(out)
     }
 
     /// Removes backslash escapes: `\x` becomes `x`; a trailing lone backslash stays.
-    public static func unescape(_ pattern: String) -> String {
-        guard pattern.utf8.contains(UInt8(ascii: "\\")) else { return pattern }
+    public static func unescape(_ pattern: ByteString) -> ByteString {
+        guard pattern.contains(UInt8(ascii: "\\")) else { return pattern }
         var out: [UInt8] = []
-        out.reserveCapacity(pattern.utf8.count)
+        out.reserveCapacity(pattern.count)
         var escaped = false
-        for b in pattern.utf8 {
+        for b in pattern {
             if !escaped && b == UInt8(ascii: "\\") {
                 escaped = true
                 continue
@@ -231,7 +231,28 @@ public struct ShellPattern: Sendable {
             out.append(b)
         }
         if escaped { out.append(UInt8(ascii: "\\")) }
-        return String(decoding: out, as: UTF8.self)
+        return ByteString(out)
+    }
+}
+
+/// A pattern's bytewise program, compiled the first time a subject needs it.
+final class BytewisePattern: @unchecked Sendable {
+    let text: ByteString
+    let extglob: Bool
+    let caseInsensitive: Bool
+    private var compiled: PatternProgram?
+
+    init(_ text: ByteString, extglob: Bool, caseInsensitive: Bool) {
+        self.text = text
+        self.extglob = extglob
+        self.caseInsensitive = caseInsensitive
+    }
+
+    var program: PatternProgram {
+        if let p = compiled { return p }
+        let p = PatternProgram(text, extglob: extglob, caseInsensitive: caseInsensitive, bytewise: true)
+        compiled = p
+        return p
     }
 }
 
@@ -256,7 +277,7 @@ extension PatternMatcher {
         var c = count
         while c > 0 {
             if k <= 0 { return nil }
-            k = patternPreviousStart(s, k)
+            k = previousStart(k)
             c -= 1
         }
         return k

@@ -1,4 +1,5 @@
 import Glibc
+import WeirSyntax
 
 /// Reads `fd` to its end, appending to `out`; false when a read fails (errno set),
 /// with what came before the failure kept in `out`.
@@ -18,8 +19,10 @@ public func readToEnd(_ fd: Int32, into out: inout [UInt8]) -> Bool {
 }
 
 /// The bytes of a file, or nil (errno set).
-public func readWholeFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+public func readWholeFile(_ path: String) -> [UInt8]? { readWholeFile(ByteString(path)) }
+
+public func readWholeFile(_ path: ByteString) -> [UInt8]? {
+    let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
     if fd < 0 { return nil }
     defer { close(fd) }
     // A regular file is read straight into an array of its size: growing one 64 KiB

@@ -1,3 +1,5 @@
+import WeirSyntax
+
 import Glibc
 
 /// User accounts read straight from `/etc/passwd`.
@@ -6,9 +8,9 @@ import Glibc
 /// with `dlopen`: a lookup that reaches `libnss_systemd` (any user not in the file)
 /// crashes the process. Reading the file ourselves is what a static shell must do.
 public struct UserAccount {
-    public var name: String
+    public var name: ByteString
     public var uid: UInt32
-    public var home: String
+    public var home: ByteString
 }
 
 public enum UserAccounts {
@@ -20,15 +22,14 @@ public enum UserAccounts {
             // name:password:uid:gid:gecos:home:shell
             let fields = line.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
             guard fields.count >= 6, !fields[0].isEmpty, fields[0].first != UInt8(ascii: "#"),
-                  let uid = UInt32(String(decoding: fields[2], as: UTF8.self)) else { continue }
-            accounts.append(UserAccount(name: String(decoding: fields[0], as: UTF8.self), uid: uid,
-                                        home: String(decoding: fields[5], as: UTF8.self)))
+                  let uid = UInt32(ByteString(fields[2])) else { continue }
+            accounts.append(UserAccount(name: ByteString(fields[0]), uid: uid, home: ByteString(fields[5])))
         }
         return accounts
     }
 
     /// The account called `name`.
-    public static func named(_ name: String) -> UserAccount? {
+    public static func named(_ name: ByteString) -> UserAccount? {
         all().first { $0.name == name }
     }
 

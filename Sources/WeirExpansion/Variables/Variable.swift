@@ -1,3 +1,4 @@
+import WeirSyntax
 /// The attributes a variable can carry (`declare -x -r -i -l -u -n -a -A`).
 public struct VariableAttributes: OptionSet, Sendable {
     public let rawValue: UInt16
@@ -19,12 +20,12 @@ public struct VariableAttributes: OptionSet, Sendable {
 
 /// A variable's value: a string, or an array.
 public enum VariableValue: Equatable {
-    case string(String)
+    case string(ByteString)
     case indexed(IndexedArray)
     case associative(AssociativeArray)
 
     /// The value as a scalar: element 0 of an indexed array, key "0" of an associative one.
-    public var scalar: String? {
+    public var scalar: ByteString? {
         switch self {
         case .string(let s): return s
         case .indexed(let a): return a[0]
@@ -45,22 +46,30 @@ public struct Variable {
     }
 
     public var isSet: Bool { value != nil }
+
+    /// The associative array taken out of the value, which is left nil: the caller holds
+    /// the only reference, so changing it does not copy it. nil when it is not one.
+    mutating func takeAssociative() -> AssociativeArray? {
+        guard case .associative(let a)? = value else { return nil }
+        value = nil
+        return a
+    }
 }
 
 /// A sparse indexed array (bash arrays may have holes).
 public struct IndexedArray: Equatable {
-    var storage: [Int: String] = [:]
+    var storage: [Int: ByteString] = [:]
     /// One past the largest index; appends go here.
     public private(set) var end = 0
 
     public init() {}
 
-    public init(_ elements: [String]) {
+    public init(_ elements: [ByteString]) {
         for (i, e) in elements.enumerated() { storage[i] = e }
         end = elements.count
     }
 
-    public subscript(_ i: Int) -> String? {
+    public subscript(_ i: Int) -> ByteString? {
         get { storage[i] }
         set {
             storage[i] = newValue
@@ -83,23 +92,23 @@ public struct IndexedArray: Equatable {
     }
 
     /// Values in index order.
-    public var values: [String] {
+    public var values: [ByteString] {
         if storage.count == end { return (0..<end).map { storage[$0]! } }
         return storage.keys.sorted().map { storage[$0]! }
     }
 
-    public mutating func append(_ s: String) { self[end] = s }
+    public mutating func append(_ s: ByteString) { self[end] = s }
 }
 
 /// An associative array that remembers insertion order (bash prints in hash order;
 /// weir uses insertion order, which is stable and readable).
 public struct AssociativeArray: Equatable {
-    var storage: [String: String] = [:]
-    var order: [String] = []
+    var storage: [ByteString: ByteString] = [:]
+    var order: [ByteString] = []
 
     public init() {}
 
-    public subscript(_ key: String) -> String? {
+    public subscript(_ key: ByteString) -> ByteString? {
         get { storage[key] }
         set {
             if let v = newValue {
@@ -112,6 +121,6 @@ public struct AssociativeArray: Equatable {
 
     public var count: Int { storage.count }
     public var isEmpty: Bool { storage.isEmpty }
-    public var keys: [String] { order }
-    public var values: [String] { order.map { storage[$0]! } }
+    public var keys: [ByteString] { order }
+    public var values: [ByteString] { order.map { storage[$0]! } }
 }

@@ -1,9 +1,10 @@
+import WeirSyntax
 /// Errors from assigning or unsetting variables.
 public enum VariableError: Error, Equatable {
     /// `NAME: readonly variable`
-    case readonly(String)
+    case readonly(ByteString)
     /// `NAME: not a valid identifier`
-    case invalidName(String)
+    case invalidName(ByteString)
     /// A message from evaluating an integer variable's value.
     case arithmetic(String)
     /// Any other assignment that cannot be made, with bash's message.
@@ -34,19 +35,19 @@ final class VariableSlot {
 /// One table maps each name to a slot holding its stack of scoped variables, so a lookup
 /// is one hash probe however deep the calls are; popping a scope pops the names it made.
 public final class VariableStore {
-    var table: [ShortKey: VariableSlot] = [:]
+    var table: [ByteString: VariableSlot] = [:]
     /// The names each scope above the global one created, to pop them with it.
-    var scopeNames: [[String]] = []
+    var scopeNames: [[ByteString]] = []
     /// Values computed when read (`RANDOM`, `SECONDS`, `LINENO` …), supplied by the shell.
-    public var dynamicValue: ((String) -> String?)?
+    public var dynamicValue: ((ByteString) -> ByteString?)?
     /// Arrays computed when read (`PIPESTATUS`, `FUNCNAME`).
-    public var dynamicArray: ((String) -> [String]?)?
+    public var dynamicArray: ((ByteString) -> [ByteString]?)?
     /// Called after a watched variable is assigned or unset (PATH empties the command
     /// hash, IFS refreshes its cached value).
-    public var watchedNames: [String] = [] {
+    public var watchedNames: [ByteString] = [] {
         didSet {
             watchedLengths = 0
-            for n in watchedNames where n.utf8.count < 64 { watchedLengths |= 1 << UInt64(n.utf8.count) }
+            for n in watchedNames where n.count < 64 { watchedLengths |= 1 << UInt64(n.count) }
         }
     }
     /// Bit n set when a watched name is n bytes long: most names are ruled out by their
@@ -54,15 +55,15 @@ public final class VariableStore {
     private var watchedLengths: UInt64 = 0
 
     @inline(__always)
-    func isWatched(_ name: String) -> Bool {
-        let n = name.utf8.count
+    func isWatched(_ name: ByteString) -> Bool {
+        let n = name.count
         return n < 64 && watchedLengths & (1 << UInt64(n)) != 0 && watchedNames.contains(name)
     }
-    public var variableChanged: ((String) -> Void)?
+    public var variableChanged: ((ByteString) -> Void)?
     /// Evaluates the value of an `-i` variable.
-    public var integerEvaluator: ((String) throws -> Int64)?
+    public var integerEvaluator: ((ByteString) throws -> Int64)?
     /// An assignment to a dynamic variable (`RANDOM=5` seeds, `SECONDS=0` resets).
-    public var dynamicAssigned: ((String, String) -> Void)?
+    public var dynamicAssigned: ((ByteString, ByteString) -> Void)?
     /// Changes whenever an exported variable does, so the environment can be cached.
     public private(set) var exportGeneration = 0
     /// `set -a`: every assignment exports.
@@ -78,31 +79,31 @@ public final class VariableStore {
         guard let names = scopeNames.popLast() else { return }
         let d = scopeNames.count + 1
         for n in names {
-            guard let slot = table[ShortKey(n)] else { continue }
+            guard let slot = table[n] else { continue }
             if let last = slot.entries.last, last.depth == d {
                 if last.variable.attributes.contains(.exported) { exportGeneration &+= 1 }
                 slot.entries.removeLast()
-                if slot.entries.isEmpty { table[ShortKey(n)] = nil }
+                if slot.entries.isEmpty { table[n] = nil }
                 if isWatched(n) { variableChanged?(n) }
             }
         }
     }
 
     /// Makes a dynamic variable: its value is computed by `dynamicValue`/`dynamicArray`.
-    public func declareDynamic(_ name: String) {
-        table[ShortKey(name)] = VariableSlot(depth: 0, variable: Variable(value: nil, attributes: .dynamic))
+    public func declareDynamic(_ name: ByteString) {
+        table[name] = VariableSlot(depth: 0, variable: Variable(value: nil, attributes: .dynamic))
     }
 
     // MARK: Reading
 
     /// The innermost variable called `name`, without following namerefs.
     @inline(__always)
-    func entry(_ name: String) -> Variable? { table[ShortKey(name)]?.entries.last?.variable }
+    func entry(_ name: ByteString) -> Variable? { table[name]?.entries.last?.variable }
 
     /// The innermost variable called `name`, with its value taken out of the table (the
     /// caller stores it back): an array value is then not shared and changes in place.
-    func takeEntry(_ name: String) -> Variable? {
-        guard let slot = table[ShortKey(name)] else { return nil }
+    func takeEntry(_ name: ByteString) -> Variable? {
+        guard let slot = table[name] else { return nil }
         let k = slot.entries.count - 1
         let v = slot.entries[k].variable
         slot.entries[k].variable.value = nil
@@ -112,7 +113,7 @@ public final class VariableStore {
     /// `name+=(…)` on an indexed array: the new elements are added in place. `elements`
     /// are already expanded; a nil index appends. False when `name` is not an indexed
     /// array this can change (the caller assigns the whole array instead).
-    public func appendToIndexedArray(_ name: String, _ elements: [(index: Int?, value: String)]) throws -> Bool {
+    public func appendToIndexedArray(_ name: ByteString, _ elements: [(index: Int?, value: ByteString)]) throws -> Bool {
         let n = try resolveForWrite(name)
         guard let current = entry(n), case .indexed? = current.value,
               current.attributes.isDisjoint(with: [.readonly, .dynamic, .integer, .lowercase, .uppercase]) else { return false }
@@ -137,13 +138,13 @@ public final class VariableStore {
     }
 
     /// `a[2]` → ("a", "2"): a nameref may name one element of an array.
-    func splitSubscript(_ name: String) -> (String, String)? {
-        guard name.hasSuffix("]"), let open = name.firstIndex(of: "[") else { return nil }
-        return (String(name[..<open]), String(name[name.index(after: open)..<name.index(before: name.endIndex)]))
+    func splitSubscript(_ name: ByteString) -> (ByteString, ByteString)? {
+        guard name.hasSuffix("]"), let open = name.firstIndex(of: UInt8(ascii: "[")) else { return nil }
+        return (name.slice(0..<open), name.slice((open + 1)..<(name.count - 1)))
     }
 
     /// One element of an array, as a scalar variable (for a nameref to `a[i]`).
-    func element(_ base: String, _ sub: String) -> Variable? {
+    func element(_ base: ByteString, _ sub: ByteString) -> Variable? {
         guard let v = entry(base) else { return nil }
         switch v.value {
         case .associative(let a)?: return a[sub].map { Variable(value: .string($0)) }
@@ -157,15 +158,15 @@ public final class VariableStore {
     }
 
     /// The innermost variable called `name` itself: a nameref is not followed.
-    public func rawVariable(_ name: String) -> Variable? { entry(name) }
+    public func rawVariable(_ name: ByteString) -> Variable? { entry(name) }
 
     /// `declare -n name=target`: makes (or retargets) the reference itself. The target must
     /// be a variable name, or one with a subscript.
-    public func assignNameref(_ name: String, _ target: String, local: Bool) throws {
+    public func assignNameref(_ name: ByteString, _ target: ByteString, local: Bool) throws {
         let base = splitSubscript(target)?.0 ?? target
         guard isValidName(base) else { throw VariableError.cannotAssign("`\(target)': invalid variable name for name reference") }
         if base == name { throw VariableError.cannotAssign("\(name): nameref variable self references not allowed") }
-        let inCurrent = local && table[ShortKey(name)]?.entries.last?.depth != scopeNames.count
+        let inCurrent = local && table[name]?.entries.last?.depth != scopeNames.count
         var v = (inCurrent ? nil : entry(name)) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
         v.value = .string(target)
@@ -176,9 +177,9 @@ public final class VariableStore {
 
     /// `resolve` for an assignment: a chain of namerefs that comes back on itself is
     /// bash's "circular name reference", and nothing is assigned.
-    func resolveForWrite(_ name: String) throws -> String {
+    func resolveForWrite(_ name: ByteString) throws -> ByteString {
         guard let first = entry(name), first.attributes.contains(.nameref) else { return name }
-        var seen: Set<String> = [name]
+        var seen: Set<ByteString> = [name]
         var n = name
         while let v = entry(n), v.attributes.contains(.nameref), case .string(let target)? = v.value, !target.isEmpty {
             if !seen.insert(target).inserted { throw VariableError.cannotAssign("\(name): circular name reference") }
@@ -188,7 +189,7 @@ public final class VariableStore {
     }
 
     /// Follows `declare -n` references to the name finally meant.
-    public func resolve(_ name: String) -> String {
+    public func resolve(_ name: ByteString) -> ByteString {
         var n = name
         for _ in 0..<16 {
             guard let v = entry(n), v.attributes.contains(.nameref), case .string(let target)? = v.value,
@@ -198,7 +199,7 @@ public final class VariableStore {
         return n
     }
 
-    public func variable(_ name: String) -> Variable? {
+    public func variable(_ name: ByteString) -> Variable? {
         guard var v = entry(name) else { return nil }
         if v.attributes.contains(.nameref) {
             let r = resolve(name)
@@ -215,35 +216,35 @@ public final class VariableStore {
     }
 
     /// The scalar value, or nil when unset.
-    public func value(_ name: String) -> String? {
+    public func value(_ name: ByteString) -> ByteString? {
         guard let v = entry(name) else { return nil }
         if v.attributes.contains(.dynamic) || v.attributes.contains(.nameref) { return variable(name)?.value?.scalar }
         return v.value?.scalar
     }
 
-    public func isSet(_ name: String) -> Bool { variable(name)?.isSet ?? false }
+    public func isSet(_ name: ByteString) -> Bool { variable(name)?.isSet ?? false }
 
     /// Every variable visible now, sorted by name.
-    public func allVariables() -> [(String, Variable)] {
-        table.keys.map(\.text).sorted().compactMap { k in variable(k).map { (k, $0) } }
+    public func allVariables() -> [(ByteString, Variable)] {
+        table.keys.sorted().compactMap { k in variable(k).map { (k, $0) } }
     }
 
     /// Replaces the innermost variable called `name` (creating a global one).
     @inline(__always)
-    func store(_ name: String, _ v: Variable) {
-        if let slot = table[ShortKey(name)] {
+    func store(_ name: ByteString, _ v: Variable) {
+        if let slot = table[name] {
             slot.entries[slot.entries.count - 1].variable = v
         } else {
-            table[ShortKey(name)] = VariableSlot(depth: 0, variable: v)
+            table[name] = VariableSlot(depth: 0, variable: v)
         }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
         if isWatched(name) { variableChanged?(name) }
     }
 
     /// Adds a variable in the current (innermost) scope, shadowing outer ones.
-    func storeInCurrentScope(_ name: String, _ v: Variable) {
+    func storeInCurrentScope(_ name: ByteString, _ v: Variable) {
         let d = scopeNames.count
-        if let slot = table[ShortKey(name)] {
+        if let slot = table[name] {
             if slot.entries[slot.entries.count - 1].depth == d {
                 slot.entries[slot.entries.count - 1].variable = v
             } else {
@@ -251,7 +252,7 @@ public final class VariableStore {
                 scopeNames[d - 1].append(name)
             }
         } else {
-            table[ShortKey(name)] = VariableSlot(depth: d, variable: v)
+            table[name] = VariableSlot(depth: d, variable: v)
             if d > 0 { scopeNames[d - 1].append(name) }
         }
         exportGeneration &+= 1
@@ -261,22 +262,22 @@ public final class VariableStore {
     // MARK: Writing
 
     /// Applies an `-i`, `-l` or `-u` attribute to a value being stored.
-    func transform(_ s: String, _ attrs: VariableAttributes) throws -> String {
+    func transform(_ s: ByteString, _ attrs: VariableAttributes) throws -> ByteString {
         var s = s
         if attrs.contains(.integer), let eval = integerEvaluator {
-            do { s = String(try eval(s)) } catch let e as VariableError { throw e } catch {
+            do { s = ByteString(try eval(s)) } catch let e as VariableError { throw e } catch {
                 throw VariableError.arithmetic("\(error)")
             }
         }
-        if attrs.contains(.lowercase) { s = s.lowercased() } else if attrs.contains(.uppercase) { s = s.uppercased() }
+        if attrs.contains(.lowercase) { s = CaseMapping.lowercased(s) } else if attrs.contains(.uppercase) { s = CaseMapping.uppercased(s) }
         return s
     }
 
     /// Assigns a scalar (`name=value`), or appends with `+=`.
-    public func assign(_ name: String, _ value: String, append: Bool = false) throws {
+    public func assign(_ name: ByteString, _ value: ByteString, append: Bool = false) throws {
         // The common case in one probe: a plain string variable, no attributes that
         // change the value, not watched, not exported.
-        if !append, !allExport, let slot = table[ShortKey(name)] {
+        if !append, !allExport, let slot = table[name] {
             let i = slot.entries.count - 1
             let attrs = slot.entries[i].variable.attributes
             if attrs.isDisjoint(with: [.readonly, .dynamic, .nameref, .integer, .lowercase, .uppercase, .exported,
@@ -311,7 +312,7 @@ public final class VariableStore {
             if v.attributes.contains(.integer), let eval = integerEvaluator {
                 let old = v.value?.scalar ?? "0"
                 let base = (try? eval(old)) ?? 0
-                new = String(base &+ (try eval(value)))
+                new = ByteString(base &+ (try eval(value)))
             } else {
                 new = (v.value?.scalar ?? "") + value
             }
@@ -332,7 +333,7 @@ public final class VariableStore {
     }
 
     /// Stores a whole value (arrays), keeping attributes.
-    public func assignValue(_ name: String, _ value: VariableValue?, attributes: VariableAttributes = []) throws {
+    public func assignValue(_ name: ByteString, _ value: VariableValue?, attributes: VariableAttributes = []) throws {
         let n = try resolveForWrite(name)
         var v = entry(n) ?? Variable(value: nil)
         v.attributes.remove(.dynamic)
@@ -347,7 +348,7 @@ public final class VariableStore {
 
     /// Sets one element of an array (`a[i]=v`): an index for indexed arrays, a key for
     /// associative ones. A scalar becomes an indexed array.
-    public func assignElement(_ name: String, index: Int?, key: String?, _ value: String, append: Bool = false) throws {
+    public func assignElement(_ name: ByteString, index: Int?, key: ByteString?, _ value: ByteString, append: Bool = false) throws {
         let n = try resolveForWrite(name)
         // The value is taken out of the table while it changes: the array is then not
         // shared, and setting one element changes it in place instead of copying it.
@@ -358,11 +359,9 @@ public final class VariableStore {
             store(n, v)
             throw VariableError.readonly(n)
         }
-        switch v.value {
-        case .associative(var a)?:
-            v.value = nil
-            let k = key ?? String(index ?? 0)
-            let new: String
+        if var a = v.takeAssociative() {
+            let k = key ?? ByteString(index ?? 0)
+            let new: ByteString
             do { new = try transform(append ? (a[k] ?? "") + value : value, attributes) } catch {
                 v.value = .associative(a)
                 store(n, v)
@@ -370,18 +369,16 @@ public final class VariableStore {
             }
             a[k] = new
             v.value = .associative(a)
-        default:
-            if attributes.contains(.associativeArray) {
-                var a = AssociativeArray()
-                let k = key ?? String(index ?? 0)
-                let new: String
-                do { new = try transform(value, attributes) } catch { store(n, v); throw error }
-                a[k] = new
-                v.value = .associative(a)
-                break
-            }
+        } else if attributes.contains(.associativeArray) {
+            var a = AssociativeArray()
+            let k = key ?? ByteString(index ?? 0)
+            let new: ByteString
+            do { new = try transform(value, attributes) } catch { store(n, v); throw error }
+            a[k] = new
+            v.value = .associative(a)
+        } else {
             var a: IndexedArray
-            var scalar: String?
+            var scalar: ByteString?
             switch v.value {
             case .indexed(let x)?: a = x
             case .string(let s)?: a = IndexedArray([s]); scalar = s
@@ -390,7 +387,7 @@ public final class VariableStore {
             let wasSet = v.value != nil
             v.value = nil
             let idx = index ?? 0
-            let new: String
+            let new: ByteString
             do { new = try transform(append ? (a[idx] ?? "") + value : value, attributes) } catch {
                 // Put back what was there (no copy of the array was kept meanwhile).
                 v.value = scalar.map { .string($0) } ?? (wasSet ? .indexed(a) : nil)
@@ -406,10 +403,10 @@ public final class VariableStore {
 
     /// Changes attributes; creates the variable (unset) in the scope that resolves it,
     /// or in the current function scope when `local`.
-    public func setAttributes(_ name: String, add: VariableAttributes, remove: VariableAttributes = [],
+    public func setAttributes(_ name: ByteString, add: VariableAttributes, remove: VariableAttributes = [],
                               local: Bool = false) throws {
         let n = add.contains(.nameref) || remove.contains(.nameref) ? name : resolve(name)
-        let inCurrent = local && table[ShortKey(n)]?.entries.last?.depth != scopeNames.count
+        let inCurrent = local && table[n]?.entries.last?.depth != scopeNames.count
         var v = (inCurrent ? nil : entry(n)) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) && !remove.isEmpty && remove.contains(.readonly) {
             throw VariableError.readonly(n)
@@ -423,7 +420,7 @@ public final class VariableStore {
 
     /// A prefix assignment (`x=1 cmd`): set in the innermost scope, exported, gone when
     /// that scope is popped.
-    public func assignTemporary(_ name: String, _ value: String) throws {
+    public func assignTemporary(_ name: ByteString, _ value: ByteString) throws {
         let n = try resolveForWrite(name)
         var attrs: VariableAttributes = [.exported, .local]
         if let v = entry(n) {
@@ -436,7 +433,7 @@ public final class VariableStore {
     /// `local name`: a new, unset variable in the current function's scope. Like bash,
     /// it starts with the value of the variable it shadows only for `local -` forms the
     /// caller handles; here it is unset.
-    public func declareLocal(_ name: String) throws {
+    public func declareLocal(_ name: ByteString) throws {
         if isLocal(name) { return }
         if let v = entry(name), v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
         var v = Variable(value: nil, attributes: .local)
@@ -445,14 +442,14 @@ public final class VariableStore {
     }
 
     /// True when `name` lives in the innermost function scope.
-    public func isLocal(_ name: String) -> Bool {
-        scopeNames.count > 0 && table[ShortKey(name)]?.entries.last?.depth == scopeNames.count
+    public func isLocal(_ name: ByteString) -> Bool {
+        scopeNames.count > 0 && table[name]?.entries.last?.depth == scopeNames.count
     }
 
     /// `unset name`: removes it from the innermost scope that has it.
-    public func unset(_ name: String) throws {
+    public func unset(_ name: ByteString) throws {
         let n = resolve(name)
-        guard let slot = table[ShortKey(n)], let last = slot.entries.last else { return }
+        guard let slot = table[n], let last = slot.entries.last else { return }
         let v = last.variable
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
@@ -463,14 +460,14 @@ public final class VariableStore {
             slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: .local)
         } else if last.depth == 0 {
             slot.entries.removeLast()
-            if slot.entries.isEmpty { table[ShortKey(n)] = nil }
+            if slot.entries.isEmpty { table[n] = nil }
         } else {
             slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: v.attributes.intersection(.local))
         }
     }
 
     /// `unset 'a[i]'`
-    public func unsetElement(_ name: String, index: Int?, key: String?) throws {
+    public func unsetElement(_ name: ByteString, index: Int?, key: ByteString?) throws {
         let n = resolve(name)
         guard var v = entry(n) else { return }
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
@@ -491,7 +488,7 @@ public final class VariableStore {
     /// Keeps only exported variables (a script run by a child weir, as a new shell would
     /// see it).
     public func keepOnlyExported() {
-        var kept: [ShortKey: VariableSlot] = [:]
+        var kept: [ByteString: VariableSlot] = [:]
         for (k, slot) in table {
             guard let v = slot.entries.last?.variable,
                   v.attributes.contains(.exported) || v.attributes.contains(.dynamic) else { continue }
@@ -504,16 +501,16 @@ public final class VariableStore {
 
     // MARK: Environment
 
-    var cachedEnvironment: [String] = []
+    var cachedEnvironment: [ByteString] = []
     var cachedGeneration = -1
 
     /// `NAME=value` for every exported variable that is set, for a child's environment.
-    public func exportedEnvironment() -> [String] {
+    public func exportedEnvironment() -> [ByteString] {
         if cachedGeneration == exportGeneration { return cachedEnvironment }
-        var env: [String] = []
+        var env: [ByteString] = []
         for (k, slot) in table {
             if let v = slot.entries.last?.variable, v.attributes.contains(.exported), let s = v.value?.scalar {
-                env.append(k.text + "=" + s)
+                env.append(k + "=" + s)
             }
         }
         cachedEnvironment = env

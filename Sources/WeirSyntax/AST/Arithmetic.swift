@@ -33,7 +33,7 @@ public final class Arithmetic {
     public var parsed: Parsed {
         if let p = parsedForm { return p }
         var bytes: [UInt8] = []
-        for part in text.parts { if case .literal(let s) = part.kind { bytes += s.utf8 } }
+        for part in text.parts { if case .literal(let s) = part.kind { bytes.append(s) } }
         let p: Parsed
         switch ArithmeticParser.parse(bytes, baseOffset: text.span.start) {
         case .success(let e): p = .expression(e)
@@ -62,13 +62,13 @@ public enum ArithmeticBinaryOperator: String, Sendable, CaseIterable {
 
 /// A variable that can be assigned to: `x` or `a[i]`.
 public struct ArithmeticLValue {
-    public var name: String
+    public var name: ByteString
     /// The subscript's source text (an associative array uses it as a key) and its
     /// parsed form (an indexed array evaluates it).
-    public var subscriptText: String?
+    public var subscriptText: ByteString?
     public var index: ArithmeticExpression?
 
-    public init(name: String, subscriptText: String? = nil, index: ArithmeticExpression? = nil) {
+    public init(name: ByteString, subscriptText: ByteString? = nil, index: ArithmeticExpression? = nil) {
         self.name = name
         self.subscriptText = subscriptText
         self.index = index

@@ -39,7 +39,7 @@ public final class SimpleCommand {
 
 /// `name=value`, `name+=value`, `name[i]=value`, `name=(a b)`, `name+=(a b)`.
 public struct Assignment {
-    public var name: String
+    public var name: ByteString
     /// The `[…]` of `name[sub]=v`: the subscript's text as a word (arithmetic for indexed
     /// arrays, a string for associative ones, decided when it runs).
     public var index: Word?
@@ -49,7 +49,7 @@ public struct Assignment {
     public var valueSpan: Span
     public var span: Span
 
-    public init(name: String, index: Word?, append: Bool, value: AssignmentValue, valueSpan: Span, span: Span) {
+    public init(name: ByteString, index: Word?, append: Bool, value: AssignmentValue, valueSpan: Span, span: Span) {
         self.name = name
         self.index = index
         self.append = append
@@ -83,14 +83,14 @@ public struct ArrayElement {
 /// `name() body` or `function name [()] body`; the body is a compound command with its
 /// own redirections, applied each time the function runs.
 public final class FunctionDefinition {
-    public var name: String
+    public var name: ByteString
     public var nameSpan: Span
     public var body: CompoundCommand
     public var redirections: [Redirection]
     public var usesKeyword: Bool
     public var span: Span
 
-    public init(name: String, nameSpan: Span, body: CompoundCommand, redirections: [Redirection],
+    public init(name: ByteString, nameSpan: Span, body: CompoundCommand, redirections: [Redirection],
                 usesKeyword: Bool, span: Span) {
         self.name = name
         self.nameSpan = nameSpan
@@ -104,11 +104,11 @@ public final class FunctionDefinition {
 /// `coproc [NAME] command`: runs `command` in the background with pipes to and from it
 /// (`NAME` defaults to `COPROC`).
 public final class Coprocess {
-    public var name: String?
+    public var name: ByteString?
     public var body: Command
     public var span: Span
 
-    public init(name: String?, body: Command, span: Span) {
+    public init(name: ByteString?, body: Command, span: Span) {
         self.name = name
         self.body = body
         self.span = span

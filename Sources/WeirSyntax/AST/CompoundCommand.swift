@@ -57,14 +57,14 @@ public final class LoopClause {
 /// `for name [in word…] do list done`, and `select`, which has the same shape.
 public final class ForInClause {
     public var isSelect: Bool
-    public var variable: String
+    public var variable: ByteString
     public var variableSpan: Span
     /// nil when there is no `in`: the loop runs over `"$@"`.
     public var words: [Word]?
     public var body: CommandList
     public var span: Span
 
-    public init(isSelect: Bool, variable: String, variableSpan: Span, words: [Word]?, body: CommandList, span: Span) {
+    public init(isSelect: Bool, variable: ByteString, variableSpan: Span, words: [Word]?, body: CommandList, span: Span) {
         self.isSelect = isSelect
         self.variable = variable
         self.variableSpan = variableSpan

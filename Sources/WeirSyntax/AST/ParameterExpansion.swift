@@ -1,7 +1,7 @@
 /// `$name` or `${…}` with everything that can follow the name.
 public struct ParameterExpansion {
     public enum Name: Equatable, Sendable {
-        case variable(String)
+        case variable(ByteString)
         /// `$1`, `${10}`
         case positional(Int)
         /// `$@ $* $# $? $- $$ $! $0`

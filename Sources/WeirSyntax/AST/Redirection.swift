@@ -33,12 +33,12 @@ public struct Redirection {
     /// `2>`: the written descriptor; nil means the operator's default.
     public var fd: Int32?
     /// `{name}>file`: weir picks a free descriptor and stores it in `name`.
-    public var fdVariable: String?
+    public var fdVariable: ByteString?
     public var op: RedirectionOperator
     public var target: Target
     public var span: Span
 
-    public init(fd: Int32?, fdVariable: String?, op: RedirectionOperator, target: Target, span: Span) {
+    public init(fd: Int32?, fdVariable: ByteString?, op: RedirectionOperator, target: Target, span: Span) {
         self.fd = fd
         self.fdVariable = fdVariable
         self.op = op
@@ -50,7 +50,7 @@ public struct Redirection {
 /// A here-document. The parser creates it at `<<` and fills in the body when it reaches
 /// the end of that line, so it is a reference.
 public final class HereDoc {
-    public var delimiter: String
+    public var delimiter: ByteString
     /// A quoted delimiter turns expansion off in the body.
     public var quoted: Bool
     /// `<<-`: leading tabs are removed from each line.
@@ -72,7 +72,7 @@ public final class HereDoc {
         weak var aliases: AliasResolving?
     }
 
-    public init(delimiter: String, quoted: Bool, stripTabs: Bool, span: Span) {
+    public init(delimiter: ByteString, quoted: Bool, stripTabs: Bool, span: Span) {
         self.delimiter = delimiter
         self.quoted = quoted
         self.stripTabs = stripTabs

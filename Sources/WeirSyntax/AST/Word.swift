@@ -16,7 +16,7 @@ public struct Word {
     }
 
     /// The word's text when it is one unquoted literal (reserved words, names, aliases).
-    public var literalText: String? {
+    public var literalText: ByteString? {
         if parts.count == 1, case .literal(let s) = parts[0].kind { return s }
         if parts.isEmpty { return "" }
         return nil
@@ -24,8 +24,8 @@ public struct Word {
 
     /// The word's text when nothing in it expands: literal, quoted and escaped parts only
     /// (`\builtin`, `'builtin'` → `builtin`); nil otherwise.
-    public var staticText: String? {
-        var out = ""
+    public var staticText: ByteString? {
+        var out = ByteString()
         for p in parts {
             switch p.kind {
             case .literal(let s), .singleQuoted(let s), .escaped(let s), .ansiC(let s): out += s
@@ -60,13 +60,13 @@ public struct WordPart {
 
     public enum Kind {
         /// Unquoted text; glob characters in it are live.
-        case literal(String)
+        case literal(ByteString)
         /// `\c` outside quotes (or inside double quotes, before `$` `` ` `` `"` `\`): `c`, quoted.
-        case escaped(String)
+        case escaped(ByteString)
         /// `'…'`
-        case singleQuoted(String)
+        case singleQuoted(ByteString)
         /// `$'…'`, its escapes already decoded.
-        case ansiC(String)
+        case ansiC(ByteString)
         /// `"…"` (and bash's `$"…"`). Indirect: a word part copies faster that way, and
         /// the executor copies parts often (measured: loops 5% faster).
         indirect case doubleQuoted([WordPart])
@@ -79,7 +79,7 @@ public struct WordPart {
         /// `<(…)` or `>(…)`
         case processSubstitution(ProcessSubstitution)
         /// `~` or `~user` at the start of a word or after `:` / `=` in an assignment.
-        case tilde(String)
+        case tilde(ByteString)
         /// `@(…)` `!(…)` `*(…)` `+(…)` `?(…)`: the operator and its `|`-separated patterns.
         indirect case extglob(op: UInt8, patterns: [Word])
         /// `{a,b}` or `{1..10..2}` (bash brace expansion), in command arguments only.
@@ -119,5 +119,5 @@ public enum BraceExpansion {
     /// `{a,b,c}`: each alternative is a word of its own (it may hold quotes and expansions).
     case alternatives([Word])
     /// `{start..end[..step]}` over integers (with their zero padding) or single letters.
-    case sequence(start: String, end: String, step: String?)
+    case sequence(start: ByteString, end: ByteString, step: ByteString?)
 }

@@ -257,7 +257,7 @@ public struct ArithmeticParser {
         guard Lex.isNameStart(c) else { return nil }
         let start = pos
         while Lex.isNameChar(peekByte()) { pos += 1 }
-        let name = String(decoding: text[start..<pos], as: UTF8.self)
+        let name = ByteString(text[start..<pos])
         guard peekByte() == Lex.lbracket else { return ArithmeticLValue(name: name) }
         pos += 1
         let subStart = pos
@@ -269,11 +269,11 @@ public struct ArithmeticParser {
             end += 1
         }
         guard end < text.count else { throw fail("missing `]'") }
-        let subText = String(decoding: text[subStart..<end], as: UTF8.self)
+        let subText = ByteString(text[subStart..<end])
         var inner = ArithmeticParser(text: Array(text[subStart..<end]), baseOffset: base + subStart)
         inner.depth = depth
         let sub: ArithmeticExpression?
-        if subText.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+        if subText.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             sub = nil
         } else {
             sub = try? inner.parseArithExpression()

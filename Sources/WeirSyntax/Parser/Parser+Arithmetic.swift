@@ -123,7 +123,7 @@ extension Parser {
         let text = Word(parts: parts, span: span(from: textStart))
         guard literalOnly else { return Arithmetic(text: text, parsed: .dynamic, span: text.span) }
         let blank = parts.allSatisfy { p in
-            if case .literal(let s) = p.kind { return s.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A } }
+            if case .literal(let s) = p.kind { return s.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A } }
             return false
         }
         if blank {

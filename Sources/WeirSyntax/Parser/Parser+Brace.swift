@@ -42,15 +42,15 @@ extension Parser {
             text.append(UInt8(c))
             k += 1
         }
-        let fields = Lex.string(text[...]).split(separator: ".", omittingEmptySubsequences: false)
+        let fields = Lex.string(text[...]).components(separatedBy: UInt8(ascii: "."))
         // "a..b" splits into [a, "", b]; "a..b..c" into [a, "", b, "", c].
         guard fields.count == 3 || fields.count == 5, fields[1].isEmpty, fields.count == 3 || fields[3].isEmpty else {
             return nil
         }
-        let a = String(fields[0]), b = String(fields[2])
-        let step = fields.count == 5 ? String(fields[4]) : nil
-        let isInt = { (s: String) in Int(s) != nil }
-        let isLetter = { (s: String) in s.utf8.count == 1 && Lex.isNameStart(Int(s.utf8.first!)) && s != "_" }
+        let a = fields[0], b = fields[2]
+        let step = fields.count == 5 ? fields[4] : nil
+        let isInt = { (s: ByteString) in Int(s) != nil }
+        let isLetter = { (s: ByteString) in s.count == 1 && Lex.isNameStart(Int(s[0])) && s != "_" }
         guard (isInt(a) && isInt(b)) || (isLetter(a) && isLetter(b)) else { return nil }
         if let step, !isInt(step) { return nil }
         advance(k + 1)

@@ -8,8 +8,8 @@ enum CommandWordRole {
     case other
 
     /// Compares lengths first: this is asked of the first word of every command.
-    init(_ name: String) {
-        let u = name.utf8
+    init(_ name: ByteString) {
+        let u = name
         switch u.count {
         case 2: self = name == "--" ? .passThrough : .other
         case 5: self = name == "local" ? .declaration : .other
@@ -71,7 +71,7 @@ extension Parser {
         if atEnd || peek() == Lex.nl || peekOperator().map({ $0.redirection == nil && $0 != .lparen }) == true {
             throw SyntaxError("expected a command after `coproc`, found \(describeNext())", at: offset, incomplete: atEnd)
         }
-        var name: String?
+        var name: ByteString?
         if let (w, len) = peekPlainWord(), Lex.isName(w), !reservedWords.contains(w) {
             // A name is one only when a compound command follows it.
             var k = len
@@ -161,7 +161,7 @@ extension Parser {
                 skipBlanks()
                 if peek() == Lex.lparen && isFunctionDefinitionAhead(nameLength: 0) {
                     pos = savedPosition(of: w)
-                    return .function(try parseFunctionDefinition(name: source.text(w.span), nameLength: w.span.length))
+                    return .function(try parseFunctionDefinition(name: source.slice(w.span), nameLength: w.span.length))
                 }
             }
             // Most commands have a few words: one allocation instead of growing 1, 2, 4.

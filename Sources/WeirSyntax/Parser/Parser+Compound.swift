@@ -261,9 +261,9 @@ extension Parser {
     /// `function_definition ::= NAME '(' ')' linebreak function_body
     ///   | 'function' NAME ('(' ')')? linebreak function_body`
     /// `function_body ::= compound_command redirect_list?`
-    func parseFunctionDefinition(name: String? = nil, nameLength: Int = 0) throws -> FunctionDefinition {
+    func parseFunctionDefinition(name: ByteString? = nil, nameLength: Int = 0) throws -> FunctionDefinition {
         let start = offset
-        var fname: String
+        var fname: ByteString
         var nameSpan: Span
         let usesKeyword = name == nil
         if let name {

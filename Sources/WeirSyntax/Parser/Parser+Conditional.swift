@@ -1,11 +1,11 @@
 /// The unary tests of `[[ ]]` (and of `test`).
-let conditionalUnaryOperators: Set<String> = [
+let conditionalUnaryOperators: Set<ByteString> = [
     "-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w", "-x",
     "-G", "-L", "-N", "-O", "-S", "-z", "-n", "-o", "-v", "-R",
 ]
 
 /// The binary tests of `[[ ]]`.
-let conditionalBinaryOperators: Set<String> = [
+let conditionalBinaryOperators: Set<ByteString> = [
     "==", "=", "!=", "=~", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef",
 ]
 
@@ -92,7 +92,7 @@ extension Parser {
         }
         skipCondBlanks()
         if let op = condBinaryOperatorAhead() {
-            advance(op.utf8.count)
+            advance(op.count)
             skipCondBlanks()
             if atCondEnd() {
                 throw SyntaxError("expected an operand after `\(op)` in `[[`", at: offset, incomplete: atEnd)
@@ -126,7 +126,7 @@ extension Parser {
     func atCondBinaryOperator() -> Bool { condBinaryOperatorAhead() != nil }
 
     /// The binary operator next, if any: `<` and `>` compare strings here.
-    func condBinaryOperatorAhead() -> String? {
+    func condBinaryOperatorAhead() -> ByteString? {
         if peek() == Lex.lt || peek() == Lex.gt { return Lex.string(peek()) }
         guard let (w, _) = peekPlainWord(), conditionalBinaryOperators.contains(w) else { return nil }
         return w

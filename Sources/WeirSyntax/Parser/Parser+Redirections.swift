@@ -14,7 +14,7 @@ extension Parser {
         let start = offset
         var k = 0
         var fd: Int32?
-        var fdVariable: String?
+        var fdVariable: ByteString?
         // IO_NUMBER: a single digit, as POSIX and dash have it (`99>&1` is a word and a redirection).
         while Lex.isDigit(peek(k)) { k += 1 }
         if k == 1 && (peek(k) == Lex.lt || peek(k) == Lex.gt) {
@@ -64,7 +64,7 @@ extension Parser {
     }
 
     /// `io_here ::= ('<<' | '<<-') WORD`: the body is read after the end of the line.
-    func parseIoHere(op: RedirectionOperator, fd: Int32?, fdVariable: String?, start: Int) throws -> Redirection {
+    func parseIoHere(op: RedirectionOperator, fd: Int32?, fdVariable: ByteString?, start: Int) throws -> Redirection {
         let c = peek()
         if c == Parser.eof || c == Lex.nl || Lex.isMeta(c) {
             throw SyntaxError("expected a here-document delimiter after `\(op.rawValue)`, found \(describeNext())",
@@ -78,14 +78,14 @@ extension Parser {
     }
 
     /// A here-document delimiter with its quotes removed: `'EOF'`, `"EOF"`, `\EOF` → `EOF`.
-    func delimiterText(_ word: Word) -> String {
-        var s = ""
+    func delimiterText(_ word: Word) -> ByteString {
+        var s = ByteString()
         func add(_ parts: [WordPart]) {
             for p in parts {
                 switch p.kind {
                 case .literal(let t), .escaped(let t), .singleQuoted(let t): s += t
                 case .doubleQuoted(let inner): add(inner)
-                default: s += source.text(p.span)
+                default: s += source.slice(p.span)
                 }
             }
         }
@@ -103,7 +103,7 @@ extension Parser {
 
     func readHereDocBody(_ doc: HereDoc) throws {
         let bodyStart = pos
-        let delim = Array(doc.delimiter.utf8)
+        let delim = doc.delimiter.bytes
         var lineStart = pos
         var bodyEnd = -1
         var next = pos
@@ -122,7 +122,7 @@ extension Parser {
         if bodyEnd < 0 { throw unterminatedHereDoc(doc) }
         doc.bodySpan = Span(offsetOf(bodyStart), offsetOf(bodyEnd))
         if doc.quoted {
-            let body: String
+            let body: ByteString
             if doc.stripTabs {
                 var text: [UInt8] = []
                 var i = bodyStart
@@ -135,7 +135,7 @@ extension Parser {
                     }
                     i += 1
                 }
-                body = String(decoding: text, as: UTF8.self)
+                body = ByteString(text)
             } else {
                 body = self.text(bodyStart, bodyEnd)
             }

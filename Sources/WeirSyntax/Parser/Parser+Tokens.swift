@@ -27,7 +27,7 @@ public enum Operator: String, CaseIterable, Sendable {
 }
 
 /// Words that are reserved in command position.
-let reservedWords: Set<String> = Set(ReservedWord.allCases.map { "\($0.text)" })
+let reservedWords: Set<ByteString> = Set(ReservedWord.allCases.map { ByteString($0.text) })
 
 /// A reserved word, as the parser sees it in command position. An enum, not a string:
 /// the parser asks at every command and compares the answer against several words.
@@ -197,7 +197,7 @@ extension Parser {
 
     /// The text of the next token if it is a plain unquoted word (no quotes, no `$`),
     /// with its length in bytes; used for reserved words, names and aliases.
-    func peekPlainWord() -> (text: String, length: Int)? {
+    func peekPlainWord() -> (text: ByteString, length: Int)? {
         var k = 0
         var buf = [UInt8]()
         while true {
@@ -211,7 +211,7 @@ extension Parser {
             if k > 256 { return nil }
         }
         if k == 0 { return nil }
-        return (String(decoding: buf, as: UTF8.self), k)
+        return (ByteString(buf), k)
     }
 
     /// The length of the plain word at the current position (0 when there is none), up
@@ -293,7 +293,7 @@ extension Parser {
         let start = offset
         advance(len)
         let wordSpan = span(from: start)
-        let bytes = Array(value.utf8)
+        let bytes = value.bytes
         if bytes.last == 0x20 || bytes.last == 0x09 { aliasNextWordDepth = saved.count }
         if !bytes.isEmpty {
             push(Frame(bytes: bytes, pos: 0, limit: bytes.count, origin: wordSpan, alias: name))

@@ -46,7 +46,7 @@ extension Parser {
     }
 
     /// The text of a run that is still a stretch of input.
-    func runText(_ lit: LiteralRun) -> String {
+    func runText(_ lit: LiteralRun) -> ByteString {
         if lit.frameID == frameID { return text(lit.from, lit.to) }
         return Lex.string(runBytes(lit))
     }
@@ -54,7 +54,7 @@ extension Parser {
     /// Appends the run, if any, to `parts` as one literal part ending at `end`.
     func flush(_ lit: inout LiteralRun, into parts: inout [WordPart], end: Int) {
         guard !lit.isEmpty else { return }
-        let text = lit.buffered ? String(decoding: lit.spill!.buffer, as: UTF8.self) : runText(lit)
+        let text = lit.buffered ? ByteString(lit.spill!.buffer) : runText(lit)
         let part = WordPart(.literal(text), Span(lit.start, max(lit.start, end)))
         // The first part: an array literal allocates for exactly one, without the growth path.
         if parts.isEmpty { parts = [part] } else { parts.append(part) }
@@ -235,13 +235,13 @@ extension Parser {
     }
 
     /// One character after a backslash: a whole UTF-8 sequence, so it is not split.
-    func takeCharacter() -> String {
-        var b = [UInt8(peek())]
+    func takeCharacter() -> ByteString {
+        var b = ByteString(byte: UInt8(peek()))
         advance()
         if b[0] >= 0xC0 {
-            while peek() >= 0x80 && peek() < 0xC0 && b.count < 4 { b.append(UInt8(peek())); advance() }
+            while peek() >= 0x80 && peek() < 0xC0 && b.count < 6 { b.append(UInt8(peek())); advance() }
         }
-        return String(decoding: b, as: UTF8.self)
+        return b
     }
 
     /// `'…'`: everything up to the next `'` is literal.
@@ -264,7 +264,7 @@ extension Parser {
             if c == Lex.squote { break }
             buf.append(UInt8(c))
         }
-        return WordPart(.singleQuoted(String(decoding: buf, as: UTF8.self)), span(from: start))
+        return WordPart(.singleQuoted(ByteString(buf)), span(from: start))
     }
 
     /// `"…"`: expansions stay live; a backslash escapes only `$` `` ` `` `"` `\` and newline.
@@ -377,8 +377,13 @@ extension Parser {
                 while n < maxDigits, let d = hexValue(peek()) { v = v &* 16 &+ UInt32(d); advance(); n += 1 }
                 if n == 0 {
                     out += [UInt8(Lex.backslash), UInt8(e)]
-                } else if let scalar = Unicode.Scalar(v) {
-                    out += Array(String(Character(scalar)).utf8)
+                } else if v < 0x80 || Parser.unicodeEscapesEncodeUTF8 {
+                    UTF8Sequence.encode(v, into: &out)
+                } else {
+                    // Outside a UTF-8 locale bash keeps the escape, in upper case.
+                    let hex = Array(String(v, radix: 16, uppercase: true).utf8)
+                    out += [UInt8(Lex.backslash), UInt8(e)]
+                    out += [UInt8](repeating: UInt8(ascii: "0"), count: max(0, maxDigits - hex.count)) + hex
                 }
             case UInt8(ascii: "c"):
                 let x = peek()
@@ -391,7 +396,7 @@ extension Parser {
         }
         // A NUL ends the string, as in bash (a C string cannot go on past it).
         if let nul = out.firstIndex(of: 0) { out.removeSubrange(nul...) }
-        return WordPart(.ansiC(String(decoding: out, as: UTF8.self)), span(from: start))
+        return WordPart(.ansiC(ByteString(out)), span(from: start))
     }
 
     func hexValue(_ c: Int) -> Int? {

@@ -1,6 +1,6 @@
 /// Looks aliases up while the parser reads: the shell passes its alias table in.
 public protocol AliasResolving: AnyObject {
-    func alias(named name: String) -> String?
+    func alias(named name: ByteString) -> ByteString?
     /// False when there are no aliases at all: the parser then skips looking.
     var hasAliases: Bool { get }
 }
@@ -27,7 +27,7 @@ public final class Parser {
         /// reports as a place inside this span (the alias word, the backquotes).
         var origin: Span?
         /// The alias this frame expands, so that it is not expanded inside itself.
-        var alias: String?
+        var alias: ByteString?
         /// Set by `push`.
         var id = 0
     }
@@ -39,7 +39,7 @@ public final class Parser {
     var pos: Int
     var limit: Int
     var origin: Span?
-    var frameAlias: String?
+    var frameAlias: ByteString?
     var saved: [Frame] = []
 
     /// Here-documents whose bodies start after the next newline token.
@@ -48,6 +48,10 @@ public final class Parser {
     /// rather than a stack overflow.
     var depth = 0
     static let maxDepth = 200
+    /// Whether `$'\u…'` and `$'\U…'` above U+007F become UTF-8 bytes (the shell's
+    /// character set is UTF-8) or stay as written, as bash does in the C locale. The
+    /// shell sets it when its locale changes.
+    public nonisolated(unsafe) static var unicodeEscapesEncodeUTF8 = true
     /// Set after an alias whose value ends in a blank: the word that follows the alias's
     /// text is checked too. Holds the frame depth that word is read at.
     var aliasNextWordDepth: Int?
@@ -185,16 +189,16 @@ public final class Parser {
     /// The text of `from..<to` in the current frame (through a pointer: a slice of the
     /// array would retain and release it, and this is done for every literal).
     @inline(__always)
-    func text(_ from: Int, _ to: Int) -> String {
+    func text(_ from: Int, _ to: Int) -> ByteString {
         precondition(0 <= from && from <= to && to <= bytes.count)
         return bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self)
+            ByteString(UnsafeBufferPointer(rebasing: $0[from..<to]))
         }
     }
 
     /// Reads a run of name bytes (`[A-Za-z0-9_]*`). When the run ends inside the current
     /// frame it is one slice of it, copied once into the string.
-    func takeNameChars() -> String {
+    func takeNameChars() -> ByteString {
         var end = pos
         while end < limit && Lex.isNameChar(Int(bytes[end])) { end += 1 }
         if end < limit || frameAlias == nil {
@@ -241,7 +245,7 @@ public final class Parser {
     }
 
     /// True while `name` is being expanded (aliases do not expand inside themselves).
-    func aliasActive(_ name: String) -> Bool {
+    func aliasActive(_ name: ByteString) -> Bool {
         if frameAlias == name { return true }
         return saved.contains { $0.alias == name }
     }
@@ -368,15 +372,15 @@ enum Lex {
     @inline(__always)
     static func isDigit(_ c: Int) -> Bool { c >= 0x30 && c <= 0x39 }
 
-    static func isName(_ s: String) -> Bool {
+    static func isName(_ s: ByteString) -> Bool {
         var first = true
-        for b in s.utf8 {
+        for b in s {
             if first ? !isNameStart(Int(b)) : !isNameChar(Int(b)) { return false }
             first = false
         }
         return !first
     }
 
-    static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-    static func string(_ c: Int) -> String { String(decoding: [UInt8(truncatingIfNeeded: c)], as: UTF8.self) }
+    static func string(_ bytes: ArraySlice<UInt8>) -> ByteString { ByteString(bytes) }
+    static func string(_ c: Int) -> ByteString { ByteString(byte: UInt8(truncatingIfNeeded: c)) }
 }

@@ -39,13 +39,14 @@ public struct ASTPrinter {
         out += String(repeating: "  ", count: indent) + text + "\n"
     }
 
-    static func quote(_ s: String) -> String {
-        let escaped = backslashEscaped(s, quote: "\"", escapesReturn: false, escapesDelete: true) { v in
-            let h = String(v, radix: 16)
-            return "\\x" + (h.count < 2 ? "0" + h : h)
-        }
+    /// `"…"` with `\xNN` for control characters and for bytes that are not UTF-8.
+    static func quote(_ s: ByteString) -> String {
+        let escaped = backslashEscaped(s, quote: UInt8(ascii: "\""), escapesReturn: false, escapesDelete: true,
+                                       control: hexEscape, invalid: { hexEscape(UInt32($0)) })
         return "\"" + escaped + "\""
     }
+
+    static func quote(_ s: String) -> String { quote(ByteString(s)) }
 
     // MARK: Commands
 
@@ -277,7 +278,7 @@ public struct ASTPrinter {
     mutating func parameter(_ pe: ParameterExpansion) {
         var head = "param "
         switch pe.name {
-        case .variable(let n): head += n
+        case .variable(let n): head += n.description
         case .positional(let n): head += String(n)
         case .special(let c): head += String(decoding: [c], as: UTF8.self)
         }
@@ -338,8 +339,8 @@ public struct ASTPrinter {
     }
 
     static func lvalue(_ lv: ArithmeticLValue) -> String {
-        guard let t = lv.subscriptText else { return lv.name }
-        return lv.name + "[" + t + "]"
+        guard let t = lv.subscriptText else { return lv.name.description }
+        return "\(lv.name)[\(t)]"
     }
 
     /// Arithmetic as a fully parenthesised one-line expression.
@@ -359,8 +360,8 @@ public struct ASTPrinter {
 
     mutating func condition(_ c: ConditionalExpression) {
         switch c {
-        case .unary(let op, let w): open("test " + op); word(w); close()
-        case .binary(let op, let l, let r): open("test " + op); word(l); word(r); close()
+        case .unary(let op, let w): open("test \(op)"); word(w); close()
+        case .binary(let op, let l, let r): open("test \(op)"); word(l); word(r); close()
         case .word(let w): word(w)
         case .not(let x): open("!"); condition(x); close()
         case .and(let a, let b): open("&&"); condition(a); condition(b); close()

@@ -3,7 +3,8 @@
 /// The parser works on bytes, not `Character`s: a shell script may hold any bytes at
 /// all, invalid UTF-8 and NUL included, and byte indexing is what keeps parsing fast.
 public final class SourceFile {
-    public let name: String
+    /// The name as given (a path is bytes); messages show it decoded.
+    public let name: ByteString
     public private(set) var bytes: [UInt8]
     /// The line number of the first byte (a chunk of standard input read later starts
     /// further down).
@@ -11,13 +12,13 @@ public final class SourceFile {
     /// Byte offset at which each line begins; built on first use.
     private var lineStarts: [Int]?
 
-    public init(name: String, bytes: [UInt8]) {
+    public init(name: ByteString, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
     }
 
-    public convenience init(name: String, text: String) {
-        self.init(name: name, bytes: Array(text.utf8))
+    public convenience init(name: ByteString, text: ByteString) {
+        self.init(name: name, bytes: text.bytes)
     }
 
     /// More text read (an interactive line, the next line of standard input).
@@ -55,7 +56,13 @@ public final class SourceFile {
         return Array(bytes[s[line - 1]..<end])
     }
 
-    /// The source text a span covers, decoded leniently.
+    /// The bytes a span covers (a function's text for `declare -f`, a job's command).
+    public func slice(_ span: Span) -> ByteString {
+        let lo = max(0, min(span.start, bytes.count)), hi = max(lo, min(span.end, bytes.count))
+        return ByteString(bytes[lo..<hi])
+    }
+
+    /// The source text a span covers, decoded leniently, for a person to read.
     public func text(_ span: Span) -> String {
         let lo = max(0, min(span.start, bytes.count)), hi = max(lo, min(span.end, bytes.count))
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
