@@ -174,7 +174,9 @@ extension Expander {
         if case .bad(let text)? = pe.op { throw ExpansionError("\(text): bad substitution") }
         var value: ParameterValue
         if case .namesWithPrefix(let star)? = pe.op, case .variable(let prefix) = pe.name {
+            // In the locale's collation order, as bash sorts them.
             let names = variables.allVariables().filter { $0.0.hasPrefix(prefix) && $0.1.isSet }.map { $0.0 }
+                .sorted(by: ShellLocale.precedes)
             value = .list(names, star: star)
             return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
         }
