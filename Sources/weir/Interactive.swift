@@ -12,7 +12,7 @@ final class ShellCompletion: CompletionProvider {
 
     func completions(for word: [UInt8], line: [UInt8], wordStart: Int) -> CompletionResult? {
         guard let r = shell.completions(for: ByteString(word), line: ByteString(line), wordStart: wordStart) else { return nil }
-        return CompletionResult(candidates: r.candidates.map(\.bytes), areFileNames: r.fileNames)
+        return CompletionResult(candidates: r.candidates.map { $0.bytes }, areFileNames: r.fileNames)
     }
 }
 

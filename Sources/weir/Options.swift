@@ -38,6 +38,18 @@ struct Options {
         "T": "functrace",
     ]
 
+    /// The command line as the bytes it was given (`CommandLine.arguments` would repair
+    /// invalid UTF-8). A plain function, not a closure in main.swift: top-level code is
+    /// main-actor code, and a closure there would bring in the concurrency runtime's
+    /// isolation checks (and libdispatch's start-up) for nothing.
+    static func commandLineBytes() -> [ByteString] {
+        var argv: [ByteString] = []
+        for i in 0..<Int(CommandLine.argc) {
+            if let p = CommandLine.unsafeArgv[i] { argv.append(ByteString(cString: p)) }
+        }
+        return argv
+    }
+
     static func parse(_ argv: [ByteString]) -> Result<Options, OptionError> {
         var o = Options()
         var i = 0

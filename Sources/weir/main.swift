@@ -6,9 +6,7 @@ import WeirBuiltins
 
 // The executable stays thin: options, input, and wiring of the library targets.
 
-/// The command line as the bytes it was given (`CommandLine.arguments` would repair
-/// invalid UTF-8).
-let commandLine: [ByteString] = (0..<Int(CommandLine.argc)).map { ByteString(cString: CommandLine.unsafeArgv[$0]!) }
+let commandLine = Options.commandLineBytes()
 let options: Options
 switch Options.parse(Array(commandLine.dropFirst())) {
 case .success(let o): options = o
