@@ -1,10 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// weir is single-threaded by design (no Dispatch, no async; see DEVELOPERS.md), so the
-// engine skips the dynamic exclusivity checks and, in release builds, counts references
-// non-atomically: each cut parse time by about a tenth. Debug builds keep atomic counts
-// because the unit tests call the engine from Swift Testing's parallel threads.
+// The shell runs on one thread: it never starts another (no Dispatch, no Swift
+// concurrency), because it forks, and a fork copies only the calling thread. So the engine
+// skips the dynamic exclusivity checks (-enforce-exclusivity=unchecked) and, in release
+// builds, counts references non-atomically (-assume-single-threaded); each cut the time of
+// `weir -n` on a large script by about a tenth (bench/parse.sh). Debug builds keep atomic
+// counts: the unit tests call the engine from Swift Testing's parallel threads.
 let weirEngineFlags: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"]),
     .unsafeFlags(["-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
@@ -33,6 +35,8 @@ let package = Package(
         .executableTarget(
             name: "weir",
             dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "WeirLineEditor", "CWeirSys"],
+            // A fully static executable: no dynamic loader at start-up, which is most of
+            // what `weir -c true` costs otherwise (bench/exec.sh, the startup row).
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
         ),
         // A stand-in program for the interactive tests: reports its group, terminal owner

@@ -197,10 +197,14 @@ def spawn(argv, out=DEVNULL, err=DEVNULL):
         (os.POSIX_SPAWN_DUP2, DEVNULL, 0), (os.POSIX_SPAWN_DUP2, out, 1),
         (os.POSIX_SPAWN_DUP2, err, 2)])
 
+# CPU seconds (user + system) of the children reaped by reap(): on a shared machine the
+# CPU a shell uses varies much less than its wall time.
+CPU = [0.0]
+
 def reap(pid):
     """Wait for pid and return its exit code, killing its process group after the timeout."""
     try:
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
     except Timeout:
         try:
             os.killpg(pid, signal.SIGKILL)
@@ -208,6 +212,7 @@ def reap(pid):
             pass
         os.waitpid(pid, 0)
         raise
+    CPU[0] += usage.ru_utime + usage.ru_stime
     return os.waitstatus_to_exitcode(status)
 
 def argv_for(shell, wl):
@@ -261,6 +266,7 @@ def time_python(wl):
             argv = argv_for(s, wl)
             signal.alarm(timeout * reps if reps > 1 else timeout)
             try:
+                cpu0 = CPU[0]
                 t0 = time.perf_counter()
                 for _ in range(reps):
                     code = reap(spawn(argv))
@@ -272,7 +278,12 @@ def time_python(wl):
             finally:
                 signal.alarm(0)
             times[s].append((t1 - t0) * 1000 / reps)
+            CPU_TIMES.setdefault(wl[0], {}).setdefault(s, []).append((CPU[0] - cpu0) * 1000 / reps)
     return times
+
+# {workload: {shell: [CPU ms per run]}}, filled by time_python (the waited-for children's
+# rusage, so a process substitution or pipeline stage counts too).
+CPU_TIMES = {}
 
 def time_hyperfine(wl):
     reps = wl[4]
@@ -343,6 +354,19 @@ for wl, med, problems, _ in rows:
         times = [ms(med["weir"])] + ([ms(med["base"])] if base else []) + [ms(med["dash"]), ms(med["bash"])]
         ratios = ([med["weir"] / med["base"]] if base else []) + [med["weir"] / med["dash"], med["weir"] / med["bash"]]
         print(("%-9s" + " %10s" * len(times) + " %9.2fx" * len(ratios) + "   %s") % tuple([wl[0]] + times + ratios + [wl[1]]))
+
+if CPU_TIMES:
+    print()
+    print("CPU ms (user + system of the shell and its children, median of the same runs)")
+    print(("%-9s" + " %10s" * len(NAMES) + (" %10s" if base else "")) % tuple(
+        ["workload"] + NAMES + (["weir/base"] if base else [])))
+    for wl, med, _, _ in rows:
+        c = CPU_TIMES.get(wl[0])
+        if not c:
+            continue
+        m = {s: statistics.median(c[s]) for s in NAMES}
+        print(("%-9s" + " %10s" * len(NAMES)) % tuple([wl[0]] + [ms(m[s]) for s in NAMES]) +
+              (" %9.2fx" % (m["weir"] / m["base"]) if base and m["base"] > 0 else ""))
 
 print()
 if GNU_TIME:

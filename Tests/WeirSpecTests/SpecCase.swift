@@ -19,26 +19,30 @@ struct SpecCase: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(file): \(name)" }
 
-    /// Every case of every file, in order.
-    static let all: [SpecCase] = {
+    /// Every case of every file, in order, and the format errors found reading them.
+    static let parsed: (cases: [SpecCase], errors: [String]) = {
         let dir = packageRoot + "/Tests/spec/cases"
         var cases: [SpecCase] = []
+        var errors: [String] = []
         for f in listDirectory(dir) where f.hasSuffix(".sh") {
             let text = String(decoding: readFileBytes(dir + "/" + f) ?? [], as: UTF8.self)
-            cases += parse(text, file: f)
+            cases += parse(text, file: f, errors: &errors)
         }
-        return cases
+        return (cases, errors)
     }()
 
+    static var all: [SpecCase] { parsed.cases }
+    static var formatErrors: [String] { parsed.errors }
+
     /// Parses the `### case:` / `### oracle:` / `### stdout:` / `### status:` / `### end` format.
-    static func parse(_ text: String, file: String) -> [SpecCase] {
+    static func parse(_ text: String, file: String, errors: inout [String]) -> [SpecCase] {
         var cases: [SpecCase] = []
         var current: SpecCase?
         enum Section { case none, script, stdout }
         var section = Section.none
         var script: [Substring] = [], out: [Substring] = []
         var noNewline = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("### case:") {
                 current = SpecCase(file: file, name: String(line.dropFirst(9)).trimmingSpaces(), oracles: [],
                                    script: "", stdout: "", status: 0, weirDiffers: nil)
@@ -57,7 +61,12 @@ struct SpecCase: CustomTestStringConvertible, Sendable {
             } else if line.hasPrefix("### no-newline") {
                 noNewline = true
             } else if line.hasPrefix("### status:") {
-                current?.status = Int32(String(line.dropFirst(11)).trimmingSpaces()) ?? 0
+                let word = String(line.dropFirst(11)).trimmingSpaces()
+                if let status = Int32(word), (0...255).contains(status) {
+                    current?.status = status
+                } else {
+                    errors.append("\(file):\(number + 1): bad status \(word.debugDescription)")
+                }
                 section = .none
             } else if line.hasPrefix("### end") {
                 if var c = current {

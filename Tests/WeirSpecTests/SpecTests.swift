@@ -9,6 +9,11 @@ import WeirTestSupport
         #expect(SpecCase.all.count >= 200, "only \(SpecCase.all.count) spec cases")
     }
 
+    /// A case file that does not follow the format is an error, not a case that passes.
+    @Test func caseFilesAreWellFormed() {
+        #expect(SpecCase.formatErrors.isEmpty, "\(SpecCase.formatErrors)")
+    }
+
     @Test(arguments: SpecCase.all.filter { $0.appliesToWeir })
     func weirMatches(_ c: SpecCase) {
         let r = c.run(with: weirBinary)
@@ -19,7 +24,11 @@ import WeirTestSupport
     @Test(arguments: SpecCase.all)
     func oracleAgrees(_ c: SpecCase) {
         for name in c.oracles {
-            guard let shell = which(name) else { continue }
+            // A missing oracle proves nothing: it fails the case rather than skip it.
+            guard let shell = which(name) else {
+                Issue.record("the oracle shell \(name) is not installed: this case cannot be checked")
+                continue
+            }
             let r = c.run(with: shell)
             #expect(r.stdout == c.stdout && r.status == c.status,
                     "\(name) gives \(r.status) \(r.stdout.debugDescription): fix the case")
