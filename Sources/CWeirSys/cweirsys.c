@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 #include <wctype.h>
 #include "cweirsys.h"
 
@@ -86,6 +87,73 @@ int weir_fifo_dir_guard(int sig) {
     return sigaction(sig, &sa, NULL) == 0;
 }
 
+/* One OPEN step: the file on descriptor fd. */
+static int open_step(const struct weir_spawn_step *s) {
+    int flags = s->flags & ~WEIR_OPEN_NOCLOBBER;
+    int f = open(s->path, flags | O_CLOEXEC, (mode_t)s->mode);
+    if (f < 0 && errno == EEXIST && (s->flags & WEIR_OPEN_NOCLOBBER)) {
+        /* set -C protects regular files only: /dev/null and the like still open. */
+        struct stat st;
+        if (stat(s->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            f = open(s->path, (flags & ~(O_EXCL | O_CREAT | O_TRUNC)) | O_CLOEXEC, (mode_t)s->mode);
+        } else {
+            errno = EEXIST;
+        }
+    }
+    return f;
+}
+
+int weir_apply_steps(struct weir_spawn_step *steps, int nsteps, int *failed) {
+    for (int i = 0; i < nsteps; i++) {
+        struct weir_spawn_step *s = &steps[i];
+        switch (s->op) {
+        case WEIR_STEP_CLOSE:
+            close(s->fd);  /* as posix_spawn: closing a closed descriptor is no error */
+            break;
+        case WEIR_STEP_DUP2:
+            if (s->source == s->fd) {
+                int flags = fcntl(s->fd, F_GETFD);
+                if (flags < 0 || fcntl(s->fd, F_SETFD, flags & ~FD_CLOEXEC) != 0) goto fail;
+            } else if (dup2(s->source, s->fd) < 0) {
+                goto fail;
+            }
+            break;
+        case WEIR_STEP_OPEN: {
+            int f = open_step(s);
+            if (f < 0) goto fail;
+            if (f != s->fd) {
+                if (dup2(f, s->fd) < 0) { int e = errno; close(f); errno = e; goto fail; }
+                close(f);
+            } else if (fcntl(f, F_SETFD, 0) != 0) {
+                goto fail;
+            }
+            break;
+        }
+        case WEIR_STEP_OPEN_HIGH: {
+            int f = open_step(s);
+            if (f < 0) goto fail;
+            int high = fcntl(f, F_DUPFD, 10);
+            int e = errno;
+            close(f);
+            if (high < 0) { errno = e; goto fail; }
+            s->result = high;
+            break;
+        }
+        case WEIR_STEP_DUP_HIGH: {
+            int high = fcntl(s->source, F_DUPFD, 10);
+            if (high < 0) goto fail;
+            s->result = high;
+            break;
+        }
+        }
+        continue;
+    fail:
+        *failed = i;
+        return errno;
+    }
+    return 0;
+}
+
 /* What the child of weir_spawn does, in a frame of its own below weir_spawn's: the
    child shares the shell's stack until it execs, and must not write into the frame the
    parent resumes in. */
@@ -93,28 +161,20 @@ struct spawn_request {
     const char *path;
     char *const *argv;
     char *const *envp;
-    const struct weir_spawn_step *steps;
+    struct weir_spawn_step *steps;
     int nsteps;
     pid_t pgroup;
     int tty;
     const sigset_t *defaults, *ignored, *mask;
     volatile int *error;
+    volatile int *failed;
 };
 
 static void __attribute__((noinline, noreturn)) spawn_child(const struct spawn_request *r) {
+    int failed = -1;
     if (r->pgroup >= 0 && setpgid(0, r->pgroup) != 0) goto fail;
     if (r->tty >= 0 && tcsetpgrp(r->tty, getpgrp()) != 0) goto fail;
-    for (int i = 0; i < r->nsteps; i++) {
-        const struct weir_spawn_step *s = &r->steps[i];
-        if (s->op == WEIR_STEP_CLOSE) {
-            close(s->fd);  /* as posix_spawn: closing a closed descriptor is no error */
-        } else if (s->source == s->fd) {
-            int flags = fcntl(s->fd, F_GETFD);
-            if (flags < 0 || fcntl(s->fd, F_SETFD, flags & ~FD_CLOEXEC) != 0) goto fail;
-        } else if (dup2(s->source, s->fd) < 0) {
-            goto fail;
-        }
-    }
+    if (weir_apply_steps(r->steps, r->nsteps, &failed) != 0) goto fail;
     struct sigaction sa;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
@@ -127,6 +187,7 @@ static void __attribute__((noinline, noreturn)) spawn_child(const struct spawn_r
     sigprocmask(SIG_SETMASK, r->mask, NULL);
     execve(r->path, r->argv, r->envp);
 fail:
+    *r->failed = failed;
     *r->error = errno;
     _exit(127);
 }
@@ -141,11 +202,12 @@ fail:
    their default action and the ones it must ignore to SIG_IGN, then sets the signal mask
    the program starts with, and execs. */
 pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
-                 const struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
-                 const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error) {
+                 struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
+                 const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error, int *failed) {
     volatile int child_error = 0;
+    volatile int child_failed = -1;
     struct spawn_request request = {
-        path, argv, envp, steps, nsteps, pgroup, tty, defaults, ignored, mask, &child_error,
+        path, argv, envp, steps, nsteps, pgroup, tty, defaults, ignored, mask, &child_error, &child_failed,
     };
     sigset_t all, old;
     sigfillset(&all);
@@ -156,6 +218,7 @@ pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
         *error = saved;
+        *failed = -1;
         return -1;
     }
     if (child_error != 0) {
@@ -163,6 +226,7 @@ pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
         int status;
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
         *error = child_error;
+        *failed = child_failed;
         return -1;
     }
     return pid;

@@ -53,8 +53,8 @@ for (name, on) in options.shopts where !shell.setShopt(name, on) {
 }
 shell.environment.scriptName = options.name ?? commandLine.first ?? "weir"
 shell.environment.positional = options.arguments
-// SIGPIPE: the shell itself survives a closed pipe (a builtin writing to it gets EPIPE).
-signal(SIGPIPE, SIG_IGN)
+// SIGPIPE stays as the shell found it: at its default, a write to a closed pipe ends
+// weir as it ends any program (`weir -c 'while :; do echo y; done' | head -1` ends).
 if options.trace {
     var t = TraceOptions()
     if let f = options.traceJSONFile { t.json = true; t.outputFile = f }

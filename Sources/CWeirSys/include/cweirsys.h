@@ -31,18 +31,32 @@ void weir_fifo_dir_set(const char *dir, int count);
 void weir_fifo_dir_clear(void);
 int weir_fifo_dir_guard(int sig);
 
-/// One descriptor step of weir_spawn, applied in order in the child: dup2(source, fd)
-/// (source == fd clears close-on-exec), or close(fd).
-enum { WEIR_STEP_DUP2 = 0, WEIR_STEP_CLOSE = 1 };
-struct weir_spawn_step { int op; int fd; int source; };
+/// One step of wiring a process's descriptors, applied in order (in a child before it
+/// execs, or in the shell itself):
+/// - DUP2: dup2(source, fd); source == fd only clears close-on-exec (EBADF if not open);
+/// - CLOSE: close(fd) (a closed descriptor is no error);
+/// - OPEN: open(path, flags, mode) as descriptor fd; with WEIR_OPEN_NOCLOBBER in flags,
+///   O_EXCL spares an existing file that is not a regular one (`set -C`);
+/// - OPEN_HIGH: open on a free descriptor from 10 up, not close-on-exec, into result;
+/// - DUP_HIGH: duplicate source on a free descriptor from 10 up, into result.
+enum { WEIR_STEP_DUP2 = 0, WEIR_STEP_CLOSE = 1, WEIR_STEP_OPEN = 2, WEIR_STEP_OPEN_HIGH = 3, WEIR_STEP_DUP_HIGH = 4 };
+#define WEIR_OPEN_NOCLOBBER 0x40000000
+struct weir_spawn_step { int op; int fd; int source; int flags; unsigned int mode; const char *path; int result; };
 
-/// vfork and execve with the descriptor steps; pgroup -1 keeps the shell's group (0 leads a
-/// new one); tty -1 leaves the terminal alone. Signals in `ignored` start ignored, those in
-/// `defaults` at their default action; `mask` is the program's signal mask. Returns the
-/// pid, or -1 with the errno in *error (a child that failed to exec is already reaped).
+/// Applies steps in order; 0, or the errno of the step that failed (its index in *failed).
+/// Only async-signal-safe calls: a vfork child runs it.
+int weir_apply_steps(struct weir_spawn_step *steps, int nsteps, int *failed);
+
+/// vfork and execve with the descriptor steps, applied in the child (so a redirection
+/// opens its file in the child: `/proc/self/fd/1` is the child's, a file a step before
+/// made is there); pgroup -1 keeps the shell's group (0 leads a new one); tty -1 leaves
+/// the terminal alone. Signals in `ignored` start ignored, those in `defaults` at their
+/// default action; `mask` is the program's signal mask. Returns the pid, or -1 with the
+/// errno in *error and in *failed the index of the step that failed (-1: the exec, or the
+/// group or terminal); a child that never ran the program is already reaped.
 pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
-                 const struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
-                 const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error);
+                 struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
+                 const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error, int *failed);
 
 /// The C library's wide-character case mapping and classes in the current LC_CTYPE
 /// (Swift's Glibc module does not reach wctype.h).

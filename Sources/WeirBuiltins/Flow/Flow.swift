@@ -29,7 +29,7 @@ func continueBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 
 /// `return [n]`
 func returnBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    var status = shell.environment.lastStatus
+    var status = shell.statusForReturn
     if args.count > 1 {
         guard let n = Int64(args[1].trimmingBlanksForNumber()) else {
             shell.error("return: \(args[1]): numeric argument required")
@@ -45,7 +45,7 @@ func returnBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 
 /// `exit [n]`
 func exit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    var status = shell.environment.lastStatus
+    var status = shell.statusForExit
     if args.count > 2 {
         shell.error("exit: too many arguments")
         throw ShellExit(2)

@@ -150,8 +150,8 @@ extension Shell {
             return 127
         }
         do {
-            let pid = try spawnProcess(path: p, argv: argv, environment: variables.exportedEnvironment(), actions: [],
-                                       attributes: childAttributes(foreground: true))
+            let pid = try launch(childPlan(.exec(path: p, argv: argv, environment: variables.exportedEnvironment()),
+                                           foreground: true))
             return waitForeground([pid], command: argv.joined(separator: " "))
         } catch let e as SpawnError {
             return try spawnFailed(e.code, path: p, argv: argv, env: variables.exportedEnvironment(), actions: [])

@@ -110,7 +110,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var lineSource: SourceFile?
     /// Counts command substitutions, so a command with none keeps status 0.
     var commandSubstitutionCount = 0
-    /// In a child that ends after this command: exec the external command in place.
+    /// In a child that ends after the next simple command: that command, when it is an
+    /// external one, may replace the child (exec in place). It holds for that command only:
+    /// `runSimple` takes it, so a function called there runs its whole body.
     var execInPlace = false
     var isRunningErrTrap = false
     var isRunningDebugTrap = false
@@ -124,6 +126,19 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// LINENO keeps showing inside it (and inside traps it sets off in turn).
     var trapLine: Int?
     var isRunningReturnTrap = false
+    /// While a trap action runs: `$?` when it started, and the function depth then.
+    var trapEntry: (status: Int32, functionDepth: Int)?
+
+    /// The status `exit` with no number gives: inside a trap action, the status from
+    /// before the trap; otherwise `$?`.
+    public var statusForExit: Int32 { trapEntry?.status ?? environment.lastStatus }
+
+    /// The status `return` with no number gives: inside a trap action run in the function
+    /// being returned from, the status from before the trap; otherwise `$?`.
+    public var statusForReturn: Int32 {
+        if let t = trapEntry, t.functionDepth == functionDepth { return t.status }
+        return environment.lastStatus
+    }
     /// `\u`'s answer, once looked up.
     var promptUserName: ByteString?
     /// The interactive shell's line source (history, editing mode).
@@ -188,6 +203,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var processSubstitutionCounter = 0
     /// FIFOs of process substitutions in the command being run: (path, is `<(…)`).
     var pendingFIFOs: [(ByteString, Bool)] = []
+    /// Signals the shell ignores for itself (job control, an interactive shell): its
+    /// children get them back at their default (`childSignals`).
+    var shellIgnores: Set<Int32> = []
     /// The controlling terminal, when job control is on.
     public var terminalFD: Int32?
     /// The shell's own terminal modes, restored when a job gives the terminal back.

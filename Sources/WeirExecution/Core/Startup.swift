@@ -55,15 +55,10 @@ extension Shell {
         try? variables.setAttributes("SHLVL", add: .exported)
     }
 
-    /// Signals ignored when the shell started stay ignored (POSIX, non-interactive).
+    /// Signals ignored when the shell started stay ignored, in it and in its children,
+    /// and `trap` cannot change them (POSIX 2.11, non-interactive). Every signal counts.
     public func recordInheritedSignals() {
-        for s in signalsResetInChildren {
-            var old = sigaction()
-            sigaction(s, nil, &old)
-            if let h = old.__sigaction_handler.sa_handler, unsafeBitCast(h, to: Int.self) == 1 {  // SIG_IGN
-                traps.ignoredAtStart.insert(s)
-            }
-        }
+        traps.ignoredAtStart = ignoredSignalsNow()
     }
 
     /// Ends the shell: EXIT trap, private directory, the status.
@@ -83,3 +78,30 @@ func sameFile(_ a: ByteString, _ b: ByteString) -> Bool {
 }
 
 public let weirVersion = "0.3.0"
+
+/// The signals this process ignores: one read of `SigIgn` in /proc/self/status (a mask in
+/// hex), or a sigaction per signal where /proc is not there.
+func ignoredSignalsNow() -> Set<Int32> {
+    var result = Set<Int32>()
+    if let bytes = readWholeFile("/proc/self/status") {
+        let text = ByteString(bytes)
+        if let r = text.firstRange(of: "\nSigIgn:") {
+            var i = r.upperBound
+            while i < text.count && (text[i] == 0x09 || text[i] == 0x20) { i += 1 }
+            var j = i
+            while j < text.count && text[j] != 0x0A { j += 1 }
+            if let mask = UInt64(text.slice(i..<j), radix: 16) {
+                for sig in 1...64 where mask & (1 << UInt64(sig - 1)) != 0 { result.insert(Int32(sig)) }
+                return result
+            }
+        }
+    }
+    for sig in Int32(1)..<Int32(65) {
+        var old = sigaction()
+        if sigaction(sig, nil, &old) == 0, let h = old.__sigaction_handler.sa_handler,
+           unsafeBitCast(h, to: Int.self) == 1 {  // SIG_IGN
+            result.insert(sig)
+        }
+    }
+    return result
+}

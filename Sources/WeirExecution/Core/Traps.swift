@@ -51,6 +51,13 @@ public struct TrapTable {
     /// True when a trap is set for any signal (not just EXIT, ERR, DEBUG or RETURN).
     public var hasSignalTraps: Bool { actions.keys.contains { $0 > 0 } }
 
+    /// True when a trap would run later in this process: EXIT, ERR, or a signal's
+    /// command. (A process that may still have to run one must not exec a command in
+    /// its place.)
+    public var hasAnyTrap: Bool {
+        errTrap != nil || actions.contains { if case .command = $0.value { return true }; return false }
+    }
+
     /// The signals a trap command catches (a child must not start with the handler).
     public var caughtSignals: [Int32] {
         actions.compactMap { sig, action in
@@ -128,6 +135,11 @@ extension Shell {
     @discardableResult
     func runTrapAction(_ text: ByteString, status: Int32) throws -> Int32 {
         environment.lastStatus = status
+        // `exit` or `return` with no number in the action use the status from before the
+        // trap (POSIX), not that of the action's last command.
+        let savedEntry = trapEntry
+        trapEntry = (status, functionDepth)
+        defer { trapEntry = savedEntry }
         let source = SourceFile(name: "trap", text: text)
         let parser = Parser(source: source, aliases: self)
         let savedSource = currentSource

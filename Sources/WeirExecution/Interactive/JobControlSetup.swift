@@ -14,7 +14,7 @@ extension Shell {
             if fg < 0 || fg == getpgrp() { break }
             kill(-getpgrp(), SIGTTIN)
         }
-        for s in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { signal(s, SIG_IGN) }
+        for s in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { ignoreForShell(s) }
         // An interactive shell does not keep the dispositions it was started with.
         traps.ignoredAtStart = []
         originalTerminalGroup = tcgetpgrp(tty)

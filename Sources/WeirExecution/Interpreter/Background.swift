@@ -23,11 +23,12 @@ extension Shell {
                 if null >= 0 && null != 0 { dup2(null, 0); close(null) }
             }
             if andOr.rest.isEmpty, andOr.first.commands.count == 1, case .simple = andOr.first.commands[0] {
-                self.execInPlace = true
                 // A lone asynchronous command is not one the ERR trap watches (bash), even
                 // with `set -E`; commands inside an asynchronous group are.
                 self.traps.errTrap = nil
             }
+            // The job is all this child does: its command may replace it.
+            self.execInPlace = true
             return try self.run(andOr)
         }
         environment.lastBackgroundPid = pid

@@ -8,6 +8,13 @@ extension Shell {
         case .braceGroup(let list, _):
             return try run(list)
         case .subshell(let list, _):
+            // The last thing a child does: the subshell runs in that child (one process
+            // for `(a; b) &` or `$( (a) )`, as in bash), unless a trap of the child would
+            // have to run after it.
+            if execInPlace && !traps.hasAnyTrap {
+                return try run(list)
+            }
+            execInPlace = false
             return try runSubshell { try self.run(list) }
         case .ifClause(let clause):
             for branch in clause.branches {
@@ -69,11 +76,17 @@ extension Shell {
         } catch ControlFlow.breakLoop(let n) {
             // `break 5` in two loops leaves both, and no more.
             if n > 1 && loopDepth > 1 { throw ControlFlow.breakLoop(n - 1) }
+            // The last command was `break`, whose status is 0.
+            status = 0
+            environment.lastStatus = 0
             return false
         } catch ControlFlow.continueLoop(let n) {
             if n > 1 && loopDepth > 1 { throw ControlFlow.continueLoop(n - 1) }
-            status = environment.lastStatus
+            status = 0
+            environment.lastStatus = 0
         }
+        // A trapped signal is acted on at every turn of a loop, whatever the body did.
+        if traps.hasPending { try runPendingTraps() }
         return true
     }
 
@@ -90,6 +103,8 @@ extension Shell {
                 break
             } catch ControlFlow.continueLoop(let n) {
                 if n > 1 && loopDepth > 1 { throw ControlFlow.continueLoop(n - 1) }
+                environment.lastStatus = 0
+                if traps.hasPending { try runPendingTraps() }
                 continue
             }
             if (c == 0) == loop.isUntil { break }

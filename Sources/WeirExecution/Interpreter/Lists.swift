@@ -7,6 +7,9 @@ extension Shell {
     @discardableResult
     public func run(_ list: CommandList) throws -> Int32 {
         var status = environment.lastStatus
+        // A child that ends with this list may let its last command replace it.
+        let lastReplacesShell = execInPlace
+        execInPlace = false
         // Through the buffer: each item is read where it lies. A `for … in` copies every
         // item out, retaining and releasing all it holds (4% of a function call).
         try list.items.withUnsafeBufferPointer { items in
@@ -14,6 +17,7 @@ extension Shell {
                 if items[i].background {
                     status = try runInBackground(items[i].andOr)
                 } else {
+                    if lastReplacesShell && i == items.count - 1 { execInPlace = true }
                     status = try run(items[i].andOr)
                 }
                 if !pendingFIFOs.isEmpty { cleanUpFIFOs() }
@@ -30,6 +34,7 @@ extension Shell {
             try checkErrexit(status, andOr.first)
             return status
         }
+        execInPlace = false
         var status = try runSuppressingErrexit(andOr.first)
         for (i, r) in andOr.rest.enumerated() {
             guard r.op == .and ? status == 0 : status != 0 else { continue }
@@ -67,6 +72,11 @@ extension Shell {
 
     /// One pipeline in the foreground: `!`, `time`, and its stages.
     func runPipeline(_ p: Pipeline) throws -> Int32 {
+        // Only a plain lone command can be the last thing a child does: `!`, `time` and
+        // `trace` need the shell afterwards.
+        if execInPlace && (p.negated || !p.prefixes.isEmpty || p.commands.count != 1 || traceSession != nil) {
+            execInPlace = false
+        }
         if let t = p.prefixes.first(where: { $0.kind == .trace }) { return try runTraceCommand(p, t) }
         if p.negated { errexitSuppressed += 1 }
         defer { if p.negated { errexitSuppressed -= 1 } }
@@ -130,6 +140,12 @@ extension Shell {
         case .simple(let s):
             return try runSimple(s)
         case .compound(let cc, let redirections):
+            // A subshell or a group can be the last thing a child does; in any other
+            // compound command the last command is not the process's last.
+            switch cc {
+            case .subshell, .braceGroup: break
+            default: execInPlace = false
+            }
             if redirections.isEmpty { return try runCompound(cc) }
             let actions: [FdAction]
             let saved: SavedDescriptors
@@ -146,6 +162,7 @@ extension Shell {
             defer { restore(saved) }
             return try runCompound(cc)
         case .function(let f):
+            execInPlace = false
             if readonlyFunctions.contains(f.name) {
                 error("\(f.name): readonly function")
                 environment.lastStatus = 1
@@ -158,6 +175,7 @@ extension Shell {
             environment.lastStatus = 0
             return 0
         case .coprocess(let co):
+            execInPlace = false
             return try startCoprocess(co)
         }
     }

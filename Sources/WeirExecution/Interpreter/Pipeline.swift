@@ -101,7 +101,7 @@ extension Shell {
         }
         return try forkShell(processGroup: processGroup) {
             _ = try self.applyRedirections(wiring, save: false)
-            if case .simple = cmd { self.execInPlace = true }
+            self.execInPlace = true
             return try self.runCommand(cmd)
         }
     }
@@ -131,18 +131,13 @@ extension Shell {
                 return nil
             })
         }
-        if opensFIFO(redirections) {
-            // Opening a FIFO may wait for its other end: only a child may wait.
-            let pid = try forkShell(processGroup: processGroup) {
-                _ = try self.applyRedirections(wiring, save: false)
-                return try self.execReplacing(path: path, argv: argv, env: env, actions: redirections)
-            }
-            return (pid, false)
-        }
         if options.xtrace { traceCommand(sc, argv) }
         do {
-            return (try spawnProcess(path: path, argv: argv, environment: env, actions: wiring + redirections,
-                                     attributes: childAttributes(foreground: true, processGroup: processGroup)), true)
+            // A FIFO's open may wait for its other end: the launcher forks for that, and
+            // the stage's ends are then read from /proc later (not `execed`).
+            let plan = childPlan(.exec(path: path, argv: argv, environment: env), descriptors: wiring + redirections,
+                                 foreground: true, processGroup: processGroup)
+            return (try launch(plan), !opensFIFO(redirections))
         } catch let e as RedirectionError {
             error(e.message)
             return (try forkShell(processGroup: processGroup) { 1 }, false)

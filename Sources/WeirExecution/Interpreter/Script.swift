@@ -11,6 +11,7 @@ extension Shell {
         currentSource = source
         defer { currentSource = savedSource }
         let parser = Parser(source: source, aliases: self)
+        var ranAny = false
         while true {
             let list: CommandList?
             do {
@@ -24,8 +25,11 @@ extension Shell {
             guard let list else { break }
             if options.verbose { writeAll(2, source.slice(list.span) + "\n") }
             if options.noexec { continue }
+            ranAny = true
             try runCommandLine(list)
         }
+        // Text with no command in it (`eval ''`, an empty file) has status 0.
+        if !ranAny { environment.lastStatus = 0 }
         return environment.lastStatus
     }
 

@@ -84,6 +84,8 @@ extension Shell {
     }
 
     public func runSimple(_ sc: SimpleCommand) throws -> Int32 {
+        let mayReplaceShell = execInPlace
+        execInPlace = false
         setLine(sc.span)
         try debugTrap(before: sc.span)
         if !isRunningDebugTrap { bashCommandSpan = sc.span }
@@ -106,11 +108,11 @@ extension Shell {
 
         switch resolved {
         case .external(let path):
-            return try runExternal(sc, path: path, argv: argv)
+            return try runExternal(sc, path: path, argv: argv, mayReplaceShell: mayReplaceShell)
         case .notFound:
             // `PATH=dir cmd` looks for cmd in the new PATH (bash, dash).
             if sc.assignments.contains(where: { $0.name == "PATH" }) {
-                return try runExternal(sc, path: nil, argv: argv)
+                return try runExternal(sc, path: nil, argv: argv, mayReplaceShell: mayReplaceShell)
             }
             return try commandNotFound(sc, argv)
         case .builtin(let b):
@@ -456,7 +458,8 @@ extension Shell {
 
     /// Runs an external command: spawned and waited for, or exec'd in place when this is
     /// a child that ends with it.
-    func runExternal(_ sc: SimpleCommand, path found: ByteString?, argv: [ByteString]) throws -> Int32 {
+    func runExternal(_ sc: SimpleCommand, path found: ByteString?, argv: [ByteString],
+                     mayReplaceShell: Bool = false) throws -> Int32 {
         var env = variables.exportedEnvironment()
         var path = found
         if !sc.assignments.isEmpty {
@@ -489,24 +492,16 @@ extension Shell {
             return try expansionFailed(e)
         }
         // A child that made its own FIFO directory stays to remove it after the command.
-        if execInPlace && traps.exitTrap == nil && processSubstitutionDirectory == nil {
-            execInPlace = false
+        // Not while a trap is set: the child must live on to run it.
+        if mayReplaceShell && !traps.hasAnyTrap && processSubstitutionDirectory == nil {
             return try execReplacing(path: path, argv: argv, env: env, actions: actions)
         }
         let pid: pid_t
-        if opensFIFO(actions) {
-            // Opening a FIFO waits for its other end: only the child may wait (it is a
-            // job then: Ctrl-C ends it, Ctrl-Z stops it), never the shell.
-            pid = try forkShell(processGroup: nil, foreground: true) {
-                try self.execReplacing(path: path, argv: argv, env: env, actions: actions)
-            }
-            let status = waitForeground([pid], command: argv.joined(separator: " "))
-            environment.lastStatus = status
-            return status
-        }
         do {
-            pid = try spawnProcess(path: path, argv: argv, environment: env, actions: actions,
-                                   attributes: childAttributes(foreground: true))
+            // The redirections are made in the child (a FIFO's open waits there, never
+            // in the shell: a job then, which Ctrl-C ends and Ctrl-Z stops).
+            pid = try launch(childPlan(.exec(path: path, argv: argv, environment: env), descriptors: actions,
+                                       foreground: true))
         } catch let e as RedirectionError {
             error(e.message)
             environment.lastStatus = 1
@@ -523,10 +518,9 @@ extension Shell {
     /// become 126 or 127.
     func spawnFailed(_ code: Int32, path: ByteString, argv: [ByteString], env: [ByteString], actions: [FdAction]) throws -> Int32 {
         if code == ENOEXEC {
-            let pid = try forkShell {
-                _ = try self.applyRedirections(actions, save: false)
-                return try self.runScriptFile(path, arguments: Array(argv.dropFirst()), name: argv[0])
-            }
+            let pid = try launch(childPlan(.shell {
+                try self.runScriptFile(path, arguments: Array(argv.dropFirst()), name: argv[0])
+            }, descriptors: actions, foreground: true))
             let status = waitForeground([pid])
             environment.lastStatus = status
             return status

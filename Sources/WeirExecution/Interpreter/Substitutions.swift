@@ -17,12 +17,11 @@ extension Shell {
         guard weir_pipe2_cloexec(&fds) == 0 else {
             throw ExpansionError("command substitution: pipe: \(String(cString: strerror(errno)))")
         }
-        let single = isSingleSimpleCommand(body)
         let pid = try forkShell(foreground: false) {
             close(fds[0])
             dup2(fds[1], 1)
             close(fds[1])
-            if single { self.execInPlace = true }
+            self.execInPlace = true
             self.errexitInSubstitution()
             return try self.run(body)
         }

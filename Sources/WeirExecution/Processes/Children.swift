@@ -2,36 +2,29 @@ import Glibc
 import CWeirSys
 import WeirSyntax
 
-/// Signals the shell itself catches or ignores, set back to default in children.
-let signalsResetInChildren: [Int32] = [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGPIPE, SIGTERM,
-                                       SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGWINCH]
-
 extension Shell {
-    /// Whether any signal may have a disposition the shell set beyond ignoring SIGPIPE:
-    /// a trap, an interactive shell's or job control's handling, the tracer's handlers,
-    /// the FIFO directory's guard.
-    var mayHaveChangedSignals: Bool {
-        interactive || options.monitor || traceSession != nil || signalGuardsInstalled || traps.hasSignalTraps
+    /// The signals a child starts with, by POSIX 2.11: a signal ignored when the shell
+    /// started (a non-interactive one) or by `trap ''` stays ignored; one the shell
+    /// ignores for itself (job control, an interactive shell's INT, QUIT and TERM) goes
+    /// back to its default; a background job without job control ignores INT and QUIT.
+    /// (Caught signals need nothing: execve sets them back to the default, and a forked
+    /// child resets its traps.) Only what differs from the shell's own dispositions is
+    /// listed, so a plain script sets nothing at all.
+    func childSignals(background: Bool) -> ChildSignals {
+        var s = ChildSignals()
+        if background && !options.monitor {
+            for sig in [SIGINT, SIGQUIT] where !shellIgnores.contains(sig) && !traps.isIgnored(sig) { s.ignored.append(sig) }
+        }
+        for sig in shellIgnores.sorted() where !traps.ignoredAtStart.contains(sig) && !traps.isIgnored(sig) && !s.ignored.contains(sig) {
+            s.defaults.append(sig)
+        }
+        return s
     }
 
-    /// How children start in the current mode.
-    func childAttributes(foreground: Bool, processGroup: pid_t? = nil) -> SpawnAttributes {
-        var a = SpawnAttributes()
-        if mayHaveChangedSignals {
-            a.defaultSignals = signalsResetInChildren.filter { !traps.ignoredAtStart.contains($0) && !traps.isIgnored($0) }
-                + traps.caughtSignals.filter { !signalsResetInChildren.contains($0) }
-            a.ignoredSignals = signalsResetInChildren.filter { traps.ignoredAtStart.contains($0) || traps.isIgnored($0) }
-        } else if !traps.ignoredAtStart.contains(SIGPIPE) {
-            // A plain script has every signal as it found it, but SIGPIPE, which it ignores
-            // itself: only that one needs setting back (one system call per spawn, not 13).
-            // Signals ignored at start stay ignored in the child by inheritance.
-            a.defaultSignals = [SIGPIPE]
-        }
-        if options.monitor {
-            a.processGroup = processGroup ?? 0
-            if foreground, let tty = terminalFD { a.terminal = tty }
-        }
-        return a
+    /// Ignores `sig` for the shell itself (not for its children: `childSignals`).
+    func ignoreForShell(_ sig: Int32) {
+        signal(sig, SIG_IGN)
+        shellIgnores.insert(sig)
     }
 
     /// Forks a child that runs shell code and exits with its status.
@@ -65,20 +58,18 @@ extension Shell {
             // Also from the parent, so the group exists before anyone relies on it.
             _ = setpgid(pid, processGroup ?? pid)
         }
+        jobs.childStarted(pid)
         return pid
     }
 
     /// Ends a forked child: its EXIT trap, then `_exit` (no atexit handlers, no flushing
     /// of the parent's state).
     func exitChild(_ status: Int32) -> Never {
-        var s = status
-        if let t = traps.exitTrap {
-            traps.exitTrap = nil
-            s = (try? runTrapAction(t, status: status)) ?? status
-            s = status == s ? status : s
-        }
+        environment.lastStatus = status
+        // The status stays the child's own unless the trap calls `exit`.
+        runExitTrap()
         removePrivateDirectory()
-        _exit(s)
+        _exit(environment.lastStatus)
     }
 
     /// What a forked child changes about itself: it is a subshell, has no jobs of its
@@ -95,16 +86,14 @@ extension Shell {
         activeSpan = nil
         jobs.reset()
         traps.resetForSubshell(errtrace: options.errtrace, functrace: options.functrace)
-        // The shell ignores SIGPIPE for itself; a subshell in a pipeline dies of it, as in
-        // bash and dash, unless it was ignored when the shell started or is trapped.
-        if !traps.ignoredAtStart.contains(SIGPIPE) && traps.action(for: SIGPIPE) == nil {
-            signal(SIGPIPE, SIG_DFL)
-        }
+        // What the shell ignored for itself goes back to the default, as for a program;
+        // what was ignored on entry or by `trap ''` stays ignored.
+        for sig in childSignals(background: false).defaults { signal(sig, SIG_DFL) }
+        shellIgnores = []
         if options.monitor {
             let pg = processGroup ?? getpid()
             _ = setpgid(0, pg)
             if foreground, let tty = terminalFD { _ = tcsetpgrp(tty, pg) }
-            for s in [SIGTSTP, SIGTTIN, SIGTTOU, SIGINT, SIGQUIT] { signal(s, SIG_DFL) }
         }
         options.monitor = false
         jobs.reportStops = false
@@ -196,9 +185,7 @@ extension Shell {
 
     /// Before exec: the signals the shell caught go back to default.
     func resetSignalsForExec() {
-        for s in signalsResetInChildren where !traps.ignoredAtStart.contains(s) && !traps.isIgnored(s) {
-            signal(s, SIG_DFL)
-        }
+        for s in childSignals(background: false).defaults { signal(s, SIG_DFL) }
         var empty = sigset_t()
         sigemptyset(&empty)
         sigprocmask(SIG_SETMASK, &empty, nil)

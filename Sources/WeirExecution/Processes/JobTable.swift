@@ -117,6 +117,13 @@ public final class JobTable {
 
     public func remove(_ job: Job) { jobs.removeAll { $0 === job } }
 
+    /// A new child has this pid: whatever was kept for an earlier process with the same
+    /// pid is that process's, and is forgotten (it must never pass for the new one's).
+    public func childStarted(_ pid: pid_t) {
+        if !reaped.isEmpty { reaped.removeValue(forKey: pid) }
+        if !knownBackground.isEmpty { knownBackground.remove(pid) }
+    }
+
     public func job(forPid pid: pid_t) -> Job? { jobs.first { $0.pids.contains(pid) } }
 
     /// Records a wait status for a pid: in its job, or kept for later.

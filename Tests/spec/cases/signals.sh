@@ -1,0 +1,33 @@
+# Signal dispositions, by POSIX 2.11.
+
+### case: SIGPIPE at its default ends the shell
+### oracle: both
+kill -s PIPE $$
+echo survived
+### stdout:
+### status: 141
+### end
+
+### case: a signal ignored by trap '' stays ignored in subshells, substitutions and jobs
+### oracle: both
+trap '' USR1
+(sh -c 'kill -USR1 $$; echo alive1')
+x=$(sh -c 'kill -USR1 $$; echo alive2'); echo "$x"
+sh -c 'kill -USR1 $$; echo alive3' & wait
+(trap '' USR2; (sh -c 'kill -USR2 $$; echo alive4'))
+### stdout:
+alive1
+alive2
+alive3
+alive4
+### status: 0
+### end
+
+### case: a signal ignored on entry cannot be trapped
+### oracle: bash
+trap '' URG CONT
+"$0" -c 'trap "echo urg" URG; trap "echo cont" CONT; kill -URG $$; kill -CONT $$; echo done'
+### stdout:
+done
+### status: 0
+### end
