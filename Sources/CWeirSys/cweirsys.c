@@ -178,9 +178,11 @@ static void __attribute__((noinline, noreturn)) spawn_child(const struct spawn_r
     struct sigaction sa;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
+    unsigned long long caught = weir_signal_caught_mask();
     for (int sig = 1; sig < NSIG; sig++) {
         if (sigismember(r->ignored, sig) == 1) sa.sa_handler = SIG_IGN;
         else if (sigismember(r->defaults, sig) == 1) sa.sa_handler = SIG_DFL;
+        else if (sig <= 64 && (caught & (1ULL << (sig - 1)))) sa.sa_handler = SIG_DFL;
         else continue;
         sigaction(sig, &sa, NULL);
     }
@@ -198,9 +200,9 @@ fail:
    _exits.
 
    Every signal is blocked around vfork, so no handler of the shell can run in the child
-   (it would run on the shell's memory). The child sets the signals the shell catches to
-   their default action and the ones it must ignore to SIG_IGN, then sets the signal mask
-   the program starts with, and execs. */
+   (it would run on the shell's memory). The child sets the signals the shell catches
+   (weir_signal_caught_mask) to their default action and the ones it must ignore to
+   SIG_IGN, then sets the signal mask the program starts with, and execs. */
 pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
                  struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
                  const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error, int *failed) {

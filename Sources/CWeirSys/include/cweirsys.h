@@ -58,6 +58,33 @@ pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
                  struct weir_spawn_step *steps, int nsteps, pid_t pgroup, int tty,
                  const sigset_t *defaults, const sigset_t *ignored, const sigset_t *mask, int *error, int *failed);
 
+/// Signals (signals.c). Every signal the shell catches has one handler, in C: it sets
+/// a flag per signal (sig_atomic_t), a flag for "a trapped signal came" or "a child
+/// changed", and writes a byte to a self-pipe; nothing else runs in a handler.
+#define WEIR_NSIG 65
+/// Catches sig for a trap (no SA_RESTART: `read` and `wait` see EINTR).
+int weir_signal_trap(int sig);
+/// Catches sig with SA_RESTART, for a wait of the shell's own (the tracer, a FIFO's
+/// open); the flag still counts as a pending trapped signal until taken.
+int weir_signal_catch_quietly(int sig);
+/// Catches SIGCHLD to note that a child changed (the shell reaps between commands).
+int weir_signal_watch_children(void);
+int weir_signal_set_default(int sig);
+int weir_signal_ignore(int sig);
+/// Reads and clears one signal's flag.
+int weir_signal_take(int sig);
+int weir_signal_peek(int sig);
+int weir_signal_trap_pending(void);
+int weir_signal_take_trap_pending(void);
+int weir_signal_take_children_changed(void);
+/// The self-pipe's read end (non-blocking, close-on-exec, from 240 up), made on first use.
+int weir_signal_wake_fd(void);
+void weir_signal_drain_wake_fd(void);
+/// In a forked child: forget the parent's pending signals and self-pipe.
+void weir_signal_after_fork(void);
+/// Bit sig-1 set: the signal's handler is weir's.
+unsigned long long weir_signal_caught_mask(void);
+
 /// The C library's wide-character case mapping and classes in the current LC_CTYPE
 /// (Swift's Glibc module does not reach wctype.h).
 unsigned int weir_towupper(unsigned int c);

@@ -165,7 +165,7 @@ func trap(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             shell.traps.exitTrap = action.flatMap { $0.isEmpty ? "" : $0 }
             continue
         }
-        shell.traps.set(n, action.map { $0.isEmpty ? .ignore : .command($0) })
+        shell.setTrap(n, action.map { $0.isEmpty ? .ignore : .command($0) })
     }
     return status
 }

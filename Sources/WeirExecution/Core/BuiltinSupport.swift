@@ -219,10 +219,7 @@ extension Shell {
         return status
     }
 
-    func pendingSignalNumber() -> Int32? {
-        for s in 1..<65 where pendingSignals[s] != 0 { return Int32(s) }
-        return nil
-    }
+    func pendingSignalNumber() -> Int32? { traps.firstPending() }
 
     /// `wait`: every background job; 0, or 128+N when a trapped signal arrives.
     public func waitForAllJobs() -> Int32 {

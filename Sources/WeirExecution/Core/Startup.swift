@@ -1,4 +1,5 @@
 import Glibc
+import CWeirSys
 import WeirExpansion
 import WeirSyntax
 
@@ -57,8 +58,11 @@ extension Shell {
 
     /// Signals ignored when the shell started stay ignored, in it and in its children,
     /// and `trap` cannot change them (POSIX 2.11, non-interactive). Every signal counts.
+    /// From here on SIGCHLD is watched, so that ended background jobs are reaped between
+    /// commands.
     public func recordInheritedSignals() {
         traps.ignoredAtStart = ignoredSignalsNow()
+        weir_signal_watch_children()
     }
 
     /// Ends the shell: EXIT trap, private directory, the status.

@@ -1,23 +1,6 @@
 import Glibc
+import CWeirSys
 import WeirSyntax
-
-/// Signals caught since the loop last looked; written by the handler, read by the shell.
-/// Raw memory, not a Swift array: the handler must not touch a reference count (it may
-/// interrupt the shell in the middle of changing one, and release builds count
-/// references non-atomically). Touched before any handler is installed, so the handler
-/// never runs its lazy initialisation.
-nonisolated(unsafe) let pendingSignals: UnsafeMutablePointer<Int32> = {
-    let p = UnsafeMutablePointer<Int32>.allocate(capacity: 65)
-    p.initialize(repeating: 0, count: 65)
-    return p
-}()
-nonisolated(unsafe) var anySignalPending: Int32 = 0
-
-/// The handler for trapped signals: it only records the signal.
-func recordSignal(_ sig: Int32) {
-    if sig > 0 && sig < 65 { pendingSignals[Int(sig)] = 1 }
-    anySignalPending = 1
-}
 
 /// The `trap` table: an action per signal, plus EXIT (0), ERR, RETURN and DEBUG.
 public struct TrapTable {
@@ -44,7 +27,9 @@ public struct TrapTable {
         set { actions[0] = newValue.map { .command($0) } }
     }
 
-    public var hasPending: Bool { anySignalPending != 0 }
+    /// A signal with a trap arrived since the shell last ran the traps (the flag is the
+    /// C handler's: signals.c).
+    public var hasPending: Bool { weir_signal_trap_pending() != 0 }
 
     public func isIgnored(_ sig: Int32) -> Bool { actions[sig] == .ignore }
 
@@ -71,33 +56,23 @@ public struct TrapTable {
     /// What `trap` lists: the traps set here, or in a fresh subshell the parent's.
     public func displayedAction(for sig: Int32) -> Action? { inherited.map { $0[sig] } ?? actions[sig] }
 
-    /// Sets or clears (nil) a trap and installs the matching disposition.
-    public mutating func set(_ sig: Int32, _ action: Action?) {
+    /// Records a trap, or clears it (nil). The disposition is `Shell.setTrap`'s.
+    mutating func record(_ sig: Int32, _ action: Action?) {
         inherited = nil
         actions[sig] = action
-        guard sig > 0 else { return }
-        var sa = sigaction()
-        sigemptyset(&sa.sa_mask)
-        switch action {
-        case .command?:
-            _ = pendingSignals
-            sa.__sigaction_handler.sa_handler = { recordSignal($0) }
-        case .ignore?:
-            sa.__sigaction_handler.sa_handler = SIG_IGN
-        case nil:
-            sa.__sigaction_handler.sa_handler = SIG_DFL
-        }
-        sa.sa_flags = 0
-        sigaction(sig, &sa, nil)
     }
 
     /// In a subshell, caught signals go back to their defaults; ignored ones stay
     /// ignored. The EXIT trap is not inherited; ERR is with `set -E`, DEBUG and RETURN
-    /// with `set -T` (bash).
-    public mutating func resetForSubshell(errtrace: Bool = false, functrace: Bool = false) {
+    /// with `set -T` (bash). Returns the signals whose trap was dropped.
+    mutating func resetForSubshell(errtrace: Bool = false, functrace: Bool = false) -> [Int32] {
         let parent = actions
+        var dropped: [Int32] = []
         for (sig, a) in actions where sig > 0 {
-            if case .command = a { set(sig, nil) }
+            if case .command = a {
+                actions[sig] = nil
+                dropped.append(sig)
+            }
         }
         inherited = parent
         actions[0] = nil
@@ -106,21 +81,58 @@ public struct TrapTable {
             returnTrap = nil
             debugTrap = nil
         }
+        return dropped
     }
 
-    /// Takes the signals caught since the last look.
+    /// Takes the trapped signals caught since the last look, in signal order.
     func takePending() -> [Int32] {
-        anySignalPending = 0
+        guard weir_signal_take_trap_pending() != 0 else { return [] }
         var out: [Int32] = []
-        for s in 1..<65 where pendingSignals[s] != 0 {
-            pendingSignals[s] = 0
-            out.append(Int32(s))
-        }
+        for sig in trappedSignals where weir_signal_take(sig) != 0 { out.append(sig) }
         return out
     }
+
+    /// The first trapped signal waiting to be handled (for `wait`'s 128+N).
+    func firstPending() -> Int32? { trappedSignals.first { weir_signal_peek($0) != 0 } }
+
+    /// The signals with a trap command, in order.
+    var trappedSignals: [Int32] { caughtSignals.sorted() }
 }
 
 extension Shell {
+    /// Sets or clears a trap and gives the signal the disposition that goes with it: the
+    /// one place the shell's own action for a signal is decided. A signal without a trap
+    /// is ignored when the shell ignores it for itself (job control, an interactive
+    /// shell), SIGCHLD is watched (the shell reaps between commands), and any other
+    /// goes back to its default.
+    public func setTrap(_ sig: Int32, _ action: TrapTable.Action?) {
+        traps.record(sig, action)
+        if sig > 0 { applyDisposition(sig) }
+    }
+
+    func applyDisposition(_ sig: Int32) {
+        switch traps.action(for: sig) {
+        case .command?: weir_signal_trap(sig)
+        case .ignore?: weir_signal_ignore(sig)
+        case nil:
+            if shellIgnores.contains(sig) {
+                weir_signal_ignore(sig)
+            } else if sig == SIGCHLD {
+                weir_signal_watch_children()
+            } else {
+                weir_signal_set_default(sig)
+            }
+        }
+    }
+
+    /// Between commands: reaps background children that ended (so `kill -0 $!` sees
+    /// them gone) and runs the traps of signals that arrived.
+    @inline(__always)
+    func serviceSignals() throws {
+        if weir_signal_take_children_changed() != 0 && jobs.hasChildrenToReap { jobs.reapFinished() }
+        if traps.hasPending { try runPendingTraps() }
+    }
+
     /// Runs the actions of signals caught since the last check, keeping `$?`.
     public func runPendingTraps() throws {
         for sig in traps.takePending() {

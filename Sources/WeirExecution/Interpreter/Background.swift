@@ -16,8 +16,8 @@ extension Shell {
                 self.traceSession = session
             }
             if !monitor {
-                signal(SIGINT, SIG_IGN)
-                signal(SIGQUIT, SIG_IGN)
+                weir_signal_ignore(SIGINT)
+                weir_signal_ignore(SIGQUIT)
                 self.traps.ignoredAtStart.formUnion([SIGINT, SIGQUIT])
                 let null = open("/dev/null", O_RDONLY)
                 if null >= 0 && null != 0 { dup2(null, 0); close(null) }

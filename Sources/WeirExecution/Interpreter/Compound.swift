@@ -86,7 +86,7 @@ extension Shell {
             environment.lastStatus = 0
         }
         // A trapped signal is acted on at every turn of a loop, whatever the body did.
-        if traps.hasPending { try runPendingTraps() }
+        try serviceSignals()
         return true
     }
 
@@ -104,7 +104,7 @@ extension Shell {
             } catch ControlFlow.continueLoop(let n) {
                 if n > 1 && loopDepth > 1 { throw ControlFlow.continueLoop(n - 1) }
                 environment.lastStatus = 0
-                if traps.hasPending { try runPendingTraps() }
+                try serviceSignals()
                 continue
             }
             if (c == 0) == loop.isUntil { break }

@@ -21,7 +21,7 @@ extension Shell {
                     status = try run(items[i].andOr)
                 }
                 if !pendingFIFOs.isEmpty { cleanUpFIFOs() }
-                if traps.hasPending { try runPendingTraps() }
+                try serviceSignals()
             }
         }
         return status

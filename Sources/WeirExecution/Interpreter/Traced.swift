@@ -1,4 +1,5 @@
 import Glibc
+import CWeirSys
 import WeirSyntax
 import WeirExpansion
 
@@ -36,7 +37,7 @@ extension Shell {
         }
         if session.interrupted {
             // Die of the SIGINT the stages died of, as the shell would have without `trace`.
-            signal(SIGINT, SIG_DFL)
+            weir_signal_set_default(SIGINT)
             kill(getpid(), SIGINT)
         }
         return status

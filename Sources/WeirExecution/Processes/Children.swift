@@ -23,8 +23,8 @@ extension Shell {
 
     /// Ignores `sig` for the shell itself (not for its children: `childSignals`).
     func ignoreForShell(_ sig: Int32) {
-        signal(sig, SIG_IGN)
         shellIgnores.insert(sig)
+        applyDisposition(sig)
     }
 
     /// Forks a child that runs shell code and exits with its status.
@@ -37,6 +37,7 @@ extension Shell {
             throw ShellExit(1)
         }
         if pid == 0 {
+            weir_signal_after_fork()
             becomeChild(processGroup: processGroup, foreground: foreground)
             var status: Int32
             do {
@@ -85,11 +86,12 @@ extension Shell {
         spanRelays = []
         activeSpan = nil
         jobs.reset()
-        traps.resetForSubshell(errtrace: options.errtrace, functrace: options.functrace)
+        let dropped = traps.resetForSubshell(errtrace: options.errtrace, functrace: options.functrace)
         // What the shell ignored for itself goes back to the default, as for a program;
         // what was ignored on entry or by `trap ''` stays ignored.
-        for sig in childSignals(background: false).defaults { signal(sig, SIG_DFL) }
+        let unignored = childSignals(background: false).defaults
         shellIgnores = []
+        for sig in dropped + unignored { applyDisposition(sig) }
         if options.monitor {
             let pg = processGroup ?? getpid()
             _ = setpgid(0, pg)
@@ -185,7 +187,7 @@ extension Shell {
 
     /// Before exec: the signals the shell caught go back to default.
     func resetSignalsForExec() {
-        for s in childSignals(background: false).defaults { signal(s, SIG_DFL) }
+        for s in childSignals(background: false).defaults { weir_signal_set_default(s) }
         var empty = sigset_t()
         sigemptyset(&empty)
         sigprocmask(SIG_SETMASK, &empty, nil)

@@ -166,6 +166,9 @@ public final class JobTable {
                 return st
             }
             if let j = job(forPid: pid), case .stopped? = j.states[pid] { return nil }
+            // A signal that came between two waits (while another child was reaped)
+            // ends the wait as one that interrupts it would.
+            if interrupted() { return nil }
             var st: Int32 = 0
             var flags: Int32 = 0
             if reportStops { flags |= WUNTRACED }
@@ -202,6 +205,9 @@ public final class JobTable {
         }
         return nil
     }
+
+    /// Background children that may have ended unseen (reaped between commands).
+    var hasChildrenToReap: Bool { !knownBackground.isEmpty }
 
     public func isKnown(_ pid: pid_t) -> Bool { knownBackground.contains(pid) || reaped[pid] != nil || job(forPid: pid) != nil }
 

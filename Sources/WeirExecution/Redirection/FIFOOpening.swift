@@ -1,8 +1,6 @@
 import Glibc
+import CWeirSys
 import WeirSyntax
-
-/// Set by the temporary SIGINT handler while the shell waits for a FIFO's other end.
-nonisolated(unsafe) var fifoWaitInterrupted: Int32 = 0
 
 /// Opens a FIFO for a redirection made in the shell itself (a builtin, a function, a
 /// compound command) without blocking the shell: it waits in `poll` for the other end,
@@ -16,16 +14,21 @@ func openFIFOWaiting(_ path: ByteString, _ flags: Int32) throws -> Int32? {
     guard access != O_RDWR else { return nil }
 
     // An interactive shell ignores SIGINT: catch it while waiting, so Ctrl-C is seen.
-    var old = sigaction(), catching = sigaction()
+    var old = sigaction()
     sigaction(SIGINT, nil, &old)
     let ignored = unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == 1  // SIG_IGN
     if ignored {
-        fifoWaitInterrupted = 0
-        catching.__sigaction_handler.sa_handler = { _ in fifoWaitInterrupted = 1 }
-        sigaction(SIGINT, &catching, nil)
+        _ = weir_signal_take(SIGINT)
+        weir_signal_catch_quietly(SIGINT)
     }
-    defer { if ignored { sigaction(SIGINT, &old, nil) } }
-    func interrupted() -> Bool { fifoWaitInterrupted != 0 || pendingSignals[Int(SIGINT)] != 0 }
+    defer {
+        if ignored {
+            weir_signal_ignore(SIGINT)
+            _ = weir_signal_take(SIGINT)
+        }
+    }
+    // A trapped SIGINT's flag is looked at, not taken: its trap still runs.
+    func interrupted() -> Bool { weir_signal_peek(SIGINT) != 0 }
     func failure(_ code: Int32) -> RedirectionError {
         RedirectionError(message: "\(path): \(String(cString: strerror(code)))")
     }

@@ -3,8 +3,6 @@ import CWeirSys
 import WeirSyntax
 
 /// The write end of the pipe that wakes the tracer's poll loop when a child changes state.
-nonisolated(unsafe) var tracerWakeFD: Int32 = -1
-nonisolated(unsafe) var tracerInterrupted: Int32 = 0
 
 /// Runs while a traced pipeline's stages live: one `poll` loop that moves each edge's
 /// bytes (EdgeRelay), samples each stage from /proc every 10 ms (StageSampler), and
@@ -122,38 +120,23 @@ final class PipelineTracer {
     /// Runs the loop until every stage has ended (or the job stopped).
     func run(jobs: JobTable) {
         stopped = false
-        var wake: [Int32] = [-1, -1]
-        guard weir_pipe2_cloexec(&wake) == 0 else { return }
-        for fd in wake { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
-        tracerWakeFD = wake[1]
-        var chld = sigaction(), oldChld = sigaction(), ign = sigaction(), oldPipe = sigaction()
-        chld.__sigaction_handler.sa_handler = { _ in
-            var b: UInt8 = 1
-            let saved = errno
-            _ = write(tracerWakeFD, &b, 1)
-            errno = saved
-        }
-        chld.sa_flags = SA_RESTART
-        sigaction(SIGCHLD, &chld, &oldChld)
+        // The shell's signal handler (signals.c) writes a byte to this pipe for every
+        // signal it catches: SIGCHLD (always watched) wakes the poll below.
+        let wake = weir_signal_wake_fd()
+        guard wake >= 0 else { return }
+        weir_signal_drain_wake_fd()
+        var ign = sigaction(), oldPipe = sigaction()
         // The relays write to pipes whose readers may leave: EPIPE, not death.
         ign.__sigaction_handler.sa_handler = SIG_IGN
         sigaction(SIGPIPE, &ign, &oldPipe)
         // SIGINT at its default (a script): the stages get it and end; weir waits for
         // them, writes the report, and then dies of it (the caller re-raises).
-        var oldInt = sigaction(), catchInt = sigaction()
+        var oldInt = sigaction()
         sigaction(SIGINT, nil, &oldInt)
         let catchesInterrupt = oldInt.__sigaction_handler.sa_handler == nil  // SIG_DFL
         if catchesInterrupt {
-            tracerInterrupted = 0
-            catchInt.__sigaction_handler.sa_handler = { _ in
-                tracerInterrupted = 1
-                var b: UInt8 = 2
-                let saved = errno
-                _ = write(tracerWakeFD, &b, 1)
-                errno = saved
-            }
-            catchInt.sa_flags = SA_RESTART
-            sigaction(SIGINT, &catchInt, nil)
+            _ = weir_signal_take(SIGINT)
+            weir_signal_catch_quietly(SIGINT)
         }
         // Chained: a traced command running in the shell may be listening too.
         let outer = jobs.onReap
@@ -168,21 +151,17 @@ final class PipelineTracer {
         defer {
             liveView?.clear()
             jobs.onReap = outer
-            sigaction(SIGCHLD, &oldChld, nil)
             sigaction(SIGPIPE, &oldPipe, nil)
             if catchesInterrupt {
-                sigaction(SIGINT, &oldInt, nil)
-                if tracerInterrupted != 0 { interrupted = true }
+                weir_signal_set_default(SIGINT)
+                if weir_signal_take(SIGINT) != 0 { interrupted = true }
             }
-            tracerWakeFD = -1
-            close(wake[0]); close(wake[1])
         }
 
         // The first sample comes one tick in: a pipeline shorter than that is not sampled.
         var nextTick = record.now() + PipelineTracer.tick
         var fds: [pollfd] = []
         var owners: [Int] = []
-        var drain = [UInt8](repeating: 0, count: 64)
         var mainEndedAt: Double?
         while true {
             jobs.reapFinished()
@@ -210,7 +189,7 @@ final class PipelineTracer {
             }
             fds.removeAll(keepingCapacity: true)
             owners.removeAll(keepingCapacity: true)
-            fds.append(pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0))
+            fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0))
             owners.append(-1)
             var draining = false
             for (i, r) in relays.enumerated() {
@@ -226,7 +205,7 @@ final class PipelineTracer {
             if awaitingSink { timeout = min(timeout, 2) }
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno != EINTR { break }
-            if fds[0].revents != 0 { _ = read(wake[0], &drain, drain.count) }
+            if fds[0].revents != 0 { weir_signal_drain_wake_fd() }
             let t = record.now()
             var pumped = Set<Int>()
             for (k, p) in fds.enumerated() where k > 0 && p.revents != 0 {

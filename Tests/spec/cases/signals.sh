@@ -31,3 +31,26 @@ trap '' URG CONT
 done
 ### status: 0
 ### end
+
+### case: a background job that ended is reaped while builtins run
+### oracle: both
+sleep 0.1 &
+while kill -0 $! 2>/dev/null; do :; done
+echo gone
+### stdout:
+gone
+### status: 0
+### end
+
+### case: wait ends with 128+N when a trapped signal comes, even between two children
+### oracle: both
+trap 'echo usr1' USR1
+(sleep 0.1; kill -USR1 $$) &
+sleep 2 &
+wait
+echo "wait: $?"
+### stdout:
+usr1
+wait: 138
+### status: 0
+### end

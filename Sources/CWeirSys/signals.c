@@ -1,0 +1,140 @@
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <unistd.h>
+#include "cweirsys.h"
+
+/* The one signal handler of the shell. It records the signal in a flag, wakes whoever
+   polls the self-pipe, and does nothing else: no Swift, no allocation, no locks. The
+   shell looks at the flags between commands (traps), while it waits (`wait`, `read`),
+   and in the tracer's poll loop. */
+
+static volatile sig_atomic_t flags[WEIR_NSIG];
+static volatile sig_atomic_t trap_pending;     /* a signal with a trap arrived */
+static volatile sig_atomic_t children_changed; /* SIGCHLD arrived */
+static volatile sig_atomic_t chld_trapped;     /* `trap … CHLD` is set */
+static volatile int wake_write = -1;
+static int wake_read = -1;
+/* The signals whose handler is weir's: a vfork child sets them back to their default
+   before it unblocks signals, so the handler never runs on the shell's memory. */
+static volatile unsigned long long caught_mask;
+
+static void weir_signal_handler(int sig) {
+    int saved = errno;
+    if (sig > 0 && sig < WEIR_NSIG) flags[sig] = 1;
+    if (sig == SIGCHLD) {
+        children_changed = 1;
+        if (chld_trapped) trap_pending = 1;
+    } else {
+        trap_pending = 1;
+    }
+    int fd = wake_write;
+    if (fd >= 0) {
+        char b = (char)sig;
+        (void)write(fd, &b, 1);
+    }
+    errno = saved;
+}
+
+static int install(int sig, void (*handler)(int), int sa_flags) {
+    struct sigaction sa;
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = sa_flags;
+    if (sigaction(sig, &sa, NULL) != 0) return -1;
+    unsigned long long bit = 1ULL << (sig - 1);
+    if (handler == weir_signal_handler) caught_mask |= bit;
+    else caught_mask &= ~bit;
+    return 0;
+}
+
+int weir_signal_trap(int sig) {
+    if (sig <= 0 || sig >= WEIR_NSIG) return -1;
+    if (sig == SIGCHLD) {
+        chld_trapped = 1;
+        /* Reaping needs the restart: a child ending must not interrupt a read. */
+        return install(sig, weir_signal_handler, SA_RESTART);
+    }
+    /* No SA_RESTART: a trapped signal interrupts `read` and `wait` (POSIX 2.11). */
+    return install(sig, weir_signal_handler, 0);
+}
+
+int weir_signal_catch_quietly(int sig) {
+    if (sig <= 0 || sig >= WEIR_NSIG) return -1;
+    return install(sig, weir_signal_handler, SA_RESTART);
+}
+
+int weir_signal_watch_children(void) {
+    chld_trapped = 0;
+    return install(SIGCHLD, weir_signal_handler, SA_RESTART | SA_NOCLDSTOP);
+}
+
+int weir_signal_set_default(int sig) {
+    if (sig <= 0 || sig >= WEIR_NSIG) return -1;
+    if (sig == SIGCHLD) chld_trapped = 0;
+    return install(sig, SIG_DFL, 0);
+}
+
+int weir_signal_ignore(int sig) {
+    if (sig <= 0 || sig >= WEIR_NSIG) return -1;
+    if (sig == SIGCHLD) chld_trapped = 0;
+    return install(sig, SIG_IGN, 0);
+}
+
+int weir_signal_take(int sig) {
+    if (sig <= 0 || sig >= WEIR_NSIG) return 0;
+    return atomic_exchange((atomic_int *)&flags[sig], 0);
+}
+
+int weir_signal_peek(int sig) {
+    if (sig <= 0 || sig >= WEIR_NSIG) return 0;
+    return flags[sig];
+}
+
+int weir_signal_trap_pending(void) { return trap_pending; }
+
+int weir_signal_take_trap_pending(void) { return atomic_exchange((atomic_int *)&trap_pending, 0); }
+
+int weir_signal_take_children_changed(void) { return atomic_exchange((atomic_int *)&children_changed, 0); }
+
+int weir_signal_wake_fd(void) {
+    if (wake_read >= 0) return wake_read;
+    int p[2];
+    if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) return -1;
+    /* Far from the descriptors scripts use (0-9, and bash's {var} from 10 up). */
+    int r = fcntl(p[0], F_DUPFD_CLOEXEC, 240), w = fcntl(p[1], F_DUPFD_CLOEXEC, 240);
+    close(p[0]);
+    close(p[1]);
+    if (r < 0 || w < 0) {
+        if (r >= 0) close(r);
+        if (w >= 0) close(w);
+        return -1;
+    }
+    wake_read = r;
+    wake_write = w;
+    return r;
+}
+
+void weir_signal_drain_wake_fd(void) {
+    if (wake_read < 0) return;
+    char buf[64];
+    while (read(wake_read, buf, sizeof buf) > 0) {}
+}
+
+void weir_signal_after_fork(void) {
+    /* The parent's pending signals and its self-pipe are the parent's. */
+    for (int s = 0; s < WEIR_NSIG; s++) flags[s] = 0;
+    trap_pending = 0;
+    children_changed = 0;
+    if (wake_read >= 0) {
+        int w = wake_write;
+        wake_write = -1;
+        close(wake_read);
+        close(w);
+        wake_read = -1;
+    }
+}
+
+unsigned long long weir_signal_caught_mask(void) { return caught_mask; }
