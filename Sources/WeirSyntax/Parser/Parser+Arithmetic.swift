@@ -24,7 +24,7 @@ extension Parser {
             return WordPart(.arithmetic(a!), a!.span)
         } catch is NotArithmetic {
             guard saved.count == saveFrames else { throw SyntaxError("ambiguous `$((`", at: start) }
-            pos = savePos
+            move(to: savePos)
             return nil
         }
     }
@@ -40,7 +40,7 @@ extension Parser {
             return ArithmeticCommand(expression: a!, span: span(from: start))
         } catch is NotArithmetic {
             guard saved.count == saveFrames else { throw SyntaxError("ambiguous `((`", at: start) }
-            pos = savePos
+            move(to: savePos)
             return nil
         }
     }

@@ -9,7 +9,7 @@ extension Parser {
         let start = offset
         let (savePos, saveFrames, saveDocs) = (pos, saved.count, pendingHereDocs.count)
         func reset() -> WordPart? {
-            if saved.count == saveFrames { pos = savePos }
+            if saved.count == saveFrames { move(to: savePos) }
             pendingHereDocs.removeLast(pendingHereDocs.count - saveDocs)
             return nil
         }

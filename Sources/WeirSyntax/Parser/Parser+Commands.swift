@@ -84,7 +84,7 @@ extension Parser {
                 if next == Lex.lparen || kw?.startsCompoundCommand == true {
                     name = w
                 } else {
-                    pos = save
+                    move(to: save)
                 }
             }
         }
@@ -160,7 +160,7 @@ extension Parser {
             if words.isEmpty && assignments.isEmpty && redirections.isEmpty {
                 skipBlanks()
                 if peek() == Lex.lparen && isFunctionDefinitionAhead(nameLength: 0) {
-                    pos = savedPosition(of: w)
+                    move(to: savedPosition(of: w))
                     return .function(try parseFunctionDefinition(name: source.slice(w.span), nameLength: w.span.length))
                 }
             }
@@ -263,7 +263,7 @@ extension Parser {
             advance(3)
             return (key, true)
         }
-        if saved.count == saveState.1 { pos = saveState.0 }
+        if saved.count == saveState.1 { move(to: saveState.0) }
         return nil
     }
 

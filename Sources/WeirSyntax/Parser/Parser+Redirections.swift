@@ -58,8 +58,8 @@ extension Parser {
         let save = pos
         // Only plain (non-alias) text reaches here with k > 0: digits and `{name}`.
         guard pos + k <= limit else { return nil }
-        pos += k
-        defer { pos = save }
+        advance(k)
+        defer { move(to: save) }
         return peekOperator()
     }
 
@@ -107,12 +107,33 @@ extension Parser {
         var lineStart = pos
         var bodyEnd = -1
         var next = pos
+        func endOfLine(from start: Int) -> Int {
+            var e = start
+            while e < limit && bytes[e] != 0x0A { e += 1 }
+            return e
+        }
         while lineStart < limit {
-            var lineEnd = lineStart
-            while lineEnd < limit && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var lineEnd = endOfLine(from: lineStart)
             var s = lineStart
             if doc.stripTabs { while s < lineEnd && bytes[s] == 0x09 { s += 1 } }
-            if lineEnd - s == delim.count && bytes[s..<lineEnd].elementsEqual(delim) {
+            // In an unquoted body a line continuation joins two lines, and the delimiter
+            // is looked for in the joined line.
+            if !doc.quoted && lineEnd > s && lineEnd < limit && firstContinuation(atOrAfter: lineEnd - 1) == lineEnd - 1 {
+                var joined = Array(bytes[s..<(lineEnd - 1)])
+                repeat {
+                    let from = lineEnd + 1
+                    lineEnd = endOfLine(from: from)
+                    let continues = lineEnd > from && lineEnd < limit
+                        && firstContinuation(atOrAfter: lineEnd - 1) == lineEnd - 1
+                    joined += bytes[from..<(continues ? lineEnd - 1 : lineEnd)]
+                    if !continues { break }
+                } while true
+                if joined.elementsEqual(delim) {
+                    bodyEnd = lineStart
+                    next = lineEnd < limit ? lineEnd + 1 : lineEnd
+                    break
+                }
+            } else if lineEnd - s == delim.count && bytes[s..<lineEnd].elementsEqual(delim) {
                 bodyEnd = lineStart
                 next = lineEnd < limit ? lineEnd + 1 : lineEnd
                 break
@@ -144,7 +165,7 @@ extension Parser {
             doc.unparsed = HereDoc.UnparsedBody(source: source, bytes: bytes, range: bodyStart..<bodyEnd, origin: origin,
                                                 aliases: aliases)
         }
-        pos = next
+        move(to: next)
     }
 
     func unterminatedHereDoc(_ doc: HereDoc) -> SyntaxError {

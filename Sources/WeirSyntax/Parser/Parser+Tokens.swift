@@ -168,7 +168,10 @@ extension Parser {
             } else if c == Lex.backslash && peek(1) == Lex.nl {
                 advance(2)
             } else if c == Lex.hash {
-                while peek() != Lex.nl && peek() != Parser.eof { advance() }
+                // A backslash at the end of a comment is part of the comment.
+                readingLiterally {
+                    while peek() != Lex.nl && peek() != Parser.eof { advance() }
+                }
                 return
             } else {
                 return

@@ -192,7 +192,7 @@ extension Parser {
     func extendLiteral(_ lit: inout LiteralRun, over isLiteral: (UInt8) -> Bool) {
         guard !lit.buffered, lit.frameID == frameID, lit.to == pos else { return }
         var p = pos
-        while p < limit && isLiteral(bytes[p]) { p += 1 }
+        while p < fastLimit && isLiteral(bytes[p]) { p += 1 }
         guard p > pos else { return }
         lit.to = p
         lit.last = bytes[p - 1]
@@ -253,16 +253,19 @@ extension Parser {
         while q < limit && bytes[q] != UInt8(Lex.squote) { q += 1 }
         if q < limit {
             let text = self.text(pos, q)
-            advance(q + 1 - pos)
+            move(to: q + 1)
+            if pos >= limit && frameAlias != nil { popAliasFrames() }
             return WordPart(.singleQuoted(text), span(from: start))
         }
         var buf: [UInt8] = []
-        while true {
-            let c = peek()
-            if c == Parser.eof { throw SyntaxError("unterminated single quote", at: start, incomplete: true) }
-            advance()
-            if c == Lex.squote { break }
-            buf.append(UInt8(c))
+        try readingLiterally {
+            while true {
+                let c = peek()
+                if c == Parser.eof { throw SyntaxError("unterminated single quote", at: start, incomplete: true) }
+                advance()
+                if c == Lex.squote { break }
+                buf.append(UInt8(c))
+            }
         }
         return WordPart(.singleQuoted(ByteString(buf)), span(from: start))
     }
@@ -341,6 +344,11 @@ extension Parser {
     func parseAnsiCQuoted() throws -> WordPart {
         let start = offset
         advance(2)
+        // A backslash-newline inside stays (bash).
+        return try readingLiterally { try ansiCBody(start: start) }
+    }
+
+    private func ansiCBody(start: Int) throws -> WordPart {
         var out: [UInt8] = []
         while true {
             let c = peek()

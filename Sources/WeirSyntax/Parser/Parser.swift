@@ -30,6 +30,8 @@ public final class Parser {
         var alias: ByteString?
         /// Set by `push`.
         var id = 0
+        /// Where this frame's line continuations are (`Parser.continuations`).
+        var continuations: [Int] = []
     }
 
     public let source: SourceFile
@@ -37,10 +39,24 @@ public final class Parser {
 
     var bytes: [UInt8]
     var pos: Int
-    var limit: Int
+    var limit: Int {
+        didSet { fastLimit = min(limit, nextContinuation) }
+    }
+    /// Below this position a byte of the frame is read as it is: neither the frame's end
+    /// nor a line continuation is reached (one comparison in `peek` and `advance`).
+    var fastLimit = 0
     var origin: Span?
     var frameAlias: ByteString?
     var saved: [Frame] = []
+    /// The positions of the line continuations (a backslash that is not itself escaped,
+    /// then a newline) in the current frame, in order, and the first at or after `pos`
+    /// (`Int.max`: none). Reading skips them wherever they are not literal text (single
+    /// quotes, `$'…'`, comments, a quoted here-document's body): POSIX removes them
+    /// before it tokenizes, so they may split an operator, a reserved word or a `${`.
+    var continuations: [Int] = []
+    var nextContinuation = Int.max {
+        didSet { fastLimit = min(limit, nextContinuation) }
+    }
 
     /// Here-documents whose bodies start after the next newline token.
     var pendingHereDocs: [HereDoc] = []
@@ -69,6 +85,7 @@ public final class Parser {
         self.pos = 0
         self.limit = source.bytes.count
         self.origin = nil
+        findContinuations()
     }
 
     /// A parser for `range` of `bytes`, a stretch of `source` (or of text standing for
@@ -81,6 +98,7 @@ public final class Parser {
         self.pos = range.lowerBound
         self.limit = range.upperBound
         self.origin = origin
+        findContinuations()
     }
 
     /// A parser for text that stands for `span` of `source` (a backquoted substitution).
@@ -93,6 +111,7 @@ public final class Parser {
         self.limit = text.count
         self.origin = origin
         self.depth = depth
+        findContinuations()
     }
 
     // MARK: Positions
@@ -107,11 +126,16 @@ public final class Parser {
     public func appendInput(_ more: [UInt8]) {
         source.append(more)
         if saved.isEmpty && origin == nil {
+            let old = bytes.count
             bytes += more
             limit = bytes.count
+            continuations += Parser.continuations(in: bytes, from: old, to: limit)
+            nextContinuation = firstContinuation(atOrAfter: pos)
         } else if let i = saved.firstIndex(where: { $0.origin == nil && $0.alias == nil }), i == 0 {
+            let old = saved[0].bytes.count
             saved[0].bytes += more
             saved[0].limit = saved[0].bytes.count
+            saved[0].continuations += Parser.continuations(in: saved[0].bytes, from: old, to: saved[0].limit)
         }
     }
 
@@ -121,7 +145,7 @@ public final class Parser {
     /// Goes back to `offset` to parse again with more input (after an incomplete error).
     public func rewind(to offset: Int) {
         guard saved.isEmpty, origin == nil else { return }
-        pos = offset
+        move(to: offset)
         pendingHereDocs = []
         reservedCache = (-1, -1, nil)
         frameGeneration += 1
@@ -130,7 +154,7 @@ public final class Parser {
     /// Moves reading on to `newOffset` (text in between was consumed by someone else).
     public func skip(to newOffset: Int) {
         guard saved.isEmpty, origin == nil, newOffset >= pos, newOffset <= limit else { return }
-        pos = newOffset
+        move(to: newOffset)
         pendingHereDocs = []
     }
 
@@ -146,11 +170,16 @@ public final class Parser {
     static let eof = -1
 
     /// The byte `k` ahead, looking through the end of an alias frame into the text after
-    /// it; `eof` at the end of input.
+    /// it and over line continuations; `eof` at the end of input.
     @inline(__always)
     func peek(_ k: Int = 0) -> Int {
         let p = pos + k
-        if p < limit { return Int(bytes[p]) }
+        if p < fastLimit { return Int(bytes[p]) }
+        return peekSlowly(k)
+    }
+
+    func peekSlowly(_ k: Int) -> Int {
+        if pos + k >= nextContinuation { return peekOverContinuations(k) }
         return peekBeyond(k - (limit - pos))
     }
 
@@ -169,9 +198,15 @@ public final class Parser {
         return Parser.eof
     }
 
+    /// Moves on `n` bytes, not counting line continuations.
     @inline(__always)
     func advance(_ n: Int = 1) {
-        pos += n
+        let p = pos + n
+        if p < fastLimit { pos = p } else { advanceSlowly(n) }
+    }
+
+    func advanceSlowly(_ n: Int) {
+        if pos + n <= nextContinuation { pos += n } else { advanceOverContinuations(n) }
         if pos >= limit && frameAlias != nil { popAliasFrames() }
     }
 
@@ -199,9 +234,10 @@ public final class Parser {
     /// Reads a run of name bytes (`[A-Za-z0-9_]*`). When the run ends inside the current
     /// frame it is one slice of it, copied once into the string.
     func takeNameChars() -> ByteString {
+        _ = peek()
         var end = pos
-        while end < limit && Lex.isNameChar(Int(bytes[end])) { end += 1 }
-        if end < limit || frameAlias == nil {
+        while end < fastLimit && Lex.isNameChar(Int(bytes[end])) { end += 1 }
+        if end < nextContinuation && (end < limit || frameAlias == nil) {
             let name = text(pos, end)
             advance(end - pos)
             return name
@@ -223,10 +259,12 @@ public final class Parser {
     var reservedCache: (pos: Int, generation: Int, word: ReservedWord?) = (-1, -1, nil)
 
     func push(_ f: Frame) {
-        saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias, id: frameID))
+        saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias, id: frameID,
+                           continuations: continuations))
         lastFrameID += 1
         var pushed = f
         pushed.id = lastFrameID
+        pushed.continuations = Parser.continuations(in: f.bytes, from: 0, to: f.limit)
         restore(pushed)
     }
 
@@ -238,6 +276,8 @@ public final class Parser {
         origin = f.origin
         frameAlias = f.alias
         frameID = f.id
+        continuations = f.continuations
+        nextContinuation = firstContinuation(atOrAfter: pos)
     }
 
     func popFrame() {
