@@ -68,7 +68,7 @@ if options.trace {
 let readsStandardInput: Bool = { if case .standardInput = options.input { return true }; return false }()
 if options.interactive && !readsStandardInput {
     // `weir -i -c …`: the command runs as an interactive shell would run it.
-    shell.interactive = true
+    shell.becomeInteractive()
     shell.enableJobControl(terminal: 0)
 } else if options.interactive || (readsStandardInput && isatty(0) != 0 && isatty(2) != 0) {
     if options.login || (commandLine.first ?? "").hasPrefix("-") {
@@ -100,6 +100,11 @@ do {
 } catch ControlFlow.returnFromFunction(let s) {
     status = s
 } catch ControlFlow.breakLoop, ControlFlow.continueLoop {
+    status = shell.environment.lastStatus
+} catch let e as ShellError {
+    shell.report(e)
+    status = e.status
+} catch {
     status = shell.environment.lastStatus
 }
 shell.finish(status)

@@ -9,6 +9,18 @@ import WeirTestSupport
         try ShellSession([weirBinary, "--norc", "-i"])
     }
 
+    /// `kill -INT $$`, `-QUIT`, `-TERM` at the prompt leave the shell running (bash); its
+    /// children still get those signals at their default.
+    @Test func theShellSurvivesItsOwnInterruptQuitAndTerminate() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        for sig in ["INT", "QUIT", "TERM"] {
+            _ = sh.run("kill -\(sig) $$")
+            #expect(sh.run("echo alive-after-\(sig)") == "alive-after-\(sig)\n", sh.transcript)
+        }
+        #expect((sh.run("sh -c 'kill -TERM $$'; echo child=$?") ?? "").hasSuffix("child=143\n"), sh.transcript)
+    }
+
     @Test func ctrlZOnSleepThenFgThenCtrlC() throws {
         runStopFgInterruptScenario(try weir(), stopReport: "[1]+  Stopped")
     }

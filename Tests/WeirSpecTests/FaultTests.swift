@@ -43,13 +43,13 @@ import WeirTestSupport
     @Test func commandThatCannotBeSpawned() {
         var r = weir("nonexistent-command-xyz; echo $?")
         #expect(r.stdout == "127\n")
-        #expect(r.stderr == "weir: nonexistent-command-xyz: command not found\n")
+        #expect(r.stderr == "weir: -c:1: nonexistent-command-xyz: command not found\n")
         r = weir("printf 'echo hi' > f; ./f; echo $?")
         #expect(r.stdout == "126\n")
-        #expect(r.stderr.contains("weir: ./f: Permission denied"))
+        #expect(r.stderr.contains("weir: -c:1: ./f: Permission denied"))
         r = weir("mkdir d; ./d; echo $?")
         #expect(r.stdout == "126\n")
-        #expect(r.stderr == "weir: ./d: Is a directory\n")
+        #expect(r.stderr == "weir: -c:1: ./d: Is a directory\n")
     }
 
     @Test func scriptWithoutShebangRunsInWeir() {
@@ -60,14 +60,20 @@ import WeirTestSupport
     @Test func failedRedirection() {
         let r = weir("echo hi > /nonexistent/x; echo status=$?; cat < missing; echo status=$?")
         #expect(r.stdout == "status=1\nstatus=1\n")
-        #expect(r.stderr == "weir: /nonexistent/x: No such file or directory\nweir: missing: No such file or directory\n")
+        #expect(r.stderr == "weir: -c:1: /nonexistent/x: No such file or directory\nweir: -c:1: missing: No such file or directory\n")
+    }
+
+    /// A runtime message names the file and line of the command (`weir: FILE:LINE: …`).
+    @Test func runtimeMessagesCarryTheirPlace() {
+        let r = weir("true\n\nnonexistent-command-xyz\nf() {\n  cat < missing\n}\nf")
+        #expect(r.stderr == "weir: -c:3: nonexistent-command-xyz: command not found\nweir: -c:5: missing: No such file or directory\n")
     }
 
     @Test func readonlyVariableAssigned() {
         let r = weir("readonly x=1; x=2; echo not reached")
         #expect(r.stdout == "")
         #expect(r.status == 1)
-        #expect(r.stderr == "weir: x: readonly variable\n")
+        #expect(r.stderr == "weir: -c:1: x: readonly variable\n")
     }
 
     @Test func exitInsidePipelineEndsOnlyThatStage() {

@@ -80,3 +80,26 @@ import WeirTestSupport
         #expect(syntaxError(text) == nil)
     }
 }
+
+/// Line continuations vanish before tokens are formed, but places stay those of the
+/// source: an error after one points at the right line and column.
+@Suite struct LineContinuationTests {
+    @Test func aContinuationInsideAnOperatorOrReservedWordIsRemoved() throws {
+        #expect(ast("true &\\\n& echo x") == ast("true && echo x"))
+        #expect(ast("i\\\nf true; then :; f\\\ni") == ast("if true; then :; fi"))
+        #expect(ast("echo $\\\nx ${\\\ny}") == ast("echo $x ${y}"))
+        #expect(ast("a\\\n=1 b=2\\\n3 cmd") == ast("a=1 b=23 cmd"))
+    }
+
+    @Test func aContinuationStaysInSingleQuotesAndComments() throws {
+        #expect(ast("echo 'a\\\nb'") != ast("echo 'ab'"))
+        #expect(ast("echo x # c \\\necho y") == ast("echo x\necho y"))
+    }
+
+    @Test func anErrorAfterAContinuationIsPlacedInTheSource() {
+        let text = "echo a \\\n  b; fi"
+        guard let e = syntaxError(text) else { Issue.record("parsed"); return }
+        let p = SourceFile(name: "-c", text: ByteString(text)).position(of: e.offset)
+        #expect(p.line == 2 && p.column == 6, "\(p)")
+    }
+}

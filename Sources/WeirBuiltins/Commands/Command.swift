@@ -13,7 +13,7 @@ func command(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             switch ch {
             case "p": defaultPath = true
             case "v", "V": describe = ch
-            default: throw BuiltinError("command: -\(ch): invalid option", status: 2)
+            default: throw ShellError("command: -\(ch): invalid option", status: 2)
             }
         }
         i += 1
@@ -23,7 +23,7 @@ func command(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         var status: Int32 = 0
         for name in args[i...] {
             if !describeCommand(shell, name, verbose: d == "V", all: false, typeOnly: false, pathOnly: false,
-                                forCommand: true) {
+                                forCommand: true, defaultPath: defaultPath) {
                 if d == "V" { shell.error("command: \(name): not found") }
                 status = 1
             }
@@ -41,7 +41,7 @@ func builtin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var dropped = 1
     if args.count > 1 && args[1] == "--" { args.remove(at: 1); dropped += 1 }
     guard args.count > 1 else { return 0 }
-    guard let b = shell.builtins[args[1]] else { throw BuiltinError("builtin: \(args[1]): not a shell builtin") }
+    guard let b = shell.builtins[args[1]] else { throw ShellError("builtin: \(args[1]): not a shell builtin") }
     shell.dropDeclarationArguments(dropped)
     return try b.run(shell, Array(args[1...]))
 }
@@ -52,7 +52,7 @@ let shellKeywords: Set<ByteString> = ["if", "then", "else", "elif", "fi", "case"
 
 /// Prints what `name` is (for `type` and `command -v/-V`); false when it is nothing.
 func describeCommand(_ shell: Shell, _ name: ByteString, verbose: Bool, all: Bool, typeOnly: Bool, pathOnly: Bool,
-                     forCommand: Bool = false, skipFunctions: Bool = false) -> Bool {
+                     forCommand: Bool = false, skipFunctions: Bool = false, defaultPath: Bool = false) -> Bool {
     var found = false
     func say(_ kind: ByteString, _ terse: ByteString, _ long: ByteString) {
         found = true
@@ -98,9 +98,11 @@ func describeCommand(_ shell: Shell, _ name: ByteString, verbose: Bool, all: Boo
         }
         return found
     }
-    let hashed = shell.commandHash[name] != nil
+    let hashed = !defaultPath && shell.commandHash[name] != nil
     // Only a file that can run (bash; `command -v` too): a non-executable match is not one.
-    if let p = hashed ? shell.commandHash[name] : shell.searchPath(name), p.withCString({ access($0, X_OK) }) == 0 {
+    let located = hashed ? shell.commandHash[name]
+        : shell.searchPath(name, path: defaultPath ? shell.standardUtilityPath : nil)
+    if let p = located, p.withCString({ access($0, X_OK) }) == 0 {
         say("file", p, hashed && verbose && !forCommand ? "\(name) is hashed (\(p))" : "\(name) is \(p)")
     }
     return found

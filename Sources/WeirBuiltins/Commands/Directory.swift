@@ -32,21 +32,21 @@ func cd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             case "P": physical = true
             case "L": physical = false
             case "e", "@": break
-            default: throw BuiltinError("cd: -\(ch): invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]", status: 2)
+            default: throw ShellError("cd: -\(ch): invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]", status: 2)
             }
         }
         i += 1
     }
     let operands = Array(args[i...])
-    if operands.count > 1 { throw BuiltinError("cd: too many arguments") }
+    if operands.count > 1 { throw ShellError("cd: too many arguments") }
     let v = shell.variables
     var target: ByteString
     var printNew = false
     if operands.isEmpty {
-        guard let home = v.value("HOME"), !home.isEmpty else { throw BuiltinError("cd: HOME not set") }
+        guard let home = v.value("HOME"), !home.isEmpty else { throw ShellError("cd: HOME not set") }
         target = home
     } else if operands[0] == "-" {
-        guard let old = v.value("OLDPWD") else { throw BuiltinError("cd: OLDPWD not set") }
+        guard let old = v.value("OLDPWD") else { throw ShellError("cd: OLDPWD not set") }
         target = old
         printNew = true
     } else {
@@ -74,7 +74,7 @@ func cd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         let e = errno
         // A logical path through a missing component may still work physically.
         if physical || target.withCString({ chdir($0) }) != 0 {
-            throw BuiltinError("cd: \(operands.first ?? target): \(String(cString: strerror(e)))")
+            throw ShellError("cd: \(operands.first ?? target): \(String(cString: strerror(e)))")
         }
         logical = physicalDirectory() ?? logical
     }
@@ -83,7 +83,7 @@ func cd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         try v.assign("OLDPWD", oldPWD)
         try v.assign("PWD", newPWD)
     } catch let e as VariableError {
-        throw BuiltinError("cd: \(e.message)")
+        throw ShellError("cd: \(e.message)")
     }
     if printNew { writeAll(1, newPWD + "\n") }
     return 0
@@ -101,50 +101,8 @@ func pwd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         }
     }
     guard let p = physicalDirectory() else {
-        throw BuiltinError("pwd: error retrieving current directory: \(String(cString: strerror(errno)))")
+        throw ShellError("pwd: error retrieving current directory: \(String(cString: strerror(errno)))")
     }
     writeAll(1, p + "\n")
     return 0
-}
-
-/// `alias [name[=value]…]`
-func alias(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    var rest = args.dropFirst()
-    if rest.first == "-p" { rest = rest.dropFirst() }
-    if rest.first == "--" { rest = rest.dropFirst() }
-    if rest.isEmpty {
-        for (k, v) in shell.aliases.sorted(by: { $0.key < $1.key }) { writeAll(1, "alias \(k)=\(shellQuoteForAlias(v))\n") }
-        return 0
-    }
-    var status: Int32 = 0
-    for a in rest {
-        if let eq = a.firstIndex(of: UInt8(ascii: "=")) {
-            shell.aliases[a.slice(0..<eq)] = a.slice(from: eq + 1)
-        } else if let v = shell.aliases[a] {
-            writeAll(1, "alias \(a)=\(shellQuoteForAlias(v))\n")
-        } else {
-            shell.error("alias: \(a): not found")
-            status = 1
-        }
-    }
-    return status
-}
-
-/// `unalias [-a] name…`
-func unalias(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    var args = args
-    if args.count > 1 && args[1] == "--" { args.remove(at: 1) }
-    if args.count > 1 && args[1] == "-a" {
-        shell.aliases = [:]
-        return 0
-    }
-    guard args.count > 1 else { throw BuiltinError("unalias: usage: unalias [-a] name [name ...]", status: 2) }
-    var status: Int32 = 0
-    for n in args.dropFirst() {
-        if shell.aliases.removeValue(forKey: n) == nil {
-            shell.error("unalias: \(n): not found")
-            status = 1
-        }
-    }
-    return status
 }

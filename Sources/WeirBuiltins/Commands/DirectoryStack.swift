@@ -10,9 +10,9 @@ struct DirectoryStackCommand {
 
     var entries: [ByteString] { [shell.variables.value("PWD") ?? physicalDirectory() ?? ""] + shell.directoryStack }
 
-    func usage(_ message: String) -> BuiltinError {
+    func usage(_ message: String) -> ShellError {
         let forms = ["pushd": "pushd [-n] [+N | -N | dir]", "popd": "popd [-n] [+N | -N]", "dirs": "dirs [-clpv] [+N] [-N]"]
-        return BuiltinError("\(name): \(message)\n\(name): usage: \(forms[name] ?? name)", status: 2)
+        return ShellError("\(name): \(message)\n\(name): usage: \(forms[name] ?? name)", status: 2)
     }
 
     /// `+N` counts from the top, `-N` from the bottom; nil when `word` is not one.
@@ -20,9 +20,9 @@ struct DirectoryStackCommand {
         guard let sign = word.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), word.count > 1 else { return nil }
         guard let n = Int(word.dropFirst()), n >= 0 else { throw usage("\(word): invalid number") }
         let count = entries.count
-        guard count > 1 || n == 0 else { throw BuiltinError("\(name): directory stack empty") }
+        guard count > 1 || n == 0 else { throw ShellError("\(name): directory stack empty") }
         let i = sign == UInt8(ascii: "+") ? n : count - 1 - n
-        guard i >= 0 && i < count else { throw BuiltinError("\(name): \(word): directory stack index out of range") }
+        guard i >= 0 && i < count else { throw ShellError("\(name): \(word): directory stack index out of range") }
         return i
     }
 
@@ -30,9 +30,9 @@ struct DirectoryStackCommand {
     func change(to dir: ByteString) throws {
         do {
             _ = try cd(shell, ["cd", "--", dir])
-        } catch let e as BuiltinError {
+        } catch let e as ShellError {
             let message = e.message.hasPrefix("cd: ") ? String(e.message.dropFirst(4)) : e.message
-            throw BuiltinError("\(name): \(message)", status: e.status)
+            throw ShellError("\(name): \(message)", status: e.status)
         }
     }
 
@@ -58,10 +58,10 @@ func pushd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if a == "--" && operands.isEmpty { continue }
         operands.append(a)
     }
-    guard operands.count <= 1 else { throw BuiltinError("pushd: too many arguments") }
+    guard operands.count <= 1 else { throw ShellError("pushd: too many arguments") }
     guard let operand = operands.first else {
         // No operand: swap the top two entries.
-        guard let next = shell.directoryStack.first else { throw BuiltinError("pushd: no other directory") }
+        guard let next = shell.directoryStack.first else { throw ShellError("pushd: no other directory") }
         // With -n the top cannot change without a cd: nothing moves.
         if !noChange {
             let current = s.entries[0]
@@ -104,7 +104,7 @@ func popd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         guard let i = try s.stackIndex(a) else { throw s.usage("\(a): invalid argument") }
         index = i
     }
-    guard !shell.directoryStack.isEmpty else { throw BuiltinError("popd: directory stack empty") }
+    guard !shell.directoryStack.isEmpty else { throw ShellError("popd: directory stack empty") }
     if index == 0 {
         // The top entry goes; without -n, the shell moves to the next one.
         if noChange {

@@ -8,7 +8,7 @@ func eval(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var words = args.dropFirst()
     if words.first == "--" { words = words.dropFirst() }
     if let f = words.first, f.hasPrefix("-"), f.count > 1 {
-        throw BuiltinError("eval: \(f): invalid option\neval: usage: eval [arg ...]", status: 2)
+        throw ShellError("eval: \(f): invalid option\neval: usage: eval [arg ...]", status: 2)
     }
     let text = words.joined(separator: " ")
     if text.isEmpty { return 0 }
@@ -18,10 +18,10 @@ func eval(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 /// `. file [arg…]` / `source file [arg…]`: runs a file in this shell. A name without a
 /// slash is looked for in PATH, then in the current directory (bash).
 func source(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    guard args.count > 1 else { throw BuiltinError("\(args[0]): filename argument required\n\(args[0]): usage: \(args[0]) filename [arguments]", status: 2) }
+    guard args.count > 1 else { throw ShellError("\(args[0]): filename argument required\n\(args[0]): usage: \(args[0]) filename [arguments]", status: 2) }
     var args = args
     if args.count > 1 && args[1] == "--" { args.remove(at: 1) }
-    guard args.count > 1 else { throw BuiltinError("\(args[0]): filename argument required", status: 2) }
+    guard args.count > 1 else { throw ShellError("\(args[0]): filename argument required", status: 2) }
     let name = args[1]
     var path = name
     if !name.contains("/") {
@@ -29,7 +29,7 @@ func source(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     }
     guard let bytes = readWholeFile(path) else {
         let e = errno
-        throw BuiltinError("\(name): \(String(cString: strerror(e)))", status: 1)
+        throw ShellError("\(name): \(String(cString: strerror(e)))", status: 1)
     }
     return try shell.runSourced(SourceFile(name: name, bytes: bytes),
                                 arguments: args.count > 2 ? Array(args[2...]) : nil)
@@ -50,7 +50,7 @@ func exec(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             case "a":
                 i += 1
                 argv0 = i < args.count ? args[i] : nil
-            default: throw BuiltinError("exec: -\(ch): invalid option", status: 2)
+            default: throw ShellError("exec: -\(ch): invalid option", status: 2)
             }
         }
         i += 1

@@ -9,9 +9,9 @@ func falseBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 { 1 }
 /// The loop count of `break n` / `continue n`.
 func loopCount(_ args: [ByteString], _ name: ByteString) throws -> Int {
     guard args.count > 1 else { return 1 }
-    guard args.count == 2 else { throw BuiltinError("\(name): too many arguments", status: 1) }
-    guard let n = Int(args[1]) else { throw BuiltinError("\(name): \(args[1]): numeric argument required", status: 1) }
-    guard n >= 1 else { throw BuiltinError("\(name): \(args[1]): loop count out of range") }
+    guard args.count == 2 else { throw ShellError("\(name): too many arguments", status: 1) }
+    guard let n = Int(args[1]) else { throw ShellError("\(name): \(args[1]): numeric argument required", status: 1) }
+    guard n >= 1 else { throw ShellError("\(name): \(args[1]): loop count out of range") }
     return n
 }
 
@@ -38,7 +38,7 @@ func returnBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         status = Int32(truncatingIfNeeded: n & 0xFF)
     }
     guard shell.functionDepth > 0 || shell.sourceDepth > 0 else {
-        throw BuiltinError("return: can only `return' from a function or sourced script")
+        throw ShellError("return: can only `return' from a function or sourced script", status: 2)
     }
     throw ControlFlow.returnFromFunction(status)
 }
@@ -47,8 +47,8 @@ func returnBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 func exit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var status = shell.statusForExit
     if args.count > 2 {
-        shell.error("exit: too many arguments")
-        throw ShellExit(2)
+        // A special builtin's error: a script ends with it, an interactive shell stays.
+        throw ShellError("exit: too many arguments", status: 2)
     }
     if args.count > 1 {
         guard let n = Int64(args[1].trimmingBlanksForNumber()) else {

@@ -26,13 +26,13 @@ func printf(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var rest = Array(args.dropFirst())
     var target: ByteString?
     if rest.first == "-v" {
-        guard rest.count > 1 else { throw BuiltinError("printf: -v: option requires an argument", status: 2) }
+        guard rest.count > 1 else { throw ShellError("printf: -v: option requires an argument", status: 2) }
         target = rest[1]
         rest.removeFirst(2)
     }
     if rest.first == "--" { rest.removeFirst() }
     guard let format = rest.first else {
-        throw BuiltinError("printf: usage: printf [-v var] format [arguments]", status: 2)
+        throw ShellError("printf: usage: printf [-v var] format [arguments]", status: 2)
     }
     let out = Printf.format(format, Array(rest.dropFirst()))
     if let target {
@@ -49,11 +49,11 @@ func printf(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                     try shell.variables.assignElement(name, index: Int(i), key: nil, text)
                 }
             } else {
-                guard isValidName(target) else { throw BuiltinError("printf: `\(target)': not a valid identifier", status: 2) }
+                guard isValidName(target) else { throw ShellError("printf: `\(target)': not a valid identifier", status: 2) }
                 try shell.variables.assign(target, text)
             }
         } catch let e as VariableError {
-            throw BuiltinError("printf: \(e.message)")
+            throw ShellError("printf: \(e.message)")
         }
         return out.status
     }

@@ -5,7 +5,7 @@ import WeirSyntax
 /// `getopts optstring name [arg…]`: one option per call, with OPTIND and OPTARG; a
 /// leading `:` in optstring selects silent error reporting.
 func getopts(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    guard args.count >= 3 else { throw BuiltinError("getopts: usage: getopts optstring name [arg ...]", status: 2) }
+    guard args.count >= 3 else { throw ShellError("getopts: usage: getopts optstring name [arg ...]", status: 2) }
     let v = shell.variables
     var spec = args[1]
     let name = args[2]

@@ -17,7 +17,7 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         var v = a.dropFirst(2)
         if "dnOsuCc".contains(opt) && v.isEmpty {
             i += 1
-            guard i < args.count else { throw BuiltinError("\(args[0]): -\(opt): option requires an argument", status: 2) }
+            guard i < args.count else { throw ShellError("\(args[0]): -\(opt): option requires an argument", status: 2) }
             v = args[i]
         }
         switch opt {
@@ -28,7 +28,7 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         case "t": trim = true
         case "u": fd = Int32(v) ?? 0
         case "C", "c": break
-        default: throw BuiltinError("\(args[0]): -\(opt): invalid option", status: 2)
+        default: throw ShellError("\(args[0]): -\(opt): invalid option", status: 2)
         }
         i += 1
     }
@@ -56,14 +56,14 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     while maxLines == 0 || index - origin < maxLines {
         let r = input.next(&byte)
         if r < 0 && errno == EINTR { continue }
-        if r < 0 { throw BuiltinError("\(args[0]): read error: \(String(cString: strerror(errno)))") }
+        if r < 0 { throw ShellError("\(args[0]): read error: \(String(cString: strerror(errno)))") }
         if r == 0 { break }
         line.append(byte)
         if byte == delimiter { finish() }
     }
     if !line.isEmpty && (maxLines == 0 || index - origin < maxLines) { finish() }
     do { try shell.variables.assignValue(name, .indexed(arr)) } catch let e as VariableError {
-        throw BuiltinError("\(args[0]): \(e.message)")
+        throw ShellError("\(args[0]): \(e.message)")
     }
     return 0
 }

@@ -23,7 +23,7 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if !rest.isEmpty { return rest }
         i += 1
         guard i < args.count else {
-            throw BuiltinError("read: -\(Character(UnicodeScalar(ch))): option requires an argument", status: 2)
+            throw ShellError("read: -\(Character(UnicodeScalar(ch))): option requires an argument", status: 2)
         }
         return args[i]
     }
@@ -44,23 +44,23 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                 continue
             case "n", "N":
                 let v = try value(ch, a, &k)
-                guard let n = Int(v), n >= 0 else { throw BuiltinError("read: \(v): invalid number", status: 2) }
+                guard let n = Int(v), n >= 0 else { throw ShellError("read: \(v): invalid number", status: 2) }
                 count = n
                 exact = ch == UInt8(ascii: "N")
                 continue
             case "p": prompt = try value(ch, a, &k); continue
             case "t":
                 let v = try value(ch, a, &k)
-                guard let t = readTimeout(v) else { throw BuiltinError("read: \(v): invalid timeout specification", status: 2) }
+                guard let t = readTimeout(v) else { throw ShellError("read: \(v): invalid timeout specification", status: 2) }
                 timeout = t
                 continue
             case "u":
                 let v = try value(ch, a, &k)
-                guard let n = Int32(v), n >= 0 else { throw BuiltinError("read: \(v): invalid file descriptor specification", status: 2) }
+                guard let n = Int32(v), n >= 0 else { throw ShellError("read: \(v): invalid file descriptor specification", status: 2) }
                 fd = n
                 continue
             default:
-                throw BuiltinError("read: -\(Character(UnicodeScalar(ch))): invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]", status: 2)
+                throw ShellError("read: -\(Character(UnicodeScalar(ch))): invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]", status: 2)
             }
             k += 1
         }
@@ -68,7 +68,7 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     }
     var names = Array(args[i...])
     for n in names where !isValidName(n) {
-        throw BuiltinError("read: `\(n)': not a valid identifier", status: 1)
+        throw ShellError("read: `\(n)': not a valid identifier", status: 1)
     }
     // Into REPLY (no names), the line is kept whole: no IFS trimming.
     let wholeLine = names.isEmpty && arrayName == nil
@@ -102,7 +102,7 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                 if shell.traps.hasPending { break }
                 continue
             }
-            if errno == EBADF { throw BuiltinError("read: \(fd): invalid file descriptor: Bad file descriptor") }
+            if errno == EBADF { throw ShellError("read: \(fd): invalid file descriptor: Bad file descriptor") }
             break
         }
         if r == 0 { break }
@@ -140,7 +140,7 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             }
         }
     } catch let e as VariableError {
-        throw BuiltinError("read: \(e.message)")
+        throw ShellError("read: \(e.message)")
     }
     if sawDelimiter { return 0 }
     if let n = count, counter.characters >= n { return 0 }
@@ -207,14 +207,22 @@ func splitForRead(_ bytes: [UInt8], _ escaped: [Bool], ifs: ByteString, maxField
     if ifs.isEmpty { return bytes.isEmpty && maxFields == Int.max ? [] : [ByteString(bytes)] }
     while i < n {
         if fields.count == maxFields - 1 {
-            // The last name takes the rest, less trailing IFS white space, and less one
-            // trailing delimiter when the rest is a single field ("a:b:" gives "b").
+            // The last name takes the rest, less trailing IFS white space; when the rest
+            // is one field and one separator ("a:b:", "Y  : "), just the field (bash).
+            var fieldEnd = i
+            while fieldEnd < n && !sep(fieldEnd) { fieldEnd += 1 }
+            var k = fieldEnd
+            while k < n && white(k) { k += 1 }
+            if k < n && sep(k) && !white(k) {
+                k += 1
+                while k < n && white(k) { k += 1 }
+            }
+            if k == n {
+                fields.append(ByteString(bytes[i..<fieldEnd]))
+                return fields
+            }
             var end = n
             while end > i && white(end - 1) { end -= 1 }
-            if end > i && sep(end - 1) && !white(end - 1) && !(i..<(end - 1)).contains(where: { sep($0) }) {
-                end -= 1
-                while end > i && white(end - 1) { end -= 1 }
-            }
             fields.append(ByteString(bytes[i..<end]))
             return fields
         }

@@ -12,21 +12,21 @@ func history(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         return 0
     }
     if rest.first == "-d" {
-        guard rest.count > 1, let n = Int(rest[1]) else { throw BuiltinError("history: -d: option requires an argument", status: 2) }
+        guard rest.count > 1, let n = Int(rest[1]) else { throw ShellError("history: -d: option requires an argument", status: 2) }
         let h = input.history
         let number = n < 0 ? h.first + h.entries.count + n : n
-        guard input.deleteHistoryEntry(number) else { throw BuiltinError("history: \(rest[1]): history position out of range") }
+        guard input.deleteHistoryEntry(number) else { throw ShellError("history: \(rest[1]): history position out of range") }
         return 0
     }
     if let f = rest.first, f.hasPrefix("-") && f.count > 1 {
-        throw BuiltinError("history: \(f): invalid option\nhistory: usage: history [-c] [-d offset] [n]", status: 2)
+        throw ShellError("history: \(f): invalid option\nhistory: usage: history [-c] [-d offset] [n]", status: 2)
     }
-    if rest.count > 1 { throw BuiltinError("history: too many arguments", status: 2) }
+    if rest.count > 1 { throw ShellError("history: too many arguments", status: 2) }
     let h = input.history
     var start = 0
     if let f = rest.first {
         guard let n = Int(f.hasPrefix("+") ? f.dropFirst() : f), n >= 0 else {
-            throw BuiltinError("history: \(f): numeric argument required", status: 2)
+            throw ShellError("history: \(f): numeric argument required", status: 2)
         }
         start = max(0, h.entries.count - n)
     }
@@ -52,7 +52,7 @@ func disown(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if let j = shell.job(forSpec: "%+") { targets = [j] }
     } else {
         for s in specs {
-            guard let j = shell.job(forSpec: s) else { throw BuiltinError("disown: \(s): no such job") }
+            guard let j = shell.job(forSpec: s) else { throw ShellError("disown: \(s): no such job") }
             targets.append(j)
         }
     }
@@ -66,7 +66,7 @@ func disown(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 /// `suspend [-f]`: stops the shell until it gets SIGCONT.
 func suspend(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if shell.interactive && getpgrp() == getsid(0) && !args.contains("-f") {
-        throw BuiltinError("suspend: cannot suspend a login shell")
+        throw ShellError("suspend: cannot suspend a login shell")
     }
     signal(SIGTSTP, SIG_DFL)
     kill(0, SIGSTOP)

@@ -52,7 +52,7 @@ func kill(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var rest = Array(args.dropFirst())
     var sig: Int32 = SIGTERM
     guard let first = rest.first else {
-        throw BuiltinError("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]", status: 2)
+        throw ShellError("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]", status: 2)
     }
     if first == "-l" || first == "-L" {
         rest.removeFirst()
@@ -67,27 +67,27 @@ func kill(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             }
             if let n = Int32(a) {
                 let s = n > 128 ? n - 128 : n
-                guard let name = signalNames[s] else { throw BuiltinError("kill: \(a): invalid signal specification") }
+                guard let name = signalNames[s] else { throw ShellError("kill: \(a): invalid signal specification") }
                 writeAll(1, name + "\n")
             } else if let n = signalNumber(a) {
                 writeAll(1, "\(n)\n")
             } else {
-                throw BuiltinError("kill: \(a): invalid signal specification")
+                throw ShellError("kill: \(a): invalid signal specification")
             }
         }
         return 0
     }
     if first == "-s" || first == "-n" {
-        guard rest.count > 1, let n = signalNumber(rest[1]) else { throw BuiltinError("kill: \(rest.count > 1 ? rest[1] : ""): invalid signal specification") }
+        guard rest.count > 1, let n = signalNumber(rest[1]) else { throw ShellError("kill: \(rest.count > 1 ? rest[1] : ""): invalid signal specification") }
         sig = n
         rest.removeFirst(2)
     } else if first.hasPrefix("-") && first != "--" && first.count > 1 {
-        guard let n = signalNumber(ByteString(first.dropFirst())) else { throw BuiltinError("kill: \(first.dropFirst()): invalid signal specification") }
+        guard let n = signalNumber(ByteString(first.dropFirst())) else { throw ShellError("kill: \(first.dropFirst()): invalid signal specification") }
         sig = n
         rest.removeFirst()
     }
     if rest.first == "--" { rest.removeFirst() }
-    guard !rest.isEmpty else { throw BuiltinError("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]", status: 2) }
+    guard !rest.isEmpty else { throw ShellError("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]", status: 2) }
     var status: Int32 = 0
     for target in rest {
         if target.hasPrefix("%") {
@@ -118,7 +118,12 @@ func kill(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 /// `trap [-lp] [[action] sig…]`
 func trap(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var rest = Array(args.dropFirst())
-    if rest.first == "--" { rest.removeFirst() }
+    if rest.first == "--" {
+        rest.removeFirst()
+    } else if let o = rest.first, o.count > 1, o.hasPrefix("-"), o != "-l", o != "-p" {
+        // `trap -` alone resets; any other option is a usage error (bash).
+        throw ShellError("trap: \(o.prefix(2)): invalid option\ntrap: usage: trap [-lp] [[arg] signal_spec ...]", status: 2)
+    }
     if rest.first == "-l" {
         writeAll(1, signalTable())
         return 0
@@ -126,7 +131,7 @@ func trap(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if rest.isEmpty || rest.first == "-p" {
         let wanted = rest.isEmpty ? [] : Array(rest.dropFirst())
         printTraps(shell, only: try wanted.map { w -> ByteString in
-            guard let n = signalNumber(w) ?? pseudoSignal(w) else { throw BuiltinError("trap: \(w): invalid signal specification") }
+            guard let n = signalNumber(w) ?? pseudoSignal(w) else { throw ShellError("trap: \(w): invalid signal specification") }
             return trapName(n)
         })
         return 0
@@ -135,13 +140,13 @@ func trap(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     // unsigned integer means reset).
     var action: ByteString? = rest[0]
     var signals = Array(rest.dropFirst())
-    if signals.isEmpty || Int(rest[0]) != nil && signalNumber(rest[0]) != nil && rest.allSatisfy({ Int($0) != nil }) {
+    if signals.isEmpty || !rest[0].isEmpty && rest[0].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
         action = nil
         signals = rest
     }
     if action == "-" { action = nil }
     if let a = action, !a.isEmpty, !shell.isValidShellCode(a) {
-        throw BuiltinError("trap: invalid trap action", status: 1)
+        throw ShellError("trap: invalid trap action", status: 1)
     }
     var status: Int32 = 0
     for s in signals {
@@ -253,12 +258,14 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 }
 
 func fg(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    guard let job = shell.job(forSpec: args.count > 1 ? args[1] : "%+") else { throw BuiltinError("fg: current: no such job") }
+    guard shell.options.monitor else { throw ShellError("fg: no job control") }
+    guard let job = shell.job(forSpec: args.count > 1 ? args[1] : "%+") else { throw ShellError("fg: current: no such job") }
     return shell.resumeInForeground(job)
 }
 
 func bg(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    guard let job = shell.job(forSpec: args.count > 1 ? args[1] : "%+") else { throw BuiltinError("bg: current: no such job") }
+    guard shell.options.monitor else { throw ShellError("bg: no job control") }
+    guard let job = shell.job(forSpec: args.count > 1 ? args[1] : "%+") else { throw ShellError("bg: current: no such job") }
     shell.resumeInBackground(job)
     return 0
 }

@@ -34,7 +34,7 @@ func ulimit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                 case "S": soft = true
                 case "a": all = true
                 default:
-                    guard resources.contains(where: { $0.0 == ch }) else { throw BuiltinError("ulimit: -\(ch): invalid option", status: 2) }
+                    guard resources.contains(where: { $0.0 == ch }) else { throw ShellError("ulimit: -\(ch): invalid option", status: 2) }
                     selected.append(ch)
                 }
             }
@@ -42,7 +42,7 @@ func ulimit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             value = a
         }
     }
-    if all && value != nil { throw BuiltinError("ulimit: too many arguments", status: 2) }
+    if all && value != nil { throw ShellError("ulimit: too many arguments", status: 2) }
     if selected.isEmpty { selected = ["f"] }
     func show(_ v: rlim_t, _ unit: rlim_t) -> ByteString { v == rlim_t.max ? "unlimited" : ByteString(v / unit) }
     if all {
@@ -62,7 +62,7 @@ func ulimit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             if value == "unlimited" { n = rlim_t.max } else if value == "hard" { n = rl.rlim_max } else if value == "soft" {
                 n = rl.rlim_cur
             } else {
-                guard let v = rlim_t(value) else { throw BuiltinError("ulimit: \(value): invalid number") }
+                guard let v = rlim_t(value) else { throw ShellError("ulimit: \(value): invalid number") }
                 let (product, overflow) = v.multipliedReportingOverflow(by: unit)
                 n = overflow ? rlim_t.max : product
             }
@@ -70,7 +70,7 @@ func ulimit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             if soft || !hard { rl.rlim_cur = n }
             if hard || !soft { rl.rlim_max = n }
             if setrlimit(__rlimit_resource_t(UInt32(res)), &rl) != 0 {
-                throw BuiltinError("ulimit: \(ch == "n" ? "open files" : "limit"): cannot modify limit: \(String(cString: strerror(errno)))")
+                throw ShellError("ulimit: \(ch == "n" ? "open files" : "limit"): cannot modify limit: \(String(cString: strerror(errno)))")
             }
         } else {
             writeAll(1, show(hard ? rl.rlim_max : rl.rlim_cur, unit) + "\n")

@@ -6,7 +6,7 @@ import WeirSyntax
 /// applied to the permissions the mask allows.
 func umask(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, operands) = try parseOptions(args[1...], allowed: "Sp", command: "umask")
-    if operands.count > 1 { throw BuiltinError("umask: too many arguments") }
+    if operands.count > 1 { throw ShellError("umask: too many arguments") }
     let current = Glibc.umask(0)
     _ = Glibc.umask(current)
     guard let spec = operands.first else {
@@ -20,13 +20,13 @@ func umask(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     }
     if spec.first.map({ $0 >= 0x30 && $0 <= 0x37 }) == true {
         guard spec.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }), let n = mode_t(spec, radix: 8), n <= 0o7777 else {
-            throw BuiltinError("umask: \(spec): octal number out of range")
+            throw ShellError("umask: \(spec): octal number out of range")
         }
         _ = Glibc.umask(n & 0o777)
         return 0
     }
     guard let allowed = applySymbolicMode(spec.description, to: ~current & 0o777) else {
-        throw BuiltinError("umask: \(spec): invalid symbolic mode operator")
+        throw ShellError("umask: \(spec): invalid symbolic mode operator")
     }
     _ = Glibc.umask(~allowed & 0o777)
     if letters.contains("S") { writeAll(1, symbolicMask(~allowed & 0o777) + "\n") }

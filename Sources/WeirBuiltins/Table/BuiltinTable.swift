@@ -80,7 +80,7 @@ func parseOptions(_ args: ArraySlice<ByteString>, allowed: String, command: Stri
         if a == "--" { break }
         for ch in a.dropFirst().optionLetters {
             guard allowed.contains(ch) else {
-                throw BuiltinError("\(command): -\(ch): invalid option" + (usage.map { "\n\(command): usage: \($0)" } ?? ""),
+                throw ShellError("\(command): -\(ch): invalid option" + (usage.map { "\n\(command): usage: \($0)" } ?? ""),
                                    status: 2)
             }
             letters.append(ch)

@@ -22,7 +22,7 @@ func declare(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 }
 
 func local(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    guard shell.functionDepth > 0 else { throw BuiltinError("local: can only be used in a function") }
+    guard shell.functionDepth > 0 else { throw ShellError("local: can only be used in a function") }
     return try runDeclaration(shell, args, as: .local, name: "local")
 }
 
@@ -72,7 +72,7 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
             default:
                 guard kind == .declare || kind == .local || (kind == .readonly && "aA".contains(ch)),
                       let attr = attributeFor(ch) else {
-                    throw BuiltinError("\(name): -\(ch): invalid option", status: 2)
+                    throw ShellError("\(name): -\(ch): invalid option", status: 2)
                 }
                 if adding { flags.add.formUnion(attr) } else { flags.remove.formUnion(attr) }
             }
@@ -194,11 +194,14 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
         } catch let e as VariableError {
             shell.error("\(name): \(e.message)")
             status = 1
-        } catch let e as ExpansionError {
+        } catch let e as ShellError {
             shell.error(e.message)
             status = 1
         }
     }
+    // Each name was reported; the command fails as a whole (for `export` and `readonly`
+    // a special builtin's error, which ends a script: POSIX 2.8.1).
+    if status != 0 { throw ShellError.reported(status: status) }
     return status
 }
 

@@ -41,13 +41,14 @@ func set(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                     return 0
                 }
                 guard shell.setOption(named: args[i], on) else {
+                    // Not an error that ends a script: bash goes on, even in posix mode.
                     shell.error("set: \(args[i]): invalid option name")
                     return 2
                 }
                 continue
             }
             guard let name = Shell.optionName(letter: ch) else {
-                throw BuiltinError("set: \(on ? "-" : "+")\(ch): invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]", status: 2)
+                throw ShellError("set: \(on ? "-" : "+")\(ch): invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]", status: 2)
             }
             shell.setOption(named: name, on)
         }
@@ -84,11 +85,11 @@ func setListing(_ name: ByteString, _ v: Variable) -> ByteString? {
 func shift(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var n = 1
     if args.count > 1 {
-        guard let v = Int(args[1]), v >= 0 else { throw BuiltinError("shift: \(args[1]): numeric argument required", status: 2) }
+        guard let v = Int(args[1]), v >= 0 else { throw ShellError("shift: \(args[1]): numeric argument required", status: 2) }
         n = v
     }
     if n > shell.environment.positional.count {
-        throw BuiltinError("shift: \(n): shift count out of range")
+        throw ShellError("shift: \(n): shift count out of range")
     }
     shell.environment.positional.removeFirst(n)
     return 0
@@ -96,7 +97,7 @@ func shift(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 
 /// `let expr…`: the status is 0 when the last value is non-zero.
 func letBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    guard args.count > 1 else { throw BuiltinError("let: expression expected") }
+    guard args.count > 1 else { throw ShellError("let: expression expected") }
     var last: Int64 = 0
     for e in args.dropFirst() {
         last = try ArithmeticEvaluator(environment: shell.environment).evaluate(text: e)

@@ -132,19 +132,29 @@ extension Shell {
     /// `exec` with only redirections: they stay after the builtin returns.
     public func keepRedirections() { keepingRedirections = true }
 
-    /// `exec command`: replaces the shell process.
+    /// `exec command`: replaces the shell process (the EXIT trap does not run: bash).
     public func execCommand(path: ByteString, argv: [ByteString], clearEnvironment: Bool) throws -> Int32 {
-        runExitTrapBeforeExec()
         return try execReplacing(path: path, argv: argv, env: clearEnvironment ? [] : variables.exportedEnvironment(),
                                  actions: [])
     }
 
-    func runExitTrapBeforeExec() {}
-
     /// `command name args`: a builtin or an external command, never a function.
+    /// A special builtin run this way loses its special properties (POSIX 2.14): an error
+    /// while it runs, even in the commands `eval` or `.` run for it, fails it instead of
+    /// ending the shell.
     public func runCommandSkippingFunctions(_ argv: [ByteString], defaultPath: Bool) throws -> Int32 {
-        if let b = builtins[argv[0]] { return try b.run(self, argv) }
-        let path = defaultPath ? searchPath(argv[0], path: "/usr/bin:/bin:/usr/sbin:/sbin") : findExecutable(argv[0])
+        if let b = builtins[argv[0]] {
+            guard b.special else { return try b.run(self, argv) }
+            specialBuiltinsUnderCommand += 1
+            defer { specialBuiltinsUnderCommand -= 1 }
+            do {
+                return try b.run(self, argv)
+            } catch let e as CommandFailure {
+                environment.lastStatus = e.status
+                return e.status
+            }
+        }
+        let path = defaultPath ? searchPath(argv[0], path: standardUtilityPath) : findExecutable(argv[0])
         guard let p = path else {
             reportNotFound(argv[0])
             return 127

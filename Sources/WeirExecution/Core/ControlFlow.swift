@@ -16,6 +16,12 @@ public struct ShellExit: Error {
     public init(_ status: Int32) { self.status = status }
 }
 
+/// An error that would end the shell, inside a special builtin run by `command`: it
+/// ends only that builtin (`Shell.runCommandSkippingFunctions`).
+public struct CommandFailure: Error {
+    public var status: Int32
+}
+
 /// An error that abandons the command line being run (bash's jump to the top level): the
 /// shell reports it and goes on with the next complete command. `eval`, `.` and trap
 /// actions are command lines of their own.

@@ -206,6 +206,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// Signals the shell ignores for itself (job control, an interactive shell): its
     /// children get them back at their default (`childSignals`).
     var shellIgnores: Set<Int32> = []
+    /// `set -e` is set but not acted on: a command substitution without inherit_errexit.
+    var errexitSuspended = false
+    /// Special builtins being run by `command`: errors do not end the shell meanwhile.
+    var specialBuiltinsUnderCommand = 0
     /// The controlling terminal, when job control is on.
     public var terminalFD: Int32?
     /// The shell's own terminal modes, restored when a job gives the terminal back.
@@ -229,9 +233,17 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     // MARK: Messages
 
-    /// Writes `weir: message` to standard error.
+    /// Writes `weir: FILE:LINE: message` to standard error.
     public func error(_ message: String) {
-        writeText(2, programName + ": " + message + "\n")
+        writeText(2, programName + ": " + messageLocation + message + "\n")
+    }
+
+    /// `FILE:LINE: ` of the command being run, for runtime messages; nothing for a
+    /// command typed at the prompt (bash) or before any command has run.
+    var messageLocation: String {
+        guard let src = lineSource else { return "" }
+        if interactive && src.name == "stdin" { return "" }
+        return String(decoding: src.name.bytes, as: UTF8.self) + ":" + String(currentLineNumber) + ": "
     }
 
     // MARK: Aliases
@@ -303,7 +315,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             options.emacs = on
             if on { options.vi = false }
             interactiveInput?.setViMode(!on)
-        case "errexit": options.errexit = on
+        case "errexit":
+            options.errexit = on
+            errexitSuspended = false
         case "errtrace": options.errtrace = on
         case "functrace": options.functrace = on
         case "hashall": options.hashall = on; resolutionGeneration &+= 1
@@ -312,7 +326,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             options.monitor = on
             monitorChanged(on)
         case "noclobber": options.noclobber = on
-        case "noexec": options.noexec = on
+        // An interactive shell ignores -n (it could never be turned off again).
+        case "noexec": if !interactive { options.noexec = on }
         case "noglob": environment.options.noglob = on
         case "notify": options.notify = on
         case "nounset": environment.options.nounset = on

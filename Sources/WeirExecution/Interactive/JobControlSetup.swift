@@ -2,11 +2,19 @@ import Glibc
 import WeirSyntax
 
 extension Shell {
+    /// An interactive shell is not ended by its own SIGINT, SIGQUIT or SIGTERM (`kill
+    /// $$` at the prompt, bash); its children get them back at their default.
+    public func becomeInteractive() {
+        interactive = true
+        for s in [SIGINT, SIGQUIT, SIGTERM] { ignoreForShell(s) }
+    }
+
     /// Job control at a terminal: weir leads its own process group, owns the terminal,
     /// and ignores the signals a terminal sends to the foreground (its jobs get them).
     public func enableJobControl(terminal fd: Int32) {
         guard isatty(fd) != 0 else { return }
-        let tty = fcntl(fd, F_DUPFD_CLOEXEC, 10)
+        // Where bash keeps it, out of the way of the descriptors a user names.
+        let tty = fcntl(fd, F_DUPFD_CLOEXEC, 255)
         guard tty >= 0 else { return }
         // Wait until we are in the foreground (started in the background: stop until fg).
         while true {

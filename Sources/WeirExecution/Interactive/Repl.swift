@@ -7,7 +7,7 @@ extension Shell {
     /// The interactive loop: prompt, read (with PS2 while the input is incomplete), run,
     /// report finished jobs, again. Returns the exit status.
     public func runInteractive(_ input: LineEditor) -> Int32 {
-        interactive = true
+        becomeInteractive()
         interactiveInput = input
         var warnedAboutStoppedJobs = false
         while true {

@@ -41,8 +41,8 @@ extension Shell {
             } catch let e as ConditionError {
                 error(e.message)
                 status = 2
-            } catch let e as ExpansionError {
-                status = try expansionFailed(e)
+            } catch let e as ShellError {
+                status = try fail(e)
             }
             environment.lastStatus = status
             return status
@@ -53,8 +53,8 @@ extension Shell {
             do {
                 if options.xtrace { trace([sourceText(a.span)], quote: false) }
                 status = try expander.evaluate(a.expression) != 0 ? 0 : 1
-            } catch let e as ExpansionError {
-                status = try expansionFailed(e)
+            } catch let e as ShellError {
+                status = try fail(e)
             }
             environment.lastStatus = status
             return status
@@ -124,16 +124,15 @@ extension Shell {
         let items: [ByteString]
         do {
             items = try f.words.map { try expander.expandWords($0) } ?? environment.positional
-        } catch let e as ExpansionError {
-            return try expansionFailed(e)
+        } catch let e as ShellError {
+            return try fail(e)
         }
         loopDepth += 1
         defer { loopDepth -= 1 }
         var status: Int32 = 0
         for item in items {
             do { try variables.assign(f.variable, item) } catch let e as VariableError {
-                error(e.message)
-                status = 1
+                status = try fail(assignmentError(e))
                 break
             }
             if options.xtrace { trace(["for", f.variable, "in", item]) }
@@ -161,8 +160,8 @@ extension Shell {
                 try debugTrap(before: f.span)
                 if let s = f.step { _ = try expander.evaluate(s) }
             }
-        } catch let e as ExpansionError {
-            return try expansionFailed(e)
+        } catch let e as ShellError {
+            return try fail(e)
         }
         environment.lastStatus = status
         return status
@@ -199,8 +198,8 @@ extension Shell {
         setLine(cc.span)
         try debugTrap(before: cc.span)
         let subject: ByteString
-        do { subject = try expander.expandString(cc.subject) } catch let e as ExpansionError {
-            return try expansionFailed(e)
+        do { subject = try expander.expandString(cc.subject) } catch let e as ShellError {
+            return try fail(e)
         }
         var status: Int32 = 0
         var i = 0
@@ -211,8 +210,8 @@ extension Shell {
             if !matched {
                 for p in item.patterns {
                     let pattern: ByteString
-                    do { pattern = try expander.expandPattern(p) } catch let e as ExpansionError {
-                        return try expansionFailed(e)
+                    do { pattern = try expander.expandPattern(p) } catch let e as ShellError {
+                        return try fail(e)
                     }
                     if ShellPattern(pattern, extglob: environment.options.extglob,
                                     caseInsensitive: environment.options.nocasematch).matches(subject) {

@@ -14,6 +14,8 @@ extension Shell {
         // item out, retaining and releasing all it holds (4% of a function call).
         try list.items.withUnsafeBufferPointer { items in
             for i in items.indices {
+                // `set -n` takes effect at the next command, even on the same line.
+                if options.noexec { break }
                 if items[i].background {
                     status = try runInBackground(items[i].andOr)
                 } else {
@@ -38,6 +40,7 @@ extension Shell {
         var status = try runSuppressingErrexit(andOr.first)
         for (i, r) in andOr.rest.enumerated() {
             guard r.op == .and ? status == 0 : status != 0 else { continue }
+            if options.noexec { break }
             if i == andOr.rest.count - 1 {
                 status = try runPipeline(r.pipeline)
                 try checkErrexit(status, r.pipeline)
@@ -56,7 +59,7 @@ extension Shell {
 
     /// `set -e`: a failed pipeline ends the shell, except where POSIX says it doesn't.
     func checkErrexit(_ status: Int32, _ p: Pipeline) throws {
-        guard status != 0, options.errexit, errexitSuppressed == 0, !p.negated else { return }
+        guard status != 0, exitsOnError, errexitSuppressed == 0, !p.negated else { return }
         // A compound command's status that came from a failure -e ignored does not count;
         // a failure that counted has already ended the shell inside it.
         if p.commands.count == 1, case .compound(let c, _) = p.commands[0] {
@@ -113,7 +116,7 @@ extension Shell {
         if let clock, let t = timed { try reportTime(clock, posix: try timeIsPosix(t)) }
         if p.negated { status = status == 0 ? 1 : 0 }
         environment.lastStatus = status
-        if !p.negated && status != 0 && errexitSuppressed == 0 && traps.errTrap != nil && !options.errexit {
+        if !p.negated && status != 0 && errexitSuppressed == 0 && traps.errTrap != nil && !exitsOnError {
             try runErrTrap(status)
         }
         return status
@@ -152,12 +155,12 @@ extension Shell {
             do {
                 actions = try planRedirections(redirections)
                 saved = try applyRedirections(actions, save: true)
-            } catch let e as RedirectionError {
-                error(e.message)
-                environment.lastStatus = 1
+            } catch var e as ShellError {
+                if case .redirection = e.kind { e.kind = .redirection(.compound) }
+                let status = try fail(e)
                 // A failed redirection is the compound command's own failure: -e applies.
-                if options.errexit && errexitSuppressed == 0 { throw ShellExit(1) }
-                return 1
+                if exitsOnError && errexitSuppressed == 0 { throw ShellExit(status) }
+                return status
             }
             defer { restore(saved) }
             return try runCompound(cc)

@@ -138,9 +138,10 @@ extension Shell {
             let plan = childPlan(.exec(path: path, argv: argv, environment: env), descriptors: wiring + redirections,
                                  foreground: true, processGroup: processGroup)
             return (try launch(plan), !opensFIFO(redirections))
-        } catch let e as RedirectionError {
-            error(e.message)
-            return (try forkShell(processGroup: processGroup) { 1 }, false)
+        } catch let e as ShellError {
+            // The stage fails, in a process of its own so the pipeline still has its place.
+            report(e)
+            return (try forkShell(processGroup: processGroup) { e.status }, false)
         } catch is SpawnError {
             return nil
         }

@@ -5,6 +5,8 @@ import WeirExpansion
 extension Shell {
     /// Runs a source command by command, each parsed just before it runs (so an alias
     /// defined on one line applies on the next, and a syntax error stops only there).
+    /// A syntax error in a script is a syntax error (`fail`); in `eval`'s text or a
+    /// sourced file (`syntaxErrorExits` false) it is thrown as the builtin's own error.
     @discardableResult
     public func runSource(_ source: SourceFile, syntaxErrorExits: Bool) throws -> Int32 {
         let savedSource = currentSource
@@ -17,10 +19,10 @@ extension Shell {
             do {
                 list = try parser.parseNextCommand()
             } catch let e as SyntaxError {
-                writeText(2, e.render(in: source, program: programName))
-                environment.lastStatus = 2
-                if syntaxErrorExits { throw ShellExit(2) }
-                return 2
+                var failure = ShellError(e.located(in: source), kind: syntaxErrorExits ? .syntax : .utility, status: 2)
+                failure.carriesLocation = true
+                if syntaxErrorExits { return try fail(failure) }
+                throw failure
             }
             guard let list else { break }
             if options.verbose { writeAll(2, source.slice(list.span) + "\n") }
@@ -106,9 +108,7 @@ extension Shell {
                     _ = readMore()
                     continue
                 }
-                writeText(2, e.render(in: source, program: programName))
-                environment.lastStatus = 2
-                throw ShellExit(2)
+                return try fail(ShellError(e.located(in: source), kind: .syntax, status: 2))
             }
         }
         return environment.lastStatus
@@ -128,9 +128,7 @@ extension Shell {
         while true {
             let list: CommandList?
             do { list = try parser.parseNextCommand() } catch let e as SyntaxError {
-                writeText(2, e.render(in: source, program: programName))
-                environment.lastStatus = 2
-                throw ShellExit(2)
+                return try fail(ShellError(e.located(in: source), kind: .syntax, status: 2))
             }
             guard let list else { break }
             let expected = start + off_t(parser.readOffset)

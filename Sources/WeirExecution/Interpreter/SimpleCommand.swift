@@ -33,25 +33,34 @@ extension Shell {
         }
     }
 
-    /// Reports an expansion error: in a non-interactive shell it ends the shell.
-    func expansionFailed(_ e: ExpansionError) throws -> Int32 {
-        error(e.message)
+    /// Reports an error and does what its kind calls for (`ShellError.Kind.consequence`,
+    /// POSIX 2.8.1): ends a non-interactive shell, abandons the command line, or fails
+    /// the command, whose status it returns. The one place an error's effect is decided.
+    @discardableResult
+    func fail(_ e: ShellError) throws -> Int32 {
+        report(e)
         environment.lastStatus = e.status
-        switch e.kind {
-        case .exitShell: if !interactive { throw ShellExit(e.status) }
-        case .abortCommand: try abandonCommandLine(e.status)
-        case .commandFails: break
+        switch e.kind.consequence(interactive: interactive) {
+        case .exitShell where specialBuiltinsUnderCommand > 0: throw CommandFailure(status: e.status)
+        case .exitShell: throw ShellExit(e.status)
+        case .abortCommandLine: throw AbortCommandLine(status: e.status)
+        case .failCommand: return e.status
         }
-        return e.status
     }
 
-    /// After an expansion or assignment error: POSIX ends a non-interactive shell (dash
-    /// does; bash only abandons the line). An interactive shell, and `eval`, abandon the
-    /// command line instead.
-    func abandonCommandLine(_ status: Int32) throws {
-        if interactive || evalDepth > 0 { throw AbortCommandLine(status: status) }
-        throw ShellExit(status)
+    /// Writes an error's message: `weir: FILE:LINE: message` (a syntax error carries
+    /// its own place and caret).
+    public func report(_ e: ShellError) {
+        guard !e.message.isEmpty else { return }
+        if e.kind == .syntax || e.carriesLocation {
+            writeText(2, programName + ": " + e.message + "\n")
+        } else {
+            error(e.message)
+        }
     }
+
+    /// A variable store's error as the shell reports it: an assignment error.
+    func assignmentError(_ e: VariableError) -> ShellError { ShellError(e.message, kind: .assignment) }
 
     /// POSIX's lookup order: special builtins, functions, builtins, then PATH.
     func resolve(_ name: ByteString) -> ResolvedCommand {
@@ -94,8 +103,8 @@ extension Shell {
         var argv: [ByteString]
         do {
             argv = try expandArguments(sc, exp)
-        } catch let e as ExpansionError {
-            return try expansionFailed(e)
+        } catch let e as ShellError {
+            return try fail(e)
         }
 
         if argv.isEmpty {
@@ -153,17 +162,15 @@ extension Shell {
     }
 
     /// Makes a command's redirections, saving what they replace. On failure the error is
-    /// reported, `$?` is 1 and nil comes back: the command does not run.
-    func applyCommandRedirections(_ redirections: [Redirection]) throws -> SavedDescriptors? {
+    /// reported and has its effect for a redirection of `owner` (`fail`); when that
+    /// leaves the shell running, nil comes back and the command does not run.
+    func applyCommandRedirections(_ redirections: [Redirection], owner: ShellError.RedirectionOwner = .other) throws -> SavedDescriptors? {
         guard !redirections.isEmpty else { return SavedDescriptors() }
         do {
             return try applyRedirections(try planRedirections(redirections), save: true)
-        } catch let e as RedirectionError {
-            error(e.message)
-            environment.lastStatus = 1
-            return nil
-        } catch let e as ExpansionError {
-            _ = try expansionFailed(e)
+        } catch var e as ShellError {
+            if case .redirection = e.kind { e.kind = .redirection(owner) }
+            try fail(e)
             return nil
         }
     }
@@ -179,13 +186,10 @@ extension Shell {
             do {
                 if options.xtrace { trace([try assignmentTraceText(a)], quote: false) }
                 try performAssignment(a)
-            } catch let e as ExpansionError {
-                return try expansionFailed(e)
+            } catch let e as ShellError {
+                return try fail(e)
             } catch let e as VariableError {
-                error(e.message)
-                environment.lastStatus = 1
-                try abandonCommandLine(1)
-                return 1
+                return try fail(assignmentError(e))
             }
         }
         let status = commandSubstitutionCount != before ? environment.lastStatus : 0
@@ -238,7 +242,7 @@ extension Shell {
                     let text = try exp.expandString(index)
                     var i = Int(try ArithmeticEvaluator(environment: environment).evaluate(text: text))
                     if i < 0, case .indexed(let arr)? = variables.variable(a.name)?.value { i += arr.end }
-                    if i < 0 { throw ExpansionError("\(a.name)[\(text)]: bad array subscript", kind: .commandFails) }
+                    if i < 0 { throw ShellError("\(a.name)[\(text)]: bad array subscript", kind: .commandFailure) }
                     try variables.assignElement(a.name, index: i, key: nil, value, append: a.append)
                 }
             } else {
@@ -278,7 +282,7 @@ extension Shell {
             if e.key != nil {
                 values.append([try exp.expandString(e.value)])
             } else if isAssoc {
-                throw ExpansionError("\(name): \(try exp.expandString(e.value)): must use subscript when assigning associative array", kind: .commandFails)
+                throw ShellError("\(name): \(try exp.expandString(e.value)): must use subscript when assigning associative array", kind: .commandFailure)
             } else {
                 values.append(try exp.expandWords([e.value]))
             }
@@ -345,20 +349,16 @@ extension Shell {
                 do {
                     try performAssignment(a, exporting: !persists, temporary: !persists)
                 } catch let e as VariableError {
-                    error(e.message)
                     if pushedScope { variables.popScope() }
-                    if b.special && !interactive { throw ShellExit(1) }
-                    environment.lastStatus = 1
-                    return 1
-                } catch let e as ExpansionError {
+                    return try fail(assignmentError(e))
+                } catch let e as ShellError {
                     if pushedScope { variables.popScope() }
-                    return try expansionFailed(e)
+                    return try fail(e)
                 }
             }
         }
         defer { if pushedScope { variables.popScope() } }
-        guard let saved = try applyCommandRedirections(sc.redirections) else {
-            if b.special && !interactive { throw ShellExit(1) }
+        guard let saved = try applyCommandRedirections(sc.redirections, owner: b.special ? .specialBuiltin : .other) else {
             return environment.lastStatus
         }
         defer {
@@ -372,13 +372,10 @@ extension Shell {
         let status: Int32
         do {
             status = try b.run(self, argv)
-        } catch let e as BuiltinError {
-            error(e.message)
-            environment.lastStatus = e.status
-            if b.special && !interactive { throw ShellExit(e.status) }
-            return e.status
-        } catch let e as ExpansionError {
-            return try expansionFailed(e)
+        } catch var e as ShellError {
+            // The builtin's own error is a special builtin's when it is one (POSIX 2.8.1).
+            if e.kind == .utility && b.special { e.kind = .specialBuiltin }
+            return try fail(e)
         }
         environment.lastStatus = status
         return status
@@ -391,15 +388,13 @@ extension Shell {
             pushedScope = true
             for a in sc.assignments {
                 do { try performAssignment(a, exporting: true, temporary: true) } catch let e as VariableError {
-                    error(e.message)
                     variables.popScope()
-                    environment.lastStatus = 1
-                    return 1
+                    return try fail(assignmentError(e))
                 }
             }
         }
         defer { if pushedScope { variables.popScope() } }
-        guard let saved = try applyCommandRedirections(sc.redirections) else { return environment.lastStatus }
+        guard let saved = try applyCommandRedirections(sc.redirections, owner: .function) else { return environment.lastStatus }
         defer { restore(saved) }
         return try callFunction(f, arguments: Array(argv.dropFirst()))
     }
@@ -468,11 +463,9 @@ extension Shell {
             defer { variables.popScope() }
             for a in sc.assignments {
                 do { try performAssignment(a, exporting: true, temporary: true) } catch let e as VariableError {
-                    error(e.message)
-                    environment.lastStatus = 1
-                    return 1
-                } catch let e as ExpansionError {
-                    return try expansionFailed(e)
+                    return try fail(assignmentError(e))
+                } catch let e as ShellError {
+                    return try fail(e)
                 }
             }
             env = variables.exportedEnvironment()
@@ -484,12 +477,8 @@ extension Shell {
         let actions: [FdAction]
         do {
             actions = try planRedirections(sc.redirections)
-        } catch let e as RedirectionError {
-            error(e.message)
-            environment.lastStatus = 1
-            return 1
-        } catch let e as ExpansionError {
-            return try expansionFailed(e)
+        } catch let e as ShellError {
+            return try fail(e)
         }
         // A child that made its own FIFO directory stays to remove it after the command.
         // Not while a trap is set: the child must live on to run it.
@@ -502,10 +491,8 @@ extension Shell {
             // in the shell: a job then, which Ctrl-C ends and Ctrl-Z stops).
             pid = try launch(childPlan(.exec(path: path, argv: argv, environment: env), descriptors: actions,
                                        foreground: true))
-        } catch let e as RedirectionError {
-            error(e.message)
-            environment.lastStatus = 1
-            return 1
+        } catch let e as ShellError {
+            return try fail(e)
         } catch let e as SpawnError {
             return try spawnFailed(e.code, path: path, argv: argv, env: env, actions: actions)
         }
@@ -549,9 +536,9 @@ extension Shell {
     func execReplacing(path: ByteString, argv: [ByteString], env: [ByteString], actions: [FdAction]) throws -> Int32 {
         do {
             _ = try applyRedirections(actions, save: false)
-        } catch let e as RedirectionError {
-            error(e.message)
-            return 1
+        } catch let e as ShellError {
+            report(e)
+            return e.status
         }
         resetSignalsForExec()
         var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { mallocCString($0) } + [nil]
@@ -564,16 +551,5 @@ extension Shell {
             return try runScriptFile(path, arguments: Array(argv.dropFirst()), name: argv[0])
         }
         return reportExecFailure(code, name: argv[0], path: path)
-    }
-}
-
-/// An error from a builtin: its message (without `weir: `) and status.
-public struct BuiltinError: Error {
-    public var message: String
-    public var status: Int32
-
-    public init(_ message: String, status: Int32 = 1) {
-        self.message = message
-        self.status = status
     }
 }

@@ -15,7 +15,7 @@ extension Shell {
         if let text = try readFileSubstitution(body) { return text }
         var fds: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&fds) == 0 else {
-            throw ExpansionError("command substitution: pipe: \(String(cString: strerror(errno)))")
+            throw ShellError("command substitution: pipe: \(String(cString: strerror(errno)))", kind: .expansion)
         }
         let pid = try forkShell(foreground: false) {
             close(fds[0])
@@ -52,10 +52,15 @@ extension Shell {
         return ByteString(bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes)
     }
 
-    /// bash does not keep `set -e` in command substitutions (without inherit_errexit).
+    /// bash does not act on `set -e` in command substitutions (without inherit_errexit
+    /// or posix). The option stays set, as `set +o` and `$-` report it there (dash, POSIX:
+    /// `eval "$(set +o)"` restores it); `set -e` inside turns it back on.
     func errexitInSubstitution() {
-        if !options.posix { options.errexit = false }
+        if !options.posix && !shoptFlags.contains("inherit_errexit") { errexitSuspended = true }
     }
+
+    /// `set -e` as it acts here: set, and not suspended by a command substitution.
+    var exitsOnError: Bool { options.errexit && !errexitSuspended }
 
     /// `<(…)` / `>(…)`: a FIFO in the shell's private directory, with the list running in
     /// a child on the other end. The FIFO goes when the command that used it is done.
@@ -64,7 +69,7 @@ extension Shell {
         processSubstitutionCounter += 1
         let path = dir + "/fifo\(processSubstitutionCounter)"
         if path.withCString({ mkfifo($0, 0o600) }) != 0 {
-            throw ExpansionError("process substitution: \(path): \(String(cString: strerror(errno)))")
+            throw ShellError("process substitution: \(path): \(String(cString: strerror(errno)))", kind: .expansion)
         }
         dir.withCString { weir_fifo_dir_set($0, Int32(truncatingIfNeeded: processSubstitutionCounter)) }
         if let span = activeSpan, activeTracer == nil,
@@ -170,9 +175,11 @@ extension Shell {
     /// (nobody opened the other end) is released by opening and closing that end here.
     func cleanUpFIFOs() {
         for (path, isInput) in pendingFIFOs {
+            // Unlinked before this end closes: a child that has not opened the FIFO yet
+            // finds it gone (and ends) instead of waiting forever for an end that left.
             let fd = path.withCString { open($0, (isInput ? O_RDONLY : O_WRONLY) | O_NONBLOCK | O_CLOEXEC) }
-            if fd >= 0 { close(fd) }
             path.withCString { _ = unlink($0) }
+            if fd >= 0 { close(fd) }
         }
         pendingFIFOs.removeAll()
     }
@@ -185,7 +192,7 @@ extension Shell {
         if base.isEmpty { base = "/tmp" }
         var template: [CChar] = (base + "/weir-\(getpid())-XXXXXX").map { CChar(bitPattern: $0) } + [0]
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw ExpansionError("cannot make a directory for process substitution: \(String(cString: strerror(errno)))")
+            throw ShellError("cannot make a directory for process substitution: \(String(cString: strerror(errno)))", kind: .expansion)
         }
         let d = ByteString(cString: template)
         processSubstitutionDirectory = d

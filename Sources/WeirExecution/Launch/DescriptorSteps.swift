@@ -89,16 +89,16 @@ struct DescriptorSteps {
     }
 
     /// The message of a step that failed with `code`: the file's, or the descriptor's.
-    func failure(step i: Int, errno code: Int32) -> RedirectionError {
+    func failure(step i: Int, errno code: Int32) -> ShellError {
         if let path = paths[i] {
             if code == EEXIST && steps[i].flags & Int32(WEIR_OPEN_NOCLOBBER) != 0 {
-                return RedirectionError(message: "\(path): cannot overwrite existing file")
+                return ShellError("\(path): cannot overwrite existing file", kind: .redirection(.other))
             }
-            return RedirectionError(message: "\(path): \(String(cString: strerror(code)))")
+            return ShellError("\(path): \(String(cString: strerror(code)))", kind: .redirection(.other))
         }
         let fd = i < steps.count ? (steps[i].op == Int32(WEIR_STEP_DUP2) || steps[i].op == Int32(WEIR_STEP_DUP_HIGH)
                                     ? steps[i].source : steps[i].fd) : -1
-        return RedirectionError(message: "\(fd): \(String(cString: strerror(code)))")
+        return ShellError("\(fd): \(String(cString: strerror(code)))", kind: .redirection(.other))
     }
 
     /// Whether a step opens a FIFO: opening it waits for the other end, which only a

@@ -19,7 +19,7 @@ extension Shell {
     /// Starts a child from its plan: the one place weir makes a process for a command.
     /// A program is started with vfork and execve, its descriptor steps applied in the
     /// child; a step that fails (a file that cannot be opened, a bad descriptor) is a
-    /// `RedirectionError`, an exec that fails a `SpawnError`, and either way the terminal
+    /// redirection `ShellError`, an exec that fails a `SpawnError`, and either way the terminal
     /// comes back to the shell. Shell code, and a program whose redirection opens a FIFO,
     /// runs in a forked child.
     func launch(_ plan: ChildPlan) throws -> pid_t {

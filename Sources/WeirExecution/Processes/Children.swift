@@ -169,6 +169,15 @@ extension Shell {
     }
 
     /// The first executable file called `name` in `$PATH`.
+    /// The PATH that finds the standard utilities, whatever PATH holds (`command -p`):
+    /// the C library's `_CS_PATH`.
+    public var standardUtilityPath: ByteString {
+        var buf = [CChar](repeating: 0, count: 256)
+        let n = confstr(Int32(_CS_PATH), &buf, buf.count)
+        guard n > 0 && n <= buf.count else { return "/bin:/usr/bin" }
+        return ByteString(cString: buf)
+    }
+
     public func searchPath(_ name: ByteString, path: ByteString? = nil) -> ByteString? {
         let dirs = (path ?? variables.value("PATH") ?? "/usr/local/bin:/usr/bin:/bin").components(separatedBy: UInt8(ascii: ":"))
         var st = stat()

@@ -29,8 +29,8 @@ func openFIFOWaiting(_ path: ByteString, _ flags: Int32) throws -> Int32? {
     }
     // A trapped SIGINT's flag is looked at, not taken: its trap still runs.
     func interrupted() -> Bool { weir_signal_peek(SIGINT) != 0 }
-    func failure(_ code: Int32) -> RedirectionError {
-        RedirectionError(message: "\(path): \(String(cString: strerror(code)))")
+    func failure(_ code: Int32) -> ShellError {
+        ShellError("\(path): \(String(cString: strerror(code)))", kind: .redirection(.other))
     }
 
     var fd: Int32

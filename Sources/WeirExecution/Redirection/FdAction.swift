@@ -30,8 +30,3 @@ public enum FdAction {
         }
     }
 }
-
-/// A redirection that could not be carried out: `PATH: reason`.
-public struct RedirectionError: Error {
-    public var message: String
-}

@@ -10,7 +10,8 @@ public struct SavedDescriptors {
 
     mutating func remember(_ fd: Int32) {
         if saved.contains(where: { $0.fd == fd }) { return }
-        let copy = fcntl(fd, F_DUPFD_CLOEXEC, 10)
+        // Kept above the numbers scripts usually name (`exec 10>file` is common).
+        let copy = fcntl(fd, F_DUPFD_CLOEXEC, 64)
         saved.append((fd, copy))
     }
 }
@@ -30,12 +31,12 @@ func openForRedirection(_ path: ByteString, _ flags: Int32, _ mode: mode_t, fifo
             fl &= ~(O_EXCL | O_CREAT | O_TRUNC)
             fd = path.withCString { open($0, fl | O_CLOEXEC, mode) }
         } else {
-            throw RedirectionError(message: "\(path): cannot overwrite existing file")
+            throw ShellError("\(path): cannot overwrite existing file", kind: .redirection(.other))
         }
     }
     if fd < 0 {
         let e = errno
-        throw RedirectionError(message: "\(path): \(String(cString: strerror(e)))")
+        throw ShellError("\(path): \(String(cString: strerror(e)))", kind: .redirection(.other))
     }
     return liftDescriptor(fd)
 }
@@ -71,7 +72,7 @@ func descriptorReading(_ bytes: [UInt8]) throws -> Int32 {
     var template: [CChar] = (dir + "/weir-heredoc-XXXXXX").map { CChar(bitPattern: $0) } + [0]
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    if fd < 0 { throw RedirectionError(message: "cannot create temporary file for here-document: \(String(cString: strerror(errno)))") }
+    if fd < 0 { throw ShellError("cannot create temporary file for here-document: \(String(cString: strerror(errno)))", kind: .redirection(.other)) }
     unlink(template)
     writeAll(fd, bytes)
     lseek(fd, 0, SEEK_SET)
@@ -94,37 +95,40 @@ extension Shell {
 
     func apply(_ action: FdAction, saving: inout SavedDescriptors, save: Bool) throws {
         func remember(_ fd: Int32) { if save { saving.remember(fd) } }
-        func place(_ fd: Int32, at target: Int32) {
+        func place(_ fd: Int32, at target: Int32) throws {
             remember(target)
             if fd == target {
                 _ = fcntl(fd, F_SETFD, 0)
             } else {
-                dup2(fd, target)
+                let moved = dup2(fd, target)
+                let code = errno
                 close(fd)
+                // A number past the descriptor limit (`ulimit -n`).
+                if moved < 0 { throw ShellError("\(target): \(String(cString: strerror(code)))", kind: .redirection(.other), errno: code) }
             }
         }
         switch action {
         case .open(let path, let flags, let mode, let fd):
             let opened = try openForRedirection(path, flags, mode)
             if fd == bothOutputs {
-                place(opened, at: 1)
+                try place(opened, at: 1)
                 remember(2)
                 dup2(1, 2)
             } else {
-                place(opened, at: fd)
+                try place(opened, at: fd)
             }
         case .duplicate(let source, let fd):
             if source == fd { return }
-            guard fcntl(source, F_GETFD) >= 0 else { throw RedirectionError(message: "\(source): Bad file descriptor") }
+            guard fcntl(source, F_GETFD) >= 0 else { throw ShellError("\(source): Bad file descriptor", kind: .redirection(.other)) }
             remember(fd)
-            dup2(source, fd)
+            if dup2(source, fd) < 0 { throw ShellError("\(fd): Bad file descriptor", kind: .redirection(.other), errno: EBADF) }
         case .move(let source, let fd):
             if source == fd {
                 remember(fd)
                 close(fd)
                 return
             }
-            guard fcntl(source, F_GETFD) >= 0 else { throw RedirectionError(message: "\(source): Bad file descriptor") }
+            guard fcntl(source, F_GETFD) >= 0 else { throw ShellError("\(source): Bad file descriptor", kind: .redirection(.other)) }
             remember(fd)
             remember(source)
             dup2(source, fd)
@@ -133,14 +137,14 @@ extension Shell {
             remember(fd)
             close(fd)
         case .content(let bytes, let fd):
-            place(try descriptorReading(bytes), at: fd)
+            try place(try descriptorReading(bytes), at: fd)
         case .openToVariable(let path, let flags, let mode, let variable):
             let fd = try openForRedirection(path, flags, mode)
             _ = fcntl(fd, F_SETFD, 0)
             try assignDescriptorVariable(variable, fd)
         case .duplicateToVariable(let source, let variable):
             let fd = fcntl(source, F_DUPFD, 10)
-            if fd < 0 { throw RedirectionError(message: "\(source): Bad file descriptor") }
+            if fd < 0 { throw ShellError("\(source): Bad file descriptor", kind: .redirection(.other)) }
             try assignDescriptorVariable(variable, fd)
         case .closeVariable(let variable):
             if let v = variables.value(variable), let fd = Int32(v) { close(fd) }
@@ -150,7 +154,7 @@ extension Shell {
     func assignDescriptorVariable(_ name: ByteString, _ fd: Int32) throws {
         do { try variables.assign(name, ByteString(fd)) } catch let e as VariableError {
             close(fd)
-            throw RedirectionError(message: e.message)
+            throw ShellError(e.message, kind: .redirection(.other))
         }
     }
 

@@ -23,7 +23,7 @@ extension Shell {
             } catch let e as SyntaxError {
                 // An unquoted body is parsed when first expanded, as in bash: its syntax
                 // error fails this redirection (status 1) and the script goes on.
-                throw RedirectionError(message: doc.source.map { e.located(in: $0) } ?? e.message)
+                throw ShellError(doc.source.map { e.located(in: $0) } ?? e.message, kind: .redirection(.other))
             }
             let text = doc.quoted ? (body.literalText ?? "") : try exp.expandHereDoc(body)
             return .content(text.bytes, fd: fd)
@@ -65,23 +65,25 @@ extension Shell {
                 if r.op == .duplicateOutput && r.fd == nil {
                     return .open(path: target, flags: create | O_TRUNC, mode: 0o666, fd: bothOutputs)
                 }
-                throw RedirectionError(message: "\(target): ambiguous redirect")
+                throw ShellError("\(target): ambiguous redirect", kind: .redirection(.other))
             case .hereDoc, .hereDocStripTabs, .hereString:
                 return .content([], fd: fd)
             }
         }
     }
 
-    /// A redirection target: expanded as one word; a pattern matching exactly one file
-    /// names it (bash).
+    /// A redirection target. A script expands it as one word, neither split nor matched
+    /// against files (POSIX 2.7; dash, and bash in posix mode). At the prompt it is split
+    /// and a pattern names a file, as bash has it, but it must come to exactly one word.
     func expandRedirectionTarget(_ w: Word) throws -> ByteString {
+        if !interactive { return try expander.expandString(w) }
         var fields: [ByteString] = []
         try expander.expandWord(w, into: &fields)
         if fields.count == 1 { return fields[0] }
         if fields.isEmpty {
-            throw RedirectionError(message: ": ambiguous redirect")
+            throw ShellError(": ambiguous redirect", kind: .redirection(.other))
         }
-        throw RedirectionError(message: "\(try expander.expandString(w)): ambiguous redirect")
+        throw ShellError("\(try expander.expandString(w)): ambiguous redirect", kind: .redirection(.other))
     }
 }
 

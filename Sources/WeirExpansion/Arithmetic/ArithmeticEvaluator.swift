@@ -12,7 +12,7 @@ public struct ArithmeticEvaluator {
 
     var variables: VariableStore { environment.variables }
 
-    func error(_ message: String) -> ExpansionError { ExpansionError(message, kind: .abortCommand, status: 1) }
+    func error(_ message: String) -> ShellError { ShellError(message, kind: .expansion, status: 1) }
 
     /// Parses and evaluates text (a variable's value, or `$((…))` after substitution).
     public func evaluate(text: ByteString) throws -> Int64 {
@@ -168,7 +168,7 @@ public struct ArithmeticEvaluator {
             let idx: Int?, key: ByteString?
             do {
                 (idx, key) = try elementKey(lv)
-            } catch let e as ExpansionError where e.message.hasSuffix("bad array subscript") {
+            } catch let e as ShellError where e.message.hasSuffix("bad array subscript") {
                 // Reading past the start of an array: bash says so and reads 0.
                 environment.reportError("\(lv.name): bad array subscript")
                 return 0
@@ -183,7 +183,7 @@ public struct ArithmeticEvaluator {
             text = variables.value(lv.name)
         }
         guard let t = text else {
-            if environment.options.nounset { throw ExpansionError("\(lv.name): unbound variable", kind: .exitShell) }
+            if environment.options.nounset { throw ShellError("\(lv.name): unbound variable", kind: .expansion) }
             return 0
         }
         if t.isEmpty { return 0 }

@@ -121,7 +121,7 @@ extension Expander {
             case .all where pe.op != nil, .star where pe.op != nil:
                 let values = try baseValue(ParameterExpansion(name: pe.name, index: index, braced: true))
                 switch values {
-                case .unset: throw ExpansionError("\(name): invalid indirect expansion", kind: .commandFails)
+                case .unset: throw ShellError("\(name): invalid indirect expansion", kind: .commandFailure)
                 case .scalar(let s): return try valueOfReference(s)
                 case .list(let l, _): return try valueOfReference(l.joined(separator: " "))
                 }
@@ -147,10 +147,10 @@ extension Expander {
         let target = try baseValue(ParameterExpansion(name: pe.name, braced: true))
         guard case .scalar(let ref) = target else {
             if case .unset = target, environment.options.nounset {
-                throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1)
+                throw ShellError("\(displayName(pe)): unbound variable", kind: .expansion, status: 1)
             }
             if case .unset = target, case .variable = pe.name {
-                throw ExpansionError("\(displayName(pe)): invalid indirect expansion", kind: .commandFails)
+                throw ShellError("\(displayName(pe)): invalid indirect expansion", kind: .commandFailure)
             }
             return .unset
         }
@@ -164,14 +164,14 @@ extension Expander {
               case .simple(let sc) = list.items.first?.andOr.first.commands.first,
               let word = sc.words.first, word.parts.count == 1,
               case .parameter(let inner) = word.parts[0].kind, inner.op == nil, !inner.length, !inner.indirect else {
-            throw ExpansionError("\(ref): invalid variable name", kind: .commandFails)
+            throw ShellError("\(ref): invalid variable name", kind: .commandFailure)
         }
         return try baseValue(inner)
     }
 
     /// Expands `${…}` into the word being built.
     func addParameter(_ pe: ParameterExpansion, to b: inout WordBuilder, quoted: Bool, joinArrays: Bool) throws {
-        if case .bad(let text)? = pe.op { throw ExpansionError("\(text): bad substitution") }
+        if case .bad(let text)? = pe.op { throw ShellError("\(text): bad substitution", kind: .expansion) }
         var value: ParameterValue
         if case .namesWithPrefix(let star)? = pe.op, case .variable(let prefix) = pe.name {
             // In the locale's collation order, as bash sorts them.
@@ -186,7 +186,7 @@ extension Expander {
             let n: Int
             switch value {
             case .unset:
-                if environment.options.nounset { throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1) }
+                if environment.options.nounset { throw ShellError("\(displayName(pe)): unbound variable", kind: .expansion, status: 1) }
                 n = 0
             case .scalar(let s): n = Characters.count(s)
             case .list(let l, _): n = l.count
@@ -196,9 +196,9 @@ extension Expander {
 
         guard let op = pe.op else {
             if environment.options.nounset {
-                if case .unset = value { throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1) }
+                if case .unset = value { throw ShellError("\(displayName(pe)): unbound variable", kind: .expansion, status: 1) }
                 if case .variable(let n) = pe.name, pe.index != nil, !pe.indirect, variables.variable(n) == nil {
-                    throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1)
+                    throw ShellError("\(displayName(pe)): unbound variable", kind: .expansion, status: 1)
                 }
             }
             return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays)
@@ -224,13 +224,13 @@ extension Expander {
                 if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }
                 let new = try expandString(word)
                 guard case .variable(let direct) = pe.name else {
-                    throw ExpansionError("$\(displayName(pe)): cannot assign in this way")
+                    throw ShellError("$\(displayName(pe)): cannot assign in this way", kind: .expansion)
                 }
                 // `${!z:=v}` assigns to the variable that z names.
                 var name = direct
                 if pe.indirect {
                     guard pe.index == nil, let target = variables.value(direct), isValidName(target) else {
-                        throw ExpansionError("$\(displayName(pe)): cannot assign in this way")
+                        throw ShellError("$\(displayName(pe)): cannot assign in this way", kind: .expansion)
                     }
                     name = target
                 }
@@ -246,19 +246,19 @@ extension Expander {
                         try variables.assign(name, new)
                     }
                 } catch let e as VariableError {
-                    throw ExpansionError(e.message)
+                    throw ShellError(e.message, kind: .expansion)
                 }
                 return emit(.scalar(variables.value(name) ?? new), to: &b, quoted: quoted, joinArrays: joinArrays)
             case .errorIfUnset:
                 if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }
                 let message = word.parts.isEmpty ? (colon ? "parameter null or not set" : "parameter not set")
                     : try expandString(word)
-                throw ExpansionError("\(displayName(pe)): \(message)", kind: .exitShell, status: 1)
+                throw ShellError("\(displayName(pe)): \(message)", kind: .expansion, status: 1)
             }
         }
 
         if case .unset = value, environment.options.nounset {
-            throw ExpansionError("\(displayName(pe)): unbound variable", kind: .exitShell, status: 1)
+            throw ShellError("\(displayName(pe)): unbound variable", kind: .expansion, status: 1)
         }
 
         switch op {
@@ -353,7 +353,7 @@ extension Expander {
             if let len {
                 end = len < 0 ? n + len : start + len
                 if end < start {
-                    if len < 0 { throw ExpansionError("\(len): substring expression < 0", kind: .commandFails) }
+                    if len < 0 { throw ShellError("\(len): substring expression < 0", kind: .commandFailure) }
                     end = start
                 }
                 end = min(end, n)
@@ -366,7 +366,7 @@ extension Expander {
                case .indexed(let arr)? = variables.variable(name)?.value, arr.count != arr.end {
                 let first = off < 0 ? Int64(arr.end) + off : off
                 if first < 0 { return .list([], star: star) }
-                if let len, len < 0 { throw ExpansionError("\(len): substring expression < 0", kind: .commandFails) }
+                if let len, len < 0 { throw ShellError("\(len): substring expression < 0", kind: .commandFailure) }
                 var picked: [ByteString] = []
                 for i in arr.indices where Int64(i) >= first {
                     if let len, Int64(picked.count) >= len { break }
@@ -385,7 +385,7 @@ extension Expander {
             start = min(start, n)
             var end = n
             if let len {
-                if len < 0 { throw ExpansionError("\(len): substring expression < 0", kind: .commandFails) }
+                if len < 0 { throw ShellError("\(len): substring expression < 0", kind: .commandFailure) }
                 end = min(n, start + len)
             }
             return .list(Array(elements[Int(start)..<Int(end)]), star: star)

@@ -157,7 +157,7 @@ public struct Expander {
                         continue
                     }
                     if options.nullglob { continue }
-                    if options.failglob { throw ExpansionError("no match: \(f.text)", kind: .commandFails) }
+                    if options.failglob { throw ShellError("no match: \(f.text)", kind: .commandFailure) }
                 }
             }
             out.append(f.text)
@@ -256,7 +256,7 @@ public struct Expander {
             case .arithmetic(let a):
                 b.add(ByteString(try evaluate(a)), quoted: quoted, splittable: !quoted)
             case .processSubstitution(let ps):
-                guard let runner = environment.substitutions else { throw ExpansionError("process substitution unavailable") }
+                guard let runner = environment.substitutions else { throw ShellError("process substitution unavailable", kind: .expansion) }
                 b.add(try runner.startProcessSubstitution(ps.body, isInput: ps.isInput), quoted: true)
             case .tilde(let user):
                 // A tilde prefix expands only when the word goes on after it with `/`, `:` or nothing.
@@ -305,7 +305,7 @@ public struct Expander {
     }
 
     func commandSubstitution(_ cs: CommandSubstitution) throws -> ByteString {
-        guard let runner = environment.substitutions else { throw ExpansionError("command substitution unavailable") }
+        guard let runner = environment.substitutions else { throw ShellError("command substitution unavailable", kind: .expansion) }
         var out = try runner.runCommandSubstitution(cs.body)
         while out.last == 0x0A { out.removeLast() }
         return out
@@ -317,14 +317,14 @@ public struct Expander {
         case .expression(let e):
             return try evaluator.evaluate(e)
         case .invalid(let message, _):
-            throw ExpansionError("\(sourceText(a.text)): \(message)")
+            throw ShellError("\(sourceText(a.text)): \(message)", kind: .expansion)
         case .dynamic:
             let text = try expandString(a.text)
             switch ArithmeticParser.parse(text.bytes) {
             case .success(let e): return try evaluator.evaluate(e)
             case .failure(let f):
                 if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return 0 }
-                throw ExpansionError("\(text.trimmingSpace()): \(f.message)")
+                throw ShellError("\(text.trimmingSpace()): \(f.message)", kind: .expansion)
             }
         }
     }

@@ -107,29 +107,3 @@ public final class ShellEnvironment {
         }
     }
 }
-
-/// An error that stops expansion: a message for `weir: …`, and what it stops.
-public struct ExpansionError: Error, CustomStringConvertible {
-    /// What the error ends, as bash has it in a non-interactive shell.
-    public enum Kind: Sendable {
-        /// The shell (`set -u`, `${x?}`).
-        case exitShell
-        /// The rest of the command line being run (arithmetic errors, bad substitutions):
-        /// the shell goes on with the next one.
-        case abortCommand
-        /// Only the command, which fails.
-        case commandFails
-    }
-
-    public var message: String
-    public var kind: Kind
-    public var status: Int32
-
-    public init(_ message: String, kind: Kind = .abortCommand, status: Int32 = 1) {
-        self.message = message
-        self.kind = kind
-        self.status = status
-    }
-
-    public var description: String { message }
-}

@@ -435,9 +435,11 @@ public final class VariableStore {
     /// caller handles; here it is unset.
     public func declareLocal(_ name: ByteString) throws {
         if isLocal(name) { return }
-        if let v = entry(name), v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
+        let shadowed = entry(name)
+        if let v = shadowed, v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
         var v = Variable(value: nil, attributes: .local)
-        if allExport { v.attributes.insert(.exported) }
+        // The local copy of an exported variable is exported too (bash, dash).
+        if allExport || shadowed?.attributes.contains(.exported) == true { v.attributes.insert(.exported) }
         storeInCurrentScope(name, v)
     }
 

@@ -43,6 +43,9 @@ extension Parser {
         while true {
             if !newlineEnds {
                 try parseLinebreak()
+                // An alias here may stand for what ends the list (`fi`, `}`, `;;`): it is
+                // replaced before the list looks (POSIX 2.3.1).
+                while expandAliasIfAny() { skipBlanks() }
                 if atListEnd() { break }
             }
             let andOr = try parseAndOr()

@@ -6,7 +6,9 @@ extension Parser {
         var length = false
         var indirect = false
         // `${#}` and `${!}` are the special parameters; `${#x}` is a length, `${!x}` indirection.
-        if peek() == Lex.hash && peek(1) != Lex.rbrace && startsParameterName(peek(1)) && !(peek(1) == Lex.hash && peek(2) != Lex.rbrace) {
+        // `${#-}` is the length of `$-`, but `${#-word}` is `$#` with a default (`?` alike).
+        let operatorAfterHash = (peek(1) == Lex.hash || peek(1) == Lex.minus || peek(1) == Lex.question) && peek(2) != Lex.rbrace
+        if peek() == Lex.hash && peek(1) != Lex.rbrace && startsParameterName(peek(1)) && !operatorAfterHash {
             length = true
             advance()
         } else if peek() == Lex.bang && peek(1) != Lex.rbrace && startsParameterName(peek(1)) {

@@ -15,11 +15,10 @@ extension Parser {
         var k = 0
         var fd: Int32?
         var fdVariable: ByteString?
-        // IO_NUMBER: a single digit, as POSIX and dash have it (`99>&1` is a word and a redirection).
+        // IO_NUMBER: the digits right before `<` or `>` (POSIX.1-2024 and bash take any
+        // number; one too large for a descriptor stays a word).
         while Lex.isDigit(peek(k)) { k += 1 }
-        if k == 1 && (peek(k) == Lex.lt || peek(k) == Lex.gt) {
-            var v: Int32 = 0
-            for i in 0..<k { v = v &* 10 &+ Int32(peek(i) - 0x30) }
+        if k >= 1 && (peek(k) == Lex.lt || peek(k) == Lex.gt), let v = descriptorNumber(digits: k) {
             fd = v
         } else if peek() == Lex.lbrace && Lex.isNameStart(peek(1)) {
             k = 1
@@ -50,6 +49,14 @@ extension Parser {
         }
         let target = try parseWord(.command)
         return Redirection(fd: fd, fdVariable: fdVariable, op: op, target: .word(target), span: span(from: start))
+    }
+
+    /// The `k` digits ahead as a descriptor number; nil when it does not fit.
+    func descriptorNumber(digits k: Int) -> Int32? {
+        guard k <= 10 else { return nil }
+        var v: Int64 = 0
+        for i in 0..<k { v = v * 10 + Int64(peek(i) - 0x30) }
+        return v <= Int64(Int32.max) ? Int32(v) : nil
     }
 
     /// The operator `k` bytes ahead.

@@ -294,12 +294,14 @@ extension Parser {
               !reservedWords.contains(name), !aliasActive(name),
               let value = table.alias(named: name) else { return false }
         let start = offset
+        // Taken before the name is read: reading it may leave the frames it ends.
+        let enclosing = frameAlias == nil && saved.isEmpty ? [] : activeAliases
         advance(len)
         let wordSpan = span(from: start)
         let bytes = value.bytes
         if bytes.last == 0x20 || bytes.last == 0x09 { aliasNextWordDepth = saved.count }
         if !bytes.isEmpty {
-            push(Frame(bytes: bytes, pos: 0, limit: bytes.count, origin: wordSpan, alias: name))
+            push(Frame(bytes: bytes, pos: 0, limit: bytes.count, origin: wordSpan, alias: name, enclosingAliases: enclosing))
         }
         return true
     }

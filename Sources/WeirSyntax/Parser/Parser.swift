@@ -28,6 +28,9 @@ public final class Parser {
         var origin: Span?
         /// The alias this frame expands, so that it is not expanded inside itself.
         var alias: ByteString?
+        /// The aliases being expanded when this one was: its text is part of theirs even
+        /// when their frames ended with its name (`alias a=b b=a` must not loop).
+        var enclosingAliases: [ByteString] = []
         /// Set by `push`.
         var id = 0
         /// Where this frame's line continuations are (`Parser.continuations`).
@@ -47,6 +50,7 @@ public final class Parser {
     var fastLimit = 0
     var origin: Span?
     var frameAlias: ByteString?
+    var frameEnclosingAliases: [ByteString] = []
     var saved: [Frame] = []
     /// The positions of the line continuations (a backslash that is not itself escaped,
     /// then a newline) in the current frame, in order, and the first at or after `pos`
@@ -259,8 +263,8 @@ public final class Parser {
     var reservedCache: (pos: Int, generation: Int, word: ReservedWord?) = (-1, -1, nil)
 
     func push(_ f: Frame) {
-        saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias, id: frameID,
-                           continuations: continuations))
+        saved.append(Frame(bytes: bytes, pos: pos, limit: limit, origin: origin, alias: frameAlias,
+                           enclosingAliases: frameEnclosingAliases, id: frameID, continuations: continuations))
         lastFrameID += 1
         var pushed = f
         pushed.id = lastFrameID
@@ -275,6 +279,7 @@ public final class Parser {
         limit = f.limit
         origin = f.origin
         frameAlias = f.alias
+        frameEnclosingAliases = f.enclosingAliases
         frameID = f.id
         continuations = f.continuations
         nextContinuation = firstContinuation(atOrAfter: pos)
@@ -286,8 +291,19 @@ public final class Parser {
 
     /// True while `name` is being expanded (aliases do not expand inside themselves).
     func aliasActive(_ name: ByteString) -> Bool {
-        if frameAlias == name { return true }
-        return saved.contains { $0.alias == name }
+        if frameAlias == name || frameEnclosingAliases.contains(name) { return true }
+        return saved.contains { $0.alias == name || $0.enclosingAliases.contains(name) }
+    }
+
+    /// Every alias being expanded here.
+    var activeAliases: [ByteString] {
+        var names = frameEnclosingAliases
+        if let a = frameAlias { names.append(a) }
+        for f in saved {
+            if let a = f.alias { names.append(a) }
+            names += f.enclosingAliases
+        }
+        return names
     }
 
     // MARK: Errors

@@ -531,8 +531,8 @@ g 4 environment
 
 ### case: export and readonly do not take subscripts; declare and local do
 ### oracle: bash
-export a[7]=8 2>/dev/null; echo "status $?"
-readonly b[1]=x 2>/dev/null; echo "status $?"
+(export a[7]=8) 2>/dev/null; echo "status $?"
+(readonly b[1]=x) 2>/dev/null; echo "status $?"
 declare -p a b 2>/dev/null; echo "status $?"
 declare c[2]=y; declare -p c
 f() { local d[1]=z; declare -p d; }; f

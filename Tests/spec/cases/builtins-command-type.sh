@@ -41,6 +41,7 @@ if is a shell keyword
 ### end
 
 ### case: command -V describes a command (dash)
+### weir-differs: bash's wording (`f is a function` and its text)
 ### oracle: dash
 f() { :; }
 command -V echo
@@ -82,9 +83,14 @@ cat not found with bad PATH
 ### oracle: dash
 readonly R=1
 command eval 'R=2' 2>/dev/null
-echo "still running $?"
+[ $? -ne 0 ] && echo "eval failed"
+command eval 'echo ${unset_variable?}' 2>/dev/null
+[ $? -ne 0 ] && echo "eval failed again"
+echo "still running"
 ### stdout:
-still running 2
+eval failed
+eval failed again
+still running
 ### status: 0
 ### end
 
@@ -113,6 +119,7 @@ cat is PATH/cat
 ### end
 
 ### case: type reports builtins, keywords, functions and files (dash)
+### weir-differs: bash's wording (`f is a function` and its text)
 ### oracle: dash
 f() { :; }
 type echo
@@ -191,14 +198,14 @@ hello world
 ### status: 0
 ### end
 
-### case: alias prints definitions (bash)
+### case: alias -p prints definitions as alias commands (bash)
 ### oracle: bash
 alias a1='echo one' a2=ls
-alias a1
-alias | grep -c '^alias a[12]='
+alias -p | grep -c '^alias a[12]='
+alias -p | grep a1
 ### stdout:
-alias a1='echo one'
 2
+alias a1='echo one'
 ### status: 0
 ### end
 
@@ -364,4 +371,48 @@ unalias 2>/dev/null
 ### stdout:
 usage error
 ### status: 0
+### end
+
+### case: an alias that stands for a reserved word or an operator ends a list as one
+### oracle: dash
+alias t=then f2=fi lb='{ ' rb='}' s=';;'
+eval 'if true; t echo then-ok; f2'
+eval 'lb echo braces; rb'
+eval 'case x in x) echo case-ok
+s esac'
+### stdout:
+then-ok
+braces
+case-ok
+### status: 0
+### end
+
+### case: aliases that end in a blank chain through every word
+### oracle: dash
+alias a='b ' b='c ' c='echo ' d=word n=' '
+eval 'a d'
+eval 'c n n d'
+### stdout:
+word
+word
+### status: 0
+### end
+
+### case: an alias that names itself or a cycle of aliases ends
+### oracle: dash
+alias x='x ' p=q q=p
+eval 'x x; echo "x: $?"'
+eval 'p; echo "p: $?"'
+### stdout:
+x: 127
+p: 127
+### status: 0
+### end
+
+### case: command -pv finds a utility with PATH empty
+### oracle: both
+PATH=
+command -pv cat | sed 's|^/usr/bin/|/bin/|'
+### stdout:
+### status: 127
 ### end

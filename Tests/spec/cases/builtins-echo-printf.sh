@@ -39,6 +39,7 @@ AB
 ### end
 
 ### case: echo always interprets escapes (dash)
+### weir-differs: weir's echo is bash's: escapes only with -e or xpg_echo
 ### oracle: dash
 echo 'a\tb\nc'
 echo 'x\cy' z

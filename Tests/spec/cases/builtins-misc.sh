@@ -433,6 +433,7 @@ f
 ### end
 
 ### case: local without assignment in dash inherits the value
+### weir-differs: bash: `local x` makes an unset variable
 ### oracle: dash
 x=outer
 f() { local x; echo "[${x-unset}]"; }

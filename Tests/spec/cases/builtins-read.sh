@@ -237,3 +237,15 @@ echo "a:b:c:" | { IFS=: read x y; echo "[$x] [$y]"; }
 [a] [b:c:]
 ### status: 0
 ### end
+
+### case: the last variable drops one trailing non-white IFS delimiter after white space
+### oracle: both
+printf 'X:Y  : \n' | { IFS=': ' read x y; echo "[$x][$y]"; }
+printf 'X: Y :\n' | { IFS=': ' read x y; echo "[$x][$y]"; }
+printf 'X:Y : Z :\n' | { IFS=': ' read x y; echo "[$x][$y]"; }
+### stdout:
+[X][Y]
+[X][Y]
+[X][Y : Z :]
+### status: 0
+### end

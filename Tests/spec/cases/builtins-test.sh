@@ -313,6 +313,7 @@ F: [ missing -nt f ]
 ### end
 
 ### case: -nt and -ot with a missing file are false (dash)
+### weir-differs: bash: an existing file is newer than a missing one
 ### oracle: dash
 t() { if "$@" 2>/dev/null; then r=T; else r=F; fi; echo "$r: $*"; }
 touch f

@@ -71,6 +71,7 @@ before
 ### end
 
 ### case: ${x:?} failure in a non-interactive shell exits with status 2 (dash)
+### weir-differs: the status: weir exits 1 (POSIX asks only for non-zero)
 ### oracle: dash
 echo before
 : ${undefined_v:?gone}
@@ -416,5 +417,18 @@ back='\'; h='h'; z='$back$h'; echo "${z@P}"
  \n
 year
 \h
+### status: 0
+### end
+
+### case: ${#-word} is $# with a default, ${#-} the length of $-
+### oracle: both
+set -- a b
+echo ${#-""} ${#-x}
+echo ${#?} ${#?oops}
+case ${#-} in [0-9]*) echo length ;; esac
+### stdout:
+2 2
+1 2
+length
 ### status: 0
 ### end

@@ -394,6 +394,7 @@ abd acd 1 2 3 x1 x2 y1 y2
 ### end
 
 ### case: braces are literal in dash
+### weir-differs: weir has bash's brace expansion
 ### oracle: dash
 echo a{b,c}d {1..3}
 ### stdout:
@@ -484,6 +485,7 @@ echo .*
 ### end
 
 ### case: .* matches . and .. (dash)
+### weir-differs: bash 5.2's globskipdots: .* does not match . and ..
 ### oracle: dash
 touch .hidden
 echo .*

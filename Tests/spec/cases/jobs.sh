@@ -258,3 +258,15 @@ echo "status $?"
 status 143
 ### status: 0
 ### end
+
+### case: bg and fg fail without job control
+### oracle: bash
+sleep 0.1 &
+bg %1 2>/dev/null; echo "bg: $?"
+fg %1 2>/dev/null; echo "fg: $?"
+wait
+### stdout:
+bg: 1
+fg: 1
+### status: 0
+### end

@@ -260,6 +260,7 @@ a b c
 ### end
 
 ### case: set -x quotes arguments with spaces (dash)
+### weir-differs: bash's set -x quoting
 ### oracle: dash
 { set -x; echo "a b" 'c'; set +x; } 2>&1
 ### stdout:
@@ -567,10 +568,31 @@ val
 ### end
 
 ### case: set -u: an unset variable ends the non-interactive shell (dash status 2)
+### weir-differs: the status: weir exits 1 (POSIX asks only for non-zero)
 ### oracle: dash
 set -u
 echo "$unset_var"
 echo not reached
 ### stdout:
 ### status: 2
+### end
+
+### case: set -n stops a script from running commands, even on the same line
+### oracle: both
+echo before
+set -n; echo same-line
+echo next-line
+### stdout:
+before
+### status: 0
+### end
+
+### case: set +o in a command substitution shows errexit as set
+### oracle: dash
+set -e
+x=$(set +o | grep errexit)
+echo "$x"
+### stdout:
+set -o errexit
+### status: 0
 ### end

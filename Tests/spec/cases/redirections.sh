@@ -393,6 +393,7 @@ home
 ### end
 
 ### case: ambiguous redirect (bash) fails with status 1
+### weir-differs: POSIX 2.7: a script neither splits nor globs a redirection's word (dash, bash --posix); weir does both only at the prompt
 ### oracle: bash
 name="a b"
 echo x > $name
@@ -489,6 +490,7 @@ status 1
 ### end
 
 ### case: failed redirection on a special builtin in non-interactive posix shell (dash exits)
+### weir-differs: the status: weir exits 1 as bash in posix mode does, dash 2
 ### oracle: dash
 : < nofile
 echo "not reached"
@@ -585,5 +587,27 @@ rm marker < nofile 2>/dev/null
 ls marker
 ### stdout:
 marker
+### status: 0
+### end
+
+### case: a script does not glob a redirection's word
+### oracle: dash
+touch infile1
+cat < in* 2>/dev/null || echo "no file named in*"
+### stdout:
+no file named in*
+### status: 0
+### end
+
+### case: descriptors 10 and above can be redirected
+### oracle: bash
+exec 10>out10
+echo ten >&10
+exec 10>&-
+cat out10
+{ echo twelve >&12; } 12>&1
+### stdout:
+ten
+twelve
 ### status: 0
 ### end

@@ -170,6 +170,7 @@ trap -- '' SIGUSR2
 ### end
 
 ### case: trap with no arguments lists the traps (dash)
+### weir-differs: bash's listing (`trap -- 'cmd' SIGINT`)
 ### oracle: dash
 trap 'echo hi' USR1
 trap '' USR2
@@ -288,6 +289,7 @@ kill -l SIGUSR1
 ### end
 
 ### case: kill -l output (dash)
+### weir-differs: bash's kill -l table
 ### oracle: dash
 kill -l | head -n 3
 ### stdout:
@@ -463,5 +465,15 @@ i=1
   [5]
   [6]
 matched
+### status: 0
+### end
+
+### case: trap with a number first resets every signal named
+### oracle: both
+trap 'echo int' INT
+trap 'echo quit' QUIT
+trap 2 QUIT
+trap
+### stdout:
 ### status: 0
 ### end

@@ -10,6 +10,7 @@ declare -x WEIRV="a b"
 ### end
 
 ### case: export -p lists exported variables in reusable form (dash)
+### weir-differs: bash's `declare -x` form
 ### oracle: dash
 export WEIRV='a b'
 export -p | grep WEIRV
@@ -51,6 +52,7 @@ failed
 ### end
 
 ### case: assigning a readonly variable exits a non-interactive shell (dash)
+### weir-differs: the status: weir exits 1 as bash does, dash 2
 ### oracle: dash
 readonly R=1
 R=2
@@ -80,6 +82,7 @@ declare -r WEIRRO="val"
 ### end
 
 ### case: readonly -p lists readonly variables (dash)
+### weir-differs: bash's `declare -r` form
 ### oracle: dash
 readonly WEIRRO=val
 readonly -p | grep WEIRRO
@@ -572,5 +575,17 @@ done
 one
 0
 1
+### status: 0
+### end
+
+### case: the local copy of an exported variable is exported
+### oracle: both
+X=outer; export X
+f() { local X=inner; sh -c 'echo "child sees $X"'; }
+f
+sh -c 'echo "after: $X"'
+### stdout:
+child sees inner
+after: outer
 ### status: 0
 ### end
