@@ -12,6 +12,12 @@ func getopts(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let validName = isValidName(name)
     let silent = spec.hasPrefix(":")
     if silent { spec.removeFirst() }
+    // Messages are the script's, as from a C program's getopt: `$0: …`; OPTERR=0
+    // silences them.
+    func report(_ message: String) {
+        if shell.variables.value("OPTERR") == "0" { return }
+        _ = writeText(2, String(decoding: shell.environment.scriptName.bytes, as: UTF8.self) + ": " + message + "\n")
+    }
     let operands = args.count > 3 ? Array(args[3...]) : shell.environment.positional
     var optind = Int(v.value("OPTIND") ?? "1") ?? 1
     if optind < 1 { optind = 1 }
@@ -53,7 +59,7 @@ func getopts(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let option = ByteString(byte: opt)
     guard let at = spec.firstIndex(of: opt), opt != UInt8(ascii: ":") else {
         if silent { return try finish(0, option: "?", arg: option) }
-        shell.error("illegal option -- \(option)")
+        report("invalid option -- \(option)")
         return try finish(0, option: "?", arg: nil)
     }
     let wantsArg = at + 1 < spec.count && spec[at + 1] == UInt8(ascii: ":")
@@ -66,7 +72,7 @@ func getopts(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     }
     guard optind - 1 < operands.count else {
         if silent { return try finish(0, option: ":", arg: option) }
-        shell.error("option requires an argument -- \(option)")
+        report("option requires an argument -- \(option)")
         return try finish(0, option: "?", arg: nil)
     }
     let arg = operands[optind - 1]

@@ -80,8 +80,9 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         // poll's limit is about 24 days; a longer timeout waits that long.
         let r = poll(&pfd, 1, t * 1000 >= Double(Int32.max) ? Int32.max : Int32(t * 1000))
-        if r == 0 { return 142 }
+        // `-t 0` only asks whether input is waiting: 0 or 1, nothing read (bash).
         if t == 0 { return r > 0 ? 0 : 1 }
+        if r == 0 { return 142 }
     }
 
     // Read the input, tracking which bytes were escaped (they are not split on).

@@ -167,7 +167,7 @@ func trap(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if n == SIGKILL || n == SIGSTOP { continue }
         if shell.traps.ignoredAtStart.contains(n) && !shell.interactive { continue }
         if n == 0 {
-            shell.traps.exitTrap = action.flatMap { $0.isEmpty ? "" : $0 }
+            shell.setTrap(0, action.map { .command($0) })
             continue
         }
         shell.setTrap(n, action.map { $0.isEmpty ? .ignore : .command($0) })

@@ -95,6 +95,9 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
         }
         return status
     }
+    if flags.functions && (flags.add.contains(.exported) || flags.remove.contains(.exported)) {
+        return try exportFunctions(shell, operands, exporting: !flags.remove.contains(.exported), name: name)
+    }
     if flags.functions || flags.functionNames {
         return printFunctions(shell, operands, namesOnly: flags.functionNames)
     }
@@ -258,6 +261,26 @@ func printVariables(_ shell: Shell, kind: Declarer, flags: DeclareFlags) {
             writeAll(1, line + "\n")
         }
     }
+}
+
+/// `export -f name…` (or `declare -fx`, `export -fn` to stop): functions in the
+/// environment of programs; without names, the exported functions.
+func exportFunctions(_ shell: Shell, _ names: [ByteString], exporting: Bool, name: ByteString) throws -> Int32 {
+    if names.isEmpty {
+        for n in shell.exportedFunctionNames { writeAll(1, shell.functionText(n) + "\ndeclare -fx " + n + "\n") }
+        return 0
+    }
+    var status: Int32 = 0
+    for n in names {
+        guard shell.functions[n] != nil else {
+            shell.error("\(name): \(n): not a function")
+            status = 1
+            continue
+        }
+        if exporting { shell.exportFunction(n) } else { shell.unexportFunction(n) }
+    }
+    if status != 0 { throw ShellError.reported(status: status) }
+    return 0
 }
 
 func printFunctions(_ shell: Shell, _ names: [ByteString], namesOnly: Bool) -> Int32 {

@@ -89,7 +89,10 @@ func shift(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         n = v
     }
     if n > shell.environment.positional.count {
-        throw ShellError("shift: \(n): shift count out of range")
+        // A failure, not an error that ends a script: bash goes on, in posix mode too,
+        // and says why only in posix mode.
+        if shell.options.posix { shell.error("shift: \(n): shift count out of range") }
+        return 1
     }
     shell.environment.positional.removeFirst(n)
     return 0

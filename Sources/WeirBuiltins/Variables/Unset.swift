@@ -15,6 +15,7 @@ func unset(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                 continue
             }
             shell.functions[n] = nil
+            shell.unexportFunction(n)
             continue
         }
         var name = n
@@ -45,6 +46,7 @@ func unset(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                         && shell.functions[name] != nil {
                 // POSIX: with neither -v nor -f, a name that is no variable may be a function.
                 shell.functions[name] = nil
+                shell.unexportFunction(name)
             } else {
                 try shell.variables.unset(name)
             }

@@ -134,7 +134,7 @@ extension Shell {
 
     /// `exec command`: replaces the shell process (the EXIT trap does not run: bash).
     public func execCommand(path: ByteString, argv: [ByteString], clearEnvironment: Bool) throws -> Int32 {
-        return try execReplacing(path: path, argv: argv, env: clearEnvironment ? [] : variables.exportedEnvironment(),
+        return try execReplacing(path: path, argv: argv, env: clearEnvironment ? [] : childEnvironment(),
                                  actions: [])
     }
 
@@ -160,11 +160,11 @@ extension Shell {
             return 127
         }
         do {
-            let pid = try launch(childPlan(.exec(path: p, argv: argv, environment: variables.exportedEnvironment()),
+            let pid = try launch(childPlan(.exec(path: p, argv: argv, environment: childEnvironment()),
                                            foreground: true))
             return waitForeground([pid], command: argv.joined(separator: " "))
         } catch let e as SpawnError {
-            return try spawnFailed(e.code, path: p, argv: argv, env: variables.exportedEnvironment(), actions: [])
+            return try spawnFailed(e.code, path: p, argv: argv, env: childEnvironment(), actions: [])
         }
     }
 
@@ -224,6 +224,7 @@ extension Shell {
             reportSignalDeath(p, state, command: jobs.job(forPid: p)?.command ?? "")
             status = state.status
         }
+        if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
         jobs.pruneDone()
         for j in jobs.jobs where j.isDone { jobs.remove(j) }
         return status
@@ -242,6 +243,8 @@ extension Shell {
             }
         }
         for j in jobs.jobs where j.isDone { jobs.remove(j) }
+        // A trapped signal that came as the last child ended still interrupted the wait.
+        if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
         return 0
     }
 

@@ -34,6 +34,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public var readonlyFunctions: Set<ByteString> = []
     /// The source text of each function, for `declare -f` and `type`.
     var functionTexts: [ByteString: ByteString] = [:]
+    /// Functions passed to programs in their environment (`export -f`).
+    var exportedFunctions: Set<ByteString> = []
 
     public func functionText(_ name: ByteString) -> ByteString { functionTexts[name] ?? name + " ()" }
     public var aliases: [ByteString: ByteString] = [:]
@@ -210,6 +212,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var errexitSuspended = false
     /// Special builtins being run by `command`: errors do not end the shell meanwhile.
     var specialBuiltinsUnderCommand = 0
+    /// The EXIT trap has run (or is running) in this process: it runs once.
+    var ranExitTrap = false
     /// The controlling terminal, when job control is on.
     public var terminalFD: Int32?
     /// The shell's own terminal modes, restored when a job gives the terminal back.

@@ -12,7 +12,9 @@ extension Shell {
             let entry = ByteString(cString: p)
             if let eq = entry.firstIndex(of: UInt8(ascii: "=")) {
                 let name = entry.slice(0..<eq)
-                if isValidName(name) {
+                if name.hasPrefix("BASH_FUNC_") {
+                    _ = importFunction(variable: name, value: entry.slice(from: eq + 1))
+                } else if isValidName(name) {
                     try? variables.assign(name, entry.slice(from: eq + 1))
                     try? variables.setAttributes(name, add: .exported)
                 }

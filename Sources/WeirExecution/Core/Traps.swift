@@ -215,9 +215,12 @@ extension Shell {
     }
 
     /// The EXIT trap, once, when the shell ends.
+    /// While it runs, `trap` still lists it; one set inside it is listed too but never
+    /// runs (bash).
     public func runExitTrap() {
-        guard let t = traps.exitTrap else { return }
-        traps.exitTrap = nil
+        guard !ranExitTrap, let t = traps.exitTrap else { return }
+        ranExitTrap = true
+        defer { traps.exitTrap = nil }
         let s = environment.lastStatus
         do { _ = try runTrapAction(t, status: s) } catch let e as ShellExit {
             environment.lastStatus = e.status

@@ -39,7 +39,7 @@ extension Shell {
             do {
                 status = try evaluateCondition(cond.expression) ? 0 : 1
             } catch let e as ConditionError {
-                error(e.message)
+                if !e.message.isEmpty { error(e.message) }
                 status = 2
             } catch let e as ShellError {
                 status = try fail(e)

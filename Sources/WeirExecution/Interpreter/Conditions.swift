@@ -88,9 +88,8 @@ extension Shell {
         let flags = REG_EXTENDED | (environment.options.nocasematch ? REG_ICASE : 0)
         let rc = pattern.withCString { regcomp(&re, $0, flags) }
         if rc != 0 {
-            var buf = [CChar](repeating: 0, count: 256)
-            regerror(rc, &re, &buf, buf.count)
-            throw ConditionError(message: "\(pattern): \(ByteString(cString: buf))")
+            // A pattern that does not compile: status 2, and no message (bash).
+            throw ConditionError(message: "")
         }
         defer { regfree(&re) }
         let n = Int(re.re_nsub) + 1

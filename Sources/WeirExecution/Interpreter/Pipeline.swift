@@ -115,14 +115,14 @@ extension Shell {
               let name = (try? expander.expandWords([first]))?.first,
               case .external(let path) = resolve(name),
               let argv = try? expander.expandWords(sc.words), !argv.isEmpty else { return nil }
-        var env = variables.exportedEnvironment()
+        var env = childEnvironment()
         if !sc.assignments.isEmpty {
             variables.pushScope()
             defer { variables.popScope() }
             for a in sc.assignments {
                 guard (try? performAssignment(a, exporting: true, temporary: true)) != nil else { return nil }
             }
-            env = variables.exportedEnvironment()
+            env = childEnvironment()
         }
         guard let redirections = try? planRedirections(sc.redirections) else { return nil }
         if let tracer = activeTracer {

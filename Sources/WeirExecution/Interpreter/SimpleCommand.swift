@@ -411,6 +411,9 @@ extension Shell {
         functionDepth += 1
         functionNames.append(f.name)
         callSites.append((lineSource, lineOffset))
+        // The body's places are in the text it was defined in (a sourced file, `eval`).
+        let callerSource = currentSource
+        if let s = f.source, s !== callerSource { currentSource = s }
         let savedLoopDepth = loopDepth
         loopDepth = 0
         // Without `set -E`, functions do not inherit the ERR trap (bash).
@@ -429,6 +432,7 @@ extension Shell {
             loopDepth = savedLoopDepth
             // After the call, the line is the call's again (an ERR trap for it says so).
             (lineSource, lineOffset) = callSites.removeLast()
+            if currentSource !== callerSource { currentSource = callerSource }
             functionNames.removeLast()
             functionDepth -= 1
             variables.popScope()
@@ -455,7 +459,7 @@ extension Shell {
     /// a child that ends with it.
     func runExternal(_ sc: SimpleCommand, path found: ByteString?, argv: [ByteString],
                      mayReplaceShell: Bool = false) throws -> Int32 {
-        var env = variables.exportedEnvironment()
+        var env = childEnvironment()
         var path = found
         if !sc.assignments.isEmpty {
             // Prefix assignments go to the command's environment only.
@@ -468,7 +472,7 @@ extension Shell {
                     return try fail(e)
                 }
             }
-            env = variables.exportedEnvironment()
+            env = childEnvironment()
             if !argv[0].contains(UInt8(ascii: "/")) && sc.assignments.contains(where: { $0.name == "PATH" }) {
                 path = searchPath(argv[0])
             }

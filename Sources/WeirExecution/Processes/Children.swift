@@ -77,6 +77,7 @@ extension Shell {
     /// own, and caught signals go back to default.
     func becomeChild(processGroup: pid_t?, foreground: Bool) {
         isSubshell = true
+        ranExitTrap = false
         traceSession = nil
         // The parent's FIFOs are the parent's to remove; a child that substitutes
         // makes (and removes) a directory of its own.
@@ -151,11 +152,17 @@ extension Shell {
         return status
     }
 
-    /// bash's message for a process a signal ended (not for SIGINT and SIGPIPE).
+    /// bash's message for a process a signal ended: none for SIGINT and SIGPIPE; just
+    /// the signal's name at a prompt, for SIGTERM, or for a signal this shell traps; in
+    /// a script otherwise the line, the pid, the signal and the command.
     func reportSignalDeath(_ pid: pid_t, _ state: ProcessState, command: @autoclosure () -> ByteString) {
         guard case .signaled(let sig, let core) = state, sig != SIGINT, sig != SIGPIPE else { return }
         let desc = String(cString: strsignal(sig)) + (core ? " (core dumped)" : "")
-        writeAll(2, "\(programName): line \(currentLineNumber): \(pid) \(desc)\t\(command())\n")
+        if interactive || sig == SIGTERM || traps.caughtSignals.contains(sig) {
+            writeText(2, desc + "\n")
+        } else {
+            writeAll(2, "\(programName): line \(currentLineNumber): \(pid) \(desc)\t\(command())\n")
+        }
     }
 
     /// Finds an external command: the hash table, then PATH.

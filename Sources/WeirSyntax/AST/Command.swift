@@ -89,6 +89,9 @@ public final class FunctionDefinition {
     public var redirections: [Redirection]
     public var usesKeyword: Bool
     public var span: Span
+    /// The text the function was read from: its spans are places in it (a function
+    /// defined by `eval` or in a sourced file runs with that text as its source).
+    public var source: SourceFile?
 
     public init(name: ByteString, nameSpan: Span, body: CompoundCommand, redirections: [Redirection],
                 usesKeyword: Bool, span: Span) {

@@ -180,6 +180,10 @@ public struct ArithmeticParser {
         case (Lex.lt, Lex.lt): return (.shiftLeft, 8, 2)
         case (Lex.gt, Lex.gt): return (.shiftRight, 8, 2)
         case (Lex.star, Lex.star): return (.power, 11, 2)
+        // After an operand that is not a variable, `++` and `--` are a binary operator
+        // and a unary one: `0++1` is `0 + +1` (bash).
+        case (Lex.plus, Lex.plus): return (.add, 9, 1)
+        case (Lex.minus, Lex.minus): return (.subtract, 9, 1)
         default: return nil
         }
     }

@@ -299,8 +299,10 @@ extension Parser {
         }
         let body = try parseCompoundCommand()
         let redirections = try parseRedirectList()
-        return FunctionDefinition(name: fname, nameSpan: nameSpan, body: body, redirections: redirections,
-                                  usesKeyword: usesKeyword, span: span(from: start))
+        let definition = FunctionDefinition(name: fname, nameSpan: nameSpan, body: body, redirections: redirections,
+                                            usesKeyword: usesKeyword, span: span(from: start))
+        definition.source = source
+        return definition
     }
 
     /// True when a plain word of `nameLength` bytes is followed by `(` `)`: `name()`.

@@ -327,7 +327,10 @@ extension Parser {
                 }
             case Lex.backquote:
                 flush(&lit, into: &parts, end: here)
-                parts.append(try parseBackquoted(inDoubleQuotes: true))
+                // A here-document body is not double quotes: `\"` in its backquotes stays.
+                var quoted = true
+                if case .hereDoc = stop { quoted = false }
+                parts.append(try parseBackquoted(inDoubleQuotes: quoted))
             case Lex.dquote where stop.isBrace:
                 // Inside `${x:-"…"}` within double quotes: a nested quoted string.
                 flush(&lit, into: &parts, end: here)

@@ -352,3 +352,12 @@ echo $((n+1)) $((h)) $(($n$n))
 13 31 1212
 ### status: 0
 ### end
+
+### case: ++ and -- after a number or a parenthesis are two operators
+### oracle: bash
+a=3
+echo $((0++1)) $((0--1)) $((a+++3)) $(((a)+++3)) $a
+### stdout:
+1 1 6 7 4
+### status: 0
+### end

@@ -522,3 +522,32 @@ pwd -Z >/dev/null 2>&1 || echo "bad option"
 bad option
 ### status: 0
 ### end
+
+### case: export -f passes a function to bash, and weir takes one from the environment
+### oracle: bash
+greet() { echo "hello $1"; }
+export -f greet
+bash -c 'greet from-bash'
+"$0" -c 'greet from-child'
+export -fn greet
+bash -c 'greet 2>/dev/null || echo "no longer exported"'
+### stdout:
+hello from-bash
+hello from-child
+no longer exported
+### status: 0
+### end
+
+### case: a function keeps the text it was defined in: LINENO and set -x inside it
+### oracle: bash
+printf '%s\n' '# a library' '' 'f() {' '  [[ a == a ]]' '  echo "line $LINENO"' '}' > lib.sh
+. ./lib.sh
+set -x
+f 2>&1
+set +x
+### stdout:
++ [[ a == a ]]
++ echo 'line 5'
+line 5
+### status: 0
+### end

@@ -249,3 +249,13 @@ printf 'X:Y : Z :\n' | { IFS=': ' read x y; echo "[$x][$y]"; }
 [X][Y : Z :]
 ### status: 0
 ### end
+
+### case: read -t 0 says whether input is waiting and reads nothing
+### oracle: bash
+echo data | { sleep 0.1; read -t 0 r; echo "ready [$r] $?"; }
+sleep 0.2 | { read -t 0 r; echo "not ready [$r] $?"; }
+### stdout:
+ready [] 0
+not ready [] 1
+### status: 0
+### end

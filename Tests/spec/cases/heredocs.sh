@@ -338,3 +338,13 @@ defined
 f=1
 ### status: 0
 ### end
+
+### case: a backslash-quote in backquotes in a here-document stays
+### oracle: bash
+cat <<EOF
+`echo '\"'`
+EOF
+### stdout:
+\"
+### status: 0
+### end

@@ -54,3 +54,14 @@ usr1
 wait: 138
 ### status: 0
 ### end
+
+### case: a child killed by a signal the shell traps is reported by name only
+### oracle: bash
+trap : USR2
+sh -c 'kill -USR2 $$' 2>&1
+sh -c 'kill -TERM $$' 2>&1
+echo done
+### stdout:
+done
+### status: 0
+### end

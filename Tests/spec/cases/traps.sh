@@ -477,3 +477,24 @@ trap
 ### stdout:
 ### status: 0
 ### end
+
+### case: trap lists the EXIT trap while it runs, and a trap set there never runs
+### oracle: bash
+(f() { echo in-trap; trap; trap 'echo never' EXIT; }; trap f EXIT; exit 3); echo "status $?"
+### stdout:
+in-trap
+trap -- 'f' EXIT
+status 3
+### status: 0
+### end
+
+### case: shift past the end fails quietly and the script goes on
+### oracle: bash
+set -- a
+shift 2; echo "status $?"
+echo "still $#"
+### stdout:
+status 1
+still 1
+### status: 0
+### end
