@@ -112,7 +112,10 @@ extension Shell {
     }
 
     /// `eval`: runs text here; an assignment error inside it fails eval, not the shell.
+    /// Its text counts its lines from the line of the `eval` command (LINENO, BASH_LINENO
+    /// and messages say where in the file the command is, as in bash).
     public func runEval(_ source: SourceFile) throws -> Int32 {
+        if lineSource != nil { source.firstLine = currentLineNumber }
         evalDepth += 1
         defer { evalDepth -= 1 }
         return try runSource(source, syntaxErrorExits: false)

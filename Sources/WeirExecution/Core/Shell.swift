@@ -118,15 +118,17 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var execInPlace = false
     var isRunningErrTrap = false
     var isRunningDebugTrap = false
-    /// The command `$BASH_COMMAND` names: the simple command running (in
-    /// `lineSource`), or inside the DEBUG trap the one about to run (in
-    /// `bashCommandSource`).
+    /// The command `$BASH_COMMAND` names, and the text it is in: the simple command
+    /// running, inside the DEBUG trap the one about to run, inside any other trap the one
+    /// that ran before it (`trap 'echo "$BASH_COMMAND failed"' ERR EXIT`).
     var bashCommandSpan = Span(0, 0)
     var bashCommandSource: SourceFile?
     /// `$LINENO` inside the DEBUG trap: the line of the command it precedes.
     /// While a DEBUG or ERR trap runs: the line of the command that set it off, which
     /// LINENO keeps showing inside it (and inside traps it sets off in turn).
     var trapLine: Int?
+    /// While a trap action runs: its text, and the place of the command it interrupted.
+    var trapCallSite: (action: SourceFile, source: SourceFile?, offset: Int)?
     var isRunningReturnTrap = false
     /// While a trap action runs: `$?` when it started, and the function depth then.
     var trapEntry: (status: Int32, functionDepth: Int)?
@@ -429,7 +431,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "WEIRPID": return ByteString(getpid())
         case "_": return lastArgument
         case "BASH_COMMAND":
-            let text = (isRunningDebugTrap ? bashCommandSource : lineSource)?.slice(bashCommandSpan) ?? ""
+            let text = (bashCommandSource ?? lineSource)?.slice(bashCommandSpan) ?? ""
             return text.trimming { $0 == 0x20 || $0 == 0x09 }
         case "SHELLOPTS":
             // bash's list: the `set -o` options that are on, with interactive-comments.

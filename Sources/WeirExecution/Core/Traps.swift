@@ -158,10 +158,15 @@ extension Shell {
         // The command the trap interrupted keeps its line (LINENO, messages, an ERR trap
         // it sets off after the trap).
         let savedLine = (lineSource, lineOffset)
+        // A function called from the action is called from the interrupted command's
+        // line (BASH_LINENO, `caller`), as in bash.
+        let savedTrapSite = trapCallSite
+        trapCallSite = (source, savedLine.0, savedLine.1)
         currentSource = source
         defer {
             currentSource = savedSource
             (lineSource, lineOffset) = savedLine
+            trapCallSite = savedTrapSite
         }
         do {
             while let list = try parser.parseNextCommand() { try runCommandLine(list, counted: false) }
@@ -172,13 +177,24 @@ extension Shell {
         return environment.lastStatus
     }
 
+    /// After a failure: the DEBUG trap once more, for the failed command (bats counts
+    /// on it to find the line that failed), then the ERR trap unless it is running
+    /// already, as bash does.
     func runErrTrap(_ status: Int32) throws {
         guard let t = traps.errTrap else { return }
-        if isRunningErrTrap { return }
+        let alreadyRunning = isRunningErrTrap
         isRunningErrTrap = true
+        defer { isRunningErrTrap = alreadyRunning }
+        if let d = traps.debugTrap, !isRunningDebugTrap {
+            let s = environment.lastStatus
+            environment.lastStatus = status
+            try runDebugTrap(d, before: bashCommandSpan)
+            environment.lastStatus = s
+        }
+        if alreadyRunning { return }
         let savedLine = trapLine
         if trapLine == nil { trapLine = currentLineNumber }
-        defer { isRunningErrTrap = false; trapLine = savedLine }
+        defer { trapLine = savedLine }
         _ = try runTrapAction(t, status: status)
         environment.lastStatus = status
     }
@@ -186,7 +202,8 @@ extension Shell {
     /// Runs the DEBUG trap, if one is set, before the command at `span`.
     @inline(__always)
     func debugTrap(before span: Span) throws {
-        if let t = traps.debugTrap, !isRunningDebugTrap { try runDebugTrap(t, before: span) }
+        // Not inside a trap action (bash runs no DEBUG trap while another trap runs).
+        if let t = traps.debugTrap, !isRunningDebugTrap, trapEntry == nil { try runDebugTrap(t, before: span) }
     }
 
     /// The DEBUG trap, before a simple command, `[[ ]]`, `(( ))`, `case` or a `for (( ))`
@@ -199,7 +216,7 @@ extension Shell {
         bashCommandSource = lineSource
         let savedLine = trapLine
         if trapLine == nil { trapLine = currentLineNumber }
-        defer { bashCommandSource = nil; trapLine = savedLine }
+        defer { trapLine = savedLine }
         let s = environment.lastStatus
         _ = try runTrapAction(action, status: s)
         environment.lastStatus = s

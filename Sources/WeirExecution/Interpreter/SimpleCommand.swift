@@ -97,7 +97,10 @@ extension Shell {
         execInPlace = false
         setLine(sc.span)
         try debugTrap(before: sc.span)
-        if !isRunningDebugTrap { bashCommandSpan = sc.span }
+        if trapEntry == nil {
+            bashCommandSpan = sc.span
+            if bashCommandSource !== currentSource { bashCommandSource = currentSource }
+        }
         let exp = expander
         let substitutionsBefore = commandSubstitutionCount
         var argv: [ByteString]
@@ -410,7 +413,11 @@ extension Shell {
         variables.pushScope()
         functionDepth += 1
         functionNames.append(f.name)
-        callSites.append((lineSource, lineOffset))
+        if let site = trapCallSite, site.action === currentSource {
+            callSites.append((site.source, site.offset))
+        } else {
+            callSites.append((lineSource, lineOffset))
+        }
         // The body's places are in the text it was defined in (a sourced file, `eval`).
         let callerSource = currentSource
         if let s = f.source, s !== callerSource { currentSource = s }
@@ -440,6 +447,9 @@ extension Shell {
         }
         var status: Int32
         do {
+            // With `set -T` the DEBUG trap also runs as the function is entered, in its
+            // frame (bash; bats reads the stack there).
+            if options.functrace, traps.debugTrap != nil { try debugTrap(before: bashCommandSpan) }
             if f.redirections.isEmpty {
                 status = try runCompound(f.body)
             } else {

@@ -218,7 +218,9 @@ extension Expander {
                     if quoted { b.add("", quoted: true) }
                     return try add(word.parts, to: &b, quoted: quoted, operand: !quoted, joinArrays: joinArrays)
                 }
-                if quoted { b.add("", quoted: true) }
+                // `"${a[@]+…}"` and `"${@+…}"` with nothing there are no word at all, as
+                // `"$@"` is (bash: `("${a[@]+${a[@]}}")` of an empty array is empty).
+                if quoted && !pe.expandsToEachElement { b.add("", quoted: true) }
                 return
             case .assignDefault:
                 if !missing { return emit(value, to: &b, quoted: quoted, joinArrays: joinArrays) }

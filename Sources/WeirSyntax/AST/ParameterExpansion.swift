@@ -27,6 +27,13 @@ public struct ParameterExpansion {
     public var indirect: Bool
     public var op: ParameterOperator?
 
+    /// `$@`, `${a[@]}`: quoted, a word per element (none for no elements).
+    public var expandsToEachElement: Bool {
+        if case .all? = index { return true }
+        if index == nil, case .special(let c) = name, c == UInt8(ascii: "@") { return true }
+        return false
+    }
+
     /// `$x`, `${x}`, `$1`: no operator, subscript, length or indirection.
     public var isPlain: Bool { op == nil && index == nil && !length && !indirect }
 

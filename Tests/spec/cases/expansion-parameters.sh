@@ -432,3 +432,19 @@ case ${#-} in [0-9]*) echo length ;; esac
 length
 ### status: 0
 ### end
+
+### case: "${a[@]+…}" and "${@+…}" with nothing there make no word
+### oracle: bash
+show() { echo "$#"; }
+a=()
+show "${a[@]+${a[@]}}" "${a[@]:+x}" "${u[@]+x}"
+set --
+show "${@+x}"
+a=(p q)
+show "${a[@]+${a[@]}}"
+### stdout:
+0
+0
+2
+### status: 0
+### end

@@ -498,3 +498,37 @@ status 1
 still 1
 ### status: 0
 ### end
+
+### case: with set -T the DEBUG trap runs as a function is entered and again before ERR
+### oracle: bash
+set -ET
+trap 'echo "DEBUG: $BASH_COMMAND ${BASH_LINENO[*]}"' DEBUG
+trap 'echo "ERR: $BASH_COMMAND ${BASH_LINENO[*]}"' ERR
+f() {
+  true
+  false
+}
+f || :
+trap - DEBUG ERR
+### stdout:
+DEBUG: trap 'echo "ERR: $BASH_COMMAND ${BASH_LINENO[*]}"' ERR 
+DEBUG: f 
+DEBUG: f 8
+DEBUG: true 8
+DEBUG: false 8
+DEBUG: : 
+DEBUG: trap - DEBUG ERR 
+### status: 0
+### end
+
+### case: BASH_COMMAND in an ERR or EXIT trap is the command that ran before it
+### oracle: bash
+trap 'echo "failed: $BASH_COMMAND"' ERR
+trap 'echo "last: $BASH_COMMAND"' EXIT
+false
+true
+### stdout:
+failed: false
+last: true
+### status: 0
+### end
