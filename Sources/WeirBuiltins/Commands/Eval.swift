@@ -62,9 +62,9 @@ func exec(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var argv = Array(args[i...])
     guard let path = shell.findExecutable(argv[0]) else {
         shell.error("\(argv[0]): not found")
-        throw ShellExit(127)
+        throw shell.exiting(127)
     }
     if let a0 = argv0 { argv[0] = a0 }
     let status = try shell.execCommand(path: path, argv: argv, clearEnvironment: clearEnv)
-    throw ShellExit(status)
+    throw shell.exiting(status)
 }

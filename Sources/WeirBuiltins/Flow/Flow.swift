@@ -53,11 +53,11 @@ func exit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if args.count > 1 {
         guard let n = Int64(args[1].trimmingBlanksForNumber()) else {
             shell.error("exit: \(args[1]): numeric argument required")
-            throw ShellExit(2)
+            throw shell.exiting(2)
         }
         status = Int32(truncatingIfNeeded: n & 0xFF)
     }
-    throw ShellExit(status)
+    throw shell.exiting(status)
 }
 
 extension ByteString {

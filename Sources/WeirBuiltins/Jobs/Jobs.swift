@@ -151,12 +151,7 @@ func trap(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var status: Int32 = 0
     for s in signals {
         if let p = pseudoSignal(s) {
-            switch p {
-            case -1: shell.traps.errTrap = action
-            case -2: shell.traps.returnTrap = action
-            case -3: shell.traps.debugTrap = action
-            default: break
-            }
+            shell.traps.setPseudoTrap(p, action)
             continue
         }
         guard let n = signalNumber(s) else {

@@ -10,7 +10,8 @@ public enum ControlFlow: Error {
 }
 
 /// `exit [n]`, or an error that ends a non-interactive shell: unwinds to the top, where
-/// the EXIT trap runs and the process ends with `status`.
+/// the process ends with `status`. Made by `Shell.exiting`, which runs a script's EXIT
+/// trap first.
 public struct ShellExit: Error {
     public var status: Int32
     public init(_ status: Int32) { self.status = status }

@@ -14,6 +14,21 @@ public struct TrapTable {
     public var errTrap: ByteString?
     public var returnTrap: ByteString?
     public var debugTrap: ByteString?
+    /// Counts `trap` commands that set or clear ERR, DEBUG or RETURN: a function that
+    /// does so keeps its change when it returns (a trap is the shell's, not the
+    /// function's), while one that does not gets the caller's back.
+    public private(set) var pseudoTrapChanges = 0
+
+    /// `trap … ERR|RETURN|DEBUG` (kind -1, -2, -3).
+    public mutating func setPseudoTrap(_ kind: Int32, _ action: ByteString?) {
+        switch kind {
+        case -1: errTrap = action
+        case -2: returnTrap = action
+        case -3: debugTrap = action
+        default: return
+        }
+        pseudoTrapChanges &+= 1
+    }
     /// The parent's traps, which `trap` still prints in a subshell until one is set there
     /// (bash, so that `saved=$(trap)` works).
     public var inherited: [Int32: Action]?
@@ -232,6 +247,16 @@ extension Shell {
     }
 
     /// The EXIT trap, once, when the shell ends.
+    /// Ends the shell from where it is: a script's EXIT trap runs here, with the functions
+    /// that were running still on the stack (bash: FUNCNAME and BASH_LINENO in it), and
+    /// the ShellExit returned unwinds to the top with the status (the trap's `exit N`
+    /// wins). An interactive shell runs it when it ends (it may not end: stopped jobs).
+    public func exiting(_ status: Int32) -> ShellExit {
+        environment.lastStatus = status
+        if !interactive { runExitTrap() }
+        return ShellExit(environment.lastStatus)
+    }
+
     /// While it runs, `trap` still lists it; one set inside it is listed too but never
     /// runs (bash).
     public func runExitTrap() {
@@ -239,6 +264,12 @@ extension Shell {
         ranExitTrap = true
         defer { traps.exitTrap = nil }
         let s = environment.lastStatus
+        // bash runs the DEBUG trap once more as the EXIT trap starts (bats reads the
+        // failing line from the trace before it).
+        if let d = traps.debugTrap, !isRunningDebugTrap {
+            do { try runDebugTrap(d, before: bashCommandSpan) } catch {}
+            environment.lastStatus = s
+        }
         do { _ = try runTrapAction(t, status: s) } catch let e as ShellExit {
             environment.lastStatus = e.status
             return

@@ -118,7 +118,7 @@ extension Shell {
         setLine(f.span)
         guard isValidName(f.variable) else {
             error("`\(f.variable)': not a valid identifier")
-            if !interactive { throw ShellExit(2) }
+            if !interactive { throw exiting(2) }
             return 2
         }
         let items: [ByteString]

@@ -70,7 +70,7 @@ extension Shell {
         }
         if p.commands.isEmpty { return }
         if traps.errTrap != nil { try runErrTrap(status) }
-        throw ShellExit(status)
+        throw exiting(status)
     }
 
     /// One pipeline in the foreground: `!`, `time`, and its stages.
@@ -159,7 +159,7 @@ extension Shell {
                 if case .redirection = e.kind { e.kind = .redirection(.compound) }
                 let status = try fail(e)
                 // A failed redirection is the compound command's own failure: -e applies.
-                if exitsOnError && errexitSuppressed == 0 { throw ShellExit(status) }
+                if exitsOnError && errexitSuppressed == 0 { throw exiting(status) }
                 return status
             }
             defer { restore(saved) }

@@ -42,7 +42,7 @@ extension Shell {
         environment.lastStatus = e.status
         switch e.kind.consequence(interactive: interactive) {
         case .exitShell where specialBuiltinsUnderCommand > 0: throw CommandFailure(status: e.status)
-        case .exitShell: throw ShellExit(e.status)
+        case .exitShell: throw exiting(e.status)
         case .abortCommandLine: throw AbortCommandLine(status: e.status)
         case .failCommand: return e.status
         }
@@ -406,7 +406,7 @@ extension Shell {
     public func callFunction(_ f: FunctionDefinition, arguments: [ByteString]) throws -> Int32 {
         if functionDepth >= 1000 {
             error("\(f.name): maximum function nesting level exceeded (1000)")
-            throw ShellExit(1)
+            throw exiting(1)
         }
         let savedPositional = environment.positional
         environment.positional = arguments
@@ -432,10 +432,14 @@ extension Shell {
         // Nor the RETURN trap: it runs when the function that set it returns.
         let savedReturnTrap = traps.returnTrap
         if !options.functrace { traps.returnTrap = nil }
+        let trapChangesBefore = traps.pseudoTrapChanges
         defer {
+            // An ERR or DEBUG trap the function set stays set (traps are the shell's);
+            // otherwise the caller's comes back (bash).
+            let setInside = traps.pseudoTrapChanges != trapChangesBefore
             if !options.functrace && traps.returnTrap == nil { traps.returnTrap = savedReturnTrap }
-            if !options.errtrace { traps.errTrap = savedErrTrap }
-            if !options.functrace { traps.debugTrap = savedDebugTrap }
+            if !options.errtrace && !(setInside && traps.errTrap != nil) { traps.errTrap = savedErrTrap }
+            if !options.functrace && !(setInside && traps.debugTrap != nil) { traps.debugTrap = savedDebugTrap }
             loopDepth = savedLoopDepth
             // After the call, the line is the call's again (an ERR trap for it says so).
             (lineSource, lineOffset) = callSites.removeLast()

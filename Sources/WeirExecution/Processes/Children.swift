@@ -34,7 +34,7 @@ extension Shell {
         if pid < 0 {
             let e = errno
             error("fork: \(String(cString: strerror(e)))")
-            throw ShellExit(1)
+            throw exiting(1)
         }
         if pid == 0 {
             weir_signal_after_fork()

@@ -532,3 +532,34 @@ failed: false
 last: true
 ### status: 0
 ### end
+
+### case: an ERR or DEBUG trap set inside a function stays set after it returns
+### oracle: bash
+f() { trap 'echo "err trap"' ERR; }
+f
+false
+g() { trap - ERR; }
+g
+false
+trap - ERR
+h() { trap 'echo dbg' DEBUG; }
+h
+true
+trap - DEBUG
+### stdout:
+err trap
+err trap
+dbg
+dbg
+### status: 0
+### end
+
+### case: exit in a function runs the EXIT trap with the function still on the stack
+### oracle: bash
+trap 'echo "in exit trap: ${FUNCNAME[*]}"' EXIT
+f() { exit 3; }
+f
+### stdout:
+in exit trap: f
+### status: 3
+### end
