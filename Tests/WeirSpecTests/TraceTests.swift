@@ -81,9 +81,10 @@ import WeirTestSupport
         #expect(t.stages.first?["benign_sigpipe"]?.bool == true)
         #expect(t.stages.first?["status"]?.int == 141)
         #expect(t.stages.last?["exit"]?.int == 0)
-        // head read less than yes wrote, and the edge says both.
+        // head read no more than yes wrote, and the edge says both. Equal is possible: head
+        // can read all of yes's first write before yes's second write meets the closed pipe.
         if let w = t.edges.first?["bytes_written"]?.int, let r = t.edges.first?["bytes_read"]?.int {
-            #expect(w > r && r > 0)
+            #expect(w >= r && r > 0)
         }
         let (table, dir) = weir("trace yes | head -1")
         removeTree(dir)

@@ -99,10 +99,11 @@ func describeCommand(_ shell: Shell, _ name: ByteString, verbose: Bool, all: Boo
         return found
     }
     let hashed = !defaultPath && shell.commandHash[name] != nil
-    // Only a file that can run (bash; `command -v` too): a non-executable match is not one.
+    // The file a command would run: the first that can run, else (as bash says, and then
+    // fails with 126) the first that is there.
     let located = hashed ? shell.commandHash[name]
         : shell.searchPath(name, path: defaultPath ? shell.standardUtilityPath : nil)
-    if let p = located, p.withCString({ access($0, X_OK) }) == 0 {
+    if let p = located {
         say("file", p, hashed && verbose && !forCommand ? "\(name) is hashed (\(p))" : "\(name) is \(p)")
     }
     return found

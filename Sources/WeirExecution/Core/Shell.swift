@@ -361,7 +361,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     // MARK: Dynamic variables
 
     func installDynamicVariables() {
-        for name: ByteString in ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "WEIRPID",
+        for name: ByteString in ["RANDOM", "SRANDOM", "SECONDS", "LINENO", "EPOCHSECONDS", "EPOCHREALTIME", "WEIRPID", "BASHPID",
                      "PIPESTATUS", "FUNCNAME", "WEIR_SOURCE", "BASH_SOURCE", "BASH_LINENO", "BASH_COMMAND", "SHELLOPTS",
                      "BASHOPTS", "_"] {
             variables.declareDynamic(name)
@@ -428,7 +428,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             clock_gettime(CLOCK_REALTIME, &ts)
             let us = ByteString(ts.tv_nsec / 1000)
             return ByteString(ts.tv_sec) + "." + ByteString(repeating: UInt8(ascii: "0"), count: 6 - us.count) + us
-        case "WEIRPID": return ByteString(getpid())
+        case "WEIRPID", "BASHPID": return ByteString(getpid())
         case "_": return lastArgument
         case "BASH_COMMAND":
             let text = (bashCommandSource ?? lineSource)?.slice(bashCommandSpan) ?? ""
