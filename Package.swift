@@ -12,7 +12,8 @@ let weirEngineFlags: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
 ]
 
-// Dependencies point one way: WeirSyntax ← WeirExpansion ← WeirExecution ← WeirBuiltins ← weir.
+// Dependencies point one way: WeirSyntax ← WeirExpansion ← WeirExecution ← WeirBuiltins ← weir,
+// and WeirExecution ← WeirReadline ← weir.
 // No Foundation anywhere: start-up time is a product feature.
 let package = Package(
     name: "weir",
@@ -25,16 +26,18 @@ let package = Package(
         .target(name: "WeirSyntax", swiftSettings: weirEngineFlags),
         .target(name: "WeirExpansion", dependencies: ["WeirSyntax", "CWeirSys"],
                 swiftSettings: weirEngineFlags),
-        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys", "WeirLineEditor"],
+        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys"],
                 swiftSettings: weirEngineFlags),
         .target(name: "WeirBuiltins", dependencies: ["WeirExecution", "WeirExpansion", "WeirSyntax"],
                 swiftSettings: weirEngineFlags),
-        // GNU readline (apt: libreadline-dev), behind the LineEditor protocol.
+        // GNU readline (apt: libreadline-dev), behind the engine's LineEditor protocol. The
+        // engine does not link it: the `weir` executable injects a ReadlineEditor.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
-        .target(name: "WeirLineEditor", dependencies: ["CReadline"]),
+        .target(name: "WeirReadline", dependencies: ["CReadline", "CWeirSys", "WeirExecution"],
+                swiftSettings: weirEngineFlags),
         .executableTarget(
             name: "weir",
-            dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "WeirLineEditor", "CWeirSys"],
+            dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "WeirReadline", "CWeirSys"],
             // A fully static executable: no dynamic loader at start-up, which is most of
             // what `weir -c true` costs otherwise (bench/exec.sh, the startup row).
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]

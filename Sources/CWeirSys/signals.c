@@ -138,3 +138,22 @@ void weir_signal_after_fork(void) {
 }
 
 unsigned long long weir_signal_caught_mask(void) { return caught_mask; }
+
+/* While the line editor reads a line: SIGINT is caught without SA_RESTART (a Ctrl-C
+   interrupts the key read), then goes back to what the shell had, caught or not. */
+static struct sigaction prompt_saved;
+static int prompt_saved_caught;
+
+void weir_signal_prompt_begin(void) {
+    sigaction(SIGINT, NULL, &prompt_saved);
+    prompt_saved_caught = (caught_mask >> (SIGINT - 1)) & 1;
+    (void)weir_signal_wake_fd();
+    install(SIGINT, weir_signal_handler, 0);
+}
+
+void weir_signal_prompt_end(void) {
+    sigaction(SIGINT, &prompt_saved, NULL);
+    unsigned long long bit = 1ULL << (SIGINT - 1);
+    if (prompt_saved_caught) caught_mask |= bit;
+    else caught_mask &= ~bit;
+}

@@ -2,7 +2,7 @@ import Glibc
 import WeirSyntax
 import WeirExecution
 import WeirExpansion
-import WeirLineEditor
+import WeirReadline
 
 /// The shell's completions, offered to the line editor.
 final class ShellCompletion: CompletionProvider {

@@ -82,6 +82,9 @@ int weir_signal_wake_fd(void);
 void weir_signal_drain_wake_fd(void);
 /// In a forked child: forget the parent's pending signals and self-pipe.
 void weir_signal_after_fork(void);
+/// Around the line editor's read: SIGINT caught without SA_RESTART, then restored.
+void weir_signal_prompt_begin(void);
+void weir_signal_prompt_end(void);
 /// Bit sig-1 set: the signal's handler is weir's.
 unsigned long long weir_signal_caught_mask(void);
 

@@ -1,7 +1,6 @@
 import Glibc
 import WeirSyntax
 import WeirExpansion
-import WeirLineEditor
 
 /// A builtin's body: the shell and the argument words (argv[0] is the name).
 public typealias BuiltinFunction = (Shell, [ByteString]) throws -> Int32

@@ -1,7 +1,6 @@
 import Glibc
 import WeirSyntax
 import WeirExpansion
-import WeirLineEditor
 
 extension Shell {
     /// The interactive loop: prompt, read (with PS2 while the input is incomplete), run,

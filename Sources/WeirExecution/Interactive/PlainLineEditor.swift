@@ -9,7 +9,7 @@ public final class PlainLineEditor: LineEditor {
     public init(fd: Int32 = 0) { self.fd = fd }
 
     public func readLine(prompt: [UInt8]) -> LineInput {
-        if !prompt.isEmpty { writeBytes(2, prompt) }
+        if !prompt.isEmpty { _ = writeAll(2, prompt) }
         var out: [UInt8] = []
         var byte: UInt8 = 0
         while true {
@@ -34,15 +34,4 @@ public final class PlainLineEditor: LineEditor {
 
     public func setViMode(_ vi: Bool) {}
     public var screenSize: (rows: Int, columns: Int)? { nil }
-}
-
-func writeBytes(_ fd: Int32, _ s: [UInt8]) {
-    s.withUnsafeBufferPointer { b in
-        var off = 0
-        while off < b.count {
-            let n = write(fd, b.baseAddress! + off, b.count - off)
-            if n < 0 { if errno == EINTR { continue }; return }
-            off += n
-        }
-    }
 }

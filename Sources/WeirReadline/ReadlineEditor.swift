@@ -1,17 +1,8 @@
 import Glibc
+import CWeirSys
+import WeirExecution
 @preconcurrency import CReadline
 
-/// Set by the SIGINT handler while readline waits for a key.
-nonisolated(unsafe) var interruptedAtPrompt: Int32 = 0
-/// The handler also writes a byte here, so a Ctrl-C that comes between two reads still
-/// wakes the key reader (the self-pipe trick).
-nonisolated(unsafe) var interruptPipe: [Int32] = [-1, -1]
-
-func noteInterrupt(_ sig: Int32) {
-    interruptedAtPrompt = 1
-    var b: UInt8 = 1
-    _ = write(interruptPipe[1], &b, 1)
-}
 /// The completion source and the candidates of the completion in progress.
 nonisolated(unsafe) weak var activeCompletionProvider: CompletionProvider?
 nonisolated(unsafe) var pendingCandidates: [[UInt8]] = []
@@ -22,21 +13,23 @@ nonisolated(unsafe) var pendingIndex = 0
 func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     var ch: UInt8 = 0
     let fd = fileno(stream)
+    // The shell's one signal handler (C) flags SIGINT and writes a byte to the self-pipe,
+    // so a Ctrl-C that comes between two reads still wakes this poll.
+    let wake = weir_signal_wake_fd()
     while true {
-        if interruptedAtPrompt != 0 {
-            var drain = [UInt8](repeating: 0, count: 16)
-            _ = read(interruptPipe[0], &drain, drain.count)
+        if weir_signal_peek(SIGINT) != 0 {
+            weir_signal_drain_wake_fd()
             rl_replace_line("", 0)
             return 10
         }
         var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: interruptPipe[0], events: Int16(POLLIN), revents: 0)]
+                   pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
         let r = poll(&fds, 2, -1)
         if r < 0 {
             if errno == EINTR { continue }
             return EOF
         }
-        if fds[1].revents != 0 { continue }
+        if fds[1].revents != 0 { weir_signal_drain_wake_fd(); continue }
         let n = read(fd, &ch, 1)
         if n == 1 { return Int32(ch) }
         if n < 0 && errno == EINTR { continue }
@@ -82,16 +75,6 @@ public final class ReadlineEditor: LineEditor {
         self.historyFile = historyFile.map { $0.map { CChar(bitPattern: $0) } + [0] }
         self.maxFileLines = historyFileSize
         activeCompletionProvider = completion
-        if interruptPipe[0] < 0 {
-            var fds: [Int32] = [-1, -1]
-            if pipe(&fds) == 0 {
-                for f in fds {
-                    _ = fcntl(f, F_SETFD, FD_CLOEXEC)
-                    _ = fcntl(f, F_SETFL, O_NONBLOCK)
-                }
-                interruptPipe = fds
-            }
-        }
         rl_readline_name = UnsafePointer(strdup("weir"))
         rl_catch_signals = 0
         rl_getc_function = readKey
@@ -109,13 +92,11 @@ public final class ReadlineEditor: LineEditor {
     }
 
     public func readLine(prompt: [UInt8]) -> LineInput {
-        interruptedAtPrompt = 0
-        var sa = sigaction()
-        sa.__sigaction_handler.sa_handler = noteInterrupt
-        sa.sa_flags = 0  // no SA_RESTART: the read must be interrupted
-        var old = sigaction()
-        sigaction(SIGINT, &sa, &old)
-        defer { sigaction(SIGINT, &old, nil) }
+        // While a line is read, SIGINT is caught (by the C handler, without SA_RESTART),
+        // and afterwards goes back to what the shell had.
+        _ = weir_signal_take(SIGINT)
+        weir_signal_prompt_begin()
+        defer { weir_signal_prompt_end() }
         // The window may have changed while a command ran (readline must be set up first).
         if started { rl_resize_terminal() }
         started = true
@@ -124,9 +105,8 @@ public final class ReadlineEditor: LineEditor {
         guard let p = readline(cPrompt) else { return .endOfInput }
         let line = bytes(ofCString: p)
         free(p)
-        if interruptedAtPrompt != 0 {
-            interruptedAtPrompt = 0
-            writeBytes(1, [0x0A])
+        if weir_signal_take(SIGINT) != 0 {
+            _ = writeAll(1, [0x0A])
             return .interrupted
         }
         return .line(line)
