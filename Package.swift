@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "WeirTestSupport", dependencies: ["CWeirSys"], path: "Tests/WeirTestSupport"),
         .testTarget(name: "WeirSyntaxTests", dependencies: ["WeirSyntax", "WeirTestSupport"]),
         .testTarget(name: "WeirExpansionTests", dependencies: ["WeirExpansion"]),
+        // Plans checked as values, without starting a process.
+        .testTarget(name: "WeirExecutionTests", dependencies: ["WeirExecution", "WeirSyntax"]),
         .testTarget(name: "WeirBuiltinsTests", dependencies: ["WeirBuiltins", "WeirExpansion"]),
         .testTarget(name: "WeirSpecTests", dependencies: ["WeirTestSupport"]),
         .testTarget(name: "WeirInteractiveTests", dependencies: ["WeirTestSupport"]),

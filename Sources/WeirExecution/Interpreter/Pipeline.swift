@@ -4,44 +4,54 @@ import WeirSyntax
 import WeirExpansion
 
 extension Shell {
-    /// A pipeline of two or more stages: every stage starts before any is waited for,
-    /// joined by close-on-exec pipes; each pipe end is closed in the shell as soon as the
-    /// stage that needs it has started.
+    /// The plan of a pipeline of two or more stages in the shell's current state: job
+    /// control decides the process groups and the terminal, the traps the children's
+    /// signals, `lastpipe` whether the shell runs the last stage.
+    public func planPipeline(_ p: Pipeline, traced: Bool = false) -> PipelinePlan {
+        let stages = p.commands.enumerated().map { i, cmd in
+            PipelinePlan.Stage(command: cmd, stderrToPipe: i < p.operators.count && p.operators[i].op == .pipeAll)
+        }
+        return PipelinePlan(stages: stages, newProcessGroup: options.monitor,
+                            takesTerminal: options.monitor && terminalFD != nil,
+                            signals: childSignals(background: false),
+                            lastStageInShell: shoptFlags.contains("lastpipe") && !options.monitor && !traced,
+                            traced: traced)
+    }
+
+    /// Runs a pipeline of two or more stages from its plan: every stage starts before any
+    /// is waited for, joined by close-on-exec pipes; each pipe end is closed in the shell
+    /// as soon as the stage that needs it has started.
     ///
     /// Traced (`tracer` given), each edge is two pipes with weir's relay between them
     /// and the stages' ends are recorded; otherwise nothing is added.
     func runStages(_ p: Pipeline, tracer: PipelineTracer? = nil) throws -> Int32 {
-        let n = p.commands.count
+        let plan = planPipeline(p, traced: tracer != nil)
+        var pipes: [(read: Int32, write: Int32)] = []
         var pids: [pid_t] = []
-        var prevRead: Int32 = -1
-        var group: pid_t?
+        var leader: pid_t?
         var failure: Error?
-        // `shopt -s lastpipe` (without job control): the last stage runs in the shell.
-        let lastInShell = shoptFlags.contains("lastpipe") && !options.monitor && tracer == nil
-        for (i, cmd) in p.commands.enumerated() {
-            if lastInShell && i == n - 1 { break }
-            var fds: [Int32] = [-1, -1]
-            if i < n - 1 {
+        func closeUsedEnds(after i: Int) {
+            // The shell keeps only the read end of the pipe after the stage just started.
+            if i > 0, pipes[i - 1].read >= 0 { close(pipes[i - 1].read); pipes[i - 1].read = -1 }
+            if i < pipes.count, pipes[i].write >= 0 { close(pipes[i].write); pipes[i].write = -1 }
+        }
+        for i in 0..<plan.childCount {
+            let cmd = plan.stages[i].command
+            if i < plan.pipeCount {
+                var fds: [Int32] = [-1, -1]
                 if let tracer {
-                    if let relay = tracer.addEdge(from: i) {
-                        fds = [relay.downstreamEnd, relay.upstreamEnd]
-                    } else {
+                    guard let relay = tracer.addEdge(from: i) else {
                         error("pipe: \(String(cString: strerror(errno)))")
                         break
                     }
+                    fds = [relay.downstreamEnd, relay.upstreamEnd]
                 } else if weir_pipe2_cloexec(&fds) != 0 {
                     error("pipe: \(String(cString: strerror(errno)))")
                     break
                 }
+                pipes.append((fds[0], fds[1]))
             }
-            var wiring: [FdAction] = []
-            if prevRead >= 0 { wiring.append(.duplicate(source: prevRead, fd: 0)) }
-            if fds[1] >= 0 {
-                wiring.append(.duplicate(source: fds[1], fd: 1))
-                if p.operators[i].op == .pipeAll { wiring.append(.duplicate(source: 1, fd: 2)) }
-            }
-            for fd in [prevRead, fds[0], fds[1]] where fd > 2 { wiring.append(.close(fd)) }
-            if let tracer { for fd in tracer.heldDescriptors { wiring.append(.close(fd)) } }
+            let wiring = plan.descriptorActions(of: i, pipes: pipes, held: tracer?.heldDescriptors ?? [])
             // bash runs the DEBUG trap in the shell before each simple command of a
             // pipeline (a compound stage gets none; inside it, only with `set -T`).
             if traps.debugTrap != nil, case .simple(let sc) = cmd {
@@ -49,29 +59,34 @@ extension Shell {
                 try debugTrap(before: sc.span)
             }
             do {
-                var execed = false
                 activeTracer = tracer
                 activeStageIndex = i
                 defer { activeTracer = nil }
-                let pid = try startStage(cmd, wiring: wiring, processGroup: group, execed: &execed)
-                pids.append(pid)
-                if let tracer { tracer.stageStarted(tracer.record.stages[i], pid: pid, execed: execed) }
-                if options.monitor && group == nil { group = pid }
+                let stage = lowerStage(cmd, wiring: wiring, group: plan.group(of: i, leader: leader),
+                                       takesTerminal: plan.takesTerminal, signals: plan.signals)
+                if let tracer {
+                    tracer.record.stages[i].noteRedirections(stage.child.descriptors.compactMap {
+                        if case .open(let path, _, _, let fd) = $0 { return (fd == bothOutputs ? 1 : fd, path) }
+                        return nil
+                    })
+                }
+                let pid = try launchStage(stage, cmd, wiring: wiring)
+                pids.append(pid.pid)
+                if let tracer { tracer.stageStarted(tracer.record.stages[i], pid: pid.pid, execed: pid.execed) }
+                if plan.newProcessGroup && leader == nil { leader = pid.pid }
             } catch {
                 failure = error
             }
-            if prevRead >= 0 { close(prevRead) }
-            if fds[1] >= 0 { close(fds[1]) }
-            prevRead = fds[0]
+            closeUsedEnds(after: i)
             if failure != nil { break }
         }
-        if lastInShell && failure == nil && prevRead >= 0 {
-            let saved = try applyRedirections([.duplicate(source: prevRead, fd: 0)], save: true)
-            close(prevRead)
-            prevRead = -1
+        let lastRead = plan.lastStageInShell && pipes.count == plan.pipeCount ? pipes.last?.read ?? -1 : -1
+        if plan.lastStageInShell && failure == nil && lastRead >= 0 {
+            let saved = try applyRedirections([.duplicate(source: lastRead, fd: 0)], save: true)
+            close(lastRead)
             let lastStatus: Int32
             do {
-                lastStatus = try runCommand(p.commands[n - 1])
+                lastStatus = try runCommand(plan.stages[plan.stages.count - 1].command)
             } catch {
                 restore(saved)
                 _ = waitForeground(pids)
@@ -84,66 +99,88 @@ extension Shell {
             if options.pipefail, let failed = pipeStatus.last(where: { $0 != 0 }) { status = failed }
             return status
         }
-        if prevRead >= 0 { close(prevRead) }
+        for end in pipes { for fd in [end.read, end.write] where fd >= 0 { close(fd) } }
         let status = waitForeground(pids, command: currentSource.map { $0.slice(p.span) } ?? "", tracer: tracer)
         if let failure { throw failure }
         return status
     }
 
-    /// Starts one stage: an external command is spawned directly when its words can be
-    /// expanded here without side effects; anything else runs in a forked shell.
-    func startStage(_ cmd: Command, wiring: [FdAction], processGroup: pid_t?, execed: inout Bool) throws -> pid_t {
-        if case .simple(let sc) = cmd, isSideEffectFree(sc) {
-            if let started = try spawnStage(sc, wiring: wiring, processGroup: processGroup) {
-                execed = started.execed
-                return started.pid
-            }
-        }
-        return try forkShell(processGroup: processGroup) {
-            _ = try self.applyRedirections(wiring, save: false)
-            self.execInPlace = true
-            return try self.runCommand(cmd)
-        }
+    /// A stage lowered to the child that runs it: an external command whose words can be
+    /// expanded here without side effects becomes a program (`.exec`, spawned by vfork);
+    /// anything else (a builtin, a function, a compound command, words with
+    /// substitutions) becomes shell code run in a forked shell, which may exec its last
+    /// command in place. `execed`: the program is known to be the stage's process from
+    /// its start (no FIFO to wait for), so the tracer can read its ends at once.
+    struct LoweredStage {
+        var child: ChildPlan
+        var execed: Bool
+        /// The error that stops the stage before it runs (a redirection that cannot be
+        /// planned is handled by the forked shell instead).
     }
 
-    /// Spawns a stage that is an external command; nil when it is not one (a builtin, a
-    /// function, a name not found): the caller forks instead.
-    func spawnStage(_ sc: SimpleCommand, wiring: [FdAction], processGroup: pid_t?) throws -> (pid: pid_t, execed: Bool)? {
-        // The name first: a stage that is not an external command has nothing expanded
-        // here (its substitutions start once, in the child that runs it).
-        guard let first = sc.words.first, isPure(first.parts, substitutionsArePure: false),
+    func lowerStage(_ cmd: Command, wiring: [FdAction], group: ProcessGroupPolicy, takesTerminal: Bool,
+                    signals: ChildSignals) -> LoweredStage {
+        var child = ChildPlan(body: .shell(stageBody(cmd)), descriptors: wiring, group: group,
+                              takesTerminal: takesTerminal, signals: signals)
+        guard case .simple(let sc) = cmd, isSideEffectFree(sc),
+              let first = sc.words.first, isPure(first.parts, substitutionsArePure: false),
               let name = (try? expander.expandWords([first]))?.first,
               case .external(let path) = resolve(name),
-              let argv = try? expander.expandWords(sc.words), !argv.isEmpty else { return nil }
+              let argv = try? expander.expandWords(sc.words), !argv.isEmpty else {
+            // Not a program, or not one whose words can be expanded here: a stage that is
+            // not an external command has nothing expanded here (its substitutions start
+            // once, in the child that runs it).
+            return LoweredStage(child: child, execed: false)
+        }
         var env = childEnvironment()
         if !sc.assignments.isEmpty {
             variables.pushScope()
             defer { variables.popScope() }
             for a in sc.assignments {
-                guard (try? performAssignment(a, exporting: true, temporary: true)) != nil else { return nil }
+                guard (try? performAssignment(a, exporting: true, temporary: true)) != nil else {
+                    return LoweredStage(child: child, execed: false)
+                }
             }
             env = childEnvironment()
         }
-        guard let redirections = try? planRedirections(sc.redirections) else { return nil }
-        if let tracer = activeTracer {
-            tracer.record.stages[activeStageIndex].noteRedirections(redirections.compactMap {
-                if case .open(let path, _, _, let fd) = $0 { return (fd == bothOutputs ? 1 : fd, path) }
-                return nil
-            })
+        guard let redirections = try? planRedirections(sc.redirections) else {
+            return LoweredStage(child: child, execed: false)
         }
         if options.xtrace { traceCommand(sc, argv) }
+        child.body = .exec(path: path, argv: argv, environment: env)
+        child.descriptors = wiring + redirections
+        // A FIFO's open may wait for its other end: the launcher forks for that, and the
+        // stage's ends are then read from /proc later (not `execed`).
+        return LoweredStage(child: child, execed: !opensFIFO(redirections))
+    }
+
+    /// Shell code for a stage in its forked child: the command is all the child does, so
+    /// its last command may replace it.
+    func stageBody(_ cmd: Command) -> () throws -> Int32 {
+        { [unowned(unsafe) self] in
+            self.execInPlace = true
+            return try self.runCommand(cmd)
+        }
+    }
+
+    /// Launches a lowered stage. A program that cannot be started falls back to a forked
+    /// shell that runs the command and reports why (a script without `#!` runs in weir);
+    /// a redirection that fails is reported and the stage becomes a process that exits
+    /// with its status, so the pipeline keeps its shape.
+    func launchStage(_ stage: LoweredStage, _ cmd: Command, wiring: [FdAction]) throws -> (pid: pid_t, execed: Bool) {
         do {
-            // A FIFO's open may wait for its other end: the launcher forks for that, and
-            // the stage's ends are then read from /proc later (not `execed`).
-            let plan = childPlan(.exec(path: path, argv: argv, environment: env), descriptors: wiring + redirections,
-                                 foreground: true, processGroup: processGroup)
-            return (try launch(plan), !opensFIFO(redirections))
+            return (try launch(stage.child), stage.execed)
         } catch let e as ShellError {
-            // The stage fails, in a process of its own so the pipeline still has its place.
             report(e)
-            return (try forkShell(processGroup: processGroup) { e.status }, false)
+            var failed = stage.child
+            failed.body = .shell({ e.status })
+            failed.descriptors = wiring
+            return (try launch(failed), false)
         } catch is SpawnError {
-            return nil
+            var shell = stage.child
+            shell.body = .shell(stageBody(cmd))
+            shell.descriptors = wiring
+            return (try launch(shell), false)
         }
     }
 

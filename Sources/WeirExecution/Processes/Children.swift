@@ -94,7 +94,8 @@ extension Shell {
         shellIgnores = []
         for sig in dropped + unignored { applyDisposition(sig) }
         if options.monitor {
-            let pg = processGroup ?? getpid()
+            // nil or 0: the child leads a group of its own.
+            let pg = processGroup.flatMap { $0 > 0 ? $0 : nil } ?? getpid()
             _ = setpgid(0, pg)
             if foreground, let tty = terminalFD { _ = tcsetpgrp(tty, pg) }
         }

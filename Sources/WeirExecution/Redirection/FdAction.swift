@@ -3,7 +3,7 @@ import WeirSyntax
 
 /// One step of wiring a command's descriptors, applied in order: the plan of a
 /// redirection list after expansion, before anything is opened.
-public enum FdAction {
+public enum FdAction: Equatable {
     /// Open `path` as descriptor `fd`.
     case open(path: ByteString, flags: Int32, mode: mode_t, fd: Int32)
     /// `fd` becomes a copy of `source` (`n>&m`, pipes).
