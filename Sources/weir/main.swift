@@ -20,7 +20,13 @@ if options.printAST {
     let source: SourceFile
     switch options.input {
     case .string(let s): source = SourceFile(name: "-c", text: s)
-    case .file(let path):
+    case .file(var path):
+        // A name without a slash that is not in the current directory is looked for in
+        // PATH (bash: `bash bats -v` runs the bats on PATH).
+        if !path.contains(UInt8(ascii: "/")), path.withCString({ access($0, F_OK) }) != 0,
+           let found = shell.searchPathReadable(path) {
+            path = found
+        }
         guard let bytes = readWholeFile(path) else {
             let code = errno
             writeAll(2, "weir: \(path): \(String(cString: strerror(code)))\n")
@@ -40,6 +46,12 @@ if options.printAST {
 }
 
 let shell = Shell()
+// Run under the name `bash` (a link, as test runners make), weir words its messages as
+// bash does; under any other name they are weir's.
+if let zero = commandLine.first, zero.split(separator: UInt8(ascii: "/")).last == "bash" {
+    shell.programName = String(decoding: zero.bytes, as: UTF8.self)
+    shell.messageDialect = .bash
+}
 BuiltinTable.install(into: shell)
 shell.recordInheritedSignals()
 shell.importEnvironment()
@@ -84,7 +96,13 @@ do {
     switch options.input {
     case .string(let s):
         status = try shell.runSource(SourceFile(name: "-c", text: s), syntaxErrorExits: true)
-    case .file(let path):
+    case .file(var path):
+        // A name without a slash that is not in the current directory is looked for in
+        // PATH (bash: `bash bats -v` runs the bats on PATH).
+        if !path.contains(UInt8(ascii: "/")), path.withCString({ access($0, F_OK) }) != 0,
+           let found = shell.searchPathReadable(path) {
+            path = found
+        }
         guard let bytes = readWholeFile(path) else {
             let code = errno
             shell.error("\(path): \(String(cString: strerror(code)))")

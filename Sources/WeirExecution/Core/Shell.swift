@@ -106,6 +106,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var privateDirectoryOwner: pid_t = 0
     /// The program name for messages.
     public var programName: String = "weir"
+    /// The form of messages: weir's, or bash's when weir runs under the name `bash`.
+    public var messageDialect: MessageDialect = .weir
     /// Where the command being run starts, for LINENO (the line is found only when asked).
     var lineOffset = 0
     var lineSource: SourceFile?
@@ -126,6 +128,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// While a DEBUG or ERR trap runs: the line of the command that set it off, which
     /// LINENO keeps showing inside it (and inside traps it sets off in turn).
     var trapLine: Int?
+    /// The place `trapLine` is the line of.
+    var trapLineSite: (source: SourceFile?, offset: Int)?
     /// While a trap action runs: its text, and the place of the command it interrupted.
     var trapCallSite: (action: SourceFile, source: SourceFile?, offset: Int)?
     var isRunningReturnTrap = false
@@ -240,7 +244,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     /// Writes `weir: FILE:LINE: message` to standard error.
     public func error(_ message: String) {
-        writeText(2, programName + ": " + messageLocation + message + "\n")
+        writeText(2, messagePrefix + message + "\n")
     }
 
     /// `FILE:LINE: ` of the command being run, for runtime messages; nothing for a
@@ -249,6 +253,22 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         guard let src = lineSource else { return "" }
         if interactive && src.name == "stdin" { return "" }
         return String(decoding: src.name.bytes, as: UTF8.self) + ":" + String(currentLineNumber) + ": "
+    }
+
+    /// The start of a runtime message: `weir: FILE:LINE: `, or in bash's dialect
+    /// `FILE: line LINE: ` for a script or sourced file (`eval`'s text counts as the
+    /// script's lines), and `bash: ` for `-c`, standard input and the prompt.
+    var messagePrefix: String {
+        guard messageDialect == .bash else { return programName + ": " + messageLocation }
+        guard let src = lineSource, !(interactive && src.name == "stdin") else { return programName + ": " }
+        switch src.name {
+        case "-c", "stdin", "environment": return programName + ": "
+        case "eval":
+            guard let script = scriptFile else { return programName + ": " }
+            return String(decoding: script.bytes, as: UTF8.self) + ": line \(currentLineNumber): "
+        default:
+            return String(decoding: src.name.bytes, as: UTF8.self) + ": line \(currentLineNumber): "
+        }
     }
 
     // MARK: Aliases

@@ -41,6 +41,10 @@ extension Shell {
         }
         var host = [CChar](repeating: 0, count: 256)
         if gethostname(&host, host.count) == 0 { try? variables.assign("HOSTNAME", ByteString(cString: host)) }
+        // What bash's configure names the system (scripts test $OSTYPE for linux*).
+        try? variables.assign("OSTYPE", "linux-gnu")
+        try? variables.assign("HOSTTYPE", ByteString(hostType))
+        try? variables.assign("MACHTYPE", ByteString(hostType + (hostType == "x86_64" ? "-pc" : "-unknown") + "-linux-gnu"))
         try? variables.assign("IFS", " \t\n")
         try? variables.assign("OPTIND", "1")
         try? variables.assign("PS2", "> ")
@@ -111,3 +115,14 @@ func ignoredSignalsNow() -> Set<Int32> {
     }
     return result
 }
+
+/// The processor as bash's HOSTTYPE names it.
+#if arch(x86_64)
+let hostType = "x86_64"
+#elseif arch(arm64)
+let hostType = "aarch64"
+#elseif arch(i386)
+let hostType = "i686"
+#else
+let hostType = "unknown"
+#endif

@@ -173,10 +173,11 @@ extension Shell {
         // The command the trap interrupted keeps its line (LINENO, messages, an ERR trap
         // it sets off after the trap).
         let savedLine = (lineSource, lineOffset)
-        // A function called from the action is called from the interrupted command's
-        // line (BASH_LINENO, `caller`), as in bash.
+        // In a DEBUG, ERR or RETURN trap a function called from the action is called from
+        // the line LINENO holds (BASH_LINENO, `caller`); in others, from the action's own
+        // line, as in bash.
         let savedTrapSite = trapCallSite
-        trapCallSite = (source, savedLine.0, savedLine.1)
+        trapCallSite = trapLineSite.map { (source, $0.source, $0.offset) }
         currentSource = source
         defer {
             currentSource = savedSource
@@ -186,52 +187,49 @@ extension Shell {
         do {
             while let list = try parser.parseNextCommand() { try runCommandLine(list, counted: false) }
         } catch let e as SyntaxError {
-            writeText(2, e.render(in: source, program: programName))
+            writeText(2, e.render(in: source, program: programName, dialect: messageDialect))
             return 2
         }
         return environment.lastStatus
     }
 
-    /// After a failure: the DEBUG trap once more, for the failed command (bats counts
-    /// on it to find the line that failed), then the ERR trap unless it is running
-    /// already, as bash does.
+    /// After a failure: the ERR trap unless it is running already, as bash does.
     func runErrTrap(_ status: Int32) throws {
         guard let t = traps.errTrap else { return }
         let alreadyRunning = isRunningErrTrap
         isRunningErrTrap = true
         defer { isRunningErrTrap = alreadyRunning }
-        if let d = traps.debugTrap, !isRunningDebugTrap {
-            let s = environment.lastStatus
-            environment.lastStatus = status
-            try runDebugTrap(d, before: bashCommandSpan)
-            environment.lastStatus = s
-        }
         if alreadyRunning { return }
-        let savedLine = trapLine
-        if trapLine == nil { trapLine = currentLineNumber }
-        defer { trapLine = savedLine }
+        let savedLine = (trapLine, trapLineSite)
+        if trapLine == nil { (trapLine, trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
+        defer { (trapLine, trapLineSite) = savedLine }
         _ = try runTrapAction(t, status: status)
         environment.lastStatus = status
     }
 
     /// Runs the DEBUG trap, if one is set, before the command at `span`.
     @inline(__always)
-    func debugTrap(before span: Span) throws {
-        // Not inside a trap action (bash runs no DEBUG trap while another trap runs).
-        if let t = traps.debugTrap, !isRunningDebugTrap, trapEntry == nil { try runDebugTrap(t, before: span) }
+    /// `source`: the text `span` is in, when it is not the current line's.
+    func debugTrap(before span: Span, in source: SourceFile? = nil) throws {
+        // Not inside the DEBUG trap's own action; inside other trap actions it runs too
+        // (bash: bats reads the failing line from the trace it keeps there).
+        if let t = traps.debugTrap, !isRunningDebugTrap { try runDebugTrap(t, before: span, in: source) }
     }
 
     /// The DEBUG trap, before a simple command, `[[ ]]`, `(( ))`, `case` or a `for (( ))`
-    /// expression runs; `$?` and
-    /// `$BASH_COMMAND` are those of the command it precedes.
-    func runDebugTrap(_ action: ByteString, before span: Span) throws {
+    /// expression runs; `$?` and `$BASH_COMMAND` are those of the command it precedes.
+    /// Inside another trap's action `$BASH_COMMAND` stays the command the trap
+    /// interrupted (bash).
+    func runDebugTrap(_ action: ByteString, before span: Span, in source: SourceFile? = nil) throws {
         isRunningDebugTrap = true
         defer { isRunningDebugTrap = false }
-        bashCommandSpan = span
-        bashCommandSource = lineSource
-        let savedLine = trapLine
-        if trapLine == nil { trapLine = currentLineNumber }
-        defer { trapLine = savedLine }
+        if trapEntry == nil {
+            bashCommandSpan = span
+            bashCommandSource = source ?? lineSource
+        }
+        let savedLine = (trapLine, trapLineSite)
+        if trapLine == nil { (trapLine, trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
+        defer { (trapLine, trapLineSite) = savedLine }
         let s = environment.lastStatus
         _ = try runTrapAction(action, status: s)
         environment.lastStatus = s
@@ -241,6 +239,10 @@ extension Shell {
         guard let t = traps.returnTrap, !isRunningReturnTrap else { return }
         isRunningReturnTrap = true
         defer { isRunningReturnTrap = false }
+        // LINENO in the action is the line the function returned from (bash).
+        let savedLine = (trapLine, trapLineSite)
+        if trapLine == nil { (trapLine, trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
+        defer { (trapLine, trapLineSite) = savedLine }
         let s = environment.lastStatus
         _ = try runTrapAction(t, status: s)
         environment.lastStatus = s
@@ -264,12 +266,6 @@ extension Shell {
         ranExitTrap = true
         defer { traps.exitTrap = nil }
         let s = environment.lastStatus
-        // bash runs the DEBUG trap once more as the EXIT trap starts (bats reads the
-        // failing line from the trace before it).
-        if let d = traps.debugTrap, !isRunningDebugTrap {
-            do { try runDebugTrap(d, before: bashCommandSpan) } catch {}
-            environment.lastStatus = s
-        }
         do { _ = try runTrapAction(t, status: s) } catch let e as ShellExit {
             environment.lastStatus = e.status
             return

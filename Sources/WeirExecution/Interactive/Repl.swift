@@ -49,13 +49,13 @@ extension Shell {
                         program = nil
                         environment.lastStatus = 130
                     case .endOfInput:
-                        writeText(2, e.render(in: source, program: programName))
+                        writeText(2, e.render(in: source, program: programName, dialect: messageDialect))
                         environment.lastStatus = 2
                         program = nil
                     }
                     break
                 } catch let e as SyntaxError {
-                    writeText(2, e.render(in: source, program: programName))
+                    writeText(2, e.render(in: source, program: programName, dialect: messageDialect))
                     environment.lastStatus = 2
                     rememberInHistory(text)
                     program = nil

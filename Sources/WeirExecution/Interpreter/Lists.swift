@@ -116,6 +116,9 @@ extension Shell {
         if let clock, let t = timed { try reportTime(clock, posix: try timeIsPosix(t)) }
         if p.negated { status = status == 0 ? 1 : 0 }
         environment.lastStatus = status
+        // A signal that came while the pipeline ran has its trap run now, as the wait
+        // ends: before the ERR trap and before the next command's DEBUG trap (bash).
+        if traps.hasPending { try runPendingTraps() }
         if !p.negated && status != 0 && errexitSuppressed == 0 && traps.errTrap != nil && !exitsOnError {
             try runErrTrap(status)
         }

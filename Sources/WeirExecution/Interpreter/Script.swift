@@ -19,7 +19,7 @@ extension Shell {
             do {
                 list = try parser.parseNextCommand()
             } catch let e as SyntaxError {
-                var failure = ShellError(e.located(in: source), kind: syntaxErrorExits ? .syntax : .utility, status: 2)
+                var failure = ShellError(e.located(in: source, program: programName, dialect: messageDialect), kind: syntaxErrorExits ? .syntax : .utility, status: 2)
                 failure.carriesLocation = true
                 if syntaxErrorExits { return try fail(failure) }
                 throw failure
@@ -108,7 +108,7 @@ extension Shell {
                     _ = readMore()
                     continue
                 }
-                return try fail(ShellError(e.located(in: source), kind: .syntax, status: 2))
+                return try fail(ShellError(e.located(in: source, program: programName, dialect: messageDialect), kind: .syntax, status: 2))
             }
         }
         return environment.lastStatus
@@ -128,7 +128,7 @@ extension Shell {
         while true {
             let list: CommandList?
             do { list = try parser.parseNextCommand() } catch let e as SyntaxError {
-                return try fail(ShellError(e.located(in: source), kind: .syntax, status: 2))
+                return try fail(ShellError(e.located(in: source, program: programName, dialect: messageDialect), kind: .syntax, status: 2))
             }
             guard let list else { break }
             let expected = start + off_t(parser.readOffset)

@@ -53,7 +53,7 @@ extension Shell {
     public func report(_ e: ShellError) {
         guard !e.message.isEmpty else { return }
         if e.kind == .syntax || e.carriesLocation {
-            writeText(2, programName + ": " + e.message + "\n")
+            writeText(2, (messageDialect == .bash ? "" : programName + ": ") + e.message + "\n")
         } else {
             error(e.message)
         }
@@ -452,8 +452,13 @@ extension Shell {
         var status: Int32
         do {
             // With `set -T` the DEBUG trap also runs as the function is entered, in its
-            // frame (bash; bats reads the stack there).
-            if options.functrace, traps.debugTrap != nil { try debugTrap(before: bashCommandSpan) }
+            // frame, on the line where the body starts; $BASH_COMMAND is still the call
+            // (bash; bats reads the stack there).
+            if options.functrace, traps.debugTrap != nil {
+                let call = (source: bashCommandSource ?? callSites.last?.0, span: bashCommandSpan)
+                setLine(f.body.span)
+                try debugTrap(before: call.span, in: call.source)
+            }
             if f.redirections.isEmpty {
                 status = try runCompound(f.body)
             } else {

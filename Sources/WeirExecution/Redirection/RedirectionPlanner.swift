@@ -23,7 +23,7 @@ extension Shell {
             } catch let e as SyntaxError {
                 // An unquoted body is parsed when first expanded, as in bash: its syntax
                 // error fails this redirection (status 1) and the script goes on.
-                throw ShellError(doc.source.map { e.located(in: $0) } ?? e.message, kind: .redirection(.other))
+                throw ShellError(doc.source.map { e.located(in: $0, program: programName, dialect: messageDialect) } ?? e.message, kind: .redirection(.other))
             }
             let text = doc.quoted ? (body.literalText ?? "") : try exp.expandHereDoc(body)
             return .content(text.bytes, fd: fd)

@@ -436,7 +436,11 @@ public final class VariableStore {
     public func declareLocal(_ name: ByteString) throws {
         if isLocal(name) { return }
         let shadowed = entry(name)
-        if let v = shadowed, v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
+        // A readonly global cannot be shadowed; a calling function's readonly local can
+        // (bash's make_local_variable).
+        if let v = shadowed, v.attributes.contains(.readonly), (table[name]?.entries.last?.depth ?? 0) == 0 {
+            throw VariableError.readonly(name)
+        }
         var v = Variable(value: nil, attributes: .local)
         // The local copy of an exported variable is exported too (bash, dash).
         if allExport || shadowed?.attributes.contains(.exported) == true { v.attributes.insert(.exported) }

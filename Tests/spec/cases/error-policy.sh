@@ -132,3 +132,21 @@ ended
 ended
 ### status: 0
 ### end
+
+### case: run under the name bash, messages take bash's form (FILE: line N: message)
+### oracle: bash
+ln -s "$(command -v "$0")" bash
+printf 'true\nnosuch_command_x\n' > s.sh
+printf 'f() {\n  echo\n' > e.sh
+printf 'echo )\n' > t.sh
+./bash s.sh 2>&1
+./bash e.sh 2>&1
+./bash t.sh 2>&1; echo "status $?"
+### stdout:
+s.sh: line 2: nosuch_command_x: command not found
+e.sh: line 3: syntax error: unexpected end of file
+t.sh: line 1: syntax error near unexpected token `)'
+t.sh: line 1: `echo )'
+status 2
+### status: 0
+### end

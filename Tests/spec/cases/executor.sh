@@ -491,3 +491,38 @@ z
 141 0
 ### status: 0
 ### end
+
+### case: a script named without a slash that is not in the current directory is found in PATH
+### oracle: bash
+mkdir bin sub
+printf 'echo "ran $0 $1"\n' > bin/found-script
+PATH=$PWD/bin:$PATH
+cd sub && "$0" found-script arg
+### stdout:
+ran found-script arg
+### status: 0
+### end
+
+### case: BASHPID is the pid of the process that expands it
+### oracle: bash
+[ "$BASHPID" = "$$" ] && echo same
+( [ "$BASHPID" != "$$" ] && echo differs in subshell )
+### stdout:
+same
+differs in subshell
+### status: 0
+### end
+
+### case: type and command -v name a file that is there but cannot run, when none can
+### oracle: bash
+mkdir d && printf 'echo hi\n' > d/noexec
+PATH=$PWD/d:$PATH
+command -v noexec | sed "s|$PWD|.|"
+type noexec | sed "s|$PWD|.|"
+noexec 2>/dev/null; echo "status $?"
+### stdout:
+./d/noexec
+noexec is ./d/noexec
+status 126
+### status: 0
+### end

@@ -563,3 +563,59 @@ f
 in exit trap: f
 ### status: 3
 ### end
+
+### case: the DEBUG trap runs inside other traps' actions, with BASH_COMMAND unchanged
+### oracle: bash
+f() { :; }
+trap 'echo "D $LINENO [$BASH_COMMAND]"' DEBUG
+trap 'echo in-usr1; : x' USR1
+kill -USR1 $$
+trap 'echo in-ret' RETURN
+set -T
+f
+trap - DEBUG RETURN
+### stdout:
+D 3 [trap 'echo in-usr1; : x' USR1]
+D 4 [kill -USR1 $$]
+D 1 [kill -USR1 $$]
+in-usr1
+D 1 [kill -USR1 $$]
+D 5 [trap 'echo in-ret' RETURN]
+D 6 [set -T]
+D 7 [f]
+D 1 [f]
+D 1 [:]
+D 1 [:]
+in-ret
+D 8 [trap - DEBUG RETURN]
+### status: 0
+### end
+
+### case: with set -T the DEBUG trap on entering a function is on the line the body starts
+### oracle: bash
+set -T
+f()
+{
+  : a
+}
+trap 'echo "D $LINENO ${BASH_LINENO[0]-top}"' DEBUG
+f
+trap - DEBUG
+### stdout:
+D 7 top
+D 3 7
+D 4 7
+D 8 top
+### status: 0
+### end
+
+### case: a signal that comes during a command has its trap run before that command's ERR trap
+### oracle: bash
+trap 'echo ERR' ERR
+trap 'echo TERM; exit 3' TERM
+sh -c 'kill -TERM $PPID; exit 1'
+echo not reached
+### stdout:
+TERM
+### status: 3
+### end

@@ -589,3 +589,31 @@ child sees inner
 after: outer
 ### status: 0
 ### end
+
+### case: local may shadow a calling function's readonly local, not a readonly global
+### oracle: bash
+f() { local -ri p=$1; echo "f $p"; }
+g() { local -ir p=5; f 7; echo "g $p"; }
+g
+readonly q=1
+h() { local q=2; echo "h $q"; }
+h 2>/dev/null; echo "status $?"
+### stdout:
+f 7
+g 5
+h 1
+status 0
+### status: 0
+### end
+
+### case: OSTYPE, HOSTTYPE and MACHTYPE name the system as bash does
+### oracle: bash
+case $OSTYPE in linux*) echo linux ;; *) echo "other: $OSTYPE" ;; esac
+[ "$HOSTTYPE" = "$(uname -m)" ] && echo host
+case $MACHTYPE in "$HOSTTYPE"-*-linux-gnu) echo mach ;; *) echo "mach: $MACHTYPE" ;; esac
+### stdout:
+linux
+host
+mach
+### status: 0
+### end
