@@ -50,7 +50,8 @@ import WeirSyntax
         let p = try pipeline("printf x | read v")
         let plan = shell.planPipeline(p)
         #expect(plan.lastStageInShell && plan.childCount == 1)
-        #expect(!shell.planPipeline(p, traced: true).lastStageInShell)
+        let traced = shell.planPipeline(p, observer: RecordingObserver())
+        #expect(traced.traced && !traced.lastStageInShell && traced.childCount == 2)
     }
 
     @Test func childrenStartWithPOSIXSignalDispositions() throws {
@@ -107,4 +108,19 @@ import WeirSyntax
         // Lowering expanded nothing that has side effects.
         #expect(shell.variables.value("y") == nil && shell.variables.value("z") == nil)
     }
+}
+
+/// An observer that only records what it is told (the tracer's place in a plan).
+final class RecordingObserver: PipelineObserver {
+    var events: [String] = []
+    func edge(after stage: Int) -> (read: Int32, write: Int32)? { events.append("edge \(stage)"); return nil }
+    var heldDescriptors: [Int32] { [] }
+    func stageLowered(_ stage: Int, _ child: ChildPlan) { events.append("lowered \(stage)") }
+    func stageStarted(_ stage: Int, pid: pid_t, execed: Bool) { events.append("started \(stage)") }
+    func substitutionStarted(command: ByteString, pid: pid_t, stage: Int, isInput: Bool, fifo: ByteString,
+                             source: Int32, sink: Int32) { events.append("substitution \(stage)") }
+    func watch(jobs: JobTable) { events.append("watch") }
+    var stopped: Bool { false }
+    func resumedJobEnded(status: Int32) { events.append("resumed \(status)") }
+    func childReaped(pid: pid_t, status: Int32, usage: rusage) { events.append("reaped") }
 }

@@ -87,14 +87,9 @@ extension Shell {
         if let a = arguments { environment.positional = a }
         sourceDepth += 1
         // A `source` frame in FUNCNAME / BASH_SOURCE / BASH_LINENO (bash).
-        functionNames.append("source")
-        callSites.append((lineSource, lineOffset))
-        let frame = functionNames.count - 1
-        sourceFrameFiles[frame] = source.name
+        callStack.pushSource(source.name, from: lineSource, at: lineOffset)
         defer {
-            sourceFrameFiles[frame] = nil
-            functionNames.removeLast()
-            callSites.removeLast()
+            callStack.popSource()
             sourceDepth -= 1
             if arguments != nil { environment.positional = savedPositional }
         }
@@ -174,12 +169,10 @@ extension Shell {
     /// Frames for `caller`: line, function and file of each active call.
     public var callerFrames: [(line: Int, function: ByteString, file: ByteString)] {
         var frames: [(Int, ByteString, ByteString)] = []
-        for (i, name) in functionNames.enumerated() {
-            let callerName = i == 0 ? "main" : functionNames[i - 1]
-            let site = callSites.indices.contains(i) ? callSites[i] : (nil, 0)
-            let line = site.0?.position(of: site.1).line ?? 0
-            frames.append((line, callerName, site.0?.name ?? environment.scriptName))
-            _ = name
+        let stack = callStack.frames
+        for (i, frame) in stack.enumerated() {
+            let callerName = i == 0 ? "main" : stack[i - 1].name
+            frames.append((frame.callLine, callerName, frame.callSource?.name ?? environment.scriptName))
         }
         return frames
     }
@@ -267,18 +260,15 @@ extension Shell {
     public func resumeInForeground(_ job: Job) -> Int32 {
         writeAll(1, job.command + "\n")
         job.background = false
-        if let tty = terminalFD, let pg = job.processGroup {
-            if var modes = job.terminalModes { tcsetattr(tty, TCSADRAIN, &modes) }
-            _ = tcsetpgrp(tty, pg)
-        }
+        if let pg = job.processGroup { terminal.give(to: pg, modes: job.terminalModes) }
         if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
         for p in job.pids where job.states[p] != nil { job.states[p] = .running }
         job.reportedStop = false
         jobs.remove(job)
-        let tracer = job.pendingTrace
+        let observer = job.pendingTrace
         job.pendingTrace = nil
-        let status = waitForeground(job.pids, command: job.command, tracer: tracer)
-        if let tracer, !tracer.stopped { tracer.whenDone?(status) }
+        let status = waitForeground(job.pids, command: job.command, observer: observer)
+        if let observer, !observer.stopped { observer.resumedJobEnded(status: status) }
         return status
     }
 

@@ -56,8 +56,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public var interactive = false
     /// Depth of `if`/`while` conditions, `&&`/`||` left sides and `!`: `set -e` is off there.
     var errexitSuppressed = 0
+    /// The functions and sourced files being run.
+    public internal(set) var callStack = CallStack()
     /// Function call depth, for `return` and `local`.
-    public internal(set) var functionDepth = 0
+    public var functionDepth: Int { callStack.functionDepth }
     /// Loop depth, for `break` and `continue`.
     var loopDepth = 0
     public var inLoop: Bool { loopDepth > 0 }
@@ -71,14 +73,12 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var scriptTrace: TraceSession?
     /// While a traced pipeline's stages start: its tracer and the stage being started,
     /// so that a process substitution in that stage's words joins the traced graph.
-    var activeTracer: PipelineTracer?
+    var activeObserver: PipelineObserver?
     var activeStageIndex = 0
     /// While a traced command runs in the shell itself: its record, and the helpers that
     /// relay its process substitutions.
     var activeSpan: TracedPipeline?
     var spanRelays: [SubstitutionRelay] = []
-    /// Names of the functions being run, innermost last (`FUNCNAME`).
-    public internal(set) var functionNames: [ByteString] = []
     /// The status of each stage of the last pipeline.
     public internal(set) var pipeStatus: [Int32] = []
 
@@ -99,7 +99,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     let startTime = monotonicSeconds()
     /// Temporary files and FIFOs to remove at exit.
     var cleanupPaths: [ByteString] = []
-    var processSubstitutionDirectory: ByteString?
+    /// The FIFOs of process substitutions: their directory and those in use.
+    var processSubstitutions = ProcessSubstitutions()
     /// Set once the FIFO directory's guard handlers are installed (they stay installed).
     var signalGuardsInstalled = false
     /// The process that made that directory: only it removes it.
@@ -117,33 +118,18 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// external one, may replace the child (exec in place). It holds for that command only:
     /// `runSimple` takes it, so a function called there runs its whole body.
     var execInPlace = false
-    var isRunningErrTrap = false
-    var isRunningDebugTrap = false
-    /// The command `$BASH_COMMAND` names, and the text it is in: the simple command
-    /// running, inside the DEBUG trap the one about to run, inside any other trap the one
-    /// that ran before it (`trap 'echo "$BASH_COMMAND failed"' ERR EXIT`).
-    var bashCommandSpan = Span(0, 0)
-    var bashCommandSource: SourceFile?
-    /// `$LINENO` inside the DEBUG trap: the line of the command it precedes.
-    /// While a DEBUG or ERR trap runs: the line of the command that set it off, which
-    /// LINENO keeps showing inside it (and inside traps it sets off in turn).
-    var trapLine: Int?
-    /// The place `trapLine` is the line of.
-    var trapLineSite: (source: SourceFile?, offset: Int)?
-    /// While a trap action runs: its text, and the place of the command it interrupted.
-    var trapCallSite: (action: SourceFile, source: SourceFile?, offset: Int)?
-    var isRunningReturnTrap = false
-    /// While a trap action runs: `$?` when it started, and the function depth then.
-    var trapEntry: (status: Int32, functionDepth: Int)?
+    /// Where the trap actions being run stand: which are running, the command and line
+    /// they present, and `$?` when they started.
+    var trapContext = TrapContext()
 
     /// The status `exit` with no number gives: inside a trap action, the status from
     /// before the trap; otherwise `$?`.
-    public var statusForExit: Int32 { trapEntry?.status ?? environment.lastStatus }
+    public var statusForExit: Int32 { trapContext.trapEntry?.status ?? environment.lastStatus }
 
     /// The status `return` with no number gives: inside a trap action run in the function
     /// being returned from, the status from before the trap; otherwise `$?`.
     public var statusForReturn: Int32 {
-        if let t = trapEntry, t.functionDepth == functionDepth { return t.status }
+        if let t = trapContext.trapEntry, t.functionDepth == functionDepth { return t.status }
         return environment.lastStatus
     }
     /// `\u`'s answer, once looked up.
@@ -165,13 +151,6 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public var expandAliases = true
     /// getopts' place: the OPTIND it last set and the letter within that word.
     public var getoptsState: (optind: Int, char: Int) = (1, 1)
-    /// The line each active function was called from.
-    /// Where each active function was called from (the line is found only when asked).
-    var callSites: [(SourceFile?, Int)] = []
-    /// The files of the `source` frames in `functionNames`, by frame index (a function's
-    /// frame takes its defining file from `functionSources` when BASH_SOURCE is read, so
-    /// a call pays nothing for it).
-    var sourceFrameFiles: [Int: ByteString] = [:]
     /// Where each function was defined, as BASH_SOURCE names it, and on which line
     /// (`declare -F NAME` with `shopt -s extdebug`).
     public internal(set) var functionSources: [ByteString: ByteString] = [:]
@@ -192,12 +171,13 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     }
 
     /// FUNCNAME, BASH_SOURCE and BASH_LINENO, innermost frame first.
-    func callStack() -> (names: [ByteString], sources: [ByteString], lines: [ByteString]) {
-        var names = Array(functionNames.reversed())
-        var sources = functionNames.indices.reversed().map { i in
-            sourceFrameFiles[i] ?? functionSources[functionNames[i]] ?? "main"
-        }
-        var lines = callSites.reversed().map { ByteString($0.0?.position(of: $0.1).line ?? 0) }
+    /// A function's frame takes its defining file from `functionSources` only when
+    /// BASH_SOURCE is read, so a call pays nothing for it.
+    func callStackArrays() -> (names: [ByteString], sources: [ByteString], lines: [ByteString]) {
+        let frames = callStack.frames
+        var names = frames.reversed().map { $0.name }
+        var sources = frames.reversed().map { f in f.sourcedFile ?? functionSources[f.name] ?? "main" }
+        var lines = frames.reversed().map { ByteString($0.callLine) }
         if let file = scriptFile {
             if !names.isEmpty { names.append("main") }
             sources.append(file)
@@ -207,9 +187,6 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     }
     /// Array assignments among the arguments of the declaration builtin being run.
     var declarationArrays: [Int: (name: ByteString, append: Bool, elements: [ArrayElement])] = [:]
-    var processSubstitutionCounter = 0
-    /// FIFOs of process substitutions in the command being run: (path, is `<(…)`).
-    var pendingFIFOs: [(ByteString, Bool)] = []
     /// Signals the shell ignores for itself (job control, an interactive shell): its
     /// children get them back at their default (`childSignals`).
     var shellIgnores: Set<Int32> = []
@@ -219,12 +196,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var specialBuiltinsUnderCommand = 0
     /// The EXIT trap has run (or is running) in this process: it runs once.
     var ranExitTrap = false
-    /// The controlling terminal, when job control is on.
-    public var terminalFD: Int32?
-    /// The shell's own terminal modes, restored when a job gives the terminal back.
-    public var shellTerminalModes: termios?
-    /// The terminal's foreground group when the shell started, given back at exit.
-    public var originalTerminalGroup: pid_t?
+    /// The controlling terminal under job control, and its hand-overs.
+    public var terminal = Terminal()
 
     /// The line of the command being run.
     public var currentLineNumber: Int { lineSource?.position(of: lineOffset).line ?? 0 }
@@ -407,13 +380,13 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             switch name {
             case "PIPESTATUS": return self.pipeStatus.isEmpty ? nil : self.pipeStatus.map { ByteString($0) }
             case "FUNCNAME":
-                let n = self.callStack().names
+                let n = self.callStackArrays().names
                 return n.isEmpty ? nil : n
             case "BASH_SOURCE", "WEIR_SOURCE":
-                let s = self.callStack().sources
+                let s = self.callStackArrays().sources
                 return s.isEmpty ? nil : s
             case "BASH_LINENO":
-                let l = self.callStack().lines
+                let l = self.callStackArrays().lines
                 return l.isEmpty ? nil : l
             default: return nil
             }
@@ -440,7 +413,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "RANDOM": return ByteString(random() & 0x7FFF)
         case "SRANDOM": return ByteString(UInt32(truncatingIfNeeded: random()) ^ UInt32(truncatingIfNeeded: random() << 16))
         case "SECONDS": return ByteString(secondsBase + Int64(monotonicSeconds() - startTime))
-        case "LINENO": return ByteString(trapLine ?? currentLineNumber)
+        case "LINENO": return ByteString(trapContext.trapLine ?? currentLineNumber)
         case "EPOCHSECONDS": return ByteString(time(nil))
         case "EPOCHREALTIME":
             var ts = timespec()
@@ -450,7 +423,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "WEIRPID", "BASHPID": return ByteString(getpid())
         case "_": return lastArgument
         case "BASH_COMMAND":
-            let text = (bashCommandSource ?? lineSource)?.slice(bashCommandSpan) ?? ""
+            let text = (trapContext.bashCommandSource ?? lineSource)?.slice(trapContext.bashCommandSpan) ?? ""
             return text.trimming { $0 == 0x20 || $0 == 0x09 }
         case "SHELLOPTS":
             // bash's list: the `set -o` options that are on, with interactive-comments.

@@ -164,9 +164,9 @@ extension Shell {
         environment.lastStatus = status
         // `exit` or `return` with no number in the action use the status from before the
         // trap (POSIX), not that of the action's last command.
-        let savedEntry = trapEntry
-        trapEntry = (status, functionDepth)
-        defer { trapEntry = savedEntry }
+        let savedEntry = trapContext.trapEntry
+        trapContext.trapEntry = (status, functionDepth)
+        defer { trapContext.trapEntry = savedEntry }
         let source = SourceFile(name: "trap", text: text)
         let parser = Parser(source: source, aliases: self)
         let savedSource = currentSource
@@ -176,13 +176,13 @@ extension Shell {
         // In a DEBUG, ERR or RETURN trap a function called from the action is called from
         // the line LINENO holds (BASH_LINENO, `caller`); in others, from the action's own
         // line, as in bash.
-        let savedTrapSite = trapCallSite
-        trapCallSite = trapLineSite.map { (source, $0.source, $0.offset) }
+        let savedTrapSite = trapContext.trapCallSite
+        trapContext.trapCallSite = trapContext.trapLineSite.map { (source, $0.source, $0.offset) }
         currentSource = source
         defer {
             currentSource = savedSource
             (lineSource, lineOffset) = savedLine
-            trapCallSite = savedTrapSite
+            trapContext.trapCallSite = savedTrapSite
         }
         do {
             while let list = try parser.parseNextCommand() { try runCommandLine(list, counted: false) }
@@ -196,13 +196,13 @@ extension Shell {
     /// After a failure: the ERR trap unless it is running already, as bash does.
     func runErrTrap(_ status: Int32) throws {
         guard let t = traps.errTrap else { return }
-        let alreadyRunning = isRunningErrTrap
-        isRunningErrTrap = true
-        defer { isRunningErrTrap = alreadyRunning }
+        let alreadyRunning = trapContext.isRunningErrTrap
+        trapContext.isRunningErrTrap = true
+        defer { trapContext.isRunningErrTrap = alreadyRunning }
         if alreadyRunning { return }
-        let savedLine = (trapLine, trapLineSite)
-        if trapLine == nil { (trapLine, trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
-        defer { (trapLine, trapLineSite) = savedLine }
+        let savedLine = (trapContext.trapLine, trapContext.trapLineSite)
+        if trapContext.trapLine == nil { (trapContext.trapLine, trapContext.trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
+        defer { (trapContext.trapLine, trapContext.trapLineSite) = savedLine }
         _ = try runTrapAction(t, status: status)
         environment.lastStatus = status
     }
@@ -213,7 +213,7 @@ extension Shell {
     func debugTrap(before span: Span, in source: SourceFile? = nil) throws {
         // Not inside the DEBUG trap's own action; inside other trap actions it runs too
         // (bash: bats reads the failing line from the trace it keeps there).
-        if let t = traps.debugTrap, !isRunningDebugTrap { try runDebugTrap(t, before: span, in: source) }
+        if let t = traps.debugTrap, !trapContext.isRunningDebugTrap { try runDebugTrap(t, before: span, in: source) }
     }
 
     /// The DEBUG trap, before a simple command, `[[ ]]`, `(( ))`, `case` or a `for (( ))`
@@ -221,28 +221,28 @@ extension Shell {
     /// Inside another trap's action `$BASH_COMMAND` stays the command the trap
     /// interrupted (bash).
     func runDebugTrap(_ action: ByteString, before span: Span, in source: SourceFile? = nil) throws {
-        isRunningDebugTrap = true
-        defer { isRunningDebugTrap = false }
-        if trapEntry == nil {
-            bashCommandSpan = span
-            bashCommandSource = source ?? lineSource
+        trapContext.isRunningDebugTrap = true
+        defer { trapContext.isRunningDebugTrap = false }
+        if trapContext.trapEntry == nil {
+            trapContext.bashCommandSpan = span
+            trapContext.bashCommandSource = source ?? lineSource
         }
-        let savedLine = (trapLine, trapLineSite)
-        if trapLine == nil { (trapLine, trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
-        defer { (trapLine, trapLineSite) = savedLine }
+        let savedLine = (trapContext.trapLine, trapContext.trapLineSite)
+        if trapContext.trapLine == nil { (trapContext.trapLine, trapContext.trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
+        defer { (trapContext.trapLine, trapContext.trapLineSite) = savedLine }
         let s = environment.lastStatus
         _ = try runTrapAction(action, status: s)
         environment.lastStatus = s
     }
 
     func runReturnTrap() throws {
-        guard let t = traps.returnTrap, !isRunningReturnTrap else { return }
-        isRunningReturnTrap = true
-        defer { isRunningReturnTrap = false }
+        guard let t = traps.returnTrap, !trapContext.isRunningReturnTrap else { return }
+        trapContext.isRunningReturnTrap = true
+        defer { trapContext.isRunningReturnTrap = false }
         // LINENO in the action is the line the function returned from (bash).
-        let savedLine = (trapLine, trapLineSite)
-        if trapLine == nil { (trapLine, trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
-        defer { (trapLine, trapLineSite) = savedLine }
+        let savedLine = (trapContext.trapLine, trapContext.trapLineSite)
+        if trapContext.trapLine == nil { (trapContext.trapLine, trapContext.trapLineSite) = (currentLineNumber, (lineSource, lineOffset)) }
+        defer { (trapContext.trapLine, trapContext.trapLineSite) = savedLine }
         let s = environment.lastStatus
         _ = try runTrapAction(t, status: s)
         environment.lastStatus = s

@@ -25,12 +25,8 @@ extension Shell {
         for s in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { ignoreForShell(s) }
         // An interactive shell does not keep the dispositions it was started with.
         traps.ignoredAtStart = []
-        originalTerminalGroup = tcgetpgrp(tty)
         if getpgrp() != getpid() { _ = setpgid(0, 0) }
-        _ = tcsetpgrp(tty, getpgrp())
-        var modes = termios()
-        if tcgetattr(tty, &modes) == 0 { shellTerminalModes = modes }
-        terminalFD = tty
+        terminal.take(tty)
         options.monitor = true
         jobs.reportStops = true
     }
@@ -38,7 +34,7 @@ extension Shell {
     /// `set -m` later in a script, or `set +m`.
     func monitorChanged(_ on: Bool) {
         jobs.reportStops = on
-        if on && terminalFD == nil { enableJobControl(terminal: 0) }
+        if on && terminal.fd == nil { enableJobControl(terminal: 0) }
     }
 
     /// At exit: SIGHUP to the jobs not disowned (and SIGCONT to stopped ones), and the
@@ -52,10 +48,7 @@ extension Shell {
                 for p in job.pids { kill(p, SIGHUP) }
             }
         }
-        if let tty = terminalFD, let pg = originalTerminalGroup {
-            if var modes = shellTerminalModes { tcsetattr(tty, TCSADRAIN, &modes) }
-            _ = tcsetpgrp(tty, pg)
-        }
+        terminal.release()
     }
 
     /// `[1]-  Done    command` for background jobs that ended since the last prompt.

@@ -22,7 +22,7 @@ extension Shell {
                     if lastReplacesShell && i == items.count - 1 { execInPlace = true }
                     status = try run(items[i].andOr)
                 }
-                if !pendingFIFOs.isEmpty { cleanUpFIFOs() }
+                if !processSubstitutions.pendingFIFOs.isEmpty { cleanUpFIFOs() }
                 try serviceSignals()
             }
         }

@@ -7,25 +7,26 @@ extension Shell {
     /// The plan of a pipeline of two or more stages in the shell's current state: job
     /// control decides the process groups and the terminal, the traps the children's
     /// signals, `lastpipe` whether the shell runs the last stage.
-    public func planPipeline(_ p: Pipeline, traced: Bool = false) -> PipelinePlan {
+    func planPipeline(_ p: Pipeline, observer: PipelineObserver? = nil) -> PipelinePlan {
         let stages = p.commands.enumerated().map { i, cmd in
             PipelinePlan.Stage(command: cmd, stderrToPipe: i < p.operators.count && p.operators[i].op == .pipeAll)
         }
         return PipelinePlan(stages: stages, newProcessGroup: options.monitor,
-                            takesTerminal: options.monitor && terminalFD != nil,
+                            takesTerminal: options.monitor && terminal.fd != nil,
                             signals: childSignals(background: false),
-                            lastStageInShell: shoptFlags.contains("lastpipe") && !options.monitor && !traced,
-                            traced: traced)
+                            lastStageInShell: shoptFlags.contains("lastpipe") && !options.monitor && observer == nil,
+                            observer: observer)
     }
 
     /// Runs a pipeline of two or more stages from its plan: every stage starts before any
     /// is waited for, joined by close-on-exec pipes; each pipe end is closed in the shell
     /// as soon as the stage that needs it has started.
     ///
-    /// Traced (`tracer` given), each edge is two pipes with weir's relay between them
-    /// and the stages' ends are recorded; otherwise nothing is added.
-    func runStages(_ p: Pipeline, tracer: PipelineTracer? = nil) throws -> Int32 {
-        let plan = planPipeline(p, traced: tracer != nil)
+    /// Traced, the plan's observer is told each event (each pipe may become two with the
+    /// tracer's relay between them); untraced there is no observer and nothing is added.
+    func runStages(_ p: Pipeline, observer: PipelineObserver? = nil) throws -> Int32 {
+        let plan = planPipeline(p, observer: observer)
+        let observer = plan.observer
         var pipes: [(read: Int32, write: Int32)] = []
         var pids: [pid_t] = []
         var leader: pid_t?
@@ -39,19 +40,19 @@ extension Shell {
             let cmd = plan.stages[i].command
             if i < plan.pipeCount {
                 var fds: [Int32] = [-1, -1]
-                if let tracer {
-                    guard let relay = tracer.addEdge(from: i) else {
+                if let observer {
+                    guard let edge = observer.edge(after: i) else {
                         error("pipe: \(String(cString: strerror(errno)))")
                         break
                     }
-                    fds = [relay.downstreamEnd, relay.upstreamEnd]
+                    fds = [edge.read, edge.write]
                 } else if weir_pipe2_cloexec(&fds) != 0 {
                     error("pipe: \(String(cString: strerror(errno)))")
                     break
                 }
                 pipes.append((fds[0], fds[1]))
             }
-            let wiring = plan.descriptorActions(of: i, pipes: pipes, held: tracer?.heldDescriptors ?? [])
+            let wiring = plan.descriptorActions(of: i, pipes: pipes, held: observer?.heldDescriptors ?? [])
             // bash runs the DEBUG trap in the shell before each simple command of a
             // pipeline (a compound stage gets none; inside it, only with `set -T`).
             if traps.debugTrap != nil, case .simple(let sc) = cmd {
@@ -59,20 +60,15 @@ extension Shell {
                 try debugTrap(before: sc.span)
             }
             do {
-                activeTracer = tracer
+                activeObserver = observer
                 activeStageIndex = i
-                defer { activeTracer = nil }
+                defer { activeObserver = nil }
                 let stage = lowerStage(cmd, wiring: wiring, group: plan.group(of: i, leader: leader),
                                        takesTerminal: plan.takesTerminal, signals: plan.signals)
-                if let tracer {
-                    tracer.record.stages[i].noteRedirections(stage.child.descriptors.compactMap {
-                        if case .open(let path, _, _, let fd) = $0 { return (fd == bothOutputs ? 1 : fd, path) }
-                        return nil
-                    })
-                }
+                observer?.stageLowered(i, stage.child)
                 let pid = try launchStage(stage, cmd, wiring: wiring)
                 pids.append(pid.pid)
-                if let tracer { tracer.stageStarted(tracer.record.stages[i], pid: pid.pid, execed: pid.execed) }
+                observer?.stageStarted(i, pid: pid.pid, execed: pid.execed)
                 if plan.newProcessGroup && leader == nil { leader = pid.pid }
             } catch {
                 failure = error
@@ -100,7 +96,7 @@ extension Shell {
             return status
         }
         for end in pipes { for fd in [end.read, end.write] where fd >= 0 { close(fd) } }
-        let status = waitForeground(pids, command: currentSource.map { $0.slice(p.span) } ?? "", tracer: tracer)
+        let status = waitForeground(pids, command: currentSource.map { $0.slice(p.span) } ?? "", observer: observer)
         if let failure { throw failure }
         return status
     }
@@ -189,7 +185,7 @@ extension Shell {
     func isSideEffectFree(_ sc: SimpleCommand) -> Bool {
         // Traced, a process substitution starts here, in the shell, so that its FIFO
         // becomes an edge of the traced graph.
-        let substitutionsArePure = activeTracer != nil
+        let substitutionsArePure = activeObserver != nil
         for w in sc.words where !isPure(w.parts, substitutionsArePure: substitutionsArePure) { return false }
         for a in sc.assignments {
             switch a.value {

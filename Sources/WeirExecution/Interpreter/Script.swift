@@ -43,7 +43,7 @@ extension Shell {
             try run(list)
         } catch let e as AbortCommandLine {
             environment.lastStatus = e.status
-            if !pendingFIFOs.isEmpty { cleanUpFIFOs() }
+            if !processSubstitutions.pendingFIFOs.isEmpty { cleanUpFIFOs() }
         }
     }
 

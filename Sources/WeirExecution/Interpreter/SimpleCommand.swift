@@ -97,9 +97,9 @@ extension Shell {
         execInPlace = false
         setLine(sc.span)
         try debugTrap(before: sc.span)
-        if trapEntry == nil {
-            bashCommandSpan = sc.span
-            if bashCommandSource !== currentSource { bashCommandSource = currentSource }
+        if trapContext.trapEntry == nil {
+            trapContext.bashCommandSpan = sc.span
+            if trapContext.bashCommandSource !== currentSource { trapContext.bashCommandSource = currentSource }
         }
         let exp = expander
         let substitutionsBefore = commandSubstitutionCount
@@ -411,12 +411,10 @@ extension Shell {
         let savedPositional = environment.positional
         environment.positional = arguments
         variables.pushScope()
-        functionDepth += 1
-        functionNames.append(f.name)
-        if let site = trapCallSite, site.action === currentSource {
-            callSites.append((site.source, site.offset))
+        if let site = trapContext.trapCallSite, site.action === currentSource {
+            callStack.pushFunction(f.name, from: site.source, at: site.offset)
         } else {
-            callSites.append((lineSource, lineOffset))
+            callStack.pushFunction(f.name, from: lineSource, at: lineOffset)
         }
         // The body's places are in the text it was defined in (a sourced file, `eval`).
         let callerSource = currentSource
@@ -442,10 +440,8 @@ extension Shell {
             if !options.functrace && !(setInside && traps.debugTrap != nil) { traps.debugTrap = savedDebugTrap }
             loopDepth = savedLoopDepth
             // After the call, the line is the call's again (an ERR trap for it says so).
-            (lineSource, lineOffset) = callSites.removeLast()
+            (lineSource, lineOffset) = callStack.popFunction()
             if currentSource !== callerSource { currentSource = callerSource }
-            functionNames.removeLast()
-            functionDepth -= 1
             variables.popScope()
             environment.positional = savedPositional
         }
@@ -455,7 +451,7 @@ extension Shell {
             // frame, on the line where the body starts; $BASH_COMMAND is still the call
             // (bash; bats reads the stack there).
             if options.functrace, traps.debugTrap != nil {
-                let call = (source: bashCommandSource ?? callSites.last?.0, span: bashCommandSpan)
+                let call = (source: trapContext.bashCommandSource ?? callStack.frames.last?.callSource, span: trapContext.bashCommandSpan)
                 setLine(f.body.span)
                 try debugTrap(before: call.span, in: call.source)
             }
@@ -505,7 +501,7 @@ extension Shell {
         }
         // A child that made its own FIFO directory stays to remove it after the command.
         // Not while a trap is set: the child must live on to run it.
-        if mayReplaceShell && !traps.hasAnyTrap && processSubstitutionDirectory == nil {
+        if mayReplaceShell && !traps.hasAnyTrap && processSubstitutions.directory == nil {
             return try execReplacing(path: path, argv: argv, env: env, actions: actions)
         }
         let pid: pid_t

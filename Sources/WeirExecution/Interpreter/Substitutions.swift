@@ -66,23 +66,23 @@ extension Shell {
     /// a child on the other end. The FIFO goes when the command that used it is done.
     public func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> ByteString {
         let dir = try privateDirectory()
-        processSubstitutionCounter += 1
-        let path = dir + "/fifo\(processSubstitutionCounter)"
+        processSubstitutions.counter += 1
+        let path = dir + "/fifo\(processSubstitutions.counter)"
         if path.withCString({ mkfifo($0, 0o600) }) != 0 {
             throw ShellError("process substitution: \(path): \(String(cString: strerror(errno)))", kind: .expansion)
         }
-        dir.withCString { weir_fifo_dir_set($0, Int32(truncatingIfNeeded: processSubstitutionCounter)) }
-        if let span = activeSpan, activeTracer == nil,
+        dir.withCString { weir_fifo_dir_set($0, Int32(truncatingIfNeeded: processSubstitutions.counter)) }
+        if let span = activeSpan, activeObserver == nil,
            let pid = try startSpanSubstitution(body, isInput: isInput, fifo: path, span: span) {
             environment.lastBackgroundPid = pid
             jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
-            pendingFIFOs.append((path, isInput))
+            processSubstitutions.pendingFIFOs.append((path, isInput))
             return path
         }
-        if let tracer = activeTracer, let pid = try startTracedSubstitution(body, isInput: isInput, fifo: path, tracer: tracer) {
+        if let observer = activeObserver, let pid = try startTracedSubstitution(body, isInput: isInput, fifo: path, observer: observer) {
             environment.lastBackgroundPid = pid
             jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
-            pendingFIFOs.append((path, isInput))
+            processSubstitutions.pendingFIFOs.append((path, isInput))
             return path
         }
         let pid = try forkShell(foreground: false) {
@@ -95,7 +95,7 @@ extension Shell {
         }
         environment.lastBackgroundPid = pid
         jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
-        pendingFIFOs.append((path, isInput))
+        processSubstitutions.pendingFIFOs.append((path, isInput))
         return path
     }
 
@@ -137,11 +137,11 @@ extension Shell {
 
     /// A substitution in a traced pipeline: weir relays between its pipe and the FIFO, so
     /// the FIFO is an edge with exact bytes and lines.
-    func startTracedSubstitution(_ body: CommandList?, isInput: Bool, fifo: ByteString, tracer: PipelineTracer) throws -> pid_t? {
-        guard let r = try startRelayedSubstitution(body, isInput: isInput, fifo: fifo, closing: tracer.heldDescriptors) else { return nil }
+    func startTracedSubstitution(_ body: CommandList?, isInput: Bool, fifo: ByteString, observer: PipelineObserver) throws -> pid_t? {
+        guard let r = try startRelayedSubstitution(body, isInput: isInput, fifo: fifo, closing: observer.heldDescriptors) else { return nil }
         // Without a relay (its descriptors then closed) the child sees its pipe end.
-        _ = tracer.addSubstitution(command: r.text, pid: r.pid, user: activeStageIndex, isInput: isInput, fifo: fifo,
-                                   source: r.source, sink: r.sink)
+        observer.substitutionStarted(command: r.text, pid: r.pid, stage: activeStageIndex, isInput: isInput, fifo: fifo,
+                                     source: r.source, sink: r.sink)
         return r.pid
     }
 
@@ -174,20 +174,20 @@ extension Shell {
     /// Removes the FIFOs of finished commands; a child still waiting to open its FIFO
     /// (nobody opened the other end) is released by opening and closing that end here.
     func cleanUpFIFOs() {
-        for (path, isInput) in pendingFIFOs {
+        for (path, isInput) in processSubstitutions.pendingFIFOs {
             // Unlinked before this end closes: a child that has not opened the FIFO yet
             // finds it gone (and ends) instead of waiting forever for an end that left.
             let fd = path.withCString { open($0, (isInput ? O_RDONLY : O_WRONLY) | O_NONBLOCK | O_CLOEXEC) }
             path.withCString { _ = unlink($0) }
             if fd >= 0 { close(fd) }
         }
-        pendingFIFOs.removeAll()
+        processSubstitutions.pendingFIFOs.removeAll()
     }
 
     /// The shell's private directory for FIFOs: mode 0700 under $TMPDIR or /tmp, made on
     /// first use and removed at exit.
     func privateDirectory() throws -> ByteString {
-        if let d = processSubstitutionDirectory { return d }
+        if let d = processSubstitutions.directory { return d }
         var base = variables.value("TMPDIR") ?? "/tmp"
         if base.isEmpty { base = "/tmp" }
         var template: [CChar] = (base + "/weir-\(getpid())-XXXXXX").map { CChar(bitPattern: $0) } + [0]
@@ -195,7 +195,7 @@ extension Shell {
             throw ShellError("cannot make a directory for process substitution: \(String(cString: strerror(errno)))", kind: .expansion)
         }
         let d = ByteString(cString: template)
-        processSubstitutionDirectory = d
+        processSubstitutions.directory = d
         privateDirectoryOwner = getpid()
         // A signal that ends the shell removes the directory on the way out.
         d.withCString { weir_fifo_dir_set($0, 0) }
@@ -209,10 +209,10 @@ extension Shell {
     /// Removes the private directory (at exit).
     public func removePrivateDirectory() {
         cleanUpFIFOs()
-        guard let d = processSubstitutionDirectory, privateDirectoryOwner == getpid() else { return }
+        guard let d = processSubstitutions.directory, privateDirectoryOwner == getpid() else { return }
         for name in directoryEntries(d) { (d + "/" + name).withCString { _ = unlink($0) } }
         d.withCString { _ = rmdir($0) }
         weir_fifo_dir_clear()
-        processSubstitutionDirectory = nil
+        processSubstitutions.directory = nil
     }
 }

@@ -77,7 +77,7 @@ extension Shell {
         let tracer = PipelineTracer(record: record)
         tracer.mainStageCount = p.commands.count
         tracer.live = session.options.live
-        let status = try runStages(p, tracer: tracer)
+        let status = try runStages(p, observer: tracer)
         let finish: (Int32) -> Void = { status in
             tracer.judgeSIGPIPEs()
             record.duration = record.now()
@@ -115,15 +115,12 @@ extension Shell {
         activeSpan = record
         spanRelays = []
         // The command's substitutions may end while it runs: their ends are caught here.
-        let outerReap = jobs.onReap
-        jobs.onReap = { [unowned(unsafe) self] pid, st, usage in
-            self.substitutionEnded(pid: pid, status: st, usage: usage, in: record)
-            outerReap?(pid, st, usage)
-        }
+        let reaps = SpanSubstitutionReaps(shell: self, record: record)
+        jobs.addReapObserver(reaps)
         func finish(_ status: Int32) {
             session.depth -= 1
             finishSpanSubstitutions(record)
-            jobs.onReap = outerReap
+            jobs.removeReapObserver(reaps)
             activeSpan = savedSpan
             spanRelays = savedRelays
             let after = childAndSelfCPU()
@@ -234,5 +231,21 @@ extension Shell {
     func traceLocation() -> ByteString {
         let file = currentSource?.name ?? ByteString(programName)
         return "\(file):\(currentLineNumber)"
+    }
+}
+
+/// While a traced command runs in the shell: the ends of its process substitutions, as
+/// the waiter collects them.
+final class SpanSubstitutionReaps: ReapObserver {
+    unowned let shell: Shell
+    let record: TracedPipeline
+
+    init(shell: Shell, record: TracedPipeline) {
+        self.shell = shell
+        self.record = record
+    }
+
+    func childReaped(pid: pid_t, status: Int32, usage: rusage) {
+        shell.substitutionEnded(pid: pid, status: status, usage: usage, in: record)
     }
 }

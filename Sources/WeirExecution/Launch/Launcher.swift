@@ -10,7 +10,7 @@ extension Shell {
         var plan = ChildPlan(body: body, descriptors: descriptors)
         if options.monitor {
             plan.group = processGroup.map { .join($0) } ?? .lead
-            plan.takesTerminal = foreground && terminalFD != nil
+            plan.takesTerminal = foreground && terminal.fd != nil
         }
         plan.signals = childSignals(background: !foreground)
         return plan
@@ -60,7 +60,7 @@ extension Shell {
         defer { for p in cargv { free(p) } }
         let cenv = EnvironmentBlock.converting(environment)
         var code: Int32 = 0, failed: Int32 = -1
-        let tty = plan.takesTerminal ? (terminalFD ?? -1) : -1
+        let tty = plan.takesTerminal ? (terminal.fd ?? -1) : -1
         let pid = cenv.pointers.withUnsafeBufferPointer { envp in
             path.withCString { cpath in
                 steps.steps.withUnsafeMutableBufferPointer { s in
@@ -71,7 +71,7 @@ extension Shell {
         }
         if pid < 0 {
             // The child may have taken the terminal before it failed: the shell takes it back.
-            if tty >= 0 { _ = tcsetpgrp(tty, getpgrp()) }
+            if tty >= 0 { terminal.takeBack() }
             if failed >= 0 { throw steps.failure(step: Int(failed), errno: code) }
             throw SpawnError(code: code)
         }

@@ -39,17 +39,19 @@ public struct PipelinePlan {
     public var signals: ChildSignals
     /// `shopt -s lastpipe` without job control: the last stage runs in the shell.
     public var lastStageInShell: Bool
-    /// Each pipe is an edge of the tracer, with a relay between its two halves.
-    public var traced: Bool
+    /// Who is told of the run's events (the tracer); nil when untraced.
+    var observer: PipelineObserver?
+    /// A traced plan: each pipe is an edge the observer may relay.
+    public var traced: Bool { observer != nil }
 
-    public init(stages: [Stage], newProcessGroup: Bool = false, takesTerminal: Bool = false,
-                signals: ChildSignals = ChildSignals(), lastStageInShell: Bool = false, traced: Bool = false) {
+    init(stages: [Stage], newProcessGroup: Bool = false, takesTerminal: Bool = false,
+         signals: ChildSignals = ChildSignals(), lastStageInShell: Bool = false, observer: PipelineObserver? = nil) {
         self.stages = stages
         self.newProcessGroup = newProcessGroup
         self.takesTerminal = takesTerminal
         self.signals = signals
         self.lastStageInShell = lastStageInShell
-        self.traced = traced
+        self.observer = observer
     }
 
     /// The pipes (or traced edges) between the stages.

@@ -81,8 +81,8 @@ extension Shell {
         traceSession = nil
         // The parent's FIFOs are the parent's to remove; a child that substitutes
         // makes (and removes) a directory of its own.
-        pendingFIFOs = []
-        processSubstitutionDirectory = nil
+        processSubstitutions.pendingFIFOs = []
+        processSubstitutions.directory = nil
         for r in spanRelays { for fd in r.shellDescriptors { close(fd) } }
         spanRelays = []
         activeSpan = nil
@@ -97,7 +97,7 @@ extension Shell {
             // nil or 0: the child leads a group of its own.
             let pg = processGroup.flatMap { $0 > 0 ? $0 : nil } ?? getpid()
             _ = setpgid(0, pg)
-            if foreground, let tty = terminalFD { _ = tcsetpgrp(tty, pg) }
+            if foreground { terminal.give(to: pg) }
         }
         options.monitor = false
         jobs.reportStops = false
@@ -107,7 +107,7 @@ extension Shell {
     /// Waits for the processes of a foreground job and returns its status (the last
     /// one's, or with pipefail the last failing one's). Sets PIPESTATUS.
     @discardableResult
-    func waitForeground(_ pids: [pid_t], command: @autoclosure () -> ByteString = "", tracer: PipelineTracer? = nil) -> Int32 {
+    func waitForeground(_ pids: [pid_t], command: @autoclosure () -> ByteString = "", observer: PipelineObserver? = nil) -> Int32 {
         var statuses: [Int32] = []
         statuses.reserveCapacity(pids.count)
         var job: Job?
@@ -116,7 +116,7 @@ extension Shell {
         }
         // Traced: the relays run and the stages are sampled until every stage has ended
         // (or the job stops); the statuses are then already collected.
-        tracer?.run(jobs: jobs)
+        observer?.watch(jobs: jobs)
         for p in pids {
             // A stop the tracer's loop already collected is in the job's states; anything
             // else comes from the waiter.
@@ -127,7 +127,7 @@ extension Shell {
             if let state = collectedStop ?? jobs.waitFor(p).map({ ProcessState(waitStatus: $0) }) {
                 reportSignalDeath(p, state, command: command())
                 if case .stopped = state, let j = job {
-                    j.pendingTrace = tracer
+                    j.pendingTrace = observer
                     j.background = true
                     j.reportedStop = true
                     takeTerminalBack(from: j)

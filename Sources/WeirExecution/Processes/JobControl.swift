@@ -4,13 +4,7 @@ import WeirSyntax
 extension Shell {
     /// After a foreground job stops or ends: the shell takes the terminal back.
     func takeTerminalBack(from job: Job) {
-        guard let tty = terminalFD else { return }
-        if job.isStopped {
-            var modes = termios()
-            if tcgetattr(tty, &modes) == 0 { job.terminalModes = modes }
-        }
-        _ = tcsetpgrp(tty, getpgrp())
-        if var modes = shellTerminalModes { tcsetattr(tty, TCSADRAIN, &modes) }
+        if let modes = terminal.takeBack(savingModes: job.isStopped) { job.terminalModes = modes }
     }
 
     /// `[1]+  Stopped                 command`

@@ -49,7 +49,7 @@ public final class Job {
     /// Terminal modes saved when the job stopped.
     public var terminalModes: termios?
     /// A traced pipeline that stopped: its relays and record wait for `fg`.
-    var pendingTrace: PipelineTracer?
+    var pendingTrace: PipelineObserver?
 
     init(id: Int, pids: [pid_t], processGroup: pid_t?, command: ByteString, background: Bool) {
         self.id = id
@@ -88,9 +88,17 @@ public final class JobTable {
     var nextID = 1
     /// Report stops (job control).
     public var reportStops = false
-    /// Told of every wait status as it is collected, with the child's resource usage
-    /// (the tracer listens while it runs; nil otherwise).
-    var onReap: ((pid_t, Int32, rusage) -> Void)?
+    /// Told of every wait status as it is collected, newest first (the tracer listens
+    /// while it runs; none otherwise).
+    private(set) var reapObservers: [ReapObserver] = []
+
+    func addReapObserver(_ o: ReapObserver) { reapObservers.append(o) }
+    func removeReapObserver(_ o: ReapObserver) { reapObservers.removeAll { $0 === o } }
+
+    private func notifyReaped(_ pid: pid_t, _ st: Int32, _ usage: rusage) {
+        if reapObservers.isEmpty { return }
+        for o in reapObservers.reversed() { o.childReaped(pid: pid, status: st, usage: usage) }
+    }
 
     public init() {}
 
@@ -128,7 +136,7 @@ public final class JobTable {
 
     /// Records a wait status for a pid: in its job, or kept for later.
     func record(_ pid: pid_t, _ st: Int32, _ usage: rusage) {
-        onReap?(pid, st, usage)
+        notifyReaped(pid, st, usage)
         let state = ProcessState(waitStatus: st)
         if let j = job(forPid: pid) {
             j.states[pid] = state
@@ -177,7 +185,7 @@ public final class JobTable {
             if r == pid {
                 // The usual case: the very child waited for. Its status goes straight back
                 // instead of through the table of reaped statuses.
-                onReap?(r, st, usage)
+                notifyReaped(r, st, usage)
                 let state = ProcessState(waitStatus: st)
                 if let j = job(forPid: r) { j.states[r] = state }
                 if case .stopped = state { return st }

@@ -55,7 +55,7 @@ final class PipelineTracer {
         record.stages.append(stage)
         record.edges.append(edge)
         relays.append(relay)
-        stageStarted(stage, pid: pid, execed: false)
+        track(stage, pid: pid, execed: false)
         return true
     }
 
@@ -72,7 +72,7 @@ final class PipelineTracer {
     /// never see its end.
     var heldDescriptors: [Int32] { relays.flatMap { $0.relayDescriptors } }
 
-    func stageStarted(_ stage: TracedStage, pid: pid_t, execed: Bool) {
+    func track(_ stage: TracedStage, pid: pid_t, execed: Bool) {
         stage.pid = pid
         stage.started = record.now()
         byPid[pid] = stage
@@ -118,7 +118,7 @@ final class PipelineTracer {
     }
 
     /// Runs the loop until every stage has ended (or the job stopped).
-    func run(jobs: JobTable) {
+    func watch(jobs: JobTable) {
         stopped = false
         // The shell's signal handler (signals.c) writes a byte to this pipe for every
         // signal it catches: SIGCHLD (always watched) wakes the poll below.
@@ -138,19 +138,15 @@ final class PipelineTracer {
             _ = weir_signal_take(SIGINT)
             weir_signal_catch_quietly(SIGINT)
         }
-        // Chained: a traced command running in the shell may be listening too.
-        let outer = jobs.onReap
-        jobs.onReap = { [unowned(unsafe) self] pid, st, usage in
-            self.stageEnded(pid: pid, status: st, usage: usage)
-            outer?(pid, st, usage)
-        }
+        // A traced command running in the shell may be listening too.
+        jobs.addReapObserver(self)
         if live != .off {
             liveView = LiveView(fd: 2, record: record)
             nextLiveDraw = live == .on ? 0 : 0.5
         }
         defer {
             liveView?.clear()
-            jobs.onReap = outer
+            jobs.removeReapObserver(self)
             sigaction(SIGPIPE, &oldPipe, nil)
             if catchesInterrupt {
                 weir_signal_set_default(SIGINT)
@@ -269,4 +265,34 @@ extension PipelineTracer {
             }
         }
     }
+}
+
+/// The tracer as the executor sees it: the events of one traced pipeline.
+extension PipelineTracer: PipelineObserver {
+    func edge(after stage: Int) -> (read: Int32, write: Int32)? {
+        addEdge(from: stage).map { ($0.downstreamEnd, $0.upstreamEnd) }
+    }
+
+    func stageLowered(_ stage: Int, _ child: ChildPlan) {
+        // The stage's own redirections of 0 and 1 name what its ends are.
+        record.stages[stage].noteRedirections(child.descriptors.compactMap {
+            if case .open(let path, _, _, let fd) = $0 { return (fd == bothOutputs ? 1 : fd, path) }
+            return nil
+        })
+    }
+
+    func stageStarted(_ stage: Int, pid: pid_t, execed: Bool) {
+        track(record.stages[stage], pid: pid, execed: execed)
+    }
+
+    func substitutionStarted(command: ByteString, pid: pid_t, stage: Int, isInput: Bool, fifo: ByteString,
+                             source: Int32, sink: Int32) {
+        _ = addSubstitution(command: command, pid: pid, user: stage, isInput: isInput, fifo: fifo, source: source, sink: sink)
+    }
+
+    func childReaped(pid: pid_t, status: Int32, usage: rusage) {
+        stageEnded(pid: pid, status: status, usage: usage)
+    }
+
+    func resumedJobEnded(status: Int32) { whenDone?(status) }
 }
