@@ -12,8 +12,8 @@ let weirEngineFlags: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
 ]
 
-// Dependencies point one way: WeirSyntax ← WeirExpansion ← WeirExecution ← WeirBuiltins ← weir,
-// and WeirExecution ← WeirReadline ← weir.
+// Dependencies point one way: WeirSyntax ← WeirExpansion ← WeirTracing ← WeirExecution ←
+// WeirBuiltins ← weir, and WeirExecution ← WeirReadline ← weir.
 // No Foundation anywhere: start-up time is a product feature.
 let package = Package(
     name: "weir",
@@ -26,18 +26,22 @@ let package = Package(
         .target(name: "WeirSyntax", swiftSettings: weirEngineFlags),
         .target(name: "WeirExpansion", dependencies: ["WeirSyntax", "CWeirSys"],
                 swiftSettings: weirEngineFlags),
-        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys"],
+        // The tracer: edge relays, /proc sampling, the records and their outputs. It knows
+        // the executor only through the events of PipelineObserver.
+        .target(name: "WeirTracing", dependencies: ["WeirSyntax", "WeirExpansion", "CWeirSys"],
+                swiftSettings: weirEngineFlags),
+        .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "WeirTracing", "CWeirSys"],
                 swiftSettings: weirEngineFlags),
         .target(name: "WeirBuiltins", dependencies: ["WeirExecution", "WeirExpansion", "WeirSyntax"],
                 swiftSettings: weirEngineFlags),
         // GNU readline (apt: libreadline-dev), behind the engine's LineEditor protocol. The
         // engine does not link it: the `weir` executable injects a ReadlineEditor.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
-        .target(name: "WeirReadline", dependencies: ["CReadline", "CWeirSys", "WeirExecution"],
+        .target(name: "WeirReadline", dependencies: ["CReadline", "CWeirSys", "WeirExpansion", "WeirExecution"],
                 swiftSettings: weirEngineFlags),
         .executableTarget(
             name: "weir",
-            dependencies: ["WeirSyntax", "WeirExecution", "WeirBuiltins", "WeirReadline", "CWeirSys"],
+            dependencies: ["WeirSyntax", "WeirExpansion", "WeirTracing", "WeirExecution", "WeirBuiltins", "WeirReadline", "CWeirSys"],
             // A fully static executable: no dynamic loader at start-up, which is most of
             // what `weir -c true` costs otherwise (bench/exec.sh, the startup row).
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
@@ -50,7 +54,7 @@ let package = Package(
         .testTarget(name: "WeirSyntaxTests", dependencies: ["WeirSyntax", "WeirTestSupport"]),
         .testTarget(name: "WeirExpansionTests", dependencies: ["WeirExpansion"]),
         // Plans checked as values, without starting a process.
-        .testTarget(name: "WeirExecutionTests", dependencies: ["WeirExecution", "WeirSyntax"]),
+        .testTarget(name: "WeirExecutionTests", dependencies: ["WeirExecution", "WeirTracing", "WeirSyntax"]),
         .testTarget(name: "WeirBuiltinsTests", dependencies: ["WeirBuiltins", "WeirExpansion"]),
         .testTarget(name: "WeirSpecTests", dependencies: ["WeirTestSupport"]),
         .testTarget(name: "WeirInteractiveTests", dependencies: ["WeirTestSupport"]),

@@ -1,3 +1,4 @@
+import WeirExpansion
 import Glibc
 import CWeirSys
 import WeirExecution

@@ -1,6 +1,7 @@
 import Testing
 import Glibc
 import WeirSyntax
+import WeirTracing
 @testable import WeirExecution
 
 /// Pipeline plans, checked as values: no process is started.
@@ -115,11 +116,11 @@ final class RecordingObserver: PipelineObserver {
     var events: [String] = []
     func edge(after stage: Int) -> (read: Int32, write: Int32)? { events.append("edge \(stage)"); return nil }
     var heldDescriptors: [Int32] { [] }
-    func stageLowered(_ stage: Int, _ child: ChildPlan) { events.append("lowered \(stage)") }
+    func stageLowered(_ stage: Int, opens: [(fd: Int32, path: ByteString)]) { events.append("lowered \(stage)") }
     func stageStarted(_ stage: Int, pid: pid_t, execed: Bool) { events.append("started \(stage)") }
     func substitutionStarted(command: ByteString, pid: pid_t, stage: Int, isInput: Bool, fifo: ByteString,
                              source: Int32, sink: Int32) { events.append("substitution \(stage)") }
-    func watch(jobs: JobTable) { events.append("watch") }
+    func watch(jobs: ChildWaiter) { events.append("watch") }
     var stopped: Bool { false }
     func resumedJobEnded(status: Int32) { events.append("resumed \(status)") }
     func childReaped(pid: pid_t, status: Int32, usage: rusage) { events.append("reaped") }

@@ -1,6 +1,7 @@
 import Glibc
 import WeirExecution
 import WeirSyntax
+import WeirExpansion
 
 /// `command [-pVv] name [arg…]`: runs name skipping functions, or describes it.
 func command(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {

@@ -1,6 +1,7 @@
 import Glibc
 import WeirExecution
 import WeirSyntax
+import WeirExpansion
 
 /// `pushd`, `popd` and `dirs`. The whole stack is `$PWD` followed by
 /// `shell.directoryStack`; entry 0 is the current directory.

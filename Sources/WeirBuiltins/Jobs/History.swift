@@ -1,6 +1,7 @@
 import Glibc
 import WeirExecution
 import WeirSyntax
+import WeirExpansion
 
 /// `history [N]`, `history -c`, `history -d N`
 func history(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {

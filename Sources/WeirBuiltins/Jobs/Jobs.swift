@@ -1,6 +1,7 @@
 import Glibc
 import WeirExecution
 import WeirSyntax
+import WeirExpansion
 
 /// Signal names without `SIG`, by number (Linux).
 let signalNames: [Int32: ByteString] = [

@@ -1,6 +1,7 @@
 import Glibc
 import WeirExecution
 import WeirSyntax
+import WeirExpansion
 
 /// `ulimit [-HSa] [-cdfilmnpqrstuvx] [limit]`
 func ulimit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {

@@ -1,6 +1,7 @@
 import Glibc
 import WeirExecution
 import WeirSyntax
+import WeirExpansion
 
 /// `mkfifo [-m MODE] NAME…`, as coreutils' mkfifo behaves: the mode is 0666 less the
 /// umask, or exactly MODE (octal, or symbolic relative to a=rw); each name that cannot

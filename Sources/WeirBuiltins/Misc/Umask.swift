@@ -1,6 +1,7 @@
 import Glibc
 import WeirExecution
 import WeirSyntax
+import WeirExpansion
 
 /// `umask [-S] [-p] [mode]`: octal, or symbolic clauses like chmod's (`u=rwx,g-w,o=u`),
 /// applied to the permissions the mask allows.

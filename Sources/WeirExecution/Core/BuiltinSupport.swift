@@ -1,5 +1,6 @@
 import Glibc
 import WeirSyntax
+import WeirTracing
 import WeirExpansion
 
 /// The parts of the shell that builtins drive.

@@ -1,5 +1,6 @@
 import Glibc
 import WeirSyntax
+import WeirTracing
 import WeirExpansion
 
 /// A builtin's body: the shell and the argument words (argv[0] is the name).
@@ -438,42 +439,3 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     }
 }
 
-/// Seconds on the monotonic clock.
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-/// Writes all of `s` to a descriptor, retrying on EINTR; false when a write failed.
-@discardableResult
-public func writeAll(_ fd: Int32, _ s: ByteString) -> Bool {
-    s.withUnsafeBufferPointer { writeAll(fd, UnsafeRawBufferPointer($0)) }
-}
-
-/// Writes a message (text for a person) to a descriptor. (Shell output goes through
-/// `writeAll`, whose string literals build `ByteString`s byte for byte.)
-@discardableResult
-public func writeText(_ fd: Int32, _ s: String) -> Bool {
-    var s = s
-    return s.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
-}
-
-@discardableResult
-public func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { writeAll(fd, $0) }
-}
-
-@discardableResult
-public func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
-    var off = 0
-    while off < buf.count {
-        let n = write(fd, buf.baseAddress! + off, buf.count - off)
-        if n < 0 {
-            if errno == EINTR { continue }
-            return false
-        }
-        off += n
-    }
-    return true
-}

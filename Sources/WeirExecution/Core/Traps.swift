@@ -1,6 +1,7 @@
 import Glibc
 import CWeirSys
 import WeirSyntax
+import WeirExpansion
 
 /// The `trap` table: an action per signal, plus EXIT (0), ERR, RETURN and DEBUG.
 public struct TrapTable {

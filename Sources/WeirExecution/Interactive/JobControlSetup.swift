@@ -1,5 +1,6 @@
 import Glibc
 import WeirSyntax
+import WeirExpansion
 
 extension Shell {
     /// An interactive shell is not ended by its own SIGINT, SIGQUIT or SIGTERM (`kill

@@ -1,3 +1,4 @@
+import WeirExpansion
 import Glibc
 
 /// Reads lines from a descriptor without editing (input is not a terminal).

@@ -1,5 +1,6 @@
 import Glibc
 import WeirSyntax
+import WeirTracing
 import WeirExpansion
 
 extension Shell {

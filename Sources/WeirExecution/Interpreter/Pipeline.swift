@@ -1,6 +1,7 @@
 import Glibc
 import CWeirSys
 import WeirSyntax
+import WeirTracing
 import WeirExpansion
 
 extension Shell {
@@ -65,7 +66,12 @@ extension Shell {
                 defer { activeObserver = nil }
                 let stage = lowerStage(cmd, wiring: wiring, group: plan.group(of: i, leader: leader),
                                        takesTerminal: plan.takesTerminal, signals: plan.signals)
-                observer?.stageLowered(i, stage.child)
+                if let observer {
+                    observer.stageLowered(i, opens: stage.child.descriptors.compactMap {
+                        if case .open(let path, _, _, let fd) = $0 { return (fd == bothOutputs ? 1 : fd, path) }
+                        return nil
+                    })
+                }
                 let pid = try launchStage(stage, cmd, wiring: wiring)
                 pids.append(pid.pid)
                 observer?.stageStarted(i, pid: pid.pid, execed: pid.execed)

@@ -1,6 +1,7 @@
 import Glibc
 import CWeirSys
 import WeirSyntax
+import WeirTracing
 import WeirExpansion
 
 extension Shell {

@@ -1,5 +1,6 @@
 import Glibc
 import WeirSyntax
+import WeirTracing
 
 /// A pipeline as a value, made before any of its processes exists (`Shell.planPipeline`):
 /// its stages, how each is wired to its neighbours, the process-group policy, whether the

@@ -1,6 +1,8 @@
 import Glibc
 import CWeirSys
 import WeirSyntax
+import WeirTracing
+import WeirExpansion
 
 extension Shell {
     /// The signals a child starts with, by POSIX 2.11: a signal ignored when the shell

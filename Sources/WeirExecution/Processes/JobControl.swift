@@ -1,5 +1,6 @@
 import Glibc
 import WeirSyntax
+import WeirExpansion
 
 extension Shell {
     /// After a foreground job stops or ends: the shell takes the terminal back.

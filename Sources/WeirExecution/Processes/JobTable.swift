@@ -1,36 +1,7 @@
 import Glibc
 import CWeirSys
 import WeirSyntax
-
-/// How a process ended or stopped, from a wait status.
-public enum ProcessState: Equatable {
-    case exited(Int32)
-    case signaled(Int32, coreDumped: Bool)
-    case stopped(Int32)
-    case running
-
-    public init(waitStatus st: Int32) {
-        if weir_WIFEXITED(st) != 0 {
-            self = .exited(weir_WEXITSTATUS(st))
-        } else if weir_WIFSIGNALED(st) != 0 {
-            self = .signaled(weir_WTERMSIG(st), coreDumped: weir_WCOREDUMP(st) != 0)
-        } else if weir_WIFSTOPPED(st) != 0 {
-            self = .stopped(weir_WSTOPSIG(st))
-        } else {
-            self = .running
-        }
-    }
-
-    /// The shell status: the exit code, or 128 + the signal.
-    public var status: Int32 {
-        switch self {
-        case .exited(let c): return c
-        case .signaled(let s, _): return 128 + s
-        case .stopped(let s): return 128 + s
-        case .running: return 0
-        }
-    }
-}
+import WeirTracing
 
 /// A job: the processes of one pipeline (or one background list).
 public final class Job {
@@ -79,7 +50,7 @@ public final class Job {
 /// Every child the shell started, and the one place that reaps them. Nothing else in
 /// weir calls `waitpid`: waiting for one process may reap another, whose status is
 /// kept here until someone asks for it.
-public final class JobTable {
+public final class JobTable: ChildWaiter {
     public private(set) var jobs: [Job] = []
     /// Statuses of processes reaped before anyone asked (by pid).
     var reaped: [pid_t: Int32] = [:]
@@ -92,8 +63,8 @@ public final class JobTable {
     /// while it runs; none otherwise).
     private(set) var reapObservers: [ReapObserver] = []
 
-    func addReapObserver(_ o: ReapObserver) { reapObservers.append(o) }
-    func removeReapObserver(_ o: ReapObserver) { reapObservers.removeAll { $0 === o } }
+    public func addReapObserver(_ o: ReapObserver) { reapObservers.append(o) }
+    public func removeReapObserver(_ o: ReapObserver) { reapObservers.removeAll { $0 === o } }
 
     private func notifyReaped(_ pid: pid_t, _ st: Int32, _ usage: rusage) {
         if reapObservers.isEmpty { return }

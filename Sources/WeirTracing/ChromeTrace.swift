@@ -9,8 +9,8 @@ import WeirSyntax
 /// for its running and waiting spans (category `activity`). Each edge is a counter track
 /// of bytes per second, and a flow arrow from the writing stage's track to the reading
 /// stage's (category `edge`), so the graph of a command with substitutions shows as one.
-enum ChromeTrace {
-    static func document(for pipelines: [TracedPipeline], shellPid: Int) -> String {
+public enum ChromeTrace {
+    public static func document(for pipelines: [TracedPipeline], shellPid: Int) -> String {
         var events: [String] = []
         let pid = shellPid
         events.append(metadata("process_name", pid: pid, tid: 0, name: "weir \(shellPid)"))
@@ -63,22 +63,22 @@ enum ChromeTrace {
         return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n" + events.joined(separator: ",\n") + "\n]}\n"
     }
 
-    static func micros(_ seconds: Double) -> String { TraceUnits.fixed(seconds * 1e6, 3) }
+    public static func micros(_ seconds: Double) -> String { TraceUnits.fixed(seconds * 1e6, 3) }
 
-    static func metadata(_ kind: String, pid: Int, tid: Int, name: String? = nil, sortIndex: Int? = nil) -> String {
+    public static func metadata(_ kind: String, pid: Int, tid: Int, name: String? = nil, sortIndex: Int? = nil) -> String {
         var args = JSONObject()
         if let name { args.add("name", string: name) }
         if let sortIndex { args.add("sort_index", number: sortIndex) }
         return "{\"ph\":\"M\",\"name\":\"\(kind)\",\"pid\":\(pid),\"tid\":\(tid),\"args\":\(args.text)}"
     }
 
-    static func complete(name: String, category: String, pid: Int, tid: Int, start: Double, duration: Double,
+    public static func complete(name: String, category: String, pid: Int, tid: Int, start: Double, duration: Double,
                          args: String) -> String {
         "{\"ph\":\"X\",\"name\":" + JSONObject.quote(name) + ",\"cat\":\"\(category)\",\"pid\":\(pid),\"tid\":\(tid),"
             + "\"ts\":" + micros(start) + ",\"dur\":" + micros(duration) + ",\"args\":" + args + "}"
     }
 
-    static func counter(name: String, pid: Int, at: Double, value: Double) -> String {
+    public static func counter(name: String, pid: Int, at: Double, value: Double) -> String {
         "{\"ph\":\"C\",\"name\":" + JSONObject.quote(name) + ",\"pid\":\(pid),\"ts\":" + micros(at)
             + ",\"args\":{\"bytes_per_second\":" + TraceUnits.fixed(value, 0) + "}}"
     }

@@ -1,5 +1,6 @@
 import Glibc
 import WeirSyntax
+import WeirExpansion
 
 /// What a traced stage is.
 public enum StageKind: String {
@@ -25,6 +26,12 @@ public struct DescriptorKind: Equatable {
     /// A FIFO's identity, `device:inode`: two traced jobs joined by one named FIFO carry
     /// the same id on the writer's stdout and the reader's stdin.
     public var id: String?
+
+    public init(kind: String, path: ByteString? = nil, id: String? = nil) {
+        self.kind = kind
+        self.path = path
+        self.id = id
+    }
 
     public var description: String { path.map { "\(kind) \(TraceText.display($0))" } ?? kind }
 }
@@ -52,14 +59,14 @@ public final class TracedStage {
     /// Killed by SIGPIPE after the stage it wrote to had exited with status 0.
     public var benignSIGPIPE: ByteString?
     /// Its stdin and stdout have been looked at in /proc.
-    var endsKnown = false
+    public var endsKnown = false
     /// Its own redirections of stdin and stdout, known before it runs (they win over what
     /// /proc shows, which may be from before the stage made them).
-    var redirectedStdin = false
-    var redirectedStdout = false
+    public var redirectedStdin = false
+    public var redirectedStdout = false
 
     /// Records the stage's own redirections of fd 0 and 1 to files.
-    func noteRedirections(_ targets: [(fd: Int32, path: ByteString)]) {
+    public func noteRedirections(_ targets: [(fd: Int32, path: ByteString)]) {
         for (fd, given) in targets {
             var path = given
             if !path.hasPrefix("/") {
@@ -72,10 +79,10 @@ public final class TracedStage {
         }
     }
     /// The latest sample and CPU time, for the live view.
-    var currentActivity: StageActivity?
-    var currentCPU = 0.0
+    public var currentActivity: StageActivity?
+    public var currentCPU = 0.0
 
-    init(index: Int, command: ByteString, kind: StageKind) {
+    public init(index: Int, command: ByteString, kind: StageKind) {
         self.index = index
         self.command = command
         self.kind = kind
@@ -110,7 +117,7 @@ public final class TracedEdge {
     public var kind = "pipe"
     public var path: ByteString?
 
-    init(from: Int, to: Int) {
+    public init(from: Int, to: Int) {
         self.from = from
         self.to = to
     }
@@ -124,7 +131,7 @@ public final class TracedPipeline {
     public let location: ByteString
     /// Wall-clock start (seconds since the epoch) and monotonic start.
     public let startedAtEpoch: Double
-    let startedMonotonic: Double
+    public let startedMonotonic: Double
     /// Seconds from the session's start, for timelines of several pipelines.
     public var offset = 0.0
     public var duration = 0.0
@@ -134,7 +141,7 @@ public final class TracedPipeline {
     /// Nesting depth: pipelines run inside a traced function or compound command.
     public var depth = 0
 
-    init(id: Int, command: ByteString, location: ByteString) {
+    public init(id: Int, command: ByteString, location: ByteString) {
         self.id = id
         self.command = command
         self.location = location
@@ -144,5 +151,5 @@ public final class TracedPipeline {
         startedMonotonic = monotonicSeconds()
     }
 
-    func now() -> Double { monotonicSeconds() - startedMonotonic }
+    public func now() -> Double { monotonicSeconds() - startedMonotonic }
 }

@@ -4,32 +4,32 @@ import WeirSyntax
 /// Reads a running stage's state from /proc: what it is doing now (running, asleep on an
 /// empty pipe, asleep on a full pipe, asleep on something else) and its peak memory.
 /// The files stay open and are re-read with pread, which regenerates them.
-struct StageSampler {
-    let pid: pid_t
+public struct StageSampler {
+    public let pid: pid_t
     private var statFD: Int32
     private var wchanFD: Int32
     private var statusFD: Int32
     private var ticks = 0
     /// The highest VmHWM seen, in bytes.
-    private(set) var peakMemory: Int?
+    public private(set) var peakMemory: Int?
 
-    init(pid: pid_t) {
+    public init(pid: pid_t) {
         self.pid = pid
         statFD = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
         wchanFD = open("/proc/\(pid)/wchan", O_RDONLY | O_CLOEXEC)
         statusFD = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
     }
 
-    mutating func close() {
+    public mutating func close() {
         for fd in [statFD, wchanFD, statusFD] where fd >= 0 { Glibc.close(fd) }
         statFD = -1; wchanFD = -1; statusFD = -1
     }
 
     /// CPU time so far (user + system, in seconds), from the last sample.
-    private(set) var cpuSeconds = 0.0
+    public private(set) var cpuSeconds = 0.0
 
     /// One sample; nil when the process is gone or stopped.
-    mutating func sample() -> StageActivity? {
+    public mutating func sample() -> StageActivity? {
         ticks += 1
         if ticks == 1 || ticks % 5 == 0 { readPeakMemory() }
         guard statFD >= 0, let stat = preadText(statFD, 512) else { return nil }
@@ -43,10 +43,10 @@ struct StageSampler {
         return StageSampler.activity(stat: stat, wchanFD: wchanFD, pid: pid, depth: 0)
     }
 
-    static let clockTicks = Double(sysconf(Int32(_SC_CLK_TCK)))
+    public static let clockTicks = Double(sysconf(Int32(_SC_CLK_TCK)))
 
     /// Reads VmHWM now (also called once more just before the stage is expected to end).
-    mutating func readPeakMemory() {
+    public mutating func readPeakMemory() {
         guard statusFD >= 0, let text = preadText(statusFD, 4096) else { return }
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return }
         let digits = line.dropFirst(6).drop { $0 == " " || $0 == "\t" }.prefix { $0.isNumber }
@@ -88,7 +88,7 @@ struct StageSampler {
 }
 
 /// The whole small /proc file, read from offset 0.
-func preadText(_ fd: Int32, _ capacity: Int) -> String? {
+public func preadText(_ fd: Int32, _ capacity: Int) -> String? {
     var buf = [UInt8](repeating: 0, count: capacity)
     let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, capacity, 0) }
     guard n > 0 else { return nil }
@@ -96,7 +96,7 @@ func preadText(_ fd: Int32, _ capacity: Int) -> String? {
 }
 
 /// What a stage's descriptor is, read from /proc/PID/fd/N (or the shell's own).
-func describeDescriptor(pid: pid_t, fd: Int32) -> DescriptorKind? {
+public func describeDescriptor(pid: pid_t, fd: Int32) -> DescriptorKind? {
     let link: ByteString = "/proc/\(pid)/fd/\(fd)"
     var buf = [CChar](repeating: 0, count: 4096)
     let n = link.withCString { readlink($0, &buf, buf.count - 1) }
@@ -109,7 +109,7 @@ func describeDescriptor(pid: pid_t, fd: Int32) -> DescriptorKind? {
 }
 
 /// What the file at `path` is (a redirection's target, before or after it is opened).
-func describePath(_ path: ByteString, shownAs shown: ByteString? = nil) -> DescriptorKind? {
+public func describePath(_ path: ByteString, shownAs shown: ByteString? = nil) -> DescriptorKind? {
     let target = shown ?? path
     if target == "/dev/null" { return DescriptorKind(kind: "/dev/null") }
     let link = path

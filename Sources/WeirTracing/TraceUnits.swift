@@ -1,7 +1,7 @@
 import WeirSyntax
 /// Humane units for the trace table: KiB/MiB, ms/s, 1,234,567.
-enum TraceUnits {
-    static func bytes(_ n: Int64) -> String {
+public enum TraceUnits {
+    public static func bytes(_ n: Int64) -> String {
         if n < 1024 { return "\(n) B" }
         let units = ["KiB", "MiB", "GiB", "TiB"]
         var v = Double(n) / 1024
@@ -10,7 +10,7 @@ enum TraceUnits {
         return fixed(v, v < 10 ? 2 : (v < 100 ? 1 : 0)) + " " + units[u]
     }
 
-    static func duration(_ s: Double) -> String {
+    public static func duration(_ s: Double) -> String {
         if s < 0.001 { return fixed(s * 1000, 2) + " ms" }
         if s < 1 { return fixed(s * 1000, s < 0.1 ? 1 : 0) + " ms" }
         if s < 60 { return fixed(s, 2) + " s" }
@@ -18,9 +18,9 @@ enum TraceUnits {
         return "\(m)m" + fixed(s - Double(m * 60), 1) + "s"
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+    public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
-    static func count(_ n: Int64) -> String {
+    public static func count(_ n: Int64) -> String {
         let digits = Array(String(n.magnitude))
         var out = ""
         for (i, d) in digits.enumerated() {
@@ -31,7 +31,7 @@ enum TraceUnits {
     }
 
     /// `v` with `digits` decimals, without Foundation.
-    static func fixed(_ v: Double, _ digits: Int) -> String {
+    public static func fixed(_ v: Double, _ digits: Int) -> String {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let n = Int64((max(0, v) * scale).rounded())

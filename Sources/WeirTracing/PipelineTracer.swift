@@ -7,24 +7,24 @@ import WeirSyntax
 /// Runs while a traced pipeline's stages live: one `poll` loop that moves each edge's
 /// bytes (EdgeRelay), samples each stage from /proc every 10 ms (StageSampler), and
 /// collects each stage's end with its resource usage from the one waiter (JobTable).
-final class PipelineTracer {
-    let record: TracedPipeline
-    private(set) var relays: [EdgeRelay] = []
+public final class PipelineTracer {
+    public let record: TracedPipeline
+    public private(set) var relays: [EdgeRelay] = []
     private var samplers: [Int: StageSampler] = [:]
     private var byPid: [pid_t: TracedStage] = [:]
-    private(set) var stopped = false
-    static let tick = 0.010
+    public private(set) var stopped = false
+    public static let tick = 0.010
     /// `--live`, `--no-live` or the default (live after half a second on a terminal).
-    var live = TraceOptions.Live.auto
+    public var live = TraceOptions.Live.auto
     private var liveView: LiveView?
     private var nextLiveDraw = 0.0
     /// Set when the stages end after a stop and `fg`: finishes the record.
-    var whenDone: ((Int32) -> Void)?
+    public var whenDone: ((Int32) -> Void)?
     /// A non-interactive shell got SIGINT while the stages ran: the report is written,
     /// then the shell dies of it, as it would have without `trace`.
-    private(set) var interrupted = false
+    public private(set) var interrupted = false
 
-    init(record: TracedPipeline) {
+    public init(record: TracedPipeline) {
         self.record = record
     }
 
@@ -40,12 +40,12 @@ final class PipelineTracer {
 
     /// The pipeline's own stages; stages after them are process substitutions, which the
     /// loop waits for only a little after the pipeline's stages have ended.
-    var mainStageCount = 0
-    static let substitutionGrace = 2.0
+    public var mainStageCount = 0
+    public static let substitutionGrace = 2.0
 
     /// A process substitution started for stage `user`: a stage of its own, joined to the
     /// user by a FIFO edge that weir relays. `isInput`: `<(…)`, the substitution writes.
-    func addSubstitution(command: ByteString, pid: pid_t, user: Int, isInput: Bool, fifo: ByteString,
+    public func addSubstitution(command: ByteString, pid: pid_t, user: Int, isInput: Bool, fifo: ByteString,
                          source: Int32, sink: Int32) -> Bool {
         let stage = TracedStage(index: record.stages.count, command: command, kind: .subshell)
         let edge = TracedEdge(from: isInput ? stage.index : user, to: isInput ? user : stage.index)
@@ -60,7 +60,7 @@ final class PipelineTracer {
     }
 
     /// A relayed edge from stage `from` to the next; nil when its pipes cannot be made.
-    func addEdge(from: Int) -> EdgeRelay? {
+    public func addEdge(from: Int) -> EdgeRelay? {
         let edge = TracedEdge(from: from, to: from + 1)
         guard let relay = EdgeRelay(edge: edge) else { return nil }
         record.edges.append(edge)
@@ -70,9 +70,9 @@ final class PipelineTracer {
 
     /// Every descriptor the relays hold: stages must not inherit them, or an edge would
     /// never see its end.
-    var heldDescriptors: [Int32] { relays.flatMap { $0.relayDescriptors } }
+    public var heldDescriptors: [Int32] { relays.flatMap { $0.relayDescriptors } }
 
-    func track(_ stage: TracedStage, pid: pid_t, execed: Bool) {
+    public func track(_ stage: TracedStage, pid: pid_t, execed: Bool) {
         stage.pid = pid
         stage.started = record.now()
         byPid[pid] = stage
@@ -92,7 +92,7 @@ final class PipelineTracer {
     }
 
     /// A stage's end, from the waiter.
-    func stageEnded(pid: pid_t, status: Int32, usage: rusage) {
+    public func stageEnded(pid: pid_t, status: Int32, usage: rusage) {
         guard let stage = byPid[pid] else { return }
         let state = ProcessState(waitStatus: status)
         if case .stopped = state { stopped = true; return }
@@ -118,7 +118,7 @@ final class PipelineTracer {
     }
 
     /// Runs the loop until every stage has ended (or the job stopped).
-    func watch(jobs: JobTable) {
+    public func watch(jobs: ChildWaiter) {
         stopped = false
         // The shell's signal handler (signals.c) writes a byte to this pipe for every
         // signal it catches: SIGCHLD (always watched) wakes the poll below.
@@ -255,7 +255,7 @@ final class PipelineTracer {
 
 extension PipelineTracer {
     /// Marks a SIGPIPE as benign when the stage it wrote to had already exited with 0.
-    func judgeSIGPIPEs() {
+    public func judgeSIGPIPEs() {
         for s in record.stages {
             guard case .signaled(SIGPIPE, _) = s.state,
                   let out = record.edges.first(where: { $0.from == s.index }) else { continue }
@@ -269,30 +269,27 @@ extension PipelineTracer {
 
 /// The tracer as the executor sees it: the events of one traced pipeline.
 extension PipelineTracer: PipelineObserver {
-    func edge(after stage: Int) -> (read: Int32, write: Int32)? {
+    public func edge(after stage: Int) -> (read: Int32, write: Int32)? {
         addEdge(from: stage).map { ($0.downstreamEnd, $0.upstreamEnd) }
     }
 
-    func stageLowered(_ stage: Int, _ child: ChildPlan) {
+    public func stageLowered(_ stage: Int, opens: [(fd: Int32, path: ByteString)]) {
         // The stage's own redirections of 0 and 1 name what its ends are.
-        record.stages[stage].noteRedirections(child.descriptors.compactMap {
-            if case .open(let path, _, _, let fd) = $0 { return (fd == bothOutputs ? 1 : fd, path) }
-            return nil
-        })
+        record.stages[stage].noteRedirections(opens)
     }
 
-    func stageStarted(_ stage: Int, pid: pid_t, execed: Bool) {
+    public func stageStarted(_ stage: Int, pid: pid_t, execed: Bool) {
         track(record.stages[stage], pid: pid, execed: execed)
     }
 
-    func substitutionStarted(command: ByteString, pid: pid_t, stage: Int, isInput: Bool, fifo: ByteString,
+    public func substitutionStarted(command: ByteString, pid: pid_t, stage: Int, isInput: Bool, fifo: ByteString,
                              source: Int32, sink: Int32) {
         _ = addSubstitution(command: command, pid: pid, user: stage, isInput: isInput, fifo: fifo, source: source, sink: sink)
     }
 
-    func childReaped(pid: pid_t, status: Int32, usage: rusage) {
+    public func childReaped(pid: pid_t, status: Int32, usage: rusage) {
         stageEnded(pid: pid, status: status, usage: usage)
     }
 
-    func resumedJobEnded(status: Int32) { whenDone?(status) }
+    public func resumedJobEnded(status: Int32) { whenDone?(status) }
 }

@@ -1,6 +1,7 @@
 import Glibc
 import CWeirSys
 import WeirSyntax
+import WeirExpansion
 
 /// The live view of a traced pipeline on the terminal: a few rows kept at the bottom of
 /// the screen (a scroll region above them takes the pipeline's own output, so the two
@@ -8,7 +9,7 @@ import WeirSyntax
 ///
 /// Each redraw is one write that saves the cursor, draws the rows and restores the
 /// cursor, so a stage writing to the same terminal never sees its cursor moved.
-final class LiveView {
+public final class LiveView {
     private let fd: Int32
     private let record: TracedPipeline
     private var reserved = 0
@@ -17,10 +18,10 @@ final class LiveView {
     private var last: (at: Double, bytes: [Int64], cpu: [Double])?
     private var rates: [Double]
     private var cpuShares: [Double]
-    static let interval = 0.2
+    public static let interval = 0.2
 
     /// nil when `fd` is not a terminal: escape sequences never go anywhere else.
-    init?(fd: Int32, record: TracedPipeline) {
+    public init?(fd: Int32, record: TracedPipeline) {
         guard isatty(fd) != 0 else { return nil }
         var rows: Int32 = 0, cols: Int32 = 0
         guard weir_window_size(fd, &rows, &cols) == 0, rows >= 8, cols >= 20 else { return nil }
@@ -32,7 +33,7 @@ final class LiveView {
         cpuShares = Array(repeating: 0, count: record.stages.count)
     }
 
-    func draw(at t: Double) {
+    public func draw(at t: Double) {
         updateRates(at: t)
         let lines = render(at: t)
         var out = ""
@@ -51,7 +52,7 @@ final class LiveView {
     }
 
     /// Gives the rows back: the scroll region is reset and the rows are blanked.
-    func clear() {
+    public func clear() {
         guard reserved > 0 else { return }
         var out = "\u{1B}7\u{1B}[r"
         for i in 0..<reserved { out += "\u{1B}[\(screenRows - reserved + 1 + i);1H\u{1B}[2K" }

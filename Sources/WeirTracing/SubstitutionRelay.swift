@@ -7,15 +7,15 @@ import WeirSyntax
 /// … done < <(cmd)`, `{ …; } 2> >(filter)`) under `trace`. The shell is busy running the
 /// command, so a small forked helper relays the FIFO edge instead, and reports the
 /// edge's counts when the command has ended.
-final class SubstitutionRelay {
-    let stage: TracedStage
-    let edge: TracedEdge
+public final class SubstitutionRelay {
+    public let stage: TracedStage
+    public let edge: TracedEdge
     private let helper: pid_t
     private var stopFD: Int32
     private var resultFD: Int32
 
     /// Starts the helper for `relay` (whose descriptors the helper takes over).
-    init?(stage: TracedStage, relay: EdgeRelay, fork: (@escaping () throws -> Int32) throws -> pid_t) {
+    public init?(stage: TracedStage, relay: EdgeRelay, fork: (@escaping () throws -> Int32) throws -> pid_t) {
         var stop: [Int32] = [-1, -1], result: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&stop) == 0 else { return nil }
         guard weir_pipe2_cloexec(&result) == 0 else { close(stop[0]); close(stop[1]); return nil }
@@ -69,17 +69,17 @@ final class SubstitutionRelay {
     }
 
     /// The shell's ends of the helper's pipes, which other children must not keep.
-    var shellDescriptors: [Int32] { [stopFD, resultFD].filter { $0 >= 0 } }
+    public var shellDescriptors: [Int32] { [stopFD, resultFD].filter { $0 >= 0 } }
 
     /// The command has ended: the helper finishes, and its counts land on the edge.
-    func finish(jobs: JobTable) {
+    public func finish(jobs: ChildWaiter) {
         close(stopFD)
         stopFD = -1
         var out: [UInt8] = []
         _ = readToEnd(resultFD, into: &out)
         close(resultFD)
         resultFD = -1
-        _ = jobs.waitFor(helper)
+        _ = jobs.waitFor(helper, interrupted: { false })
         let fields = String(decoding: out, as: UTF8.self).split(separator: " ").compactMap { Int64($0.filter { $0.isNumber }) }
         if fields.count == 3 {
             edge.bytesWritten = fields[0]

@@ -1,5 +1,6 @@
 import Glibc
 import WeirSyntax
+import WeirExpansion
 
 /// One `trace` (or a whole traced script): the pipelines it ran and where their reports go.
 public final class TraceSession {
@@ -10,21 +11,21 @@ public final class TraceSession {
     public private(set) var pipelines: [TracedPipeline] = []
     private var nextID = 1
     /// How many traced spans (functions, compound commands) enclose what runs now.
-    var depth = 0
+    public var depth = 0
     /// Stopped traced jobs whose records are not finished; the session stays open
     /// (closeRequested) until the last of them ends.
-    var pendingJobs = 0
-    var closeRequested = false
+    public var pendingJobs = 0
+    public var closeRequested = false
     /// A stage ended by the SIGINT the shell also got (see PipelineTracer.interrupted).
-    var interrupted = false
-    private(set) var isClosed = false
-    let startedMonotonic = monotonicSeconds()
+    public var interrupted = false
+    public private(set) var isClosed = false
+    public let startedMonotonic = monotonicSeconds()
     /// Where the table or JSON goes: stderr, or the `-o` file.
-    let reportFD: Int32
+    public let reportFD: Int32
     private let ownsReportFD: Bool
-    let colored: Bool
+    public let colored: Bool
 
-    init(options: TraceOptions, colorAllowed: Bool, wholeScript: Bool = false) throws(TraceOptionError) {
+    public init(options: TraceOptions, colorAllowed: Bool, wholeScript: Bool = false) throws(TraceOptionError) {
         self.options = options
         self.wholeScript = wholeScript
         if let path = options.outputFile {
@@ -41,14 +42,14 @@ public final class TraceSession {
 
     /// The copy a background job's child keeps (whole-script traces): its pipelines go to
     /// the same stream, numbered apart (pid × 1000 + n); the Chrome file stays the parent's.
-    func continueInBackgroundChild() {
+    public func continueInBackgroundChild() {
         nextID = Int(getpid()) * 1000 + 1
         pipelines = []
         backgroundCopy = true
     }
     private var backgroundCopy = false
 
-    func begin(command: ByteString, location: ByteString) -> TracedPipeline {
+    public func begin(command: ByteString, location: ByteString) -> TracedPipeline {
         let p = TracedPipeline(id: nextID, command: command, location: location)
         nextID += 1
         p.offset = p.startedMonotonic - startedMonotonic
@@ -57,7 +58,7 @@ public final class TraceSession {
     }
 
     /// A pipeline has ended: its report is written now (a long script's trace streams).
-    func finish(_ p: TracedPipeline) {
+    public func finish(_ p: TracedPipeline) {
         if isClosed { return }  // `set +o trace` itself ends after its session
         // Kept only for the Chrome file, written at the end (a long script's JSON and
         // table stream out as they go).
@@ -77,12 +78,12 @@ public final class TraceSession {
         options.chromeFile == nil || options.outputFile != nil || !wholeScript || backgroundCopy
     }
 
-    func closeReportingErrors() {
+    public func closeReportingErrors() {
         do { try close() } catch { writeText(2, "weir: trace: " + error.message + "\n") }
     }
 
     /// The session is over: the Chrome file, and the `-o` file closed.
-    func close() throws(TraceOptionError) {
+    public func close() throws(TraceOptionError) {
         guard !isClosed, !backgroundCopy else { return }
         isClosed = true
         defer { if ownsReportFD { Glibc.close(reportFD) } }

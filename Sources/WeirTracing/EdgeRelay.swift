@@ -14,8 +14,8 @@ import WeirSyntax
 /// Ends are passed on as if weir were not there: when stage i closes its output, weir
 /// closes B once B is empty, and stage i+1 reads end-of-file; when stage i+1 goes away,
 /// weir closes A, and stage i's next write gets SIGPIPE.
-final class EdgeRelay {
-    enum Phase {
+public final class EdgeRelay {
+    public enum Phase {
         /// A FIFO edge whose reader has not opened the FIFO yet.
         case awaitingSink
         /// Waiting for stage i to write.
@@ -27,13 +27,13 @@ final class EdgeRelay {
         case closed
     }
 
-    let edge: TracedEdge
+    public let edge: TracedEdge
     /// A's read end, B's write end, C's two ends.
-    private(set) var source: Int32
-    private(set) var sink: Int32
+    public private(set) var source: Int32
+    public private(set) var sink: Int32
     private var countRead: Int32
     private var countWrite: Int32
-    private(set) var phase = Phase.awaitingInput
+    public private(set) var phase = Phase.awaitingInput
     /// Bytes teed into the ring but not yet moved from A to B.
     private var pending = 0
     /// The bytes most recently teed, in a ring twice a pipe's size: the pending bytes and
@@ -46,16 +46,16 @@ final class EdgeRelay {
     /// Bytes moved from A to B so far.
     private var moved: Int64 = 0
 
-    static let pipeSize: Int32 = 1 << 20
+    public static let pipeSize: Int32 = 1 << 20
 
     /// The descriptors the stages use: A's write end (stage i's stdout) and B's read end
     /// (stage i+1's stdin). nil when a pipe cannot be made.
-    let upstreamEnd: Int32
-    let downstreamEnd: Int32
+    public let upstreamEnd: Int32
+    public let downstreamEnd: Int32
 
     /// A pipeline edge: pipes A and B are made here; the stages get `upstreamEnd` and
     /// `downstreamEnd`.
-    convenience init?(edge: TracedEdge) {
+    public convenience init?(edge: TracedEdge) {
         var a: [Int32] = [-1, -1], b: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&a) == 0 else { return nil }
         guard weir_pipe2_cloexec(&b) == 0 else { close(a[0]); close(a[1]); return nil }
@@ -70,7 +70,7 @@ final class EdgeRelay {
     /// `source` and weir writes the FIFO at `sinkPath`, opened once the command has opened
     /// it for reading; for `>(list)` `source` is the FIFO (opened here without waiting)
     /// and `sink` the child's pipe.
-    convenience init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: ByteString?) {
+    public convenience init?(edge: TracedEdge, source: Int32, sink: Int32, sinkPath: ByteString?) {
         self.init(edge: edge, source: source, sink: sink, sinkPath: sinkPath, upstreamEnd: -1, downstreamEnd: -1)
     }
 
@@ -103,7 +103,7 @@ final class EdgeRelay {
 
     /// Tries to open the FIFO sink (a FIFO opened for writing without a reader fails with
     /// ENXIO rather than waiting). True when it is open now.
-    func openSinkIfReady() -> Bool {
+    public func openSinkIfReady() -> Bool {
         guard phase == .awaitingSink, let path = sinkPath else { return false }
         let fd = path.withCString { open($0, O_WRONLY | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { return false }
@@ -119,10 +119,10 @@ final class EdgeRelay {
     }
 
     /// The descriptors weir itself holds, which no stage may inherit.
-    var relayDescriptors: [Int32] { [source, sink, countRead, countWrite].filter { $0 >= 0 } }
+    public var relayDescriptors: [Int32] { [source, sink, countRead, countWrite].filter { $0 >= 0 } }
 
     /// What to poll for: (fd, events). POLLERR on B (its reader is gone) is always reported.
-    var pollRequests: [(Int32, Int16)] {
+    public var pollRequests: [(Int32, Int16)] {
         switch phase {
         case .awaitingSink: return []
         case .awaitingInput: return [(source, Int16(POLLIN)), (sink, 0)]
@@ -135,7 +135,7 @@ final class EdgeRelay {
     /// Moves what can be moved now, and notices ends. `readerGone` comes from poll's
     /// POLLERR on B (the loop always polls B for it); a reader that left between two
     /// polls shows as EPIPE from splice.
-    func pump(readerGone: Bool = false) {
+    public func pump(readerGone: Bool = false) {
         if phase == .closed || phase == .awaitingSink { return }
         if readerGone { finishReaderGone(); return }
         if phase == .draining {
@@ -254,7 +254,7 @@ final class EdgeRelay {
     }
 
     /// Every stage has ended: settle what is left.
-    func finishAll() {
+    public func finishAll() {
         switch phase {
         case .closed: return
         case .awaitingSink:
@@ -273,7 +273,7 @@ final class EdgeRelay {
 /// Newlines in `count` bytes. Sixteen bytes per compare, with per-lane byte counters
 /// that are summed before they can overflow: this runs over every byte of every traced
 /// edge, so it must stay well ahead of the pipe.
-func countNewlines(_ p: UnsafeMutableRawPointer, _ count: Int) -> Int {
+public func countNewlines(_ p: UnsafeMutableRawPointer, _ count: Int) -> Int {
     var total = 0
     var i = 0
     let newline = SIMD16<UInt8>(repeating: 0x0A)

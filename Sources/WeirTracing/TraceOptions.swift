@@ -45,5 +45,5 @@ public struct TraceOptions: Equatable {
 
 public struct TraceOptionError: Error {
     public var message: String
-    init(_ m: String) { message = m }
+    public init(_ m: String) { message = m }
 }

@@ -2,10 +2,10 @@ import WeirSyntax
 
 /// `trace --json`: one JSON object per line, for each stage, each edge and the pipeline
 /// (in that order). The schema is in docs/trace-json.md; `"schema": 1` names its version.
-enum TraceJSON {
-    static let schemaVersion = 1
+public enum TraceJSON {
+    public static let schemaVersion = 1
 
-    static func lines(for p: TracedPipeline) -> String {
+    public static func lines(for p: TracedPipeline) -> String {
         var out = ""
         for s in p.stages { out += stage(s, of: p) + "\n" }
         for e in p.edges { out += edge(e, of: p) + "\n" }
@@ -15,7 +15,7 @@ enum TraceJSON {
 
     /// The fields a stage's or an edge's object opens with: its type, the schema version
     /// and the pipeline it belongs to.
-    static func record(_ type: String, of p: TracedPipeline) -> JSONObject {
+    public static func record(_ type: String, of p: TracedPipeline) -> JSONObject {
         var o = JSONObject()
         o.add("type", string: type)
         o.add("schema", number: schemaVersion)
@@ -23,7 +23,7 @@ enum TraceJSON {
         return o
     }
 
-    static func stage(_ s: TracedStage, of p: TracedPipeline) -> String {
+    public static func stage(_ s: TracedStage, of p: TracedPipeline) -> String {
         var o = record("stage", of: p)
         o.add("index", number: s.index + 1)
         o.add("pid", number: Int(s.pid))
@@ -52,7 +52,7 @@ enum TraceJSON {
         return o.text
     }
 
-    static func descriptor(_ d: DescriptorKind?) -> String {
+    public static func descriptor(_ d: DescriptorKind?) -> String {
         guard let d else { return "null" }
         var o = JSONObject()
         o.add("kind", string: d.kind)
@@ -61,7 +61,7 @@ enum TraceJSON {
         return o.text
     }
 
-    static func edge(_ e: TracedEdge, of p: TracedPipeline) -> String {
+    public static func edge(_ e: TracedEdge, of p: TracedPipeline) -> String {
         var o = record("edge", of: p)
         o.add("from", number: e.from + 1)
         o.add("to", number: e.to + 1)
@@ -73,7 +73,7 @@ enum TraceJSON {
         return o.text
     }
 
-    static func pipeline(_ p: TracedPipeline) -> String {
+    public static func pipeline(_ p: TracedPipeline) -> String {
         var o = JSONObject()
         o.add("type", string: "pipeline")
         o.add("schema", number: schemaVersion)
@@ -93,25 +93,25 @@ enum TraceJSON {
 }
 
 /// A JSON object written field by field.
-struct JSONObject {
+public struct JSONObject {
     private var fields: [String] = []
 
-    mutating func add(_ key: String, string: String) { fields.append(JSONObject.quote(key) + ":" + JSONObject.quote(string)) }
+    public mutating func add(_ key: String, string: String) { fields.append(JSONObject.quote(key) + ":" + JSONObject.quote(string)) }
     /// A command or a path: its bytes, losslessly (see `TraceText.json`).
-    mutating func add(_ key: String, bytes: ByteString) { fields.append(JSONObject.quote(key) + ":" + TraceText.json(bytes)) }
-    mutating func add(_ key: String, number: Int) { fields.append(JSONObject.quote(key) + ":" + String(number)) }
-    mutating func add(_ key: String, bool: Bool) { fields.append(JSONObject.quote(key) + ":" + (bool ? "true" : "false")) }
-    mutating func add(_ key: String, raw: String) { fields.append(JSONObject.quote(key) + ":" + raw) }
-    mutating func addNull(_ key: String) { fields.append(JSONObject.quote(key) + ":null") }
+    public mutating func add(_ key: String, bytes: ByteString) { fields.append(JSONObject.quote(key) + ":" + TraceText.json(bytes)) }
+    public mutating func add(_ key: String, number: Int) { fields.append(JSONObject.quote(key) + ":" + String(number)) }
+    public mutating func add(_ key: String, bool: Bool) { fields.append(JSONObject.quote(key) + ":" + (bool ? "true" : "false")) }
+    public mutating func add(_ key: String, raw: String) { fields.append(JSONObject.quote(key) + ":" + raw) }
+    public mutating func addNull(_ key: String) { fields.append(JSONObject.quote(key) + ":null") }
     /// Seconds, written as milliseconds with microsecond precision.
-    mutating func add(_ key: String, milliseconds seconds: Double) { add(key, raw: TraceUnits.fixed(seconds * 1000, 3)) }
+    public mutating func add(_ key: String, milliseconds seconds: Double) { add(key, raw: TraceUnits.fixed(seconds * 1000, 3)) }
 
-    var text: String { "{" + fields.joined(separator: ",") + "}" }
+    public var text: String { "{" + fields.joined(separator: ",") + "}" }
 
-    static func quote(_ s: String) -> String { TraceText.json(ByteString(s)) }
+    public static func quote(_ s: String) -> String { TraceText.json(ByteString(s)) }
 }
 
 extension String {
     /// `waiting-input` → `waiting_input`, for JSON keys.
-    var replacingDashes: String { String(map { $0 == "-" ? "_" : $0 }) }
+    public var replacingDashes: String { String(map { $0 == "-" ? "_" : $0 }) }
 }

@@ -3,8 +3,8 @@ import WeirSyntax
 
 /// The report printed when a traced pipeline ends: one row per stage, one line per edge,
 /// and the verdict that names the bottleneck.
-enum TraceTable {
-    static func render(_ p: TracedPipeline, colored: Bool) -> String {
+public enum TraceTable {
+    public static func render(_ p: TracedPipeline, colored: Bool) -> String {
         let bold = colored ? "\u{1B}[1m" : "", dim = colored ? "\u{1B}[2m" : ""
         let red = colored ? "\u{1B}[31m" : "", yellow = colored ? "\u{1B}[33m" : ""
         let reset = colored ? "\u{1B}[0m" : ""
@@ -67,7 +67,7 @@ enum TraceTable {
     }
 
     /// One line for a command that ran in the shell, in a whole-script trace.
-    static func line(_ p: TracedPipeline, colored: Bool) -> String {
+    public static func line(_ p: TracedPipeline, colored: Bool) -> String {
         let dim = colored ? "\u{1B}[2m" : "", reset = colored ? "\u{1B}[0m" : ""
         let s = p.stages[0]
         return String(repeating: "  ", count: p.depth) + "trace " + firstLine(p.command) + "  " + dim + "("
@@ -76,19 +76,19 @@ enum TraceTable {
             + ", CPU " + TraceUnits.duration(s.userCPU + s.systemCPU) + "\n"
     }
 
-    static func short(_ command: ByteString) -> String {
+    public static func short(_ command: ByteString) -> String {
         let c = firstLine(command)
         return c.count > 30 ? String(c.prefix(29)) + "…" : c
     }
 
     /// A command written over several lines, shown by its first.
-    static func firstLine(_ command: ByteString) -> String {
+    public static func firstLine(_ command: ByteString) -> String {
         guard let nl = command.firstIndex(of: 0x0A) else { return TraceText.display(command) }
         return TraceText.display(command.slice(0..<nl)) + " …"
     }
 
     /// How a stage ended, in words.
-    static func describe(_ s: TracedStage) -> String {
+    public static func describe(_ s: TracedStage) -> String {
         switch s.state {
         case .exited(let c): return "exit \(c)"
         case .signaled(let sig, let core):
@@ -100,7 +100,7 @@ enum TraceTable {
         }
     }
 
-    static func signalName(_ sig: Int32) -> String {
+    public static func signalName(_ sig: Int32) -> String {
         let names: [Int32: String] = [SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL",
             SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGKILL: "SIGKILL",
             SIGUSR1: "SIGUSR1", SIGSEGV: "SIGSEGV", SIGUSR2: "SIGUSR2", SIGPIPE: "SIGPIPE", SIGALRM: "SIGALRM",
@@ -110,8 +110,8 @@ enum TraceTable {
 }
 
 /// Names the stage that held the pipeline back, and why.
-enum TraceVerdict {
-    static func explain(_ p: TracedPipeline) -> String? {
+public enum TraceVerdict {
+    public static func explain(_ p: TracedPipeline) -> String? {
         let stages = p.stages.filter { $0.ended != nil }
         guard stages.count > 1 else {
             guard let s = stages.first, s.wall > 0 else { return nil }
