@@ -12,8 +12,11 @@
    and in the tracer's poll loop. */
 
 static volatile sig_atomic_t flags[WEIR_NSIG];
-static volatile sig_atomic_t trap_pending;     /* a signal with a trap arrived */
-static volatile sig_atomic_t children_changed; /* SIGCHLD arrived */
+/* Read inline by the shell between commands (cweirsys.h): */
+volatile sig_atomic_t weir_signal_trap_pending_flag;      /* a signal with a trap arrived */
+volatile sig_atomic_t weir_signal_children_changed_flag;  /* SIGCHLD arrived */
+#define trap_pending weir_signal_trap_pending_flag
+#define children_changed weir_signal_children_changed_flag
 static volatile sig_atomic_t chld_trapped;     /* `trap … CHLD` is set */
 static volatile int wake_write = -1;
 static int wake_read = -1;

@@ -75,6 +75,14 @@ int weir_signal_ignore(int sig);
 int weir_signal_take(int sig);
 int weir_signal_peek(int sig);
 int weir_signal_trap_pending(void);
+/// The two flags the handler sets, for the shell's check between commands: read inline,
+/// with no call and no locked instruction on the path where nothing came.
+extern volatile sig_atomic_t weir_signal_trap_pending_flag;
+extern volatile sig_atomic_t weir_signal_children_changed_flag;
+static inline int weir_signal_anything_pending(void) {
+    return weir_signal_trap_pending_flag | weir_signal_children_changed_flag;
+}
+static inline int weir_signal_trap_pending_now(void) { return weir_signal_trap_pending_flag; }
 int weir_signal_take_trap_pending(void);
 int weir_signal_take_children_changed(void);
 /// The self-pipe's read end (non-blocking, close-on-exec, from 240 up), made on first use.

@@ -45,7 +45,7 @@ public struct TrapTable {
 
     /// A signal with a trap arrived since the shell last ran the traps (the flag is the
     /// C handler's: signals.c).
-    public var hasPending: Bool { weir_signal_trap_pending() != 0 }
+    public var hasPending: Bool { weir_signal_trap_pending_now() != 0 }
 
     public func isIgnored(_ sig: Int32) -> Bool { actions[sig] == .ignore }
 
@@ -145,6 +145,8 @@ extension Shell {
     /// them gone) and runs the traps of signals that arrived.
     @inline(__always)
     func serviceSignals() throws {
+        // The common case, nothing came: one inline read of the handler's flags.
+        guard weir_signal_anything_pending() != 0 else { return }
         if weir_signal_take_children_changed() != 0 && jobs.hasChildrenToReap { jobs.reapFinished() }
         if traps.hasPending { try runPendingTraps() }
     }

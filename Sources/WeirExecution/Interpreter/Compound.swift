@@ -70,6 +70,7 @@ extension Shell {
 
     /// Runs a loop body, turning `break`/`continue` into what the loop should do.
     /// Returns false when the loop must stop.
+    @inline(__always)
     func runLoopBody(_ body: CommandList, status: inout Int32) throws -> Bool {
         do {
             status = try run(body)

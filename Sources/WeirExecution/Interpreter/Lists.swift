@@ -7,10 +7,19 @@ extension Shell {
     /// Runs a command list; returns the status of the last command.
     @discardableResult
     public func run(_ list: CommandList) throws -> Int32 {
-        var status = environment.lastStatus
         // A child that ends with this list may let its last command replace it.
         let lastReplacesShell = execInPlace
         execInPlace = false
+        // One command in the foreground, the usual body of a loop, function or branch.
+        if list.items.count == 1 && !list.items[0].background {
+            if options.noexec { return environment.lastStatus }
+            execInPlace = lastReplacesShell
+            let status = try run(list.items[0].andOr)
+            if !processSubstitutions.pendingFIFOs.isEmpty { cleanUpFIFOs() }
+            try serviceSignals()
+            return status
+        }
+        var status = environment.lastStatus
         // Through the buffer: each item is read where it lies. A `for … in` copies every
         // item out, retaining and releasing all it holds (4% of a function call).
         try list.items.withUnsafeBufferPointer { items in
@@ -31,6 +40,7 @@ extension Shell {
     }
 
     /// `p1 && p2 || p3`: each pipeline but the last runs with `set -e` off.
+    @inline(__always)
     func run(_ andOr: AndOrList) throws -> Int32 {
         if andOr.rest.isEmpty {
             let status = try runPipeline(andOr.first)
@@ -59,8 +69,14 @@ extension Shell {
     }
 
     /// `set -e`: a failed pipeline ends the shell, except where POSIX says it doesn't.
+    @inline(__always)
     func checkErrexit(_ status: Int32, _ p: Pipeline) throws {
-        guard status != 0, exitsOnError, errexitSuppressed == 0, !p.negated else { return }
+        guard status != 0 else { return }
+        try checkErrexitAfterFailure(status, p)
+    }
+
+    func checkErrexitAfterFailure(_ status: Int32, _ p: Pipeline) throws {
+        guard exitsOnError, errexitSuppressed == 0, !p.negated else { return }
         // A compound command's status that came from a failure -e ignored does not count;
         // a failure that counted has already ended the shell inside it.
         if p.commands.count == 1, case .compound(let c, _) = p.commands[0] {

@@ -167,8 +167,14 @@ extension Shell {
     /// Makes a command's redirections, saving what they replace. On failure the error is
     /// reported and has its effect for a redirection of `owner` (`fail`); when that
     /// leaves the shell running, nil comes back and the command does not run.
+    @inline(__always)
     func applyCommandRedirections(_ redirections: [Redirection], owner: ShellError.RedirectionOwner = .other) throws -> SavedDescriptors? {
+        // Most commands have none: nothing to call.
         guard !redirections.isEmpty else { return SavedDescriptors() }
+        return try applyOwnRedirections(redirections, owner: owner)
+    }
+
+    func applyOwnRedirections(_ redirections: [Redirection], owner: ShellError.RedirectionOwner) throws -> SavedDescriptors? {
         do {
             return try applyRedirections(try planRedirections(redirections), save: true)
         } catch var e as ShellError {

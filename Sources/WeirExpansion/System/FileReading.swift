@@ -5,15 +5,18 @@ import WeirSyntax
 /// with what came before the failure kept in `out`.
 @discardableResult
 public func readToEnd(_ fd: Int32, into out: inout [UInt8]) -> Bool {
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n > 0 {
-            out += buf[0..<n]
-        } else if n == 0 {
-            return true
-        } else if errno != EINTR {
-            return false
+    // A buffer on the stack, not zeroed: a `$(…)` that prints a word pays for no 64 KiB
+    // allocation and memset.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16384) { buf in
+        while true {
+            let n = read(fd, buf.baseAddress, buf.count)
+            if n > 0 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<n]))
+            } else if n == 0 {
+                return true
+            } else if errno != EINTR {
+                return false
+            }
         }
     }
 }
