@@ -293,6 +293,9 @@ extension Parser {
         guard let table = aliases, let (name, len) = peekPlainWord(),
               !reservedWords.contains(name), !aliasActive(name),
               let value = table.alias(named: name) else { return false }
+        // Digits right before `<` or `>` are an IO_NUMBER (`3>file`), not a command word.
+        let after = peek(len)
+        if (after == Lex.lt || after == Lex.gt), name.bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
         let start = offset
         // Taken before the name is read: reading it may leave the frames it ends.
         let enclosing = frameAlias == nil && saved.isEmpty ? [] : activeAliases

@@ -416,3 +416,30 @@ command -pv cat | sed 's|^/usr/bin/|/bin/|'
 ### stdout:
 ### status: 127
 ### end
+
+### case: aliases that name each other end, and an alias to a reserved word or `{` is read as one
+### oracle: dash
+alias a=b
+alias b=a
+a 2>/dev/null; echo "cycle: $?"
+alias myif='if' mythen='then' myfi='fi'
+myif true; mythen echo reserved; myfi
+alias lb='{' rb='}'
+lb echo grouped; rb
+### stdout:
+cycle: 127
+reserved
+grouped
+### status: 0
+### end
+
+### case: digits before a redirection operator are a descriptor, never an alias
+### oracle: dash
+alias 3=:
+3>out3 echo written
+echo "status $?"
+### stdout:
+written
+status 0
+### status: 0
+### end

@@ -619,3 +619,13 @@ echo not reached
 TERM
 ### status: 3
 ### end
+
+### case: a loop of nothing but continue still runs a trap when its signal comes
+### oracle: both
+trap 'echo trapped; exit 7' USR1
+(sleep 0.2; kill -USR1 $$) &
+while continue; do continue; done
+### stdout:
+trapped
+### status: 7
+### end
