@@ -21,7 +21,6 @@ extension Shell {
                 if try runCondition(branch.condition) == 0 { return try run(branch.body) }
             }
             if let e = clause.elseBody { return try run(e) }
-            environment.lastStatus = 0
             return 0
         case .loop(let loop):
             return try runLoop(loop)
@@ -44,7 +43,6 @@ extension Shell {
             } catch let e as ShellError {
                 status = try fail(e)
             }
-            environment.lastStatus = status
             return status
         case .arithmetic(let a):
             setLine(a.span)
@@ -56,7 +54,6 @@ extension Shell {
             } catch let e as ShellError {
                 status = try fail(e)
             }
-            environment.lastStatus = status
             return status
         }
     }
@@ -111,7 +108,6 @@ extension Shell {
             if (c == 0) == loop.isUntil { break }
             if try !runLoopBody(loop.body, status: &status) { break }
         }
-        environment.lastStatus = status
         return status
     }
 
@@ -139,7 +135,6 @@ extension Shell {
             if options.xtrace { trace(["for", f.variable, "in", item]) }
             if try !runLoopBody(f.body, status: &status) { break }
         }
-        environment.lastStatus = status
         return status
     }
 
@@ -164,7 +159,6 @@ extension Shell {
         } catch let e as ShellError {
             return try fail(e)
         }
-        environment.lastStatus = status
         return status
     }
 
@@ -191,7 +185,6 @@ extension Shell {
             }
             if try !runLoopBody(f.body, status: &status) { break }
         }
-        environment.lastStatus = status
         return status
     }
 
@@ -225,7 +218,6 @@ extension Shell {
                 status = try item.body.map { try run($0) } ?? 0
                 switch item.terminator {
                 case .endCase:
-                    environment.lastStatus = status
                     return status
                 case .fallThrough:
                     fallingThrough = true
@@ -235,16 +227,13 @@ extension Shell {
             }
             i += 1
         }
-        environment.lastStatus = status
         return status
     }
 
     /// `( list )` and other shell code in a child: fork, run, wait.
     func runSubshell(_ body: @escaping () throws -> Int32) throws -> Int32 {
         let pid = try forkShell(body)
-        let status = waitForeground([pid])
-        environment.lastStatus = status
-        return status
+        return waitForeground([pid])
     }
 }
 

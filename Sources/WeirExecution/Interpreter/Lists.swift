@@ -132,6 +132,9 @@ extension Shell {
         }
         if let clock, let t = timed { try reportTime(clock, posix: try timeIsPosix(t)) }
         if p.negated { status = status == 0 ? 1 : 0 }
+        // The one writer of a command's `$?`: every command runs inside a pipeline. (The
+        // other assignments restore `$?` around traps, xtrace and prompts, or give the
+        // status of what ends by unwinding: `break`, `continue`, errors, `exit`, and `&`.)
         environment.lastStatus = status
         // A signal that came while the pipeline ran has its trap run now, as the wait
         // ends: before the ERR trap and before the next command's DEBUG trap (bash).
@@ -188,14 +191,12 @@ extension Shell {
             execInPlace = false
             if readonlyFunctions.contains(f.name) {
                 error("\(f.name): readonly function")
-                environment.lastStatus = 1
                 return 1
             }
             functions[f.name] = f
             functionTexts[f.name] = currentSource?.slice(f.span) ?? f.name + " ()"
             functionSources[f.name] = bashSourceName(currentSource)
             functionLines[f.name] = currentSource?.position(of: f.span.start).line ?? 0
-            environment.lastStatus = 0
             return 0
         case .coprocess(let co):
             execInPlace = false

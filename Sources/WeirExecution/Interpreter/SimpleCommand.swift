@@ -201,9 +201,7 @@ extension Shell {
                 return try fail(assignmentError(e))
             }
         }
-        let status = commandSubstitutionCount != before ? environment.lastStatus : 0
-        environment.lastStatus = status
-        return status
+        return commandSubstitutionCount != before ? environment.lastStatus : 0
     }
 
     /// `name=value` as `set -x` shows it (before the assignment is made).
@@ -329,9 +327,7 @@ extension Shell {
         guard let saved = try applyCommandRedirections(sc.redirections) else { return environment.lastStatus }
         reportNotFound(argv[0])
         restore(saved)
-        let status: Int32 = 127
-        environment.lastStatus = status
-        return status
+        return 127
     }
 
     func reportNotFound(_ name: ByteString) {
@@ -386,7 +382,6 @@ extension Shell {
             if e.kind == .utility && b.special { e.kind = .specialBuiltin }
             return try fail(e)
         }
-        environment.lastStatus = status
         return status
     }
 
@@ -521,9 +516,7 @@ extension Shell {
         } catch let e as SpawnError {
             return try spawnFailed(e.code, path: path, argv: argv, env: env, actions: actions)
         }
-        let status = waitForeground([pid], command: argv.joined(separator: " "))
-        environment.lastStatus = status
-        return status
+        return waitForeground([pid], command: argv.joined(separator: " "))
     }
 
     /// posix_spawn failed: a script without `#!` runs in a child weir; other errors
@@ -533,13 +526,9 @@ extension Shell {
             let pid = try launch(childPlan(.shell {
                 try self.runScriptFile(path, arguments: Array(argv.dropFirst()), name: argv[0])
             }, descriptors: actions, foreground: true))
-            let status = waitForeground([pid])
-            environment.lastStatus = status
-            return status
+            return waitForeground([pid])
         }
-        let status = reportExecFailure(code, name: argv[0], path: path)
-        environment.lastStatus = status
-        return status
+        return reportExecFailure(code, name: argv[0], path: path)
     }
 
     /// The message and status for an exec that failed with `code`.
