@@ -40,6 +40,18 @@ import WeirTestSupport
         }
     }
 
+    /// Lengths at the top of the 64-bit range stop at the end of the value (bash 5.2
+    /// aborts on the first one under LC_ALL=C, so it cannot be the oracle here).
+    @Test func hugeSubstringLengthsAreClampedNotACrash() {
+        let r = weir("""
+            x=abc; echo "[${x:1:9223372036854775807}]"
+            set -- a b; echo "${@:1:9223372036854775807}"
+            a=(p q r); echo "${a[@]:1:9223372036854775807}"
+            """)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "[bc]\na b\nq r\n", "\(r.stdout)")
+    }
+
     @Test func commandThatCannotBeSpawned() {
         var r = weir("nonexistent-command-xyz; echo $?")
         #expect(r.stdout == "127\n")

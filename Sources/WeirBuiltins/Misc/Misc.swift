@@ -122,7 +122,18 @@ func shopt(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 /// `caller [n]`: the line and (with n) function and file of a caller.
 func caller(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let frames = shell.callerFrames
-    let n = args.count > 1 ? (Int(args[1]) ?? 0) : 0
+    var n = 0
+    if args.count > 1 {
+        // A frame number: a non-negative decimal that fits (bash's messages).
+        let a = args[1]
+        if a.first == UInt8(ascii: "-") && a.count > 1 {
+            throw ShellError("caller: \(a): invalid option\ncaller: usage: caller [expr]", status: 2)
+        }
+        guard let v = Int(a.description), v >= 0 else {
+            throw ShellError("caller: \(a): invalid number\ncaller: usage: caller [expr]", status: 2)
+        }
+        n = v
+    }
     guard n < frames.count else { return 1 }
     let f = frames[frames.count - 1 - n]
     if args.count > 1 {

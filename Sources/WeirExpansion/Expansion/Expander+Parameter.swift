@@ -353,7 +353,8 @@ extension Expander {
             start = min(start, n)
             var end = n
             if let len {
-                end = len < 0 ? n + len : start + len
+                // A length past the end (however large) stops at the end.
+                end = len < 0 ? n + len : start.addingReportingOverflow(len).overflow ? n : start + len
                 if end < start {
                     if len < 0 { throw ShellError("\(len): substring expression < 0", kind: .commandFailure) }
                     end = start
@@ -388,7 +389,7 @@ extension Expander {
             var end = n
             if let len {
                 if len < 0 { throw ShellError("\(len): substring expression < 0", kind: .commandFailure) }
-                end = min(n, start + len)
+                end = start.addingReportingOverflow(len).overflow ? n : min(n, start + len)
             }
             return .list(Array(elements[Int(start)..<Int(end)]), star: star)
         }

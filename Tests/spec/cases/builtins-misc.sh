@@ -551,3 +551,20 @@ set +x
 line 5
 ### status: 0
 ### end
+
+### case: caller rejects a negative or non-numeric frame with status 2
+### oracle: bash
+f() {
+  caller -1 2>/dev/null; echo "negative: $?"
+  caller x 2>/dev/null; echo "word: $?"
+  caller 99999999999999999999 2>/dev/null; echo "huge: $?"
+  caller 5 >/dev/null; echo "past the stack: $?"
+}
+f
+### stdout:
+negative: 2
+word: 2
+huge: 2
+past the stack: 1
+### status: 0
+### end

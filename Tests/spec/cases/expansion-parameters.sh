@@ -448,3 +448,17 @@ show "${a[@]+${a[@]}}"
 2
 ### status: 0
 ### end
+
+### case: substring offsets and lengths at the ends of the 64-bit range are clamped, not a crash
+### oracle: bash
+x=abc
+echo "[${x:9223372036854775807}]"
+echo "[${x: -9223372036854775808}]"
+set -- a b
+echo "[${@:9223372036854775807:2}]"
+### stdout:
+[]
+[]
+[]
+### status: 0
+### end
