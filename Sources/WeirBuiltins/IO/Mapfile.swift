@@ -22,9 +22,16 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         }
         switch opt {
         case "d": delimiter = v.first ?? 0
-        case "n": maxLines = Int(v) ?? 0
-        case "O": origin = Int(v) ?? 0
-        case "s": skip = Int(v) ?? 0
+        // Counts and the origin are non-negative numbers that fit, or an error (bash).
+        case "n":
+            guard let n = Int(v.description), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid line count") }
+            maxLines = n
+        case "O":
+            guard let n = Int(v.description), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid array origin") }
+            origin = n
+        case "s":
+            guard let n = Int(v.description), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid line count") }
+            skip = n
         case "t": trim = true
         case "u": fd = Int32(v) ?? 0
         case "C", "c": break
@@ -38,13 +45,15 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var line: [UInt8] = []
     var index = origin
     var read = 0
+    var full = false
     var byte: UInt8 = 0
     func finish() {
         if read >= skip {
             if trim && line.last == delimiter { line.removeLast() }
             if let nul = line.firstIndex(of: 0) { line.removeSubrange(nul...) }
             arr[index] = ByteString(line)
-            index += 1
+            // The last index there is: later lines have nowhere to go.
+            if index == Int.max { full = true } else { index += 1 }
         }
         read += 1
         line.removeAll(keepingCapacity: true)
@@ -53,7 +62,7 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     // a byte at a time, so nothing after the lines taken is consumed.
     let input = ReadInput(fd: fd)
     defer { input.giveBackUnread() }
-    while maxLines == 0 || index - origin < maxLines {
+    while !full && (maxLines == 0 || index - origin < maxLines) {
         let r = input.next(&byte)
         if r < 0 && errno == EINTR { continue }
         if r < 0 { throw ShellError("\(args[0]): read error: \(String(cString: strerror(errno)))") }
@@ -61,7 +70,7 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         line.append(byte)
         if byte == delimiter { finish() }
     }
-    if !line.isEmpty && (maxLines == 0 || index - origin < maxLines) { finish() }
+    if !line.isEmpty && !full && (maxLines == 0 || index - origin < maxLines) { finish() }
     do { try shell.variables.assignValue(name, .indexed(arr)) } catch let e as VariableError {
         throw ShellError("\(args[0]): \(e.message)")
     }

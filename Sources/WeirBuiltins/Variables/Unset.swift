@@ -39,8 +39,12 @@ func unset(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                     try shell.variables.unsetElement(name, index: nil, key: sub)
                 } else {
                     var i = Int(try ArithmeticEvaluator(environment: shell.environment).evaluate(text: sub))
-                    if i < 0, case .indexed(let a)? = shell.variables.variable(name)?.value { i += a.end }
-                    try shell.variables.unsetElement(name, index: i, key: nil)
+                    if i < 0, case .indexed(let a)? = shell.variables.variable(name)?.value {
+                        // Counted back from the end; before the first element is an error (bash).
+                        i += a.end
+                        if i < 0 { throw ShellError("unset: [\(sub)]: bad array subscript", kind: .commandFailure) }
+                    }
+                    if i >= 0 { try shell.variables.unsetElement(name, index: i, key: nil) }
                 }
             } else if !variablesOnly && !shell.variables.isSet(name) && shell.variables.variable(name) == nil
                         && shell.functions[name] != nil {

@@ -386,7 +386,17 @@ public final class VariableStore {
             }
             let wasSet = v.value != nil
             v.value = nil
-            let idx = index ?? 0
+            var idx = index ?? 0
+            if idx < 0 {
+                // Counted back from one past the last element (`printf -v 'a[-1]'`, a
+                // nameref to `a[-1]`); before the first is an error, as in bash.
+                idx += a.end
+                if idx < 0 {
+                    v.value = scalar.map { .string($0) } ?? (wasSet ? .indexed(a) : nil)
+                    store(n, v)
+                    throw VariableError.cannotAssign("\(n)[\(index ?? 0)]: bad array subscript")
+                }
+            }
             let new: ByteString
             do { new = try transform(append ? (a[idx] ?? "") + value : value, attributes) } catch {
                 // Put back what was there (no copy of the array was kept meanwhile).

@@ -613,3 +613,31 @@ r1=z 2>/dev/null
 defined
 ### status: 1
 ### end
+
+### case: a negative subscript counts back from the end, and before the first element is an error
+### oracle: bash
+a=(1 2); printf -v 'a[-1]' x; echo "printf: $? ${a[*]}"
+a=(1 2); printf -v 'a[-5]' x 2>/dev/null; echo "printf: $? ${a[*]}"
+b=(1); declare -n r='b[-1]'; r=5; echo "nameref: ${b[*]}"
+c=(1 2 3); unset 'c[-1]'; echo "unset: $? ${c[*]}"
+c=(1 2); unset 'c[-5]' 2>/dev/null; echo "unset: $? ${c[*]}"
+### stdout:
+printf: 0 1 x
+printf: 1 1 2
+nameref: 5
+unset: 0 1 2
+unset: 1 1 2
+### status: 0
+### end
+
+### case: mapfile rejects a negative origin or count
+### oracle: bash
+printf 'x\ny\n' | { mapfile -O -1 a 2>/dev/null; echo "origin: $? ${#a[@]}"; }
+printf 'x\ny\n' | { mapfile -n -2 a 2>/dev/null; echo "count: $?"; }
+printf 'x\ny\n' | { mapfile -s -1 a 2>/dev/null; echo "skip: $?"; }
+### stdout:
+origin: 1 0
+count: 1
+skip: 1
+### status: 0
+### end
