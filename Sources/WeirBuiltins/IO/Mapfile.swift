@@ -24,13 +24,13 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         case "d": delimiter = v.first ?? 0
         // Counts and the origin are non-negative numbers that fit, or an error (bash).
         case "n":
-            guard let n = Int(v.description), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid line count") }
+            guard let n = Int(v), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid line count") }
             maxLines = n
         case "O":
-            guard let n = Int(v.description), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid array origin") }
+            guard let n = Int(v), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid array origin") }
             origin = n
         case "s":
-            guard let n = Int(v.description), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid line count") }
+            guard let n = Int(v), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid line count") }
             skip = n
         case "t": trim = true
         case "u": fd = Int32(v) ?? 0

@@ -122,6 +122,9 @@ func shopt(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 /// `caller [n]`: the line and (with n) function and file of a caller.
 func caller(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let frames = shell.callerFrames
+    // Outside any function or sourced file there is nothing to name (bash: status 1,
+    // whatever the argument).
+    guard !frames.isEmpty else { return 1 }
     var n = 0
     if args.count > 1 {
         // A frame number: a non-negative decimal that fits (bash's messages).
@@ -129,7 +132,7 @@ func caller(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if a.first == UInt8(ascii: "-") && a.count > 1 {
             throw ShellError("caller: \(a): invalid option\ncaller: usage: caller [expr]", status: 2)
         }
-        guard let v = Int(a.description), v >= 0 else {
+        guard let v = Int(a), v >= 0 else {
             throw ShellError("caller: \(a): invalid number\ncaller: usage: caller [expr]", status: 2)
         }
         n = v

@@ -38,13 +38,12 @@ func unset(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                 } else if shell.variables.variable(name)?.attributes.contains(.associativeArray) == true {
                     try shell.variables.unsetElement(name, index: nil, key: sub)
                 } else {
-                    var i = Int(try ArithmeticEvaluator(environment: shell.environment).evaluate(text: sub))
-                    if i < 0, case .indexed(let a)? = shell.variables.variable(name)?.value {
-                        // Counted back from the end; before the first element is an error (bash).
-                        i += a.end
-                        if i < 0 { throw ShellError("unset: [\(sub)]: bad array subscript", kind: .commandFailure) }
+                    let i = Int(try ArithmeticEvaluator(environment: shell.environment).evaluate(text: sub))
+                    do {
+                        try shell.variables.unsetElement(name, index: i, key: nil)
+                    } catch VariableError.badSubscript {
+                        throw ShellError("unset: [\(sub)]: bad array subscript", kind: .commandFailure)
                     }
-                    if i >= 0 { try shell.variables.unsetElement(name, index: i, key: nil) }
                 }
             } else if !variablesOnly && !shell.variables.isSet(name) && shell.variables.variable(name) == nil
                         && shell.functions[name] != nil {

@@ -116,14 +116,16 @@ extension Shell {
     struct LoweredStage {
         var child: ChildPlan
         var execed: Bool
-        /// The error that stops the stage before it runs (a redirection that cannot be
-        /// planned is handled by the forked shell instead).
     }
 
     func lowerStage(_ cmd: Command, wiring: [FdAction], group: ProcessGroupPolicy, takesTerminal: Bool,
                     signals: ChildSignals) -> LoweredStage {
-        var child = ChildPlan(body: .shell(stageBody(cmd)), descriptors: wiring, group: group,
-                              takesTerminal: takesTerminal, signals: signals)
+        // Anything that cannot be lowered to a program here (a redirection that cannot be
+        // planned included) runs in a forked shell, which reports what went wrong.
+        func forked() -> LoweredStage {
+            LoweredStage(child: ChildPlan(body: .shell(stageBody(cmd)), descriptors: wiring, group: group,
+                                          takesTerminal: takesTerminal, signals: signals), execed: false)
+        }
         guard case .simple(let sc) = cmd, isSideEffectFree(sc),
               let first = sc.words.first, isPure(first.parts, substitutionsArePure: false),
               let name = (try? expander.expandWords([first]))?.first,
@@ -132,25 +134,24 @@ extension Shell {
             // Not a program, or not one whose words can be expanded here: a stage that is
             // not an external command has nothing expanded here (its substitutions start
             // once, in the child that runs it).
-            return LoweredStage(child: child, execed: false)
+            return forked()
         }
-        var env = childEnvironment()
-        if !sc.assignments.isEmpty {
+        // The environment once, with any prefix assignments in a scope of their own.
+        let env: [ByteString]
+        if sc.assignments.isEmpty {
+            env = childEnvironment()
+        } else {
             variables.pushScope()
             defer { variables.popScope() }
             for a in sc.assignments {
-                guard (try? performAssignment(a, exporting: true, temporary: true)) != nil else {
-                    return LoweredStage(child: child, execed: false)
-                }
+                guard (try? performAssignment(a, exporting: true, temporary: true)) != nil else { return forked() }
             }
             env = childEnvironment()
         }
-        guard let redirections = try? planRedirections(sc.redirections) else {
-            return LoweredStage(child: child, execed: false)
-        }
+        guard let redirections = try? planRedirections(sc.redirections) else { return forked() }
         if options.xtrace { traceCommand(sc, argv) }
-        child.body = .exec(path: path, argv: argv, environment: env)
-        child.descriptors = wiring + redirections
+        let child = ChildPlan(body: .exec(path: path, argv: argv, environment: env), descriptors: wiring + redirections,
+                              group: group, takesTerminal: takesTerminal, signals: signals)
         // A FIFO's open may wait for its other end: the launcher forks for that, and the
         // stage's ends are then read from /proc later (not `execed`).
         return LoweredStage(child: child, execed: !opensFIFO(redirections))

@@ -9,12 +9,15 @@ public enum VariableError: Error, Equatable {
     case arithmetic(String)
     /// Any other assignment that cannot be made, with bash's message.
     case cannotAssign(String)
+    /// An index before the first element of an array (the caller names it).
+    case badSubscript
 
     public var message: String {
         switch self {
         case .readonly(let n): return "\(n): readonly variable"
         case .invalidName(let n): return "`\(n)': not a valid identifier"
         case .arithmetic(let m), .cannotAssign(let m): return m
+        case .badSubscript: return "bad array subscript"
         }
     }
 }
@@ -489,7 +492,13 @@ public final class VariableStore {
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         switch v.value {
         case .indexed(var a)?:
-            if let idx = index { a[idx] = nil }
+            if var idx = index {
+                // Counted back from one past the last element, as an assignment is;
+                // before the first is an error (bash).
+                if idx < 0 { idx += a.end }
+                if idx < 0 { throw VariableError.badSubscript }
+                a[idx] = nil
+            }
             v.value = .indexed(a)
         case .associative(var a)?:
             if let k = key { a[k] = nil }

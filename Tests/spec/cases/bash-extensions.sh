@@ -635,9 +635,15 @@ unset: 1 1 2
 printf 'x\ny\n' | { mapfile -O -1 a 2>/dev/null; echo "origin: $? ${#a[@]}"; }
 printf 'x\ny\n' | { mapfile -n -2 a 2>/dev/null; echo "count: $?"; }
 printf 'x\ny\n' | { mapfile -s -1 a 2>/dev/null; echo "skip: $?"; }
+printf 'x\n' | { mapfile -O 1x a 2>/dev/null; echo "word: $?"; }
+printf 'x\n' | { mapfile -O $'\xff' a 2>/dev/null; echo "byte: $?"; }
+caller $'\xff' 2>/dev/null; echo "caller outside a function: $?"
 ### stdout:
 origin: 1 0
 count: 1
 skip: 1
+word: 1
+byte: 1
+caller outside a function: 1
 ### status: 0
 ### end

@@ -498,8 +498,10 @@ mkdir bin sub
 printf 'echo "ran $0 $1"\n' > bin/found-script
 PATH=$PWD/bin:$PATH
 cd sub && "$0" found-script arg
+"$0" no-such-script-anywhere 2>/dev/null; echo "missing: $?"
 ### stdout:
 ran found-script arg
+missing: 127
 ### status: 0
 ### end
 
