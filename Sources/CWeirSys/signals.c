@@ -106,18 +106,24 @@ int weir_signal_wake_fd(void) {
     if (wake_read >= 0) return wake_read;
     int p[2];
     if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) return -1;
-    /* Far from the descriptors scripts use (0-9, and bash's {var} from 10 up). */
-    int r = fcntl(p[0], F_DUPFD_CLOEXEC, 240), w = fcntl(p[1], F_DUPFD_CLOEXEC, 240);
-    close(p[0]);
-    close(p[1]);
-    if (r < 0 || w < 0) {
+    /* Far from the descriptors scripts use (0-9, and bash's {var} from 10 up); under a
+       low `ulimit -n` as far as the limit allows, else where pipe2 put them. */
+    static const int floors[] = {240, 10};
+    for (unsigned i = 0; i < sizeof floors / sizeof floors[0]; i++) {
+        int r = fcntl(p[0], F_DUPFD_CLOEXEC, floors[i]);
+        int w = r >= 0 ? fcntl(p[1], F_DUPFD_CLOEXEC, floors[i]) : -1;
+        if (r >= 0 && w >= 0) {
+            close(p[0]);
+            close(p[1]);
+            p[0] = r;
+            p[1] = w;
+            break;
+        }
         if (r >= 0) close(r);
-        if (w >= 0) close(w);
-        return -1;
     }
-    wake_read = r;
-    wake_write = w;
-    return r;
+    wake_read = p[0];
+    wake_write = p[1];
+    return wake_read;
 }
 
 void weir_signal_drain_wake_fd(void) {

@@ -82,6 +82,11 @@ public final class EdgeRelay {
             for fd in [source, sink, upstreamEnd, downstreamEnd] where fd >= 0 { close(fd) }
             return nil
         }
+        guard DescriptorBudget.allows([source, sink, upstreamEnd, downstreamEnd, c[0], c[1]]) else {
+            for fd in [source, sink, upstreamEnd, downstreamEnd, c[0], c[1]] where fd >= 0 { close(fd) }
+            errno = EMFILE
+            return nil
+        }
         for fd in [sink, c[1]] where fd >= 0 { _ = weir_set_pipe_size(fd, EdgeRelay.pipeSize) }
         for fd in [source, sink, c[0], c[1]] where fd >= 0 {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)

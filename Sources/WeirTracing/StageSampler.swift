@@ -18,6 +18,7 @@ public struct StageSampler {
         statFD = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
         wchanFD = open("/proc/\(pid)/wchan", O_RDONLY | O_CLOEXEC)
         statusFD = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
+        if !DescriptorBudget.allows([statFD, wchanFD, statusFD]) { close() }
     }
 
     public mutating func close() {

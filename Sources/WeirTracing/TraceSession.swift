@@ -29,9 +29,7 @@ public final class TraceSession {
         self.options = options
         self.wholeScript = wholeScript
         if let path = options.outputFile {
-            let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-            guard fd >= 0 else { throw TraceOptionError("\(path): \(String(cString: strerror(errno)))") }
-            reportFD = fd
+            reportFD = try Self.openOutput(path)
             ownsReportFD = true
         } else {
             reportFD = 2
@@ -78,8 +76,14 @@ public final class TraceSession {
         options.chromeFile == nil || options.outputFile != nil || !wholeScript || backgroundCopy
     }
 
-    public func closeReportingErrors() {
-        do { try close() } catch { writeText(2, "weir: trace: " + error.message + "\n") }
+    /// Closes the session; false (the message written) when a file could not be written.
+    @discardableResult
+    public func closeReportingErrors() -> Bool {
+        do { try close() } catch {
+            writeText(2, "weir: trace: " + error.message + "\n")
+            return false
+        }
+        return true
     }
 
     /// The session is over: the Chrome file, and the `-o` file closed.
@@ -88,10 +92,23 @@ public final class TraceSession {
         isClosed = true
         defer { if ownsReportFD { Glibc.close(reportFD) } }
         if let path = options.chromeFile {
-            let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-            guard fd >= 0 else { throw TraceOptionError("\(path): \(String(cString: strerror(errno)))") }
-            writeText(fd, ChromeTrace.document(for: pipelines, shellPid: Int(getpid())))
-            Glibc.close(fd)
+            let fd = try Self.openOutput(path)
+            defer { Glibc.close(fd) }
+            guard writeText(fd, ChromeTrace.document(for: pipelines, shellPid: Int(getpid()))) else {
+                throw TraceOptionError("\(path): write error: \(String(cString: strerror(errno)))")
+            }
         }
+    }
+
+    /// Opens a report or timeline file for writing. A FIFO nobody reads is an error at once
+    /// (ENXIO from a non-blocking open), not a shell blocked until a reader comes.
+    static func openOutput(_ path: ByteString) throws(TraceOptionError) -> Int32 {
+        let fd = path.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0o644) }
+        guard fd >= 0 else {
+            if errno == ENXIO { throw TraceOptionError("\(path): no process is reading this FIFO") }
+            throw TraceOptionError("\(path): \(String(cString: strerror(errno)))")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
     }
 }

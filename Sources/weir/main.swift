@@ -7,6 +7,9 @@ import WeirBuiltins
 
 // The executable stays thin: options, input, and wiring of the library targets.
 
+// Deep nesting in any parser or evaluator is an error from here on, not a stack overflow.
+StackGuard.arm()
+
 let commandLine = Options.commandLineBytes()
 let options: Options
 switch Options.parse(Array(commandLine.dropFirst())) {

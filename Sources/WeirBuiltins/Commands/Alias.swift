@@ -14,7 +14,7 @@ func alias(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     }
     if rest.first == "--" { rest = rest.dropFirst() }
     if rest.isEmpty {
-        for (k, v) in shell.aliases.sorted(by: { $0.key < $1.key }) { writeAll(1, prefix + "\(k)=\(shellQuoteForAlias(v))\n") }
+        for (k, v) in shell.aliases.sorted(by: { $0.key < $1.key }) { writeStdout(prefix + "\(k)=\(shellQuoteForAlias(v))\n") }
         return 0
     }
     var status: Int32 = 0
@@ -22,7 +22,7 @@ func alias(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if let eq = a.firstIndex(of: UInt8(ascii: "=")) {
             shell.aliases[a.slice(0..<eq)] = a.slice(from: eq + 1)
         } else if let v = shell.aliases[a] {
-            writeAll(1, prefix + "\(a)=\(shellQuoteForAlias(v))\n")
+            writeStdout(prefix + "\(a)=\(shellQuoteForAlias(v))\n")
         } else {
             shell.error("alias: \(a): not found")
             status = 1

@@ -57,7 +57,7 @@ func describeCommand(_ shell: Shell, _ name: ByteString, verbose: Bool, all: Boo
     var found = false
     func say(_ kind: ByteString, _ terse: ByteString, _ long: ByteString) {
         found = true
-        if typeOnly { writeAll(1, kind + "\n") } else if verbose { writeAll(1, long + "\n") } else { writeAll(1, terse + "\n") }
+        if typeOnly { writeStdout(kind + "\n") } else if verbose { writeStdout(long + "\n") } else { writeStdout(terse + "\n") }
     }
     if !pathOnly {
         if let a = shell.aliases[name] {
@@ -150,17 +150,17 @@ func hash(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if letters.contains("r") { shell.commandHash = [:] }
     if names.isEmpty && !letters.contains("r") {
         if shell.commandHash.isEmpty {
-            writeAll(1, "hash: hash table empty\n")
+            writeStdout("hash: hash table empty\n")
             return 0
         }
-        for (_, p) in shell.commandHash.sorted(by: { $0.key < $1.key }) { writeAll(1, p + "\n") }
+        for (_, p) in shell.commandHash.sorted(by: { $0.key < $1.key }) { writeStdout(p + "\n") }
         return 0
     }
     var status: Int32 = 0
     for n in names {
         if letters.contains("d") { shell.commandHash[n] = nil; continue }
         if letters.contains("t") {
-            if let p = shell.commandHash[n] { writeAll(1, p + "\n") } else {
+            if let p = shell.commandHash[n] { writeStdout(p + "\n") } else {
                 shell.error("hash: \(n): not found")
                 status = 1
             }

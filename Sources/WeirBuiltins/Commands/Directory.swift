@@ -85,7 +85,7 @@ func cd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     } catch let e as VariableError {
         throw ShellError("cd: \(e.message)")
     }
-    if printNew { writeAll(1, newPWD + "\n") }
+    if printNew { writeStdout(newPWD + "\n") }
     return 0
 }
 
@@ -96,13 +96,13 @@ func pwd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         var a = stat(), b = stat()
         if p.withCString({ stat($0, &a) }) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
             && !p.split(separator: UInt8(ascii: "/")).contains(where: { $0 == "." || $0 == ".." }) {
-            writeAll(1, p + "\n")
+            writeStdout(p + "\n")
             return 0
         }
     }
     guard let p = physicalDirectory() else {
         throw ShellError("pwd: error retrieving current directory: \(String(cString: strerror(errno)))")
     }
-    writeAll(1, p + "\n")
+    writeStdout(p + "\n")
     return 0
 }

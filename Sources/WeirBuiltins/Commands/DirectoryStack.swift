@@ -45,7 +45,7 @@ struct DirectoryStackCommand {
     }
 
     func printStack() {
-        writeAll(1, entries.map { display($0, long: false) }.joined(separator: " ") + "\n")
+        writeStdout(entries.map { display($0, long: false) }.joined(separator: " ") + "\n")
     }
 }
 
@@ -146,13 +146,13 @@ func dirs(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if cleared { return 0 }
     let all = s.entries.map { s.display($0, long: long) }
     if let only {
-        writeAll(1, (numbered ? "\(ByteString(only).leftPadded(2))  " : "") + all[only] + "\n")
+        writeStdout((numbered ? "\(ByteString(only).leftPadded(2))  " : "") + all[only] + "\n")
         return 0
     }
     if numbered {
-        writeAll(1, all.indices.map { "\(ByteString($0).leftPadded(2))  \(all[$0])\n" }.joined())
+        writeStdout(all.indices.map { "\(ByteString($0).leftPadded(2))  \(all[$0])\n" }.joined())
     } else {
-        writeAll(1, all.joined(separator: perLine ? "\n" : " ") + "\n")
+        writeStdout(all.joined(separator: perLine ? "\n" : " ") + "\n")
     }
     return 0
 }

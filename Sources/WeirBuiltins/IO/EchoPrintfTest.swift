@@ -34,7 +34,7 @@ func printf(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard let format = rest.first else {
         throw ShellError("printf: usage: printf [-v var] format [arguments]", status: 2)
     }
-    let out = Printf.format(format, Array(rest.dropFirst()))
+    let out = Printf.format(format, Array(rest.dropFirst()), streamTo: target == nil ? 1 : nil)
     if let target {
         for d in out.diagnostics { shell.error(d) }
         let text = ByteString(out.stdout)

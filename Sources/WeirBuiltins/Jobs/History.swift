@@ -5,18 +5,22 @@ import WeirExpansion
 
 /// `history [N]`, `history -c`, `history -d N`
 func history(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    guard let input = shell.interactiveInput else { return 0 }
     var rest = Array(args.dropFirst())
     if rest.first == "--" { rest.removeFirst() }
-    if rest.first == "-c" {
-        input.clearHistory()
-        return 0
-    }
     if rest.first == "-d" {
-        guard rest.count > 1, let n = Int(rest[1]) else { throw ShellError("history: -d: option requires an argument", status: 2) }
+        guard rest.count > 1 else { throw ShellError("history: -d: option requires an argument", status: 2) }
+        // Any number that is not a position in the list (a script has no list) is out of range.
+        guard let n = Int(rest[1]), let input = shell.interactiveInput else {
+            throw ShellError("history: \(rest[1]): history position out of range")
+        }
         let h = input.history
         let number = n < 0 ? h.first + h.entries.count + n : n
         guard input.deleteHistoryEntry(number) else { throw ShellError("history: \(rest[1]): history position out of range") }
+        return 0
+    }
+    guard let input = shell.interactiveInput else { return 0 }
+    if rest.first == "-c" {
+        input.clearHistory()
         return 0
     }
     if let f = rest.first, f.hasPrefix("-") && f.count > 1 {
@@ -38,7 +42,7 @@ func history(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         out.append(num)
         out += Array("  ".utf8) + h.entries[i] + [0x0A]
     }
-    writeAll(1, out)
+    writeStdout(out)
     return 0
 }
 

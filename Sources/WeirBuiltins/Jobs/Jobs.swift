@@ -58,20 +58,20 @@ func kill(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if first == "-l" || first == "-L" {
         rest.removeFirst()
         if rest.isEmpty {
-            writeAll(1, signalTable())
+            writeStdout(signalTable())
             return 0
         }
         for a in rest {
             if a == "0" || a.asciiUppercased() == "EXIT" {
-                writeAll(1, a == "0" ? "EXIT\n" : "0\n")
+                writeStdout(a == "0" ? "EXIT\n" : "0\n")
                 continue
             }
             if let n = Int32(a) {
                 let s = n > 128 ? n - 128 : n
                 guard let name = signalNames[s] else { throw ShellError("kill: \(a): invalid signal specification") }
-                writeAll(1, name + "\n")
+                writeStdout(name + "\n")
             } else if let n = signalNumber(a) {
-                writeAll(1, "\(n)\n")
+                writeStdout("\(n)\n")
             } else {
                 throw ShellError("kill: \(a): invalid signal specification")
             }
@@ -126,7 +126,7 @@ func trap(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         throw ShellError("trap: \(o.prefix(2)): invalid option\ntrap: usage: trap [-lp] [[arg] signal_spec ...]", status: 2)
     }
     if rest.first == "-l" {
-        writeAll(1, signalTable())
+        writeStdout(signalTable())
         return 0
     }
     if rest.isEmpty || rest.first == "-p" {
@@ -207,7 +207,7 @@ func printTraps(_ shell: Shell, only: [ByteString]) {
     for (n, t) in lines {
         let name = trapName(n)
         if !only.isEmpty && !only.contains(name) { continue }
-        writeAll(1, "trap -- \(shellQuoteForAlias(t)) \(name)\n")
+        writeStdout("trap -- \(shellQuoteForAlias(t)) \(name)\n")
     }
 }
 
@@ -225,7 +225,7 @@ func times(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         let f = ByteString(frac)
         return "\(m)m\(whole).\(ByteString(repeating: UInt8(ascii: "0"), count: 3 - f.count))\(f)s"
     }
-    writeAll(1, "\(fmt(a.ru_utime)) \(fmt(a.ru_stime))\n\(fmt(b.ru_utime)) \(fmt(b.ru_stime))\n")
+    writeStdout("\(fmt(a.ru_utime)) \(fmt(a.ru_stime))\n\(fmt(b.ru_utime)) \(fmt(b.ru_stime))\n")
     return 0
 }
 
@@ -238,7 +238,7 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if letters.contains("r") && (job.isDone || job.isStopped) { continue }
         if letters.contains("s") && !job.isStopped { continue }
         if letters.contains("p") {
-            writeAll(1, job.pids.map { ByteString($0) }.joined(separator: "\n") + "\n")
+            writeStdout(job.pids.map { ByteString($0) }.joined(separator: "\n") + "\n")
             continue
         }
         let state: ByteString = job.isDone ? (job.status == 0 ? "Done" : "Exit \(job.status)") : (job.isStopped ? "Stopped" : "Running")
@@ -246,7 +246,7 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         var line: ByteString = "[\(job.id)]\(marker)  "
         if letters.contains("l") { line += "\(job.pids.first ?? 0) " }
         line += state.padding(to: 24) + job.command + (job.isDone || job.isStopped ? "" : " &")
-        writeAll(1, line + "\n")
+        writeStdout(line + "\n")
         if job.isDone { job.notified = true }
     }
     shell.jobs.pruneDone()

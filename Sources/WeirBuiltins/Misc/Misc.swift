@@ -50,7 +50,7 @@ func ulimit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         for (_, res, label, unit) in resources {
             var rl = rlimit()
             getrlimit(__rlimit_resource_t(UInt32(res)), &rl)
-            writeAll(1, "\(label) \(show(hard ? rl.rlim_max : rl.rlim_cur, unit))\n")
+            writeStdout("\(label) \(show(hard ? rl.rlim_max : rl.rlim_cur, unit))\n")
         }
         return 0
     }
@@ -74,7 +74,7 @@ func ulimit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                 throw ShellError("ulimit: \(ch == "n" ? "open files" : "limit"): cannot modify limit: \(String(cString: strerror(errno)))")
             }
         } else {
-            writeAll(1, show(hard ? rl.rlim_max : rl.rlim_cur, unit) + "\n")
+            writeStdout(show(hard ? rl.rlim_max : rl.rlim_cur, unit) + "\n")
         }
     }
     return 0
@@ -110,10 +110,10 @@ func shopt(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if !v && !names.isEmpty { status = 1 }
         if quiet { continue }
         if letters.contains("p") || useSetO && letters.contains("p") {
-            writeAll(1, useSetO ? "set \(v ? "-" : "+")o \(n)\n" : "shopt \(v ? "-s" : "-u") \(n)\n")
+            writeStdout(useSetO ? "set \(v ? "-" : "+")o \(n)\n" : "shopt \(v ? "-s" : "-u") \(n)\n")
         } else {
             let pad = ByteString(repeating: UInt8(ascii: " "), count: max(1, 16 - n.count))
-            writeAll(1, n + pad + "\t" + (v ? "on" : "off") + "\n")
+            writeStdout(n + pad + "\t" + (v ? "on" : "off") + "\n")
         }
     }
     return status
@@ -140,9 +140,9 @@ func caller(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard n < frames.count else { return 1 }
     let f = frames[frames.count - 1 - n]
     if args.count > 1 {
-        writeAll(1, "\(f.line) \(f.function) \(f.file)\n")
+        writeStdout("\(f.line) \(f.function) \(f.file)\n")
     } else {
-        writeAll(1, "\(f.line) \(f.file)\n")
+        writeStdout("\(f.line) \(f.file)\n")
     }
     return 0
 }

@@ -31,12 +31,12 @@ func mkfifoCommand(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
                 i += 1
             case "--context": continue  // SELinux: no context to set here
             case "--help":
-                writeAll(1, "Usage: mkfifo [OPTION]... NAME...\nCreate named pipes (FIFOs) with the given NAMEs.\n\n"
+                writeStdout("Usage: mkfifo [OPTION]... NAME...\nCreate named pipes (FIFOs) with the given NAMEs.\n\n"
                     + "  -m, --mode=MODE    set file permission bits to MODE, not a=rw - umask\n"
                     + "  -Z, --context      accepted; there is no security context to set\n")
                 return 0
             case "--version":
-                writeAll(1, "mkfifo (weir builtin) \(weirVersion)\n")
+                writeStdout("mkfifo (weir builtin) \(weirVersion)\n")
                 return 0
             default:
                 return fail("unrecognized option '\(a)'", usage: true)

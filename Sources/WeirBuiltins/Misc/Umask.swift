@@ -12,10 +12,10 @@ func umask(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     _ = Glibc.umask(current)
     guard let spec = operands.first else {
         if letters.contains("S") {
-            writeAll(1, symbolicMask(current) + "\n")
+            writeStdout(symbolicMask(current) + "\n")
         } else {
             let o = String(current, radix: 8)
-            writeAll(1, ByteString((letters.contains("p") ? "umask " : "") + String(repeating: "0", count: max(0, 4 - o.count)) + o + "\n"))
+            writeStdout(ByteString((letters.contains("p") ? "umask " : "") + String(repeating: "0", count: max(0, 4 - o.count)) + o + "\n"))
         }
         return 0
     }
@@ -30,7 +30,7 @@ func umask(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         throw ShellError("umask: \(spec): invalid symbolic mode operator")
     }
     _ = Glibc.umask(~allowed & 0o777)
-    if letters.contains("S") { writeAll(1, symbolicMask(~allowed & 0o777) + "\n") }
+    if letters.contains("S") { writeStdout(symbolicMask(~allowed & 0o777) + "\n") }
     return 0
 }
 

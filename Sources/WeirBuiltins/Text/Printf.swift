@@ -14,10 +14,20 @@ public enum Printf {
     nonisolated(unsafe) public static var shellStartTime: Int64? = nil
 
     /// `printf FORMAT [ARG...]` (not -v: the caller handles `-v var` and `--`).
-    public static func format(_ format: ByteString, _ arguments: [ByteString]) -> BuiltinOutput {
+    ///
+    /// With `streamTo`, output is written to that descriptor as it grows past a chunk (and
+    /// the rest is left in `stdout`), so a field two gigabytes wide costs no memory and ends
+    /// at the first failed write. Without it, a field wider than `inMemoryLimit` is an error.
+    public static func format(_ format: ByteString, _ arguments: [ByteString], streamTo fd: Int32? = nil) -> BuiltinOutput {
         var engine = PrintfEngine(format: format.bytes, arguments: arguments)
+        engine.streamFD = fd
         return engine.run()
     }
+
+    /// The widest field or precision kept in memory (for `-v`, or when not streaming).
+    public static let inMemoryLimit = 1 << 20
+    /// Output is written once this much has gathered (when streaming).
+    static let chunk = 1 << 16
 }
 
 #if arch(x86_64) || arch(i386)
@@ -40,6 +50,8 @@ struct PrintfEngine {
     var next = 0
     var out = BuiltinOutput()
     var conversionError = false
+    /// Where output goes as it grows, if anywhere (see `Printf.format`).
+    var streamFD: Int32? = nil
 
     init(format: [UInt8], arguments: [ByteString]) {
         self.fmt = format
@@ -91,25 +103,38 @@ struct PrintfEngine {
             }
             while i < n && Self.isFlag(fmt[i]) { i += 1 }
             var width: Int32? = nil
+            // The field's size (width, and precision for a number), checked before anything
+            // is made: a width past Int32 is an error, not bash's clamp to two gigabytes.
+            var fieldSize = 0
             if i < n && fmt[i] == UInt8(ascii: "*") {
                 i += 1
-                width = getInt()
+                guard let w = getWidth() else { return .finished(1) }
+                width = w
+                fieldSize = Int(w.magnitude)
             } else {
+                let digits = i
                 while i < n && Self.isDigit(fmt[i]) { i += 1 }
+                guard let w = literalSize(fmt[digits..<i]) else { return .finished(1) }
+                fieldSize = w
             }
             var precision: Int32? = nil
+            var precisionSize = 0
             var precisionDigits = false
             if i < n && fmt[i] == UInt8(ascii: ".") {
                 i += 1
                 if i < n && fmt[i] == UInt8(ascii: "*") {
                     i += 1
-                    precision = getInt()
+                    precision = getPrecision()
+                    precisionSize = Int(precision!)
                 } else {
                     if i < n && fmt[i] == UInt8(ascii: "-") { i += 1 }
+                    let digits = i
                     while i < n && Self.isDigit(fmt[i]) {
                         i += 1
                         precisionDigits = true
                     }
+                    guard let p = literalSize(fmt[digits..<i]) else { return .finished(1) }
+                    precisionSize = p
                 }
             }
             let modStart = i
@@ -120,6 +145,11 @@ struct PrintfEngine {
             }
             let conv = fmt[i]
             i += 1
+            if Self.isNumericConversion(conv) { fieldSize = Swift.max(fieldSize, precisionSize) }
+            if fieldSize > Printf.inMemoryLimit && streamFD == nil {
+                diagnose("\(fieldSize): field too wide to hold in memory")
+                return .finished(1)
+            }
             let spec = Array(fmt[start..<modStart])
             var cArgs: [CVarArg] = []
             if let w = width { cArgs.append(w) }
@@ -131,21 +161,21 @@ struct PrintfEngine {
                 // in a UTF-8 locale, and so splits a multibyte character).
                 let arg = getString()
                 let bytes: [UInt8] = arg.isEmpty ? [0] : Characters.first(arg).bytes
-                printString(bytes, spec: spec, width: width, precision: nil, honorPrecision: false)
+                if !printString(bytes, spec: spec, width: width, precision: nil, honorPrecision: false) { return .finished(1) }
             case UInt8(ascii: "s"):
                 let arg = getString()
                 if ShellLocale.isUTF8 && !arg.isASCII && Self.hasPrecision(spec) {
                     // The precision counts characters: weir cuts the text itself.
-                    printString(arg.bytes, spec: spec, width: width, precision: precision)
+                    if !printString(arg.bytes, spec: spec, width: width, precision: precision) { return .finished(1) }
                 } else {
-                    let text = arg.withCString { ptr in Self.cFormat(spec + [conv], cArgs + [ptr]) }
-                    out.stdout.append(contentsOf: text)
+                    let ok = arg.withCString { ptr in appendC(spec + [conv], cArgs + [ptr], fieldSize: fieldSize) }
+                    if !ok { return .finished(1) }
                 }
             case UInt8(ascii: "b"):
                 let arg = getString()
                 let r = Escapes.process(arg.bytes, mode: .bArgument)
                 for message in r.diagnostics { diagnose(message) }
-                printString(r.bytes, spec: spec, width: width, precision: precision)
+                if !printString(r.bytes, spec: spec, width: width, precision: precision) { return .finished(1) }
                 if r.stopped { return .finished(0) }
             case UInt8(ascii: "q"), UInt8(ascii: "Q"):
                 var arg = getString().bytes
@@ -159,7 +189,7 @@ struct PrintfEngine {
                     if p >= 0 && Int(p) < arg.count { arg = Array(arg[0..<Int(p)]) }
                     honor = false
                 }
-                printString(ShellQuoting.quote(arg), spec: spec, width: width, precision: precision, honorPrecision: honor)
+                if !printString(ShellQuoting.quote(arg), spec: spec, width: width, precision: precision, honorPrecision: honor) { return .finished(1) }
             case UInt8(ascii: "n"):
                 let name = getString()
                 if !name.isEmpty && !Self.isIdentifier(name.bytes) {
@@ -168,17 +198,17 @@ struct PrintfEngine {
                 }
             case UInt8(ascii: "d"), UInt8(ascii: "i"):
                 let value = getIntMax()
-                out.stdout.append(contentsOf: Self.cFormat(spec + [UInt8(ascii: "l"), conv], cArgs + [Int(value)]))
+                if !appendC(spec + [UInt8(ascii: "l"), conv], cArgs + [Int(value)], fieldSize: fieldSize) { return .finished(1) }
             case UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "x"), UInt8(ascii: "X"):
                 let value = getUIntMax()
-                out.stdout.append(contentsOf: Self.cFormat(spec + [UInt8(ascii: "l"), conv], cArgs + [UInt(value)]))
+                if !appendC(spec + [UInt8(ascii: "l"), conv], cArgs + [UInt(value)], fieldSize: fieldSize) { return .finished(1) }
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"),
                  UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "a"), UInt8(ascii: "A"):
                 let value = getFloat()
                 var s = spec
                 if printfFloatModifier != 0 { s.append(printfFloatModifier) }
                 s.append(conv)
-                out.stdout.append(contentsOf: Self.cFormat(s, cArgs + [value]))
+                if !appendC(s, cArgs + [value], fieldSize: fieldSize) { return .finished(1) }
             case UInt8(ascii: "("):
                 // %(datefmt)T
                 var j = i
@@ -210,13 +240,71 @@ struct PrintfEngine {
                 } else {
                     seconds = Int64(time(nil))
                 }
-                printString(Self.strftime(timeFormat, seconds), spec: spec, width: width, precision: precision)
+                if !printString(Self.strftime(timeFormat, seconds), spec: spec, width: width, precision: precision) { return .finished(1) }
             default:
                 diagnose("`\(Self.text(fmt[(i - 1)..<Swift.min(n, i - 1 + Self.utf8Length(conv))]))': invalid format character")
                 return .finished(1)
             }
+            if out.stdout.count >= Printf.chunk && !flush() { return .finished(1) }
         }
         return .completed
+    }
+
+    // MARK: - Output
+
+    /// Writes what has gathered to the stream, if there is one; false (with the message)
+    /// when the write fails.
+    mutating func flush() -> Bool {
+        guard let fd = streamFD, !out.stdout.isEmpty else { return true }
+        let ok = writeAll(fd, out.stdout)
+        out.stdout.removeAll(keepingCapacity: true)
+        if !ok { diagnose("write error: \(String(cString: strerror(errno)))") }
+        return ok
+    }
+
+    /// A C conversion: in memory through vsnprintf, or, for a field wider than the
+    /// in-memory limit, straight to the stream through vdprintf (glibc pads in small pieces).
+    mutating func appendC(_ spec: [UInt8], _ args: [CVarArg], fieldSize: Int) -> Bool {
+        guard fieldSize > Printf.inMemoryLimit, let fd = streamFD else {
+            out.stdout.append(contentsOf: Self.cFormat(spec, args))
+            return true
+        }
+        guard flush() else { return false }
+        var specZ = spec
+        specZ.append(0)
+        let n = specZ.withUnsafeBufferPointer { sp in
+            sp.withMemoryRebound(to: CChar.self) { cp in withVaList(args) { vdprintf(fd, cp.baseAddress!, $0) } }
+        }
+        if n < 0 {
+            diagnose("write error: \(String(cString: strerror(errno)))")
+            return false
+        }
+        return true
+    }
+
+    /// `count` spaces, written in chunks when streaming.
+    mutating func appendPadding(_ count: Int) -> Bool {
+        var left = count
+        while left > 0 {
+            let piece = Swift.min(left, Printf.chunk)
+            out.stdout.append(contentsOf: repeatElement(0x20, count: piece))
+            left -= piece
+            if out.stdout.count >= Printf.chunk && !flush() { return false }
+        }
+        return true
+    }
+
+    /// A width or precision written as digits; nil (with bash's message) past Int32.
+    mutating func literalSize(_ digits: ArraySlice<UInt8>) -> Int? {
+        var v = 0
+        for d in digits {
+            v = v * 10 + Int(d - 0x30)
+            if v > Int(Int32.max) {
+                diagnose("\(Self.text(digits)): Numerical result out of range")
+                return nil
+            }
+        }
+        return v
     }
 
     // MARK: - Arguments
@@ -227,9 +315,21 @@ struct PrintfEngine {
         return args[next]
     }
 
-    /// An `int` for a `*` width or precision; out-of-range values are clamped with
-    /// bash's warning, which names the argument after the number.
-    mutating func getInt() -> Int32 {
+    /// An `int` for a `*` width. A value past Int32 is an error (bash clamps it with a
+    /// warning and then writes two gigabytes).
+    mutating func getWidth() -> Int32? {
+        let argument = next < args.count ? args[next] : ""
+        let value = getIntMax()
+        if value > Int64(Int32.max) || value < Int64(Int32.min) {
+            diagnose("\(argument): Numerical result out of range")
+            return nil
+        }
+        return Int32(value)
+    }
+
+    /// An `int` for a `*` precision; out-of-range values are clamped with bash's warning,
+    /// which names the argument after the number (a precision only shortens a string).
+    mutating func getPrecision() -> Int32 {
         let value = getIntMax()
         if value > Int64(Int32.max) || value < Int64(Int32.min) {
             if next < args.count {
@@ -337,7 +437,8 @@ struct PrintfEngine {
 
     /// bash's `printstr`: the flags, width and precision of `spec` applied to `bytes`,
     /// counting bytes; a `*` takes `width`/`precision`.
-    mutating func printString(_ bytes: [UInt8], spec: [UInt8], width: Int32?, precision: Int32?, honorPrecision: Bool = true) {
+    /// False when a streamed write failed.
+    mutating func printString(_ bytes: [UInt8], spec: [UInt8], width: Int32?, precision: Int32?, honorPrecision: Bool = true) -> Bool {
         var k = 0
         if k < spec.count && spec[k] == UInt8(ascii: "%") { k += 1 }
         var leftJustify = false
@@ -394,9 +495,10 @@ struct PrintfEngine {
             }
         }
         let padding = Swift.max(0, fieldWidth - count)
-        if !leftJustify && padding > 0 { out.stdout.append(contentsOf: repeatElement(0x20, count: padding)) }
+        if !leftJustify && padding > 0 && !appendPadding(padding) { return false }
         out.stdout.append(contentsOf: bytes[0..<count])
-        if leftJustify && padding > 0 { out.stdout.append(contentsOf: repeatElement(0x20, count: padding)) }
+        if leftJustify && padding > 0 && !appendPadding(padding) { return false }
+        return true
     }
 
     /// Formats through Glibc's vsnprintf.
@@ -446,6 +548,16 @@ struct PrintfEngine {
     // MARK: - Character classes
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// The conversions whose precision adds digits (and so can make a field large).
+    static func isNumericConversion(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "x"),
+             UInt8(ascii: "X"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+             UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "a"), UInt8(ascii: "A"): return true
+        default: return false
+        }
+    }
 
     /// bash's SKIP1: `#'-+ 0`.
     @inline(__always) static func isFlag(_ c: UInt8) -> Bool {

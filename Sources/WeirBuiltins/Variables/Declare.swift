@@ -108,7 +108,7 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
     if flags.print {
         var status: Int32 = 0
         for n in operands {
-            if let line = declarationLine(shell, n) { writeAll(1, line + "\n") } else {
+            if let line = declarationLine(shell, n) { writeStdout(line + "\n") } else {
                 shell.error("\(name): \(n): not found")
                 status = 1
             }
@@ -256,9 +256,9 @@ func printVariables(_ shell: Shell, kind: Declarer, flags: DeclareFlags) {
         }
         if kind == .declare && !flags.print && flags.add.isEmpty {
             guard let s = v.value?.scalar else { continue }
-            writeAll(1, name + "=" + shellQuote(s) + "\n")
+            writeStdout(name + "=" + shellQuote(s) + "\n")
         } else if let line = declarationLine(shell, name) {
-            writeAll(1, line + "\n")
+            writeStdout(line + "\n")
         }
     }
 }
@@ -267,7 +267,7 @@ func printVariables(_ shell: Shell, kind: Declarer, flags: DeclareFlags) {
 /// environment of programs; without names, the exported functions.
 func exportFunctions(_ shell: Shell, _ names: [ByteString], exporting: Bool, name: ByteString) throws -> Int32 {
     if names.isEmpty {
-        for n in shell.exportedFunctionNames { writeAll(1, shell.functionText(n) + "\ndeclare -fx " + n + "\n") }
+        for n in shell.exportedFunctionNames { writeStdout(shell.functionText(n) + "\ndeclare -fx " + n + "\n") }
         return 0
     }
     var status: Int32 = 0
@@ -295,14 +295,14 @@ func printFunctions(_ shell: Shell, _ names: [ByteString], namesOnly: Bool) -> I
             // `declare -F` lists as `declare -f NAME`; `declare -F NAME` says just the name,
             // with `shopt -s extdebug` also the line and file that define it.
             if names.isEmpty {
-                writeAll(1, "declare -f \(n)\n")
+                writeStdout("declare -f \(n)\n")
             } else if shell.shoptValue("extdebug") == true {
-                writeAll(1, "\(n) \(shell.functionLines[n] ?? 0) \(shell.functionSources[n] ?? "main")\n")
+                writeStdout("\(n) \(shell.functionLines[n] ?? 0) \(shell.functionSources[n] ?? "main")\n")
             } else {
-                writeAll(1, "\(n)\n")
+                writeStdout("\(n)\n")
             }
         } else {
-            writeAll(1, shell.functionText(n) + "\n")
+            writeStdout(shell.functionText(n) + "\n")
         }
     }
     return status

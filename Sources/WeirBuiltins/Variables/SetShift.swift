@@ -6,7 +6,7 @@ import WeirSyntax
 func set(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if args.count == 1 {
         for (name, v) in shell.variables.allVariables() {
-            if let line = setListing(name, v) { writeAll(1, line + "\n") }
+            if let line = setListing(name, v) { writeStdout(line + "\n") }
         }
         return 0
     }
@@ -63,10 +63,10 @@ func printOptions(_ shell: Shell, reusable: Bool) {
     for (name, _) in ShellOptions.names {
         let on = shell.option(named: name) ?? false
         if reusable {
-            writeAll(1, "set \(on ? "-" : "+")o \(name)\n")
+            writeStdout("set \(on ? "-" : "+")o \(name)\n")
         } else {
             let pad = ByteString(repeating: UInt8(ascii: " "), count: max(1, 15 - name.count))
-            writeAll(1, name + pad + "\t" + (on ? "on" : "off") + "\n")
+            writeStdout(name + pad + "\t" + (on ? "on" : "off") + "\n")
         }
     }
 }
@@ -103,7 +103,12 @@ func letBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     guard args.count > 1 else { throw ShellError("let: expression expected") }
     var last: Int64 = 0
     for e in args.dropFirst() {
-        last = try ArithmeticEvaluator(environment: shell.environment).evaluate(text: e)
+        do {
+            last = try ArithmeticEvaluator(environment: shell.environment).evaluate(text: e)
+        } catch let error as ShellError where error.kind == .expansion {
+            // An arithmetic error fails `let` (status 1); the script goes on, as in bash.
+            throw ShellError("let: \(e): \(error.message)", status: 1)
+        }
     }
     return last != 0 ? 0 : 1
 }

@@ -239,6 +239,10 @@ extension Shell {
                 }
             }
         }
+        // bash's `wait` also waits for the last process substitution when it is `$!`.
+        if let last = environment.lastBackgroundPid, jobs.job(forPid: last) == nil, jobs.isKnown(last) {
+            _ = jobs.waitFor(last, interrupted: { self.traps.hasPending })
+        }
         for j in jobs.jobs where j.isDone { jobs.remove(j) }
         // A trapped signal that came as the last child ended still interrupted the wait.
         if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
@@ -259,7 +263,7 @@ extension Shell {
 
     /// `fg`: give the job the terminal, continue it, wait for it.
     public func resumeInForeground(_ job: Job) -> Int32 {
-        writeAll(1, job.command + "\n")
+        writeStdout(job.command + "\n")
         job.background = false
         if let pg = job.processGroup { terminal.give(to: pg, modes: job.terminalModes) }
         if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
@@ -275,7 +279,7 @@ extension Shell {
 
     /// `bg`: continue a stopped job in the background.
     public func resumeInBackground(_ job: Job) {
-        writeAll(1, "[\(job.id)]+ \(job.command) &\n")
+        writeStdout("[\(job.id)]+ \(job.command) &\n")
         if job.pendingTrace != nil {
             // The relays of a traced pipeline run in the shell's foreground loop.
             writeAll(2, "weir: bg: a traced pipeline moves data only in the foreground: once its pipes fill it waits for `fg`\n")

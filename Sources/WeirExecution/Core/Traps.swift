@@ -147,17 +147,25 @@ extension Shell {
     func serviceSignals() throws {
         // The common case, nothing came: one inline read of the handler's flags.
         guard weir_signal_anything_pending() != 0 else { return }
-        if weir_signal_take_children_changed() != 0 && jobs.hasChildrenToReap { jobs.reapFinished() }
+        if weir_signal_take_children_changed() != 0 && jobs.hasChildrenToReap {
+            jobs.reapFinished()
+            // A script is never told of finished jobs: bash drops them silently, keeping
+            // each status for `wait PID`. (A prompt reports them first: JobControlSetup.)
+            if !interactive { jobs.forgetFinishedBackgroundJobs() }
+        }
         if traps.hasPending { try runPendingTraps() }
     }
 
-    /// Runs the actions of signals caught since the last check, keeping `$?`.
+    /// Runs the actions of signals caught since the last check, keeping `$?` and
+    /// PIPESTATUS (bash's save_pipestatus_array: a CHLD trap must not hide them).
     public func runPendingTraps() throws {
         for sig in traps.takePending() {
             guard case .command(let text)? = traps.action(for: sig) else { continue }
             let saved = environment.lastStatus
+            let savedPipeStatus = pipeStatus
             _ = try runTrapAction(text, status: saved)
             environment.lastStatus = saved
+            pipeStatus = savedPipeStatus
         }
     }
 

@@ -4,6 +4,9 @@ import WeirExpansion
 
 extension Shell {
     func runCompound(_ c: CompoundCommand) throws -> Int32 {
+        // Compound commands parsed as deep as the parser's stack allowed take more stack
+        // to run: an error, not an overflow.
+        if StackGuard.isLow { return try fail(ShellError.nestingTooDeep) }
         switch c {
         case .braceGroup(let list, _):
             return try run(list)

@@ -11,15 +11,20 @@ extension Shell {
     /// Evaluates a `[[ ]]` expression. Words are expanded without splitting or globbing;
     /// the right side of `==`/`!=` is a pattern, of `=~` an extended regex.
     func evaluateCondition(_ e: ConditionalExpression) throws -> Bool {
+        try StackGuard.check()
         let exp = expander
         switch e {
         case .word(let w):
             return !(try exp.expandString(w)).isEmpty
         case .not(let x):
             return try !evaluateCondition(x)
-        case .and(let a, let b):
-            return try evaluateCondition(a) && evaluateCondition(b)
-        case .or(let a, let b):
+        case .and(let a, _), .or(let a, _):
+            switch a {
+            case .and, .or: return try evaluateConditionChain(e)
+            default: break
+            }
+            if case .and(_, let b) = e { return try evaluateCondition(a) && evaluateCondition(b) }
+            guard case .or(_, let b) = e else { return false }
             return try evaluateCondition(a) || evaluateCondition(b)
         case .group(let x):
             return try evaluateCondition(x)
@@ -106,6 +111,23 @@ extension Shell {
         }
         try? variables.assignValue("BASH_REMATCH", .indexed(IndexedArray(groups)))
         return true
+    }
+
+    /// `a && b || c && …`: the parser's tree leans left, as deep as the chain is long; its
+    /// left spine is walked without recursion (43,000 terms are fine in bash).
+    func evaluateConditionChain(_ top: ConditionalExpression) throws -> Bool {
+        var rights: [(isAnd: Bool, ConditionalExpression)] = []
+        var node = top
+        while true {
+            if case .and(let l, let r) = node { rights.append((true, r)); node = l; continue }
+            if case .or(let l, let r) = node { rights.append((false, r)); node = l; continue }
+            break
+        }
+        var value = try evaluateCondition(node)
+        for (isAnd, r) in rights.reversed() {
+            value = isAnd ? (try value && evaluateCondition(r)) : (try value || evaluateCondition(r))
+        }
+        return value
     }
 
     /// The condition as text for `set -x`.

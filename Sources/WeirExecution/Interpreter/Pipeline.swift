@@ -41,15 +41,22 @@ extension Shell {
             let cmd = plan.stages[i].command
             if i < plan.pipeCount {
                 var fds: [Int32] = [-1, -1]
+                var relayErrno: Int32 = 0
                 if let observer {
-                    guard let edge = observer.edge(after: i) else {
+                    if let edge = observer.edge(after: i) { fds = [edge.read, edge.write] } else { relayErrno = errno }
+                }
+                if fds[0] < 0 {
+                    guard weir_pipe2_cloexec(&fds) == 0 else {
+                        // The stages started so far are waited for; the pipeline fails.
                         error("pipe: \(String(cString: strerror(errno)))")
+                        failure = ShellError.reported()
                         break
                     }
-                    fds = [edge.read, edge.write]
-                } else if weir_pipe2_cloexec(&fds) != 0 {
-                    error("pipe: \(String(cString: strerror(errno)))")
-                    break
+                    if relayErrno != 0 {
+                        // A relay needs twice the descriptors: under a low `ulimit -n` the
+                        // edge runs as a plain pipe, unmeasured, rather than the pipeline failing.
+                        error("trace: the pipe after stage \(i + 1) is not measured: \(String(cString: strerror(relayErrno)))")
+                    }
                 }
                 pipes.append((fds[0], fds[1]))
             }

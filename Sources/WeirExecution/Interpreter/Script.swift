@@ -9,6 +9,8 @@ extension Shell {
     /// sourced file (`syntaxErrorExits` false) it is thrown as the builtin's own error.
     @discardableResult
     public func runSource(_ source: SourceFile, syntaxErrorExits: Bool) throws -> Int32 {
+        // `eval` in `eval`, a file that sources itself: bash overflows its stack; weir stops.
+        if StackGuard.isLow { throw ShellError("eval or source nests deeper than the stack allows", status: 2) }
         let savedSource = currentSource
         currentSource = source
         defer { currentSource = savedSource }

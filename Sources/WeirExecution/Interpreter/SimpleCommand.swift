@@ -374,13 +374,20 @@ extension Shell {
                 restore(saved)
             }
         }
-        let status: Int32
+        var status: Int32
+        BuiltinStdout.failure = 0
         do {
             status = try b.run(self, argv)
         } catch var e as ShellError {
             // The builtin's own error is a special builtin's when it is one (POSIX 2.8.1).
             if e.kind == .utility && b.special { e.kind = .specialBuiltin }
             return try fail(e)
+        }
+        if BuiltinStdout.failure != 0 {
+            // A listing to a full disk or a closed descriptor fails, as in bash.
+            error("\(argv[0]): write error: \(String(cString: strerror(BuiltinStdout.failure)))")
+            BuiltinStdout.failure = 0
+            if status == 0 { status = 1 }
         }
         return status
     }
@@ -405,8 +412,8 @@ extension Shell {
 
     /// Calls a function: new positional parameters and a new scope for `local`.
     public func callFunction(_ f: FunctionDefinition, arguments: [ByteString]) throws -> Int32 {
-        if functionDepth >= 1000 {
-            error("\(f.name): maximum function nesting level exceeded (1000)")
+        if functionDepth >= 1000 || StackGuard.isLow {
+            error("\(f.name): maximum function nesting level exceeded (\(functionDepth))")
             throw exiting(1)
         }
         let savedPositional = environment.positional

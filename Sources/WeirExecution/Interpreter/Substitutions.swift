@@ -76,13 +76,13 @@ extension Shell {
         if let span = activeSpan, activeObserver == nil,
            let pid = try startSpanSubstitution(body, isInput: isInput, fifo: path, span: span) {
             environment.lastBackgroundPid = pid
-            jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
+            jobs.addProcessSubstitution(pid)
             processSubstitutions.pendingFIFOs.append((path, isInput))
             return path
         }
         if let observer = activeObserver, let pid = try startTracedSubstitution(body, isInput: isInput, fifo: path, observer: observer) {
             environment.lastBackgroundPid = pid
-            jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
+            jobs.addProcessSubstitution(pid)
             processSubstitutions.pendingFIFOs.append((path, isInput))
             return path
         }
@@ -95,7 +95,7 @@ extension Shell {
             return try self.run(body)
         }
         environment.lastBackgroundPid = pid
-        jobs.add(pids: [pid], processGroup: nil, command: "process substitution", background: true)
+        jobs.addProcessSubstitution(pid)
         processSubstitutions.pendingFIFOs.append((path, isInput))
         return path
     }

@@ -22,7 +22,7 @@ extension Shell {
         }
         if traceSession != nil { return try runPipeline(inner) }
         traceSession = session
-        let status: Int32
+        var status: Int32
         do {
             status = try runPipeline(inner)
         } catch {
@@ -33,8 +33,10 @@ extension Shell {
         traceSession = nil
         if session.pendingJobs > 0 {
             session.closeRequested = true
-        } else {
-            session.closeReportingErrors()
+        } else if !session.closeReportingErrors() && status == 0 {
+            // The timeline could not be written: the command's success is not the trace's.
+            status = 1
+            environment.lastStatus = 1
         }
         if session.interrupted {
             // Die of the SIGINT the stages died of, as the shell would have without `trace`.
@@ -138,6 +140,13 @@ extension Shell {
         let status: Int32
         do {
             status = try runCommand(c)
+        } catch ControlFlow.returnFromFunction(let s) {
+            // `trace return 7`: the status the shell goes on with is the table's too.
+            finish(s)
+            throw ControlFlow.returnFromFunction(s)
+        } catch let e as ShellExit {
+            finish(e.status)
+            throw e
         } catch {
             finish(environment.lastStatus)
             throw error

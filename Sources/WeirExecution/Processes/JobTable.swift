@@ -81,6 +81,7 @@ public final class JobTable: ChildWaiter {
         inheritedJobs = jobs.filter { $0.background }
         jobs = []
         reaped = [:]
+        reapedOrder = []
         knownBackground = []
         nextID = 1
     }
@@ -95,6 +96,17 @@ public final class JobTable: ChildWaiter {
     }
 
     public func remove(_ job: Job) { jobs.removeAll { $0 === job } }
+
+    /// Drops background jobs that have ended (their statuses stay in `reaped`).
+    public func forgetFinishedBackgroundJobs() {
+        if jobs.contains(where: { $0.background && $0.isDone }) { jobs.removeAll { $0.background && $0.isDone } }
+    }
+
+    /// A process substitution's child: not a job (`jobs` does not list it, as in bash), but
+    /// a background child whose status `wait $!` can take.
+    public func addProcessSubstitution(_ pid: pid_t) {
+        knownBackground.insert(pid)
+    }
 
     /// A new child has this pid: whatever was kept for an earlier process with the same
     /// pid is that process's, and is forgotten (it must never pass for the new one's).
@@ -114,6 +126,26 @@ public final class JobTable: ChildWaiter {
         }
         if case .stopped = state { return }
         reaped[pid] = st
+        reapedOrder.append(pid)
+        if reapedOrder.count > 2 * Self.keptStatuses { forgetOldestStatuses() }
+    }
+
+    /// How many statuses of children nobody waited for are kept (bash keeps CHILD_MAX;
+    /// POSIX asks for at least that many). Older ones are forgotten, so a script that
+    /// starts children forever and never waits does not grow forever.
+    static let keptStatuses = 4096
+    /// The pids of `reaped`, oldest first (with pids already taken, dropped lazily).
+    var reapedOrder: [pid_t] = []
+
+    func forgetOldestStatuses() {
+        reapedOrder.removeAll { reaped[$0] == nil }
+        let excess = reapedOrder.count - Self.keptStatuses
+        guard excess > 0 else { return }
+        for pid in reapedOrder[0..<excess] where job(forPid: pid) == nil {
+            reaped.removeValue(forKey: pid)
+            knownBackground.remove(pid)
+        }
+        reapedOrder.removeFirst(excess)
     }
 
     /// One call to waitpid for any child; false when there is nothing to wait for.

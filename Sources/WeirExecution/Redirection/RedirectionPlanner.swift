@@ -57,9 +57,14 @@ extension Shell {
                 var digits = target
                 let moving = digits.hasSuffix("-")
                 if moving { digits = digits.dropLast() }
-                if let n = Int32(digits), n >= 0, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                let isNumber = !digits.isEmpty && digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+                if isNumber, let n = Int32(digits) {
                     if let v = r.fdVariable { return .duplicateToVariable(source: n, variable: v) }
                     return moving ? .move(source: n, fd: fd) : .duplicate(source: n, fd: fd)
+                }
+                if isNumber {
+                    // A descriptor number past any descriptor is not a file name (bash).
+                    throw ShellError("\(digits): Bad file descriptor", kind: .redirection(.other), errno: EBADF)
                 }
                 // `>&file` (no number) means `&>file`, as in bash.
                 if r.op == .duplicateOutput && r.fd == nil {

@@ -64,6 +64,7 @@ public struct ArithmeticEvaluator {
     }
 
     public func evaluate(_ e: ArithmeticExpression) throws -> Int64 {
+        try StackGuard.check()
         switch e {
         case .number(let n):
             return n
@@ -83,6 +84,7 @@ public struct ArithmeticEvaluator {
             try write(lv, new)
             return prefix ? new : old
         case .binary(let op, let l, let r):
+            if case .binary = l { return try evaluateLeftChain(e) }
             switch op {
             case .logicalAnd:
                 return try evaluate(l) != 0 && evaluate(r) != 0 ? 1 : 0
@@ -101,6 +103,35 @@ public struct ArithmeticEvaluator {
             return v
         case .conditional(let c, let a, let b):
             return try evaluate(c) != 0 ? evaluate(a) : evaluate(b)
+        }
+    }
+
+    /// `a + b + c + …`: the parser builds left-associative operators as a tree that leans
+    /// left, as deep as the chain is long (32,000 terms in one `$(( ))` are fine in bash).
+    /// The left spine is walked without recursion: down to the first operand, then back up,
+    /// applying each operator to what came before and its right operand.
+    func evaluateLeftChain(_ top: ArithmeticExpression) throws -> Int64 {
+        var depth = 0
+        var node = top
+        while case .binary(_, let l, _) = node { depth += 1; node = l }
+        return try withUnsafeTemporaryAllocation(of: ArithmeticExpression.self, capacity: depth) { spine in
+            var node = top
+            for k in stride(from: depth - 1, through: 0, by: -1) {
+                spine.initializeElement(at: k, to: node)
+                if case .binary(_, let l, _) = node { node = l }
+            }
+            defer { _ = spine.deinitialize() }
+            var value = try evaluate(node)
+            for k in 0..<depth {
+                guard case .binary(let op, _, let r) = spine[k] else { continue }
+                switch op {
+                case .logicalAnd: value = try value != 0 && evaluate(r) != 0 ? 1 : 0
+                case .logicalOr: value = try value != 0 || evaluate(r) != 0 ? 1 : 0
+                case .comma: value = try evaluate(r)
+                default: value = try apply(op, value, try evaluate(r))
+                }
+            }
+            return value
         }
     }
 

@@ -3,27 +3,44 @@ import WeirSyntax
 /// bash's brace expansion: `a{b,c}d` → `abd acd`, `{1..5..2}`, `{a..e}`, nested braces.
 /// Works on word parts, so quotes and expansions inside the braces survive.
 enum BraceExpander {
-    static func expand(_ parts: [WordPart]) -> [[WordPart]] {
+    /// The most words one brace expansion may make. bash has no limit and dies when memory
+    /// runs out; 10,000,000 words take about 2 GB in either shell.
+    static let maxWords = 1 << 25
+
+    static func tooMany(_ count: UInt64) -> ShellError {
+        ShellError("brace expansion: \(count) words are more than the limit of \(maxWords)", kind: .expansion)
+    }
+
+    static func expand(_ parts: [WordPart]) throws -> [[WordPart]] {
+        try StackGuard.check()
         guard let i = parts.firstIndex(where: { if case .brace = $0.kind { return true }; return false }),
               case .brace(let b) = parts[i].kind else { return [parts] }
         let prefix = Array(parts[..<i])
-        let suffixes = expand(Array(parts[(i + 1)...]))
+        let suffixes = try expand(Array(parts[(i + 1)...]))
         var out: [[WordPart]] = []
         let span = parts[i].span
         let middles: [[WordPart]]
         switch b {
         case .alternatives(let words):
-            middles = words.flatMap { expand($0.parts) }
+            var all: [[WordPart]] = []
+            for w in words {
+                all += try expand(w.parts)
+                if all.count > maxWords { throw tooMany(UInt64(all.count)) }
+            }
+            middles = all
         case .sequence(let start, let end, let step):
-            middles = sequence(start, end, step).map { [WordPart(.literal($0), span)] }
+            middles = try sequence(start, end, step).map { [WordPart(.literal($0), span)] }
         }
+        let (total, overflow) = UInt64(middles.count).multipliedReportingOverflow(by: UInt64(suffixes.count))
+        if overflow || total > UInt64(maxWords) { throw tooMany(overflow ? UInt64.max : total) }
+        out.reserveCapacity(Int(total))
         for m in middles {
             for s in suffixes { out.append(prefix + m + s) }
         }
         return out
     }
 
-    static func sequence(_ a: ByteString, _ z: ByteString, _ stepText: ByteString?) -> [ByteString] {
+    static func sequence(_ a: ByteString, _ z: ByteString, _ stepText: ByteString?) throws -> [ByteString] {
         // The step's sign does not matter: the direction comes from the ends.
         let stepValue = stepText.flatMap { Int64($0) } ?? 1
         let by = stepValue == 0 ? 1 : stepValue.magnitude
@@ -34,7 +51,13 @@ enum BraceExpander {
                 return d.count > 1 && d.hasPrefix("0")
             }
             let width = padded(a) || padded(z) ? max(a.count, z.count) : 0
+            // How many words, counted before any is made (the distance cannot overflow
+            // in unsigned arithmetic).
+            let distance = x <= y ? UInt64(bitPattern: y &- x) : UInt64(bitPattern: x &- y)
+            let count = distance / by + 1
+            if count > UInt64(maxWords) { throw tooMany(count) }
             var out: [ByteString] = []
+            out.reserveCapacity(Int(count))
             var v = x
             while true {
                 var s = ByteString(v.magnitude)
@@ -42,7 +65,6 @@ enum BraceExpander {
                 let w = neg ? width - 1 : width
                 if s.count < w { s = ByteString(repeating: UInt8(ascii: "0"), count: w - s.count) + s }
                 out.append(neg ? "-" + s : s)
-                if out.count > 1_000_000 { break }
                 // The distance left, in unsigned arithmetic: it cannot overflow.
                 let left = x <= y ? UInt64(bitPattern: y &- v) : UInt64(bitPattern: v &- y)
                 if left < by { break }

@@ -56,7 +56,7 @@ public struct Expander {
             }
         }
         if word.parts.contains(where: { if case .brace = $0.kind { return true }; return false }) {
-            for parts in BraceExpander.expand(word.parts) {
+            for parts in try BraceExpander.expand(word.parts) {
                 try expandFields(parts, into: &out)
             }
             return

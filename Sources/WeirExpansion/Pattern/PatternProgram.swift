@@ -285,12 +285,22 @@ struct PatternCompiler<Text: PatternText> {
     var subOps: [PatOp] = []
     var groups: [PatGroup] = []
     var brackets: [PatBracket] = []
+    /// The index of the pattern's last `]`, or -1: a `[` after it cannot open a bracket,
+    /// and is known to be literal without a scan to the end (40,000 `[` were quadratic).
+    let lastCloseBracket: Int
 
     init(_ pattern: Text, extglob: Bool, caseInsensitive: Bool, bytewise: Bool) {
         self.p = pattern
         self.extglob = extglob
         self.caseInsensitive = caseInsensitive
         self.bytewise = bytewise
+        var last = -1
+        var k = pattern.count - 1
+        while k >= 0 {
+            if pattern[k] == 0x5D { last = k; break }
+            k -= 1
+        }
+        lastCloseBracket = last
     }
 
     /// Compiles the whole pattern: the ops (top level first), the end of the top level,
@@ -482,6 +492,8 @@ struct PatternCompiler<Text: PatternText> {
     /// Parses the bracket expression that starts with the `[` at `start`: its sense,
     /// its items and the index after its `]`; nil when it has no closing `]`.
     func parseBracket(at start: Int) -> (Bool, [PatBracketItem], Int)? {
+        // The first `]` (after a `!` or `^`) is a member, not the end.
+        if lastCloseBracket <= start + 1 { return nil }
         let n = p.count
         var j = start + 1
         var negated = false

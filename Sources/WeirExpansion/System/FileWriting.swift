@@ -33,3 +33,33 @@ public func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
     }
     return true
 }
+
+/// A builtin's standard output. Like bash (which checks stdout after every builtin), the
+/// shell clears `failure` before a builtin runs and reports a failed write after it:
+/// `NAME: write error: REASON`, status 1.
+public enum BuiltinStdout {
+    /// The errno of the first write to stdout that failed since the builtin began; 0 if none.
+    nonisolated(unsafe) public static var failure: Int32 = 0
+}
+
+/// Writes a builtin's output to fd 1, noting a failure for the shell to report.
+@discardableResult
+public func writeStdout(_ bytes: [UInt8]) -> Bool {
+    let ok = writeAll(1, bytes)
+    if !ok && BuiltinStdout.failure == 0 { BuiltinStdout.failure = errno }
+    return ok
+}
+
+@discardableResult
+public func writeStdout(_ s: ByteString) -> Bool {
+    let ok = writeAll(1, s)
+    if !ok && BuiltinStdout.failure == 0 { BuiltinStdout.failure = errno }
+    return ok
+}
+
+@discardableResult
+public func writeStdoutText(_ s: String) -> Bool {
+    let ok = writeText(1, s)
+    if !ok && BuiltinStdout.failure == 0 { BuiltinStdout.failure = errno }
+    return ok
+}

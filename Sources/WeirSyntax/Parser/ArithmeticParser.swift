@@ -7,6 +7,9 @@ public struct ArithmeticParser {
     /// The source offset of `text[0]`, for error positions.
     let base: Int
     var depth = 0
+    /// Levels of nesting (parentheses, unary operators, assignments, `?:`) allowed; about
+    /// bash's (its expression recursion limit is 1024).
+    static let maxDepth = 1000
 
     public init(text: [UInt8], baseOffset: Int = 0) {
         self.text = text
@@ -84,7 +87,7 @@ public struct ArithmeticParser {
     public mutating func parseArithExpression() throws -> ArithmeticExpression {
         depth += 1
         defer { depth -= 1 }
-        if depth > 200 { throw fail("expression nested too deeply") }
+        if depth > Self.maxDepth { throw fail("expression nested too deeply") }
         var e = try parseArithAssignment()
         while accept(",") { e = .binary(.comma, e, try parseArithAssignment()) }
         return e
@@ -125,6 +128,9 @@ public struct ArithmeticParser {
 
     /// `arith_assignment ::= arith_ternary (ASSIGN_OP arith_assignment)?` (the left side a variable)
     mutating func parseArithAssignment() throws -> ArithmeticExpression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth { throw fail("expression nested too deeply") }
         let lhs = try parseArithTernary()
         skipSpace()
         if let (binop, length) = assignmentOperatorAhead() {
@@ -208,7 +214,7 @@ public struct ArithmeticParser {
     mutating func parseArithUnary() throws -> ArithmeticExpression {
         depth += 1
         defer { depth -= 1 }
-        if depth > 200 { throw fail("expression nested too deeply") }
+        if depth > Self.maxDepth { throw fail("expression nested too deeply") }
         skipSpace()
         // One look at the operator next, not one try per prefix operator.
         let c = peekByte()

@@ -7,10 +7,18 @@ extension Parser {
     /// a missing `}`): bash's rule.
     func parseBraceExpansionIfAny() -> WordPart? {
         let start = offset
-        let (savePos, saveFrames, saveDocs) = (pos, saved.count, pendingHereDocs.count)
+        // A `{` already found to be literal stays literal: without this, each unclosed `{`
+        // inside another is tried again for every way out of the outer one (26 `{` took
+        // ten seconds). Only for the script's own text (alias text has its own offsets).
+        let remembers = saved.isEmpty
+        if remembers && literalBraces.contains(start) { return nil }
+        // Everything an attempt may change: a command substitution inside one sets the
+        // pending here-documents aside and, failing, does not put them back.
+        let (savePos, saveFrames, saveDocs) = (pos, saved.count, pendingHereDocs)
         func reset() -> WordPart? {
             if saved.count == saveFrames { move(to: savePos) }
-            pendingHereDocs.removeLast(pendingHereDocs.count - saveDocs)
+            pendingHereDocs = saveDocs
+            if remembers { literalBraces.insert(start) }
             return nil
         }
         if let seq = parseBraceSequenceIfAny() {

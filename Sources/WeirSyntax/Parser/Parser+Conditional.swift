@@ -54,13 +54,18 @@ extension Parser {
     }
 
     /// `cond_not ::= '!' cond_not | cond_primary`
+    /// A run of `!` is read in a loop and kept by its parity: `! ! a` is `a`, and 100,000
+    /// of them make no tree 100,000 deep.
     func parseCondNot(start: Int) throws -> ConditionalExpression {
-        skipCondBlanks()
-        if peek() == Lex.bang, Lex.isMeta(peek(1)) || peek(1) == 0x20 {
+        var negations = 0
+        while true {
+            skipCondBlanks()
+            guard peek() == Lex.bang, Lex.isMeta(peek(1)) || peek(1) == 0x20 else { break }
             advance()
-            return .not(try parseCondNot(start: start))
+            negations += 1
         }
-        return try parseCondPrimary(start: start)
+        let primary = try parseCondPrimary(start: start)
+        return negations % 2 == 1 ? .not(primary) : primary
     }
 
     /// `cond_primary ::= '(' cond_or ')' | UNARY_OP cond_word | cond_word BINARY_OP cond_word | cond_word`

@@ -1,6 +1,8 @@
 extension Parser {
     /// `parameter_expansion ::= '${' ('#' | '!')? parameter subscript? parameter_operator? '}'`
     func parseParameterExpansion(inDoubleQuotes: Bool) throws -> WordPart {
+        try enterNesting()
+        defer { leaveNesting() }
         let start = offset
         advance(2)
         var length = false

@@ -204,7 +204,8 @@ extension Parser {
     func wordStops(_ c: Int, _ mode: WordMode, depth: Int, atStart: Bool) -> Bool {
         switch mode.stop {
         case .meta:
-            return Lex.isMeta(c) && !(atStart && (c == Lex.lt || c == Lex.gt) && peek(1) == Lex.lparen)
+            // `<(` and `>(` are process substitutions inside a word too (`--file=<(…)`, as bash).
+            return Lex.isMeta(c) && !((c == Lex.lt || c == Lex.gt) && peek(1) == Lex.lparen)
         case .rbrace:
             if c == Lex.rbrace && depth == 0 { return true }
             if mode.stopAtSlash && c == Lex.slash { return true }

@@ -64,6 +64,8 @@ public final class Parser {
 
     /// Here-documents whose bodies start after the next newline token.
     var pendingHereDocs: [HereDoc] = []
+    /// Offsets of `{` found to be literal (not a brace expansion), so none is tried twice.
+    var literalBraces = Set<Int>()
     /// Nesting of compound commands and substitutions, bounded so deep input is an error
     /// rather than a stack overflow.
     var depth = 0
@@ -332,9 +334,13 @@ public final class Parser {
         return "`\(String(decoding: bytes[pos..<end], as: UTF8.self))`"
     }
 
+    /// One level deeper: as deep as the stack allows once the guard is armed (the shell),
+    /// else (a library caller, the unit tests) `maxDepth` levels.
     func enterNesting() throws {
         depth += 1
-        if depth > Parser.maxDepth {
+        if StackGuard.isArmed {
+            if StackGuard.isLow { throw SyntaxError("nesting deeper than the stack allows", at: offset) }
+        } else if depth > Parser.maxDepth {
             throw SyntaxError("nesting deeper than \(Parser.maxDepth) levels", at: offset)
         }
     }
