@@ -19,6 +19,12 @@ let package = Package(
     name: "weir",
     products: [
         .executable(name: "weir", targets: ["weir"]),
+        // The engine as libraries, for the fuzzing package in fuzz/ (it depends on this
+        // package by path).
+        .library(name: "WeirSyntax", targets: ["WeirSyntax"]),
+        .library(name: "WeirExpansion", targets: ["WeirExpansion"]),
+        .library(name: "WeirExecution", targets: ["WeirExecution"]),
+        .library(name: "WeirBuiltins", targets: ["WeirBuiltins"]),
     ],
     targets: [
         // What Swift's Glibc module lacks: W* status macros, pipe2, splice, the _np spawn actions.

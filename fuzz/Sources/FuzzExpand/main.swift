@@ -1,0 +1,83 @@
+import Glibc
+import WeirSyntax
+import WeirExpansion
+import FuzzSupport
+
+// Word expansion with a fixed environment (FuzzSupport.fixedEnvironment): the input is
+// command text after a one-byte option set; it is parsed, and every word of the top-level
+// simple commands is expanded as an argument (brace, tilde, parameter, arithmetic,
+// splitting, globbing in the sandbox tree), as a string (assignment, here-document), as a
+// pattern and as a regex; assignment values and array elements too. Command and process
+// substitutions run nothing (FakeSubstitutions).
+//
+// Option byte: bit 0 UTF-8 locale, 1 nounset, 2 noglob, 3 nullglob, 4 dotglob,
+// 5 nocasematch+nocaseglob, 6 extglob off, 7 IFS=':' instead of the default.
+
+let sandbox: Void = enterSandbox()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    _ = sandbox
+    let input = FlaggedInput(fuzzBytes(data, size))
+    setUTF8Locale(input.bit(0))
+    let env = fixedEnvironment()
+    env.options.nounset = input.bit(1)
+    env.options.noglob = input.bit(2)
+    env.options.nullglob = input.bit(3)
+    env.options.dotglob = input.bit(4)
+    env.options.nocaseglob = input.bit(5)
+    env.options.nocasematch = input.bit(5)
+    env.options.extglob = !input.bit(6)
+    if input.bit(7) {
+        try? env.variables.assign("IFS", ":")
+        env.refreshIFS()
+    }
+    let source = SourceFile(name: "fuzz", bytes: Array(input.rest))
+    let parser = Parser(source: source)
+    let expander = Expander(environment: env)
+    var lists: [CommandList] = []
+    do {
+        while let list = try parser.parseNextCommand() { lists.append(list) }
+    } catch {
+        // Not a script: nothing to expand.
+        return 0
+    }
+    for list in lists {
+        for item in list.items {
+            for pipeline in [item.andOr.first] + item.andOr.rest.map({ $0.pipeline }) {
+                for command in pipeline.commands {
+                    guard case .simple(let c) = command else { continue }
+                    expand(c, expander)
+                }
+            }
+        }
+    }
+    return 0
+}
+
+func expand(_ c: SimpleCommand, _ x: Expander) {
+    for a in c.assignments {
+        if let i = a.index { _ = try? x.expandSubscriptText(x.expandString(i)) }
+        switch a.value {
+        case .scalar(let w):
+            _ = try? x.expandAssignmentValue(w)
+        case .array(let elements):
+            for el in elements {
+                if let k = el.key { _ = try? x.expandString(k) }
+                _ = try? x.expandWords([el.value])
+            }
+        }
+    }
+    _ = try? x.expandWords(c.words)
+    for w in c.words {
+        _ = try? x.expandString(w)
+        _ = try? x.expandPattern(w)
+        _ = try? x.expandRegex(w)
+    }
+}
+
+/// The executable's entry point (SwiftPM links it as `main`): libFuzzer's driver.
+@_cdecl("FuzzExpand_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    runLibFuzzer(argc, argv) { data, size in fuzz(data!, size) }
+}
