@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <sys/stat.h>
 #include <wctype.h>
+#include <stdlib.h>
 #include "cweirsys.h"
 
 int weir_fa_addclosefrom(posix_spawn_file_actions_t *fa, int from) { return posix_spawn_file_actions_addclosefrom_np(fa, from); }
@@ -219,9 +220,10 @@ pid_t weir_spawn(const char *path, char *const argv[], char *const envp[],
     int saved = errno;
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
+        /* -2: no child was made (EAGAIN, ENOMEM), as opposed to one that could not run. */
         *error = saved;
         *failed = -1;
-        return -1;
+        return -2;
     }
     if (child_error != 0) {
         /* As posix_spawn: a child that never ran the program is reaped here. */
@@ -238,3 +240,11 @@ unsigned int weir_towupper(unsigned int c) { return (unsigned int)towupper((wint
 unsigned int weir_towlower(unsigned int c) { return (unsigned int)towlower((wint_t)c); }
 int weir_iswupper(unsigned int c) { return iswupper((wint_t)c); }
 int weir_iswlower(unsigned int c) { return iswlower((wint_t)c); }
+
+int weir_memory_available(size_t size) {
+    volatile char *p = malloc(size);
+    if (p == NULL) return 0;
+    p[0] = 0;
+    free((void *)p);
+    return 1;
+}

@@ -14,7 +14,7 @@ final class ShellSession {
     let pty: PseudoTerminal
     let home: String
 
-    init(_ argv: [String] = ["/bin/bash", "--norc", "--noprofile", "-i"]) throws {
+    init(_ argv: [String] = ["/bin/bash", "--norc", "--noprofile", "-i"], environment extra: [String] = []) throws {
         home = makeTemporaryDirectory(prefix: "weir-pty-")
         pty = try PseudoTerminal(argv, environment: [
             "PATH=\(helperDirectory):/usr/bin:/bin",
@@ -24,7 +24,7 @@ final class ShellSession {
             "HISTFILE=\(home)/history",
             "INPUTRC=/dev/null",
             "LANG=C.UTF-8",
-        ], directory: home)
+        ] + extra, directory: home)
     }
 
     deinit {

@@ -9,6 +9,20 @@ import WeirTestSupport
         try ShellSession([weirBinary, "--norc", "-i"])
     }
 
+    /// History sizes past Int32 are clamped, and a position past the list is an error
+    /// (issue 14: these were values that could trap).
+    @Test func hugeHistorySizesAndPositions() throws {
+        let sh = try ShellSession([weirBinary, "--norc", "-i"],
+                                  environment: ["HISTSIZE=99999999999", "HISTFILESIZE=99999999999"])
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo one") == "one\n", sh.transcript)
+        #expect((sh.run("history -d 99999999999; echo status=$?") ?? "").contains("history position out of range\nstatus=1"), sh.transcript)
+        #expect((sh.run("history -d -99999999999; echo status=$?") ?? "").hasSuffix("status=1\n"), sh.transcript)
+        #expect((sh.run("history") ?? "").contains("echo one"), sh.transcript)
+        sh.pty.send("exit\r")
+        #expect(sh.pty.wait() == 0, sh.transcript)
+    }
+
     /// `kill -INT $$`, `-QUIT`, `-TERM` at the prompt leave the shell running (bash); its
     /// children still get those signals at their default.
     @Test func theShellSurvivesItsOwnInterruptQuitAndTerminate() throws {

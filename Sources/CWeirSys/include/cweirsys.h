@@ -107,6 +107,12 @@ int weir_iswlower(unsigned int c);
 pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage);
 extern const unsigned int WEIR_SPLICE_F_MOVE, WEIR_SPLICE_F_NONBLOCK, WEIR_SPLICE_F_MORE;
 
+/// Whether `size` bytes could be allocated now (malloc, touched once, freed): asked before
+/// a buffer grows, so a size the machine or `ulimit -v` cannot hold is an error the shell
+/// reports instead of Swift's fatal allocation failure. In C so that the optimizer cannot
+/// remove the unused allocation.
+int weir_memory_available(size_t size);
+
 static inline int weir_WIFEXITED(int s) { return WIFEXITED(s); }
 static inline int weir_WEXITSTATUS(int s) { return WEXITSTATUS(s); }
 static inline int weir_WIFSIGNALED(int s) { return WIFSIGNALED(s); }

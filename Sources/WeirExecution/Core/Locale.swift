@@ -7,13 +7,15 @@ extension Shell {
     /// and whenever the script assigns or unsets one of them): the characters that
     /// expansion counts, the case it maps and the order it sorts in follow it from the
     /// next command on, as in bash. A locale the system lacks leaves the category as it
-    /// was; with `warn`, bash's warning says so.
-    public func applyLocale(warn: Bool) {
+    /// was; bash's warning says so when the variable just set (`changed`) is the one that
+    /// failed: LC_ALL, LC_CTYPE or LC_COLLATE, never LANG (bash is silent about LANG, and
+    /// so about a locale that cannot load under a low `ulimit -v`).
+    public func applyLocale(changed: ByteString?) {
         let failed = ShellLocale.apply(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
                                        collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
-        guard warn else { return }
+        guard let changed, changed != "LANG" else { return }
         let reason = String(cString: strerror(ENOENT))
-        for f in failed {
+        for f in failed where ByteString(f.category) == changed {
             error("warning: setlocale: \(f.category): cannot change locale (\(f.name)): \(reason)")
         }
     }

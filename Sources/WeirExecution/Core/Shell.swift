@@ -366,7 +366,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             case "PATH": self.commandHash = [:]
             case "IFS": self.environment.refreshIFS()
             case "TZ": self.exportTimeZone()
-            default: self.applyLocale(warn: true)
+            default: self.applyLocale(changed: name)
             }
         }
         variables.dynamicAssigned = { [unowned(unsafe) self] name, value in

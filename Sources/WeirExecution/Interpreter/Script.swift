@@ -15,11 +15,13 @@ extension Shell {
         currentSource = source
         defer { currentSource = savedSource }
         let parser = Parser(source: source, aliases: self)
+        parser.endOfInputIsFinal = true
         var ranAny = false
         while true {
             let list: CommandList?
             do {
                 list = try parser.parseNextCommand()
+                reportWarnings(of: parser, in: source)
             } catch let e as SyntaxError {
                 var failure = ShellError(e.located(in: source, program: programName, dialect: messageDialect), kind: syntaxErrorExits ? .syntax : .utility, status: 2)
                 failure.carriesLocation = true
@@ -35,6 +37,18 @@ extension Shell {
         // Text with no command in it (`eval ''`, an empty file) has status 0.
         if !ranAny { environment.lastStatus = 0 }
         return environment.lastStatus
+    }
+
+    /// The parser's warnings (a here-document the end of input cut off), each at its line.
+    func reportWarnings(of parser: Parser, in source: SourceFile) {
+        guard !parser.warnings.isEmpty else { return }
+        let saved = (lineSource, lineOffset)
+        for w in parser.warnings {
+            (lineSource, lineOffset) = (source, w.offset)
+            error(w.message)
+        }
+        parser.warnings = []
+        (lineSource, lineOffset) = saved
     }
 
     /// Runs one complete command; an error that abandons the line ends it here.
@@ -97,11 +111,13 @@ extension Shell {
                 continue
             }
             do {
+                parser.endOfInputIsFinal = eof
                 guard let list = try parser.parseNextCommand() else {
                     if eof { break }
                     _ = readMore()
                     continue
                 }
+                reportWarnings(of: parser, in: source)
                 if options.verbose { writeAll(2, source.slice(list.span) + "\n") }
                 if !options.noexec { try runCommandLine(list) }
             } catch let e as SyntaxError {
@@ -127,9 +143,13 @@ extension Shell {
         currentSource = source
         defer { currentSource = savedSource }
         let parser = Parser(source: source, aliases: self)
+        parser.endOfInputIsFinal = true
         while true {
             let list: CommandList?
-            do { list = try parser.parseNextCommand() } catch let e as SyntaxError {
+            do {
+                list = try parser.parseNextCommand()
+                reportWarnings(of: parser, in: source)
+            } catch let e as SyntaxError {
                 return try fail(ShellError(e.located(in: source, program: programName, dialect: messageDialect), kind: .syntax, status: 2))
             }
             guard let list else { break }

@@ -28,10 +28,22 @@ extension Shell {
         }
         close(fds[1])
         var out: [UInt8] = []
-        readToEnd(fds[0], into: &out)
+        var complete = readToEndWithinMemory(fds[0], into: &out)
+        var readErrno = errno
+        // The value is copied twice more on its way to a word or a variable: room for that
+        // is asked for now, while the failure can still be reported.
+        if complete && out.count > 1 << 20 {
+            if weir_memory_available(out.count * 2) == 0 { (complete, readErrno) = (false, ENOMEM) }
+        }
         close(fds[0])
         let st = jobs.waitFor(pid).map { ProcessState(waitStatus: $0).status } ?? 127
         environment.lastStatus = st
+        if !complete && readErrno == ENOMEM {
+            // bash's xmalloc dies with status 2; weir says why and stops the same way.
+            out = []
+            throw ShellError("command substitution: output too large to hold: \(String(cString: strerror(ENOMEM)))",
+                             kind: .expansion, status: 2)
+        }
         // Shell strings cannot hold NUL: bash drops those bytes (with a warning).
         if out.contains(0) { out.removeAll { $0 == 0 } }
         return ByteString(out)
@@ -191,19 +203,28 @@ extension Shell {
         if let d = processSubstitutions.directory { return d }
         var base = variables.value("TMPDIR") ?? "/tmp"
         if base.isEmpty { base = "/tmp" }
-        var template: [CChar] = (base + "/weir-\(getpid())-XXXXXX").map { CChar(bitPattern: $0) } + [0]
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+        func make(in base: ByteString) -> ByteString? {
+            var template: [CChar] = (base + "/weir-\(getpid())-XXXXXX").map { CChar(bitPattern: $0) } + [0]
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
+            return ByteString(cString: template)
+        }
+        // A TMPDIR that cannot hold the directory falls back to /tmp (bash does the same).
+        guard let d = make(in: base) ?? (base == "/tmp" ? nil : make(in: "/tmp")) else {
             throw ShellError("cannot make a directory for process substitution: \(String(cString: strerror(errno)))", kind: .expansion)
         }
-        let d = ByteString(cString: template)
         processSubstitutions.directory = d
         privateDirectoryOwner = getpid()
         // A signal that ends the shell removes the directory on the way out.
         d.withCString { weir_fifo_dir_set($0, 0) }
         signalGuardsInstalled = true
-        _ = weir_fifo_dir_guard(SIGTERM)
-        _ = weir_fifo_dir_guard(SIGHUP)
-        if !interactive { _ = weir_fifo_dir_guard(SIGINT) }
+        // Every signal whose default ends the shell (and that is still at its default).
+        for sig in [SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO] {
+            _ = weir_fifo_dir_guard(sig)
+        }
+        if !interactive {
+            _ = weir_fifo_dir_guard(SIGINT)
+            _ = weir_fifo_dir_guard(SIGQUIT)
+        }
         return d
     }
 

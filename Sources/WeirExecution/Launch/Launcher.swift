@@ -61,13 +61,17 @@ extension Shell {
         let cenv = EnvironmentBlock.converting(environment)
         var code: Int32 = 0, failed: Int32 = -1
         let tty = plan.takesTerminal ? (terminal.fd ?? -1) : -1
-        let pid = cenv.pointers.withUnsafeBufferPointer { envp in
-            path.withCString { cpath in
-                steps.steps.withUnsafeMutableBufferPointer { s in
-                    weir_spawn(cpath, &cargv, envp.baseAddress, s.baseAddress, Int32(s.count), plan.groupID, tty,
-                               &defaults, &ignored, &mask, &code, &failed)
+        let pid = try retryingFork { () -> pid_t? in
+            let pid = cenv.pointers.withUnsafeBufferPointer { envp in
+                path.withCString { cpath in
+                    steps.steps.withUnsafeMutableBufferPointer { s in
+                        weir_spawn(cpath, &cargv, envp.baseAddress, s.baseAddress, Int32(s.count), plan.groupID, tty,
+                                   &defaults, &ignored, &mask, &code, &failed)
+                    }
                 }
             }
+            if pid == -2 { errno = code; return nil }
+            return pid
         }
         if pid < 0 {
             // The child may have taken the terminal before it failed: the shell takes it back.

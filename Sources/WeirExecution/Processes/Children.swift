@@ -32,11 +32,9 @@ extension Shell {
     /// Forks a child that runs shell code and exits with its status.
     public func forkShell(processGroup: pid_t? = nil, foreground: Bool = true,
                           _ body: @escaping () throws -> Int32) throws -> pid_t {
-        let pid = fork()
-        if pid < 0 {
-            let e = errno
-            error("fork: \(String(cString: strerror(e)))")
-            throw exiting(1)
+        let pid = try retryingFork { () -> pid_t? in
+            let pid = fork()
+            return pid < 0 ? nil : pid
         }
         if pid == 0 {
             weir_signal_after_fork()
@@ -63,6 +61,32 @@ extension Shell {
         }
         jobs.childStarted(pid)
         return pid
+    }
+
+    /// Makes a child with `attempt` (nil and errno when no child could be made). EAGAIN
+    /// (`ulimit -u`, a full process table) is tried again, as bash does, after reaping
+    /// the children that ended and a pause that doubles from 10 ms (about 5 s in all);
+    /// then, or on another error, the shell reports it and ends (a script cannot go on
+    /// without its children).
+    func retryingFork(_ attempt: () -> pid_t?) throws -> pid_t {
+        var pause = 0.01
+        var warned = false
+        while true {
+            if let pid = attempt() { return pid }
+            let e = errno
+            guard e == EAGAIN, pause <= 2.6 else {
+                error("fork: \(String(cString: strerror(e)))")
+                throw exiting(1)
+            }
+            if !warned {
+                error("fork: retry: \(String(cString: strerror(e)))")
+                warned = true
+            }
+            jobs.reapFinished()
+            var ts = timespec(tv_sec: Int(pause), tv_nsec: Int((pause - Double(Int(pause))) * 1e9))
+            nanosleep(&ts, nil)
+            pause *= 2
+        }
     }
 
     /// Ends a forked child: its EXIT trap, then `_exit` (no atexit handlers, no flushing

@@ -35,7 +35,24 @@ enum BraceExpander {
         if overflow || total > UInt64(maxWords) { throw tooMany(overflow ? UInt64.max : total) }
         out.reserveCapacity(Int(total))
         for m in middles {
-            for s in suffixes { out.append(prefix + m + s) }
+            for s in suffixes { out.append(joiningLiterals(prefix, m, s)) }
+        }
+        return out
+    }
+
+    /// `a + b + c` with neighbouring literal parts made one: each word of `{a,b}{a,b}…`
+    /// is then one part, not one per brace (22 braces made 4 GB of parts before).
+    static func joiningLiterals(_ a: [WordPart], _ b: [WordPart], _ c: [WordPart]) -> [WordPart] {
+        var out: [WordPart] = []
+        out.reserveCapacity(a.count + b.count + c.count)
+        for list in [a, b, c] {
+            for part in list {
+                if case .literal(let text) = part.kind, let last = out.last, case .literal(let before) = last.kind {
+                    out[out.count - 1] = WordPart(.literal(before + text), last.span)
+                } else {
+                    out.append(part)
+                }
+            }
         }
         return out
     }

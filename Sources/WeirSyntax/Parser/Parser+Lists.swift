@@ -22,7 +22,8 @@ extension Parser {
         } else if !atEnd {
             throw unexpected()
         } else if !pendingHereDocs.isEmpty {
-            throw unterminatedHereDoc(pendingHereDocs[0])
+            guard endOfInputIsFinal else { throw unterminatedHereDoc(pendingHereDocs[0]) }
+            endCutOffHereDocs()
         }
         return list
     }

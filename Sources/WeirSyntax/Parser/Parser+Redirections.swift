@@ -147,7 +147,12 @@ extension Parser {
             }
             lineStart = lineEnd + 1
         }
-        if bodyEnd < 0 { throw unterminatedHereDoc(doc) }
+        if bodyEnd < 0 {
+            guard endOfInputIsFinal else { throw unterminatedHereDoc(doc) }
+            noteCutOffHereDoc(doc)
+            bodyEnd = limit
+            next = limit
+        }
         doc.bodySpan = Span(offsetOf(bodyStart), offsetOf(bodyEnd))
         if doc.quoted {
             let body: ByteString
@@ -173,6 +178,22 @@ extension Parser {
                                                 aliases: aliases)
         }
         move(to: next)
+    }
+
+    /// bash's warning for a here-document the end of input ended.
+    func noteCutOffHereDoc(_ doc: HereDoc) {
+        let line = source.position(of: doc.span.start).line
+        warnings.append((offsetOf(limit), "warning: here-document at line \(line) delimited by end-of-file (wanted `\(doc.delimiter)')"))
+    }
+
+    /// Here-documents still waiting for a body when the input ends: empty, with the warning.
+    func endCutOffHereDocs() {
+        for doc in pendingHereDocs {
+            noteCutOffHereDoc(doc)
+            doc.bodySpan = Span(offset, offset)
+            doc.setBody(Word(parts: [], span: doc.bodySpan))
+        }
+        pendingHereDocs = []
     }
 
     func unterminatedHereDoc(_ doc: HereDoc) -> SyntaxError {

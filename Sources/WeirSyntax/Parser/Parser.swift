@@ -66,6 +66,12 @@ public final class Parser {
     var pendingHereDocs: [HereDoc] = []
     /// Offsets of `{` found to be literal (not a brace expansion), so none is tried twice.
     var literalBraces = Set<Int>()
+    /// No more input will come (a script file, `-c`, `eval`): a here-document that the end
+    /// of input cuts off ends there, with a warning, as in bash. Otherwise (a prompt, a
+    /// stdin still being read) it is an incomplete command.
+    public var endOfInputIsFinal = false
+    /// Warnings found while parsing (each with its source offset), for the caller to show.
+    public var warnings: [(offset: Int, message: String)] = []
     /// Nesting of compound commands and substitutions, bounded so deep input is an error
     /// rather than a stack overflow.
     var depth = 0
