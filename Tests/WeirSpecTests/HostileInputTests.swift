@@ -51,6 +51,8 @@ import WeirTestSupport
         Case(script: "a=(x y); unset 'a[-3]'; echo $?", stdout: "1\n", message: "unset: [-3]: bad array subscript", status: 0),
         Case(script: "caller -1; echo $?", stdout: "1\n", message: "", status: 0),
         Case(script: "set -- a b c; echo \"${@:1:9223372036854775807}\"", stdout: "a b c\n", message: "", status: 0),
+        Case(script: "a[9223372036854775807]=x; a+=(y); echo not-reached", stdout: "",
+             message: "a: cannot append past index 9223372036854775807", status: 1),
         Case(script: "echo {1..100000000}; echo $?", stdout: "", message: "brace expansion: 100000000 words are more than the limit of 33554432", status: 1),
         Case(script: "echo {1..9}{1..9}{1..9}{1..9}{1..9}{1..9}{1..9}{1..9}{1..9}{1..9}", stdout: "",
              message: "brace expansion: 43046721 words are more than the limit", status: 1),

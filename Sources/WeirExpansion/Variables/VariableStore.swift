@@ -127,6 +127,12 @@ public final class VariableStore {
         for (index, value) in elements {
             var i = index ?? next
             if i < 0 { i += a.end }
+            // Past the last index there is no next one: an error, not an overwrite.
+            if index == nil && i == Int.max && a[i] != nil {
+                v.value = .indexed(a)
+                store(n, v)
+                throw VariableError.arithmetic("\(n): cannot append past index \(Int.max)")
+            }
             if i < 0 {
                 v.value = .indexed(a)
                 store(n, v)
