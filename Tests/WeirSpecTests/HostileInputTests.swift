@@ -51,6 +51,12 @@ import WeirTestSupport
         Case(script: "a=(x y); unset 'a[-3]'; echo $?", stdout: "1\n", message: "unset: [-3]: bad array subscript", status: 0),
         Case(script: "caller -1; echo $?", stdout: "1\n", message: "", status: 0),
         Case(script: "set -- a b c; echo \"${@:1:9223372036854775807}\"", stdout: "a b c\n", message: "", status: 0),
+        // Found by fuzz/mutate-scripts.py: the position inside a grouped option outlived
+        // its word when the operands changed.
+        Case(script: "getopts ab:c: o -ab hi; getopts ab:c: o x-ab hi; echo $? $o; getopts ab:c: o -ab hi; echo $? $o",
+             stdout: "0 a\n0 a\n", message: "", status: 0),
+        Case(script: "getopts ab:c: o -ab hi -c x; getopts ab:c: o buil-ab hi -c x; getopts ab:c: o -ab hi -c x; echo $? $OPTIND $o",
+             stdout: "0 1 a\n", message: "invalid option -- i", status: 0),
         Case(script: "a[9223372036854775807]=x; a+=(y); echo not-reached", stdout: "",
              message: "a: cannot append past index 9223372036854775807", status: 1),
         Case(script: "echo {1..100000000}; echo $?", stdout: "", message: "brace expansion: 100000000 words are more than the limit of 33554432", status: 1),

@@ -42,6 +42,8 @@ func getopts(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         return try finish(1, option: "?", arg: nil)
     }
     let word = operands[optind - 1].bytes
+    // A position kept from another word (the operands changed between calls) starts over.
+    if charIndex >= word.count { charIndex = 1 }
     if charIndex == 1 {
         if word.count < 2 || word[0] != UInt8(ascii: "-") { return try finish(1, option: "?", arg: nil) }
         if word == Array("--".utf8) {
