@@ -97,8 +97,14 @@ public struct ArithmeticEvaluator {
                 return try apply(op, try evaluate(l), try evaluate(r))
             }
         case .assign(let lv, let op, let r):
-            let rhs = try evaluate(r)
-            let v = op == nil ? rhs : try apply(op!, try read(lv), rhs)
+            // `y -= y += 1`: the variable's value is read before the right side runs (bash).
+            guard let op else {
+                let v = try evaluate(r)
+                try write(lv, v)
+                return v
+            }
+            let old = try read(lv)
+            let v = try apply(op, old, try evaluate(r))
             try write(lv, v)
             return v
         case .conditional(let c, let a, let b):

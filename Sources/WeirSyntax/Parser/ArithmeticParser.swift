@@ -143,13 +143,17 @@ public struct ArithmeticParser {
         return lhs
     }
 
-    /// `arith_ternary ::= arith_binary ('?' arith_expression ':' arith_assignment)?`
+    /// `arith_ternary ::= arith_binary ('?' arith_expression ':' arith_ternary)?` (as in C and
+    /// bash, `c ? a : x = 1` assigns to the whole conditional: an error)
     mutating func parseArithTernary() throws -> ArithmeticExpression {
         let cond = try parseArithBinary(minimumPrecedence: 1)
         if accept("?") {
             let a = try parseArithExpression()
             guard accept(":") else { throw fail("`:' expected for conditional expression (error token is \"\(rest())\")") }
-            let b = try parseArithAssignment()
+            depth += 1
+            defer { depth -= 1 }
+            if depth > Self.maxDepth { throw fail("expression nested too deeply") }
+            let b = try parseArithTernary()
             return .conditional(cond, a, b)
         }
         return cond
@@ -326,7 +330,8 @@ public struct ArithmeticParser {
                 digits = token[(first + 1)...]
             }
         }
-        if digits.isEmpty { return radix == 16 ? nil : (radix == 8 ? 0 : nil) }
+        // A bare `0x` is 0 in bash, as a bare `0` is.
+        if digits.isEmpty { return radix == 16 || radix == 8 ? 0 : nil }
         var v: Int64 = 0
         for b in digits {
             let d: Int64

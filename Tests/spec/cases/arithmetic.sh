@@ -361,3 +361,34 @@ echo $((0++1)) $((0--1)) $((a+++3)) $(((a)+++3)) $a
 1 1 6 7 4
 ### status: 0
 ### end
+
+# Found by fuzz/diff-arith.py (issue 14).
+### case: a compound assignment reads its variable before the right side runs
+### oracle: bash
+y=0; echo $(( y -= y += 1 )); x=5; echo $(( x += x++ )) $x; a=(0 2); echo $(( a[1] += a[1]-- ))
+### stdout:
+-1
+10 10
+4
+### status: 0
+### end
+
+# Found by fuzz/diff-arith.py (issue 14).
+### case: the third operand of ?: is a conditional, so an assignment after it has no variable
+### oracle: bash
+echo $(( 0 ? 2 : 0 ? 4 : 5 )) $(( 0 ? y=1 : 7 ))
+( echo $(( 1 ? 1 : x = 3 )) ) 2>/dev/null || echo "error $?"
+### stdout:
+5 7
+error 1
+### status: 0
+### end
+
+# Found by fuzz/diff-arith.py (issue 14).
+### case: a bare 0x is zero
+### oracle: bash
+echo $(( 0x )) $(( 0X + 1 ))
+### stdout:
+0 1
+### status: 0
+### end
