@@ -135,7 +135,9 @@ extension ShellPattern {
                         cur = end
                         if mode == .first { break }
                         if p == end {  // an empty match: copy one character and go on
-                            let e = m.next(cur)
+                            // The subject's character, as the locale counts it, even when a
+                            // pattern that is not UTF-8 is matched byte by byte (bash).
+                            let e = m.bytewise && ShellLocale.isUTF8 ? min(n, cur + Characters.length(buf, at: cur)) : m.next(cur)
                             out.append(contentsOf: buf[cur..<e])
                             cur = e
                         }

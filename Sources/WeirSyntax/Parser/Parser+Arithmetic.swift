@@ -99,7 +99,10 @@ extension Parser {
                 parts.append(try parseDoubleQuoted())
                 literalOnly = false
                 continue loop
-            case Lex.squote:
+            case Lex.squote where terminator == .bracket:
+                // In `$(( ))` and `(( ))` a `'` is an ordinary character (and then bash's
+                // "operand expected"); only a subscript, which may be an associative
+                // array's key, takes quotes.
                 flush(&lit, into: &parts, end: here)
                 parts.append(try parseSingleQuoted())
                 literalOnly = false

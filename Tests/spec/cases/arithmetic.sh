@@ -392,3 +392,12 @@ echo $(( 0x )) $(( 0X + 1 ))
 0 1
 ### status: 0
 ### end
+
+# Found by fuzz/mutate-scripts.py (issue 14): weir took the quotes away, and a
+# for (( )) up to Int64's largest value never ended.
+### case: a single quote inside $(( )) is an ordinary character, so not an operand
+### oracle: bash
+echo $(( '3' + 1 )); echo not-reached
+### stdout:
+### status: 1
+### end

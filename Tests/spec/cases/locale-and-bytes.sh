@@ -151,3 +151,15 @@ echo *
 1 A B _ a b é
 ### status: 0
 ### end
+
+# Found by fuzz/diff-pattern.py (issue 14).
+### case: after an empty match, a replacement steps over one character of the subject even when the pattern is not UTF-8
+### oracle: bash
+export LC_ALL=C.UTF-8
+shopt -s extglob
+s=$'\xc3\xa9x'; p=$'*(\xff)'
+printf '%s\n' "${s//$p/<>}"
+### stdout:
+<>é<>x
+### status: 0
+### end
