@@ -198,9 +198,10 @@ CLASSES = [
     ("negative-shift", "shift by a negative count: weir reports `negative shift count` (as bash 5.3 "
      "does); bash 5.2 shifts by (count & 63)",
      lambda e, w, b: ("<<" in e or ">>" in e) and w[-1:] == (b"s=1",) and b[-1:] == (b"s=0",)),
+    # `.*`, not `[^:]*`: the second operand may hold a nested ternary (`c ? d ? a : b : v = e`).
     ("ternary-assignment", "`c ? a : v op= e`: bash (as C) parses `(c ? a : v) op= e` and reports "
      "`attempted assignment to non-variable`; weir assigns in the third operand",
-     lambda e, w, b: re.search(r"\?[^:]*:\s*[\w\[\]]+\s*" + ASSIGN_RE + r"[^=]", e) is not None
+     lambda e, w, b: re.search(r"\?.*:\s*[\w\[\]]+\s*" + ASSIGN_RE + r"[^=]", e) is not None
      and b[-1:] == (b"s=1",)),
     ("error-in-untaken-branch", "bash reports a negative exponent (or other error) in an operand it does "
      "not evaluate (the untaken side of ?:, && or ||); weir does not look at it",
@@ -223,10 +224,29 @@ def assigns_inside(e):
     return False
 
 
-def classify(expr, wres, bres):
+# Classes whose test is loose (any shift, any bare 0x in the expression): the difference is
+# theirs only when weir's own message for the expression says so, so that another error in
+# an expression that happens to hold a shift is not explained away.
+MESSAGES = {
+    "negative-shift": rb"negative shift count",
+    "bare-0x": rb"value too great for base \(error token is \"0x",
+}
+
+
+def weir_message(weir, expr, form):
+    """weir's stderr for the one expression (the batch throws messages away)."""
+    line = f"(( {expr} ))\n" if form else f'echo "$(( {expr} ))"\n'
+    _, _, err, _ = difftools.run([weir], PRELUDE + line.encode(), timeout=20)
+    return err
+
+
+def classify(expr, wres, bres, weir=None, form=False):
     """The known/explained class of a minimised difference, or None (see fuzz/README.md)."""
     for name, _, test in CLASSES:
         if test(expr, wres, bres):
+            if weir is not None and name in MESSAGES and \
+                    re.search(MESSAGES[name], weir_message(weir, expr, form)) is None:
+                continue
             return name
     return None
 
@@ -289,7 +309,7 @@ def main():
     classes = {}
     for (sexpr, form), originals in groups.items():
         _, wres, bres, _, w1, b1 = found[(originals[0], form)]
-        c = classify(sexpr, w1, b1) or classify(originals[0], wres, bres)
+        c = classify(sexpr, w1, b1, weir, form) or classify(originals[0], wres, bres, weir, form)
         classes.setdefault(c, []).append((sexpr, form, originals, w1, b1))
     explanations = {name: why for name, why, _ in CLASSES}
     unexplained = len(classes.get(None, []))

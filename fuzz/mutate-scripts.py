@@ -164,7 +164,7 @@ def main():
     for n in range(a.n):
         origin, script = r.choice(pool)
         mutant = mutate(r, script, others)
-        rc, out, err, timed_out = difftools.run([weir], mutant, timeout=a.timeout)
+        rc, out, err, timed_out = difftools.run([weir], mutant, timeout=a.timeout, unprivileged=True)
         sig = crash_signal(rc, err)
         kind = None
         if sig:
@@ -172,7 +172,11 @@ def main():
             crashes += 1
             by_signal[kind] = by_signal.get(kind, 0) + 1
         elif timed_out:
-            brc, _, _, btimed = difftools.run([difftools.BASH], mutant, timeout=a.timeout)
+            # With weir's defaults (extglob and expand_aliases on in scripts too): otherwise
+            # bash stops at a syntax error on `@(` or skips an alias that weir runs, and a
+            # script that loops in both looks like a weir hang.
+            brc, _, _, btimed = difftools.run([difftools.BASH, "-O", "extglob", "-O", "expand_aliases"],
+                                              mutant, timeout=a.timeout, unprivileged=True)
             if btimed:
                 bash_hangs += 1
             else:

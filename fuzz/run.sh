@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs each for N executions.
 #
-#   fuzz/run.sh [-n RUNS] [--asan] [--no-build] [--restarts K] [TARGET...]
+#   fuzz/run.sh [-n RUNS] [--asan] [--no-build] [--restarts K] [--timeout S] [TARGET...]
 #
 # TARGET: parser expand arith pattern glob printf read (all when none is given).
 # -n RUNS      executions per target (default 1000000)
 # --asan       build and run with AddressSanitizer too (slower; own scratch path)
 # --no-build   use the binaries already built
 # --restarts K after a crash, go on (from the same corpus) at most K times (default 5)
+# --timeout S  libFuzzer's -timeout per input, in seconds (default 10)
 #
 # Where things go (all outside the repository):
 #   /work/fuzz-build[-asan]        the build (swift build --scratch-path)
@@ -25,6 +26,7 @@ runs=1000000
 asan=0
 build=1
 restarts=5
+timeout=10
 targets=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -32,7 +34,8 @@ while [ $# -gt 0 ]; do
         --asan) asan=1; shift ;;
         --no-build) build=0; shift ;;
         --restarts) restarts=$2; shift 2 ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        --timeout) timeout=$2; shift 2 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -114,7 +117,7 @@ for t in "${targets[@]}"; do
         echo "== $t: $left runs (attempt $attempt)" >&2
         part=$work/logs/$t.part
         # Crash artifacts land in $artifacts/$t; -timeout is per input (seconds).
-        nice -n 10 "$bin/$m" -runs=$left -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 \
+        nice -n 10 "$bin/$m" -runs=$left -max_len="$(max_len "$t")" -timeout="$timeout" -rss_limit_mb=2048 \
             -artifact_prefix="$artifacts/$t/" -print_final_stats=1 "${extra[@]}" "${corpora[@]}" \
             > "$part" 2>&1
         status=$?

@@ -20,6 +20,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = FlaggedInput(bytes)
     setUTF8Locale(input.bit(0))
     let pattern = ByteString(input.rest)
+    // No NUL: a shell word never holds one (bash and weir drop it from $'\0', $(…) and read),
+    // and a path with one is cut short by the C calls, so `**/<NUL>/**` lists `dir/` again
+    // below `dir/<NUL>/sub/`… without end (an out-of-memory that no script can reach).
+    if pattern.contains(0) { return 0 }
     // Stay inside the tree: nothing absolute, no `..` (escaped or not).
     let unescaped = ShellPattern.unescape(pattern)
     if pattern.first == UInt8(ascii: "/") || unescaped.first == UInt8(ascii: "/") { return 0 }
