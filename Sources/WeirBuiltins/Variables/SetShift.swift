@@ -105,7 +105,7 @@ func letBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     for e in args.dropFirst() {
         do {
             last = try ArithmeticEvaluator(environment: shell.environment).evaluate(text: e)
-        } catch let error as ShellError where error.kind == .expansion {
+        } catch let error as ShellError where error.isArithmetic {
             // An arithmetic error fails `let` (status 1); the script goes on, as in bash.
             throw ShellError("let: \(e): \(error.message)", status: 1)
         }

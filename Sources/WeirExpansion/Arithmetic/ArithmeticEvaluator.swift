@@ -12,7 +12,7 @@ public struct ArithmeticEvaluator {
 
     var variables: VariableStore { environment.variables }
 
-    func error(_ message: String) -> ShellError { ShellError(message, kind: .expansion, status: 1) }
+    func error(_ message: String) -> ShellError { ShellError.arithmetic(message) }
 
     /// Parses and evaluates text (a variable's value, or `$((…))` after substitution).
     public func evaluate(text: ByteString) throws -> Int64 {

@@ -317,14 +317,14 @@ public struct Expander {
         case .expression(let e):
             return try evaluator.evaluate(e)
         case .invalid(let message, _):
-            throw ShellError("\(sourceText(a.text)): \(message)", kind: .expansion)
+            throw ShellError.arithmetic("\(sourceText(a.text)): \(message)")
         case .dynamic:
             let text = try expandString(a.text)
             switch ArithmeticParser.parse(text.bytes) {
             case .success(let e): return try evaluator.evaluate(e)
             case .failure(let f):
                 if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return 0 }
-                throw ShellError("\(text.trimmingSpace()): \(f.message)", kind: .expansion)
+                throw ShellError.arithmetic("\(text.trimmingSpace()): \(f.message)")
             }
         }
     }

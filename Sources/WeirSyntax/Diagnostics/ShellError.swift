@@ -40,6 +40,16 @@ public struct ShellError: Error, CustomStringConvertible {
     /// The message already names its place (a syntax error in `eval`'s text: `eval:1:4:
     /// syntax error: …` and a caret line).
     public var carriesLocation = false
+    /// An error of arithmetic itself (division by 0, a bad operand), which fails `((…))`
+    /// and `let` without ending the script; not an expansion inside it (`set -u`).
+    public var isArithmetic = false
+
+    /// An error of arithmetic itself (kind `.expansion`, status 1).
+    public static func arithmetic(_ message: String) -> ShellError {
+        var e = ShellError(message, kind: .expansion, status: 1)
+        e.isArithmetic = true
+        return e
+    }
 
     public init(_ message: String, kind: Kind = .utility, status: Int32 = 1, errno: Int32 = 0, span: Span? = nil) {
         self.message = message
