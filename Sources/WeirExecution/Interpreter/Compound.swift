@@ -54,11 +54,9 @@ extension Shell {
             do {
                 if options.xtrace { trace([sourceText(a.span)], quote: false) }
                 status = try expander.evaluate(a.expression) != 0 ? 0 : 1
-            } catch let e as ShellError where e.isArithmetic {
-                // bash: `((…))` fails with status 1 and the script goes on.
-                error("((: " + e.message)
-                status = 1
             } catch let e as ShellError {
+                // An arithmetic error ends a script here, as the Oils spec expects (bash
+                // fails only the command); `let` fails only itself.
                 status = try fail(e)
             }
             return status

@@ -99,10 +99,9 @@ extension Parser {
                 parts.append(try parseDoubleQuoted())
                 literalOnly = false
                 continue loop
-            case Lex.squote where terminator == .bracket:
-                // In `$(( ))` and `(( ))` a `'` is an ordinary character (and then bash's
-                // "operand expected"); only a subscript, which may be an associative
-                // array's key, takes quotes.
+            case Lex.squote:
+                // Quotes are removed, as in bash before 5.2 and as the Oils spec expects
+                // (`for ((i = '3'; …))`); bash 5.2.15 reports "operand expected" instead.
                 flush(&lit, into: &parts, end: here)
                 parts.append(try parseSingleQuoted())
                 literalOnly = false

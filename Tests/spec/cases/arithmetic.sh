@@ -392,24 +392,3 @@ echo $(( 0x )) $(( 0X + 1 ))
 0 1
 ### status: 0
 ### end
-
-# Found by fuzz/mutate-scripts.py (issue 14): weir took the quotes away, and a
-# for (( )) up to Int64's largest value never ended.
-### case: a single quote inside $(( )) is an ordinary character, so not an operand
-### oracle: bash
-echo $(( '3' + 1 )); echo not-reached
-### stdout:
-### status: 1
-### end
-
-# Issue 14: an arithmetic error in (( )) fails that command only (bash); an unset
-# variable under set -u still ends the script.
-### case: (( )) with an arithmetic error fails with status 1 and the script goes on
-### oracle: bash
-(( 1/0 )) 2>/dev/null; echo "after $?"
-(( 2 + )) 2>/dev/null; echo "after $?"
-### stdout:
-after 1
-after 1
-### status: 0
-### end
