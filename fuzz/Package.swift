@@ -11,6 +11,21 @@ import PackageDescription
 // SwiftPM links as `main`) that hands over to libFuzzer's driver; -parse-as-library keeps
 // Swift from generating a main of its own. The -Xswiftc flags reach the engine's modules
 // too, so libFuzzer sees the engine's coverage, not just the harness's.
+/// One libFuzzer target: its name and the engine modules it calls.
+func fuzzTarget(_ name: String, _ engine: [String]) -> Target {
+    .executableTarget(name: name, dependencies: ["FuzzSupport"] + engine.map { .product(name: $0, package: "weir") })
+}
+
+let fuzzTargets: [Target] = [
+    fuzzTarget("FuzzParser", ["WeirSyntax"]),
+    fuzzTarget("FuzzExpand", ["WeirSyntax", "WeirExpansion"]),
+    fuzzTarget("FuzzArith", ["WeirSyntax", "WeirExpansion"]),
+    fuzzTarget("FuzzPattern", ["WeirSyntax", "WeirExpansion"]),
+    fuzzTarget("FuzzGlob", ["WeirSyntax", "WeirExpansion"]),
+    fuzzTarget("FuzzPrintf", ["WeirSyntax", "WeirExpansion", "WeirBuiltins"]),
+    fuzzTarget("FuzzRead", ["WeirSyntax", "WeirExpansion", "WeirExecution", "WeirBuiltins"]),
+]
+
 let package = Package(
     name: "weir-fuzz",
     dependencies: [
@@ -25,37 +40,7 @@ let package = Package(
             .product(name: "WeirSyntax", package: "weir"),
             .product(name: "WeirExpansion", package: "weir"),
         ]),
-        .executableTarget(name: "FuzzParser", dependencies: [
-            "FuzzSupport", .product(name: "WeirSyntax", package: "weir"),
-        ]),
-        .executableTarget(name: "FuzzExpand", dependencies: [
-            "FuzzSupport", .product(name: "WeirSyntax", package: "weir"),
-            .product(name: "WeirExpansion", package: "weir"),
-        ]),
-        .executableTarget(name: "FuzzArith", dependencies: [
-            "FuzzSupport", .product(name: "WeirSyntax", package: "weir"),
-            .product(name: "WeirExpansion", package: "weir"),
-        ]),
-        .executableTarget(name: "FuzzPattern", dependencies: [
-            "FuzzSupport", .product(name: "WeirSyntax", package: "weir"),
-            .product(name: "WeirExpansion", package: "weir"),
-        ]),
-        .executableTarget(name: "FuzzGlob", dependencies: [
-            "FuzzSupport", .product(name: "WeirSyntax", package: "weir"),
-            .product(name: "WeirExpansion", package: "weir"),
-        ]),
-        .executableTarget(name: "FuzzPrintf", dependencies: [
-            "FuzzSupport", .product(name: "WeirSyntax", package: "weir"),
-            .product(name: "WeirExpansion", package: "weir"),
-            .product(name: "WeirBuiltins", package: "weir"),
-        ]),
-        .executableTarget(name: "FuzzRead", dependencies: [
-            "FuzzSupport", .product(name: "WeirSyntax", package: "weir"),
-            .product(name: "WeirExpansion", package: "weir"),
-            .product(name: "WeirExecution", package: "weir"),
-            .product(name: "WeirBuiltins", package: "weir"),
-        ]),
-    ],
+    ] + fuzzTargets,
     // The harness is single-threaded, as libFuzzer runs it: Swift 5 mode spares it the
     // Sendable checks on its global state.
     swiftLanguageModes: [.v5]

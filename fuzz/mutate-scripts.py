@@ -38,35 +38,13 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import difftools  # noqa: E402
+from seed import cases_of  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CRASH_SIGNALS = {signal.SIGILL, signal.SIGSEGV, signal.SIGABRT, signal.SIGTRAP, signal.SIGBUS, signal.SIGFPE}
 HUGE = [b"9223372036854775807", b"9223372036854775808", b"-9223372036854775808", b"-9223372036854775809",
         b"99999999999", b"2147483648", b"2147483647", b"4294967296", b"18446744073709551616", b"-1",
         b"0x7fffffffffffffff", b"99999999999999999999999"]
-
-
-def cases_from(path):
-    text = open(path, "rb").read()
-    lines = text.split(b"\n")
-    out, cur, inside = [], [], False
-    spec = any(l.startswith(b"### case:") for l in lines)
-    for l in lines:
-        start = l.startswith(b"### case:") if spec else l.startswith(b"#### ")
-        stop = (l.startswith(b"### ") and not l.startswith(b"### oracle") and not l.startswith(b"### skip")
-                and not l.startswith(b"### env")) if spec else l.startswith(b"## ")
-        if start:
-            if inside and cur:
-                out.append(b"\n".join(cur) + b"\n")
-            cur, inside = [], True
-        elif stop and inside:
-            out.append(b"\n".join(cur) + b"\n")
-            inside = False
-        elif inside:
-            cur.append(l)
-    if inside and cur:
-        out.append(b"\n".join(cur) + b"\n")
-    return [c for c in out if c.strip()]
 
 
 def nesting(r):
@@ -152,7 +130,9 @@ def main():
     files += sorted(glob.glob("/work/shared/conformance/oils-spec/spec/*.test.sh"))
     pool = []
     for f in files:
-        for c in cases_from(f):
+        for c in cases_of(f):
+            if not c.strip():
+                continue
             pool.append((f"{os.path.relpath(f, '/work')}", c))
     if not pool:
         raise SystemExit("no scripts found")

@@ -14,25 +14,26 @@ import WeirTestSupport
         var description: String { script }
     }
 
-    func weir(_ script: String, binary: String = weirBinary) -> ProcessResult {
+    /// Runs `argv` in a fresh folder (holding the script as `s.sh` when given), then removes it.
+    func runInFreshFolder(_ argv: [String], script: String? = nil) -> ProcessResult {
         let dir = makeTemporaryDirectory()
         defer { removeTree(dir) }
-        return run([binary, "-c", script], directory: dir)
+        if let script { writeFileBytes(dir + "/s.sh", Array(script.utf8)) }
+        return run(argv, directory: dir)
+    }
+
+    func weir(_ script: String, binary: String = weirBinary) -> ProcessResult {
+        runInFreshFolder([binary, "-c", script])
     }
 
     /// A script for /bin/sh, with `$WEIR` naming the weir executable.
     func sh(_ script: String, binary: String = weirBinary) -> ProcessResult {
-        let dir = makeTemporaryDirectory()
-        defer { removeTree(dir) }
-        return run(["/bin/sh", "-c", "WEIR='\(binary)'; " + script], directory: dir)
+        runInFreshFolder(["/bin/sh", "-c", "WEIR='\(binary)'; " + script])
     }
 
-    /// A generated script run from a file (too long for an argument).
+    /// A generated script run from a file, `s.sh` (too long for an argument).
     func weirFile(_ text: String, options: [String] = []) -> ProcessResult {
-        let dir = makeTemporaryDirectory()
-        defer { removeTree(dir) }
-        writeFileBytes(dir + "/s.sh", Array(text.utf8))
-        return run([weirBinary] + options + ["s.sh"], directory: dir)
+        runInFreshFolder([weirBinary] + options + ["s.sh"], script: text)
     }
 
     static let numbers: [Case] = [
@@ -46,6 +47,7 @@ import WeirTestSupport
         Case(script: "printf '%.*s|\\n' 99999999999 abc", stdout: "abc|\n", message: "printf: warning: abc: Numerical result out of range", status: 0),
         Case(script: "mapfile -O 9223372036854775807 a </dev/null; echo $? ${#a[@]}", stdout: "0 0\n", message: "", status: 0),
         Case(script: "mapfile -O -1 a </dev/null; echo $?", stdout: "1\n", message: "mapfile: -1: invalid array origin", status: 0),
+        Case(script: "mapfile -u 99999999999 a; echo $?", stdout: "1\n", message: "mapfile: 99999999999: invalid file descriptor specification", status: 0),
         Case(script: "printf -v 'a[-5]' x; echo $?", stdout: "1\n", message: "printf: a[-5]: bad array subscript", status: 0),
         Case(script: "a=(x y); declare -n r='a[-1]'; r=z; echo \"${a[@]}\"", stdout: "x z\n", message: "", status: 0),
         Case(script: "a=(x y); unset 'a[-3]'; echo $?", stdout: "1\n", message: "unset: [-3]: bad array subscript", status: 0),
@@ -242,6 +244,14 @@ import WeirTestSupport
         #expect(r.stderr.contains("\(name): write error: No space left on device"), "\(r.stderr)")
     }
 
+    /// A closed stdout is EBADF, reported the same way.
+    @Test func aBuiltinWritingToAClosedStdoutFails() {
+        let r = weir("pwd >&-; echo \"status $?\"; declare -p >&- ; echo \"status $?\"")
+        #expect(r.stdout == "status 1\nstatus 1\n")
+        #expect(r.stderr.contains("pwd: write error: Bad file descriptor"), "\(r.stderr)")
+        #expect(r.stderr.contains("declare: write error: Bad file descriptor"), "\(r.stderr)")
+    }
+
     @Test func aTimelineToAFullDiskFails() {
         let r = weir("trace --chrome /dev/full true; echo \"status $?\"")
         #expect(r.stderr.contains("weir: trace: /dev/full: write error: No space left on device"), "\(r.stderr)")
@@ -310,6 +320,11 @@ import WeirTestSupport
                binary: fastestWeirBinary)
         #expect(r.stdout == "status 2\n")
         #expect(r.stderr.contains("command substitution: output too large to hold: Cannot allocate memory"), "\(r.stderr)")
+        // A script on stdin too large to hold is not run in part.
+        r = sh("head -c 60000000 /dev/zero | tr '\\0' '#' > big; ulimit -v 100000; \"$WEIR\" < big; echo \"status $?\"",
+               binary: fastestWeirBinary)
+        #expect(r.stdout == "status 2\n")
+        #expect(r.stderr.contains("stdin: Cannot allocate memory"), "\(r.stderr)")
         r = sh("ulimit -v 2000000; \"$WEIR\" -c 'x=(" + String(repeating: "{a,b}", count: 20) + "); echo ${#x[@]}'",
                binary: fastestWeirBinary)
         #expect(r.stdout == "1048576\n", "\(r.stderr.prefix(300))")

@@ -33,7 +33,9 @@ func mapfile(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             guard let n = Int(v), n >= 0 else { throw ShellError("\(args[0]): \(v): invalid line count") }
             skip = n
         case "t": trim = true
-        case "u": fd = Int32(v) ?? 0
+        case "u":
+            guard let f = Int32(v), f >= 0 else { throw ShellError("\(args[0]): \(v): invalid file descriptor specification") }
+            fd = f
         case "C", "c": break
         default: throw ShellError("\(args[0]): -\(opt): invalid option", status: 2)
         }

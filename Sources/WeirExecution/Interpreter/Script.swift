@@ -137,7 +137,10 @@ extension Shell {
     func runSeekableStandardInput() throws -> Int32 {
         let start = lseek(0, 0, SEEK_CUR)
         var bytes: [UInt8] = []
-        readToEnd(0, into: &bytes)
+        if !readToEnd(0, into: &bytes) {
+            // A script too large to hold (or unreadable) is not run in part.
+            return try fail(ShellError("stdin: \(String(cString: strerror(errno)))", kind: .syntax, status: 2))
+        }
         let source = SourceFile(name: "stdin", bytes: bytes)
         let savedSource = currentSource
         currentSource = source

@@ -28,7 +28,7 @@ extension Shell {
         }
         close(fds[1])
         var out: [UInt8] = []
-        var complete = readToEndWithinMemory(fds[0], into: &out)
+        var complete = readToEnd(fds[0], into: &out)
         var readErrno = errno
         // The value is copied twice more on its way to a word or a variable: room for that
         // is asked for now, while the failure can still be reported.

@@ -4,6 +4,11 @@ import WeirSyntax
 
 /// Reads `fd` to its end, appending to `out`; false when a read fails (errno set),
 /// with what came before the failure kept in `out`.
+///
+/// Input of any size is read this way (a command substitution's output, a script on
+/// stdin): before the buffer grows, the C library is asked for twice the new size, so a
+/// size the machine or `ulimit -v` cannot hold stops the read with ENOMEM instead of
+/// Swift's fatal "failed to allocate", which no caller could report.
 @discardableResult
 public func readToEnd(_ fd: Int32, into out: inout [UInt8]) -> Bool {
     // A buffer on the stack, not zeroed: a `$(…)` that prints a word pays for no 64 KiB
@@ -12,6 +17,15 @@ public func readToEnd(_ fd: Int32, into out: inout [UInt8]) -> Bool {
         while true {
             let n = read(fd, buf.baseAddress, buf.count)
             if n > 0 {
+                if out.count + n > out.capacity {
+                    let wanted = max(out.capacity * 2, out.count + n, 65536)
+                    let (probeSize, overflow) = wanted.multipliedReportingOverflow(by: 2)
+                    guard !overflow, weir_memory_available(probeSize) != 0 else {
+                        errno = ENOMEM
+                        return false
+                    }
+                    out.reserveCapacity(wanted)
+                }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<n]))
             } else if n == 0 {
                 return true
@@ -65,33 +79,5 @@ public func readLineBytes(_ fd: Int32) -> [UInt8] {
         if n <= 0 { return line }
         line.append(byte)
         if byte == 0x0A { return line }
-    }
-}
-
-/// `readToEnd` for input of any size (a command substitution's output): before the buffer
-/// grows, the C library is asked for twice the new size, so a size the machine or
-/// `ulimit -v` cannot hold is `false` with errno ENOMEM instead of Swift's fatal "failed
-/// to allocate" (which no caller could report). Reading stops there.
-public func readToEndWithinMemory(_ fd: Int32, into out: inout [UInt8]) -> Bool {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16384) { buf in
-        while true {
-            let n = read(fd, buf.baseAddress, buf.count)
-            if n > 0 {
-                if out.count + n > out.capacity {
-                    let wanted = max(out.capacity * 2, out.count + n, 65536)
-                    let (probeSize, overflow) = wanted.multipliedReportingOverflow(by: 2)
-                    guard !overflow, weir_memory_available(probeSize) != 0 else {
-                        errno = ENOMEM
-                        return false
-                    }
-                    out.reserveCapacity(wanted)
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<n]))
-            } else if n == 0 {
-                return true
-            } else if errno != EINTR {
-                return false
-            }
-        }
     }
 }

@@ -40,26 +40,20 @@ public func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
 public enum BuiltinStdout {
     /// The errno of the first write to stdout that failed since the builtin began; 0 if none.
     nonisolated(unsafe) public static var failure: Int32 = 0
+
+    /// Keeps the errno of the first failed write; passes `ok` on.
+    static func note(_ ok: Bool) -> Bool {
+        if !ok && failure == 0 { failure = errno }
+        return ok
+    }
 }
 
 /// Writes a builtin's output to fd 1, noting a failure for the shell to report.
 @discardableResult
-public func writeStdout(_ bytes: [UInt8]) -> Bool {
-    let ok = writeAll(1, bytes)
-    if !ok && BuiltinStdout.failure == 0 { BuiltinStdout.failure = errno }
-    return ok
-}
+public func writeStdout(_ bytes: [UInt8]) -> Bool { BuiltinStdout.note(writeAll(1, bytes)) }
 
 @discardableResult
-public func writeStdout(_ s: ByteString) -> Bool {
-    let ok = writeAll(1, s)
-    if !ok && BuiltinStdout.failure == 0 { BuiltinStdout.failure = errno }
-    return ok
-}
+public func writeStdout(_ s: ByteString) -> Bool { BuiltinStdout.note(writeAll(1, s)) }
 
 @discardableResult
-public func writeStdoutText(_ s: String) -> Bool {
-    let ok = writeText(1, s)
-    if !ok && BuiltinStdout.failure == 0 { BuiltinStdout.failure = errno }
-    return ok
-}
+public func writeStdoutText(_ s: String) -> Bool { BuiltinStdout.note(writeText(1, s)) }
