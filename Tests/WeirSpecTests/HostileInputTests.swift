@@ -120,16 +120,30 @@ import WeirTestSupport
 
     // MARK: - Nesting
 
-    @Test func deepParameterNestingIsAnError() {
-        let deep = String(repeating: "${x:-", count: 4600) + "y" + String(repeating: "}", count: 4600)
+    /// bash takes `${x:-${x:-…}}` 4,600 deep (and 20,000); weir's interpreter stack (64 MiB
+    /// reserved) takes 30,000 in a release build, and deeper is an error, never a stack
+    /// overflow.
+    @Test func deepParameterNesting() {
+        func nested(_ n: Int) -> String {
+            String(repeating: "${x:-", count: n) + "y" + String(repeating: "}", count: n)
+        }
+        for n in [300, 4600] {
+            let r = weirFile("x=; echo " + nested(n) + "\n")
+            #expect(r.stdout == "y\n", "\(n): \(r.stderr.prefix(200))")
+        }
         for options in [[], ["-n"]] {
-            let r = weirFile("x=; echo " + deep + "\n", options: options)
+            let r = weirFile("x=; echo " + nested(200_000) + "\n", options: options)
             #expect(r.status == 2, "\(options)")
             #expect(r.stderr.contains("syntax error: nesting deeper than the stack allows"), "\(r.stderr.prefix(200))")
         }
-        let moderate = String(repeating: "${x:-", count: 300) + "y" + String(repeating: "}", count: 300)
-        let r = weirFile("x=; echo " + moderate + "\n")
-        #expect(r.stdout == "y\n", "\(r.stderr.prefix(200))")
+    }
+
+    /// Under a `ulimit -v` too low for the 64 MiB reservation, a smaller stack of its own
+    /// still turns deep nesting into an error.
+    @Test func deepNestingUnderALowMemoryLimit() {
+        let r = sh("ulimit -v 60000; $WEIR -c 'f() { f; }; f; echo after $?'")
+        #expect(r.status == 1, "\(r.stderr.prefix(200))")
+        #expect(r.stderr.contains("f: maximum function nesting level exceeded"), "\(r.stderr.prefix(200))")
     }
 
     @Test func longArithmeticAndConditionalChainsRun() {
@@ -151,6 +165,8 @@ import WeirTestSupport
         #expect(r.status == 2)
         #expect(r.stderr.contains("syntax error: nesting deeper than the stack allows"), "\(r.stderr.prefix(200))")
         r = weirFile(String(repeating: "{ ", count: 5000) + "echo deep; " + String(repeating: "}; ", count: 5000) + "\n")
+        #expect(r.stdout == "deep\n", "\(r.stderr.prefix(200))")
+        r = weirFile(String(repeating: "{ ", count: 100_000) + "echo deep; " + String(repeating: "}; ", count: 100_000) + "\n")
         #expect(r.status == 2)
         #expect(r.stderr.contains("deeper than the stack allows"), "\(r.stderr.prefix(200))")
     }
@@ -163,9 +179,16 @@ import WeirTestSupport
         r = weir("echo '. ./self.sh' > self.sh; . ./self.sh; echo after $?")
         #expect(r.status == 2)
         #expect(r.stderr.contains("eval or source nests deeper than the stack allows"), "\(r.stderr.prefix(200))")
+        // Without FUNCNEST only the stack limits a recursion: 24,000 levels in a release build
+        // (bash overflows at 8,300); the old fixed limit was 1,000.
         r = weir("f() { f; }; f; echo after $?")
         #expect(r.status == 1)
         #expect(r.stderr.contains("f: maximum function nesting level exceeded"))
+        r = weir("n=0; trap 'echo $n >&2' EXIT; f() { n=$((n+1)); f; }; f")
+        #expect(Int(r.stderr.split(separator: "\n").last ?? "") ?? 0 > 1_000, "\(r.stderr.suffix(200))")
+        r = weir("FUNCNEST=50; f() { f; }; f; echo after $?")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("f: maximum function nesting level exceeded (50)"), "\(r.stderr)")
     }
 
     /// Unclosed braces and brackets used to be tried again and again (exponential for `{`,

@@ -9,6 +9,13 @@
 #include <sys/wait.h>
 #include <sys/resource.h>
 #include <signal.h>
+#include <stdint.h>
+
+/// Runs entry on a freshly mapped stack of size bytes (reserved, not committed) and returns
+/// 0 when it returns; -1 when no such stack could be made (entry has not run).
+int weir_run_on_own_stack(size_t size, void (*entry)(void));
+/// The lowest usable address of that stack while entry runs; 0 on the thread's own stack.
+uintptr_t weir_stack_low(void);
 
 /// For the tests' process runner: the child's working directory, and closing every
 /// descriptor from `from` up.

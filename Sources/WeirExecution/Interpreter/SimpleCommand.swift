@@ -412,8 +412,10 @@ extension Shell {
 
     /// Calls a function: new positional parameters and a new scope for `local`.
     public func callFunction(_ f: FunctionDefinition, arguments: [ByteString]) throws -> Int32 {
-        if functionDepth >= 1000 || StackGuard.isLow {
-            error("\(f.name): maximum function nesting level exceeded (\(functionDepth))")
+        // FUNCNEST, when a number above 0, is the limit (bash); otherwise only the stack is.
+        let limit = variables.value("FUNCNEST").flatMap { Int(String(decoding: $0.bytes, as: UTF8.self)) } ?? 0
+        if (limit > 0 && functionDepth >= limit) || StackGuard.isLow {
+            error("\(f.name): maximum function nesting level exceeded (\(limit > 0 && functionDepth >= limit ? limit : functionDepth))")
             throw exiting(1)
         }
         let savedPositional = environment.positional

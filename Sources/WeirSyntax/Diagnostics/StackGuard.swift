@@ -9,8 +9,15 @@ import Glibc
 public enum StackGuard {
     nonisolated(unsafe) static var floor: UInt = 0
 
-    /// Call once, from the top of `main`.
-    public static func arm() {
+    /// Call once, from the top of `main`. `stackLow` is the lowest usable address of a stack
+    /// the shell mapped for itself (`weir_run_on_own_stack`); 0 means the thread's own stack,
+    /// bounded by `ulimit -s`.
+    public static func arm(stackLow: UInt = 0) {
+        if stackLow != 0 {
+            // What one level uses between two checks, and the report.
+            floor = stackLow + (256 << 10)
+            return
+        }
         var size = 8 << 20
         var limit = rlimit()
         if getrlimit(__rlimit_resource_t(3), &limit) == 0 {  // 3: RLIMIT_STACK
