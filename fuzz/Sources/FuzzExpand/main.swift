@@ -35,6 +35,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // Brace ranges of millions of words are legal (weir and bash both take seconds and
     // gigabytes for `{1..30000000}`): they only time out or exceed -rss_limit_mb here.
     if braceRangeWords(Array(input.rest)) > 200_000 { return 0 }
+    // A glob that can leave the sandbox tree (`/*/*/*`, `~/*`, `../*`) reads the whole file
+    // system and only times out: such inputs are expanded without globbing.
+    if leavesSandbox(Array(input.rest)) { env.options.noglob = true }
     let source = SourceFile(name: "fuzz", bytes: Array(input.rest))
     let parser = Parser(source: source)
     let expander = Expander(environment: env)
@@ -125,4 +128,16 @@ func braceRangeWords(_ b: [UInt8]) -> Double {
         i += 1
     }
     return total
+}
+
+/// Whether a glob in the text could reach outside the sandbox: a `/` right before a glob
+/// character (an absolute or parent path), a `~`, or `..`.
+func leavesSandbox(_ text: [UInt8]) -> Bool {
+    guard text.count > 1 else { return false }
+    for i in 1..<text.count {
+        let (a, b) = (text[i - 1], text[i])
+        if a == UInt8(ascii: "/"), b == UInt8(ascii: "*") || b == UInt8(ascii: "?") || b == UInt8(ascii: "[") { return true }
+        if a == UInt8(ascii: "."), b == UInt8(ascii: ".") { return true }
+    }
+    return text.contains(UInt8(ascii: "~"))
 }
