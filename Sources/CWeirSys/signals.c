@@ -166,3 +166,27 @@ void weir_signal_prompt_end(void) {
     if (prompt_saved_caught) caught_mask |= bit;
     else caught_mask &= ~bit;
 }
+
+/* `exec` in an interactive shell (or under `shopt -s execfail`) survives a failed execve:
+   the dispositions and mask it set for the new program are put back as they were. */
+static struct sigaction saved_actions[WEIR_NSIG];
+static sigset_t saved_mask;
+static unsigned long long saved_caught_mask;
+static sig_atomic_t saved_chld_trapped;
+
+void weir_signals_save(void) {
+    for (int sig = 1; sig < WEIR_NSIG; sig++) sigaction(sig, NULL, &saved_actions[sig]);
+    sigprocmask(SIG_SETMASK, NULL, &saved_mask);
+    saved_caught_mask = caught_mask;
+    saved_chld_trapped = chld_trapped;
+}
+
+void weir_signals_restore(void) {
+    for (int sig = 1; sig < WEIR_NSIG; sig++) {
+        if (sig == SIGKILL || sig == SIGSTOP) continue;
+        sigaction(sig, &saved_actions[sig], NULL);
+    }
+    caught_mask = saved_caught_mask;
+    chld_trapped = saved_chld_trapped;
+    sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+}

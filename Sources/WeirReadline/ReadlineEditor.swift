@@ -38,6 +38,17 @@ func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     }
 }
 
+/// `read -e -i TEXT`: the text the line starts with, put in by readline's startup hook.
+nonisolated(unsafe) var pendingInitialText: [UInt8] = []
+
+func insertInitialText() -> Int32 {
+    guard !pendingInitialText.isEmpty else { return 0 }
+    let c = cStringCopy(pendingInitialText)
+    defer { free(c) }
+    rl_insert_text(c)
+    return 0
+}
+
 /// Hands readline the candidates one by one (it frees them).
 func nextCandidate(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
     if state == 0 { pendingIndex = 0 }
@@ -111,6 +122,16 @@ public final class ReadlineEditor: LineEditor {
             return .interrupted
         }
         return .line(line)
+    }
+
+    public func readLineForRead(prompt: [UInt8], initialText: [UInt8]) -> LineInput {
+        let provider = activeCompletionProvider
+        activeCompletionProvider = nil
+        defer { activeCompletionProvider = provider }
+        pendingInitialText = initialText
+        rl_startup_hook = insertInitialText
+        defer { rl_startup_hook = nil; pendingInitialText = [] }
+        return readLine(prompt: prompt)
     }
 
     public func addToHistory(_ entry: [UInt8]) {

@@ -77,6 +77,9 @@ int weir_signal_catch_quietly(int sig);
 /// Catches SIGCHLD to note that a child changed (the shell reaps between commands).
 int weir_signal_watch_children(void);
 int weir_signal_set_default(int sig);
+/// Keep every disposition and the mask before `exec`, and put them back when it fails.
+void weir_signals_save(void);
+void weir_signals_restore(void);
 int weir_signal_ignore(int sig);
 /// Reads and clears one signal's flag.
 int weir_signal_take(int sig);

@@ -60,11 +60,15 @@ func exec(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         return 0
     }
     var argv = Array(args[i...])
+    // An interactive shell, or one with `shopt -s execfail`, goes on when exec fails (bash).
+    let survives = shell.interactive || shell.shoptValue("execfail") == true
     guard let path = shell.findExecutable(argv[0]) else {
-        shell.error("\(argv[0]): not found")
+        shell.error("exec: \(argv[0]): not found")
+        if survives { return 127 }
         throw shell.exiting(127)
     }
     if let a0 = argv0 { argv[0] = a0 }
     let status = try shell.execCommand(path: path, argv: argv, clearEnvironment: clearEnv)
+    if survives { return status }
     throw shell.exiting(status)
 }

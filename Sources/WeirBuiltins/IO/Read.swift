@@ -8,7 +8,8 @@ import WeirSyntax
 /// Reads a byte at a time (never past the line it needs, so the rest stays for the next
 /// reader), splits the line by IFS into the names, the last name taking the rest.
 func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    var raw = false, silent = false
+    var raw = false, silent = false, edit = false
+    var initialText: ByteString = ""
     var arrayName: ByteString?
     var delimiter: UInt8 = 0x0A
     var count: Int?
@@ -36,7 +37,8 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             switch ch {
             case "r": raw = true
             case "s": silent = true
-            case "e", "i": break
+            case "e": edit = true
+            case "i": initialText = try value(ch, a, &k); continue
             case "a": arrayName = try value(ch, a, &k); continue
             case "d":
                 let d = try value(ch, a, &k)
@@ -73,8 +75,20 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     // Into REPLY (no names), the line is kept whole: no IFS trimming.
     let wholeLine = names.isEmpty && arrayName == nil
     if wholeLine { names = ["REPLY"] }
-    if let p = prompt, isatty(0) != 0 { writeAll(2, p) }
-    _ = silent
+    // `-e` at a terminal: the line editor reads the line (no history, file name completion).
+    var edited: [UInt8]?
+    if edit, count == nil, isatty(fd) != 0, let editor = shell.interactiveInput {
+        switch editor.readLineForRead(prompt: prompt?.bytes ?? [], initialText: initialText.bytes) {
+        case .line(let l): edited = l + [delimiter]
+        case .endOfInput: edited = []
+        case .interrupted: return 130
+        }
+    } else if let p = prompt, isatty(0) != 0 {
+        writeAll(2, p)
+    }
+    let modes = ReadTerminalModes(fd: fd, silent: silent && edited == nil,
+                                  keyByKey: edited == nil && (count != nil || delimiter != 0x0A))
+    defer { modes.restore() }
 
     if let t = timeout {
         var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -91,7 +105,7 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var sawDelimiter = false
     var pendingBackslash = false
     var byte: UInt8 = 0
-    let input = ReadInput(fd: fd)
+    let input = edited.map { ReadInput(line: $0) } ?? ReadInput(fd: fd)
     defer { input.giveBackUnread() }
     // `-n`/`-N` count characters in the locale: a multibyte character is read whole.
     var counter = CharacterCounter()
@@ -250,10 +264,21 @@ final class ReadInput {
     var buffer = [UInt8](repeating: 0, count: 0)
     var position = 0
 
+    /// Bytes that are the whole input (a line the editor read), not a descriptor's.
+    let preloaded: Bool
+
     init(fd: Int32) {
         self.fd = fd
         var st = stat()
         seekable = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        preloaded = false
+    }
+
+    init(line: [UInt8]) {
+        fd = -1
+        seekable = false
+        preloaded = true
+        buffer = line
     }
 
     /// Reads one byte: 1, 0 at end of input, -1 on error (errno set).
@@ -263,6 +288,7 @@ final class ReadInput {
             position += 1
             return 1
         }
+        if preloaded { return 0 }
         guard seekable else { return Glibc.read(fd, &byte, 1) }
         buffer = [UInt8](repeating: 0, count: 4096)
         let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -23,6 +23,15 @@ public protocol LineEditor: AnyObject {
     func setViMode(_ vi: Bool)
     /// The terminal's size, when known.
     var screenSize: (rows: Int, columns: Int)? { get }
+    /// `read -e [-i TEXT]`: a line edited from TEXT, with file name completion, kept out
+    /// of the history.
+    func readLineForRead(prompt: [UInt8], initialText: [UInt8]) -> LineInput
+}
+
+extension LineEditor {
+    public func readLineForRead(prompt: [UInt8], initialText: [UInt8]) -> LineInput {
+        readLine(prompt: prompt)
+    }
 }
 
 /// Completion candidates for the word being typed; nil lets the editor complete file

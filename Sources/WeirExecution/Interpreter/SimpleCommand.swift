@@ -1,6 +1,7 @@
 import Glibc
 import WeirSyntax
 import WeirExpansion
+import CWeirSys
 
 /// What a command name turned out to be.
 enum ResolvedCommand {
@@ -547,6 +548,11 @@ extension Shell {
             error("\(name): Is a directory")
             return 126
         }
+        if code == ENOENT, path.withCString({ access($0, F_OK) }) == 0 {
+            // The file is there: its `#!` interpreter (or ELF loader) is not (bash 5.2's words).
+            error("\(name): cannot execute: required file not found")
+            return 127
+        }
         if code == ENOENT {
             if name.contains(UInt8(ascii: "/")) { error("\(name): No such file or directory") } else { error("\(name): command not found") }
             return 127
@@ -563,7 +569,11 @@ extension Shell {
             report(e)
             return e.status
         }
+        // An interactive shell, or one with `shopt -s execfail`, goes on after a failed exec.
+        let survives = interactive || shoptValue("execfail") == true
+        if survives { weir_signals_save() }
         resetSignalsForExec()
+        defer { if survives { weir_signals_restore() } }
         var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { mallocCString($0) } + [nil]
         var cenv: [UnsafeMutablePointer<CChar>?] = env.map { mallocCString($0) } + [nil]
         path.withCString { _ = execve($0, &cargv, &cenv) }

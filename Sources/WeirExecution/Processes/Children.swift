@@ -113,18 +113,21 @@ extension Shell {
         spanRelays = []
         activeSpan = nil
         jobs.reset()
-        let dropped = traps.resetForSubshell(errtrace: options.errtrace, functrace: options.functrace)
-        // What the shell ignored for itself goes back to the default, as for a program;
-        // what was ignored on entry or by `trap ''` stays ignored.
-        let unignored = childSignals(background: false).defaults
-        shellIgnores = []
-        for sig in dropped + unignored { applyDisposition(sig) }
+        // The group and the terminal first, while SIGTTOU is still ignored as in the shell:
+        // a child of a job not yet in the foreground that takes the terminal with SIGTTOU
+        // at its default would be stopped (`echo x | tail -1` at the prompt was).
         if options.monitor {
             // nil or 0: the child leads a group of its own.
             let pg = processGroup.flatMap { $0 > 0 ? $0 : nil } ?? getpid()
             _ = setpgid(0, pg)
             if foreground { terminal.give(to: pg) }
         }
+        let dropped = traps.resetForSubshell(errtrace: options.errtrace, functrace: options.functrace)
+        // What the shell ignored for itself goes back to the default, as for a program;
+        // what was ignored on entry or by `trap ''` stays ignored.
+        let unignored = childSignals(background: false).defaults
+        shellIgnores = []
+        for sig in dropped + unignored { applyDisposition(sig) }
         options.monitor = false
         jobs.reportStops = false
         interactive = false

@@ -1,0 +1,102 @@
+import Testing
+import WeirTestSupport
+
+// Issue 15, "a bash user's first week at the weir prompt": each scenario runs against bash
+// (proving the harness and the expectation) and against weir.
+
+let bashArgv = ["/bin/bash", "--norc", "--noprofile", "-i"]
+let weirArgv = [weirBinary, "--norc", "-i"]
+
+/// A command by path that cannot run, for each way it can fail, and `exec` of one: the
+/// shell reports it and is still there, with the terminal, for the next line.
+func failedExecScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    _ = sh.run("mkdir adir; echo 'echo x' > noexec; printf '#!/nonexistent/interp\\necho x\\n' > badinterp; chmod +x badinterp")
+    for (line, status) in [("./nonexist", 127), ("./noexec", 126), ("./adir", 126), ("./badinterp", 127),
+                           ("exec ./nonexist", 127), ("exec ./noexec", 126)] {
+        _ = sh.run(line)
+        #expect(sh.run("echo alive status=$?") == "alive status=\(status)\n", "\(line): \(sh.transcript)")
+        #expect(sh.pty.foregroundProcessGroup == sh.pty.pid, "\(line): the shell has the terminal")
+    }
+}
+
+/// `read -s` does not echo what is typed; `read -n 1` returns at the first key, without
+/// Enter; `read -d ,` at the delimiter; `read -t` times out with 142; the terminal is as
+/// before afterwards.
+func terminalReadScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    sh.pty.send("read -s -p 'pw: ' pw\r")
+    #expect(sh.pty.expect("pw: "), sh.transcript)
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    sh.pty.send("s3cr3t\r")
+    #expect(sh.prompt(), sh.transcript)
+    #expect(!sh.pty.transcript.contains("s3cr3t"), "read -s echoed: \(sh.transcript)")
+    #expect(sh.run("echo \"[$pw]\"") == "[s3cr3t]\n", sh.transcript)
+
+    sh.pty.send("read -n 1 k; echo got=$k\r")
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    sh.pty.send("y")
+    #expect(sh.pty.expect("got=y"), "read -n 1 waited for more: \(sh.transcript)")
+    #expect(sh.prompt(), sh.transcript)
+
+    sh.pty.send("read -d , x; echo \"got=[$x]\"\r")
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    sh.pty.send("ab,")
+    #expect(sh.pty.expect("got=[ab]"), sh.transcript)
+    #expect(sh.prompt(), sh.transcript)
+
+    #expect(sh.run("read -t 0.2 x; echo status=$?") == "status=142\n", sh.transcript)
+    #expect(sh.run("weir-test-helper modes") == "icanon=1 echo=1 isig=1\n", sh.transcript)
+}
+
+/// `read -e` reads with the line editor (Ctrl-A goes to the start of the line), `-i`
+/// gives the text to start from, and neither line goes into the history.
+func editedReadScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    sh.pty.send("read -e -p 'name: ' v\r")
+    #expect(sh.pty.expect("name: "), sh.transcript)
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    sh.pty.send("world\u{01}hello \r")
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("echo \"[$v]\"") == "[hello world]\n", sh.transcript)
+    sh.pty.send("read -e -i pre w\r")
+    #expect(sh.pty.expect("pre"), sh.transcript)
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    sh.pty.send("fix\r")
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("echo \"[$w]\"") == "[prefix]\n", sh.transcript)
+    #expect(!(sh.run("history") ?? "").contains("hello world"), sh.transcript)
+}
+
+/// A pipeline whose first stage is a builtin (a forked shell) runs at the prompt; its
+/// child once took the terminal with SIGTTOU at the default and was stopped.
+func builtinPipelineScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    for _ in 0..<5 {
+        #expect(sh.run("echo x | tail -1") == "x\n", sh.transcript)
+        #expect(sh.run("history | tail -1 | wc -l") == "1\n", sh.transcript)
+    }
+    #expect(sh.run("jobs") == "", sh.transcript)
+}
+
+@Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [bashArgv, weirArgv])
+    func failedExecLeavesTheShellRunning(_ argv: [String]) throws {
+        failedExecScenario(try ShellSession(argv))
+    }
+
+    @Test(arguments: [bashArgv, weirArgv])
+    func readAtATerminal(_ argv: [String]) throws {
+        terminalReadScenario(try ShellSession(argv))
+    }
+
+    @Test(arguments: [bashArgv, weirArgv])
+    func readWithTheLineEditor(_ argv: [String]) throws {
+        editedReadScenario(try ShellSession(argv))
+    }
+
+    @Test(arguments: [bashArgv, weirArgv])
+    func pipelineStartingWithABuiltin(_ argv: [String]) throws {
+        builtinPipelineScenario(try ShellSession(argv))
+    }
+}
