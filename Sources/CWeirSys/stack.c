@@ -18,11 +18,13 @@ static ucontext_t interpreter_context;
 
 uintptr_t weir_stack_low(void) { return stack_low; }
 
-int weir_run_on_own_stack(size_t size, void (*entry)(void)) {
+int weir_run_on_own_stack(size_t size, size_t spare, void (*entry)(void)) {
     size_t guard = 64 * 1024;
     void *base = mmap(NULL, size + guard, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
     if (base == MAP_FAILED) return -1;
+    // Under a low `ulimit -v` the stack must leave the heap room to work in.
+    if (spare > 0 && !weir_memory_available(spare)) { munmap(base, size + guard); return -1; }
     // The lowest pages stay inaccessible, so an overflow the guard missed faults at once.
     if (mprotect(base, guard, PROT_NONE) != 0) { munmap(base, size + guard); return -1; }
     if (getcontext(&interpreter_context) != 0) { munmap(base, size + guard); return -1; }

@@ -15,8 +15,10 @@ let interpreterEntry: @convention(c) () -> Void = {
     StackGuard.arm(stackLow: UInt(weir_stack_low()))
     runShell()
 }
-for size in [interpreterStackSize(), 8 << 20, 2 << 20] {
-    if weir_run_on_own_stack(size, interpreterEntry) == 0 { break }
+// A smaller stack is taken only when 16 MiB of heap still fit beside it; otherwise (as
+// under `ulimit -v 10000`) the main stack it is.
+for (size, spare) in [(interpreterStackSize(), 0), (8 << 20, 16 << 20), (2 << 20, 16 << 20)] {
+    if weir_run_on_own_stack(size, spare, interpreterEntry) == 0 { break }
 }
 StackGuard.arm()
 runShell()

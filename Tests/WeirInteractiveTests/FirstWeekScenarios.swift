@@ -79,7 +79,37 @@ func builtinPipelineScenario(_ sh: ShellSession) {
     #expect(sh.run("jobs") == "", sh.transcript)
 }
 
+/// `!` history expansion at the prompt: events, word designators, modifiers, quick
+/// substitution, `:p`, quoting, and `set +H`. The expanded line is shown before it runs.
+func historyExpansionScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("echo hello world") == "hello world\n", sh.transcript)
+    #expect(sh.run("!!") == "echo hello world\nhello world\n", sh.transcript)
+    #expect(sh.run("echo !$ !^") == "echo world hello\nworld hello\n", sh.transcript)
+    #expect(sh.run("^world^there") == "echo there hello\nthere hello\n", sh.transcript)
+    #expect((sh.run("!nosuch") ?? "").hasSuffix("!nosuch: event not found\n"), sh.transcript)
+    #expect(sh.run("echo /usr/lib/file.txt") == "/usr/lib/file.txt\n", sh.transcript)
+    #expect(sh.run("echo !$:h !$:t !$:r !$:e") == "echo /usr/lib file.txt /usr/lib/file .txt\n/usr/lib file.txt /usr/lib/file .txt\n", sh.transcript)
+    #expect(sh.run("echo a 'b c' d") == "a b c d\n", sh.transcript)
+    #expect(sh.run("echo !:2 !*") == "echo 'b c' a 'b c' d\nb c a b c d\n", sh.transcript)
+    #expect(sh.run("!-4:s/lib/share/:p") == "echo /usr/share/file.txt\n", sh.transcript)
+    #expect(sh.run("!!") == "echo /usr/share/file.txt\n/usr/share/file.txt\n", "the :p line is the last one: \(sh.transcript)")
+    #expect(sh.run("echo ?!?hello w?") == "echo ?echo hello world\n?echo hello world\n", sh.transcript)
+    #expect(sh.run("echo '!!' x\\!y") == "!! x!y\n", sh.transcript)
+    #expect((sh.run("echo !!:9") ?? "").hasSuffix(":9: bad word specifier\n"), sh.transcript)
+    #expect(sh.run("echo $- | grep -c H") == "1\n", sh.transcript)
+    // The line is expanded before it runs: `set +H` counts from the next line.
+    #expect(sh.run("set +H") == "", sh.transcript)
+    #expect(sh.run("echo !!") == "!!\n", sh.transcript)
+    #expect(sh.run("echo $- | grep -c H") == "0\n", sh.transcript)
+}
+
 @Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [bashArgv, weirArgv])
+    func historyExpansion(_ argv: [String]) throws {
+        historyExpansionScenario(try ShellSession(argv))
+    }
+
     @Test(arguments: [bashArgv, weirArgv])
     func failedExecLeavesTheShellRunning(_ argv: [String]) throws {
         failedExecScenario(try ShellSession(argv))

@@ -12,8 +12,9 @@
 #include <stdint.h>
 
 /// Runs entry on a freshly mapped stack of size bytes (reserved, not committed) and returns
-/// 0 when it returns; -1 when no such stack could be made (entry has not run).
-int weir_run_on_own_stack(size_t size, void (*entry)(void));
+/// 0 when it returns; -1 when no such stack could be made, or when spare bytes could not
+/// be allocated beside it (entry has not run).
+int weir_run_on_own_stack(size_t size, size_t spare, void (*entry)(void));
 /// The lowest usable address of that stack while entry runs; 0 on the thread's own stack.
 uintptr_t weir_stack_low(void);
 

@@ -137,6 +137,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var promptUserName: ByteString?
     /// The interactive shell's line source (history, editing mode).
     public var interactiveInput: LineEditor?
+    /// `!` expansion's state between lines (the last substitution and search).
+    var historyExpansion = HistoryExpansion()
     /// Commands run at the prompt (`\#`).
     var commandNumber = 1
     /// `exit` said twice with stopped jobs.
@@ -268,6 +270,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         if options.xtrace { s += "x" }
         if options.noclobber { s += "C" }
         if options.errtrace { s += "E" }
+        if options.histexpand { s += "H" }
         if options.functrace { s += "T" }
         if !isSubshell && sourceDepth == 0 && functionDepth == 0 && stdinIsScript { s += "s" }
         return s
@@ -286,6 +289,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "errtrace": return options.errtrace
         case "functrace": return options.functrace
         case "hashall": return options.hashall
+        case "histexpand": return options.histexpand
+        case "history": return options.history
         case "ignoreeof": return options.ignoreeof
         case "monitor": return options.monitor
         case "noclobber": return options.noclobber
@@ -320,6 +325,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         case "errtrace": options.errtrace = on
         case "functrace": options.functrace = on
         case "hashall": options.hashall = on; resolutionGeneration &+= 1
+        case "histexpand": options.histexpand = on
+        case "history": options.history = on
         case "ignoreeof": options.ignoreeof = on
         case "monitor":
             options.monitor = on

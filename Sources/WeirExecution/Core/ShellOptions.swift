@@ -18,13 +18,17 @@ public struct ShellOptions {
     public var errtrace = false      // -E
     public var functrace = false     // -T
     public var posix = false
+    /// `set -H`: `!` history expansion at the prompt (on there by default, as in bash).
+    public var histexpand = false
+    /// `set -o history`: lines typed at the prompt go into the history.
+    public var history = false
 
     public init() {}
 
     /// Long names in the order `set -o` lists them, with their letter if any.
     public static let names: [(ByteString, Character?)] = [
         ("allexport", "a"), ("braceexpand", "B"), ("emacs", nil), ("errexit", "e"), ("errtrace", "E"),
-        ("functrace", "T"), ("hashall", "h"), ("ignoreeof", nil), ("monitor", "m"), ("noclobber", "C"),
+        ("functrace", "T"), ("hashall", "h"), ("histexpand", "H"), ("history", nil), ("ignoreeof", nil), ("monitor", "m"), ("noclobber", "C"),
         ("noexec", "n"), ("noglob", "f"), ("notify", "b"), ("nounset", "u"), ("pipefail", nil),
         ("posix", nil), ("trace", nil), ("verbose", "v"), ("vi", nil), ("xtrace", "x"),
     ]

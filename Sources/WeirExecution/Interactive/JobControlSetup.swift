@@ -7,6 +7,8 @@ extension Shell {
     /// $$` at the prompt, bash); its children get them back at their default.
     public func becomeInteractive() {
         interactive = true
+        options.histexpand = true
+        options.history = true
         for s in [SIGINT, SIGQUIT, SIGTERM] { ignoreForShell(s) }
     }
 

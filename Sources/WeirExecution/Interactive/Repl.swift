@@ -28,8 +28,9 @@ extension Shell {
                 environment.lastStatus = 130
                 continue
             case .line(let l):
-                text = ByteString(l)
                 noteScreenSize(input)  // the window may have changed while typing
+                guard let expanded = expandHistory(l) else { continue }
+                text = ByteString(expanded)
             }
             // Read more while the parser says the input is incomplete.
             var program: Program?
@@ -43,7 +44,8 @@ extension Shell {
                     let ps2 = variables.value("PS2") ?? "> "
                     switch input.readLine(prompt: expandPrompt(ps2).bytes) {
                     case .line(let more):
-                        text += "\n" + ByteString(more)
+                        guard let expanded = expandHistory(more) else { program = nil; break }
+                        text += "\n" + ByteString(expanded)
                         continue
                     case .interrupted:
                         program = nil
@@ -97,10 +99,35 @@ extension Shell {
         try? variables.assign("COLUMNS", ByteString(size.columns))
     }
 
+    /// `!` history expansion of a line typed at the prompt (`set -H`). The expanded line is
+    /// shown on stderr, as bash shows it. nil when the expansion failed (the message is
+    /// shown, the line is dropped) or was only to be shown (`:p`, which keeps it in the
+    /// history).
+    func expandHistory(_ line: [UInt8]) -> [UInt8]? {
+        guard options.histexpand, let input = interactiveInput else { return line }
+        historyExpansion.extglob = environment.options.extglob
+        historyExpansion.setCharacters(variables.value("histchars")?.bytes)
+        let history = input.history
+        switch historyExpansion.expand(line, history: history.entries, firstNumber: history.first) {
+        case .unchanged:
+            return line
+        case .failed(let message):
+            error(message)
+            return nil
+        case .expanded(let expanded, let printOnly):
+            writeAll(2, expanded + [0x0A])
+            if printOnly {
+                rememberInHistory(ByteString(expanded))
+                return nil
+            }
+            return expanded
+        }
+    }
+
     /// Adds a command to the history, as HISTCONTROL says (ignorespace, ignoredups,
-    /// ignoreboth).
+    /// ignoreboth), unless `set +o history`.
     func rememberInHistory(_ text: ByteString) {
-        guard let input = interactiveInput, !text.trimming({ $0 == 0x20 || $0 == 0x09 }).isEmpty else { return }
+        guard options.history, let input = interactiveInput, !text.trimming({ $0 == 0x20 || $0 == 0x09 }).isEmpty else { return }
         let control = (variables.value("HISTCONTROL") ?? "").split(separator: UInt8(ascii: ":"))
         let ignoreSpace = control.contains("ignorespace") || control.contains("ignoreboth")
         let ignoreDups = control.contains("ignoredups") || control.contains("ignoreboth")
