@@ -104,7 +104,41 @@ func historyExpansionScenario(_ sh: ShellSession) {
     #expect(sh.run("echo $- | grep -c H") == "0\n", sh.transcript)
 }
 
+/// PROMPT_COMMAND (a string, then an array) runs before each prompt and keeps `$?`;
+/// `shopt -s autocd` cds into a directory named as a command; command_not_found_handle
+/// runs in a subshell; IGNOREEOF refuses Ctrl-D that many times.
+func promptConveniencesScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    _ = sh.run("mkdir -p sub/dir")
+    #expect(sh.run("PROMPT_COMMAND='echo pc:$?; true'") == "pc:0\n", sh.transcript)
+    #expect(sh.run("false") == "pc:1\n", sh.transcript)
+    #expect(sh.run("echo st=$?") == "st=1\npc:0\n", sh.transcript)
+    #expect(sh.run("PROMPT_COMMAND=('echo one' 'echo two')") == "one\ntwo\n", sh.transcript)
+    #expect(sh.run("unset PROMPT_COMMAND") == "", sh.transcript)
+    #expect(sh.run("shopt -s autocd") == "", sh.transcript)
+    #expect(sh.run("sub/dir") == "cd -- sub/dir\n", sh.transcript)
+    #expect((sh.run("pwd") ?? "").hasSuffix("/sub/dir\n"), sh.transcript)
+    #expect(sh.run("command_not_found_handle() { echo \"cnf: $*\"; x=1; return 42; }") == "", sh.transcript)
+    #expect(sh.run("nosuchcmd a b") == "cnf: nosuchcmd a b\n", sh.transcript)
+    #expect(sh.run("echo st=$? x=$x") == "st=42 x=\n", sh.transcript)
+    #expect(sh.run("IGNOREEOF=1") == "", sh.transcript)
+    sh.pty.send("\u{04}")
+    #expect(sh.pty.expect("Use \"exit\" to leave the shell."), sh.transcript)
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("echo still here") == "still here\n", sh.transcript)
+    sh.pty.send("\u{04}")
+    #expect(sh.pty.expect("Use \"exit\" to leave the shell."), sh.transcript)
+    #expect(sh.prompt(), sh.transcript)
+    sh.pty.send("\u{04}")
+    #expect(sh.pty.wait() != nil, sh.transcript)
+}
+
 @Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [bashArgv, weirArgv])
+    func promptConveniences(_ argv: [String]) throws {
+        promptConveniencesScenario(try ShellSession(argv))
+    }
+
     @Test(arguments: [bashArgv, weirArgv])
     func historyExpansion(_ argv: [String]) throws {
         historyExpansionScenario(try ShellSession(argv))

@@ -9,20 +9,30 @@ extension Shell {
         becomeInteractive()
         interactiveInput = input
         var warnedAboutStoppedJobs = false
+        var endsOfInput = 0
         while true {
             reportFinishedJobs()
             if traps.hasPending { try? runPendingTraps() }
             noteScreenSize(input)
+            runPromptCommand()
             let ps1 = variables.value("PS1") ?? "\\w\\$ "
             var text: ByteString
-            switch input.readLine(prompt: expandPrompt(ps1).bytes) {
+            let read = input.readLine(prompt: expandPrompt(ps1).bytes)
+            if case .endOfInput = read {} else { endsOfInput = 0 }
+            switch read {
             case .endOfInput:
                 if jobs.jobs.contains(where: { $0.isStopped }) && !warnedAboutStoppedJobs {
                     writeAll(2, "There are stopped jobs.\n")
                     warnedAboutStoppedJobs = true
                     continue
                 }
-                if !options.ignoreeof { writeAll(2, "exit\n") }
+                // IGNOREEOF (or `set -o ignoreeof`, 10): that many Ctrl-D in a row are refused.
+                endsOfInput += 1
+                if endsOfInput <= endsOfInputIgnored {
+                    writeAll(2, "Use \"exit\" to leave the shell.\n")
+                    continue
+                }
+                writeAll(2, "exit\n")
                 return environment.lastStatus
             case .interrupted:
                 environment.lastStatus = 130
@@ -86,6 +96,36 @@ extension Shell {
                     continue
                 }
                 return e.status
+            } catch {
+                continue
+            }
+        }
+    }
+
+    /// How many Ctrl-D in a row the prompt refuses: IGNOREEOF's number (10 when it is set
+    /// but not a number), 10 under `set -o ignoreeof`, else none.
+    var endsOfInputIgnored: Int {
+        if let v = variables.value("IGNOREEOF") {
+            return Int(String(decoding: v.bytes, as: UTF8.self)).map { max(0, $0) } ?? 10
+        }
+        return options.ignoreeof ? 10 : 0
+    }
+
+    /// PROMPT_COMMAND before each prompt: its value, or each element of the array, run as
+    /// commands; `$?` is kept for the next command line.
+    func runPromptCommand() {
+        guard let value = variables.variable("PROMPT_COMMAND")?.value else { return }
+        let commands: [ByteString]
+        switch value {
+        case .string(let s): commands = [s]
+        case .indexed(let a): commands = a.values
+        case .associative(let a): commands = a.values
+        }
+        let status = environment.lastStatus
+        defer { environment.lastStatus = status }
+        for c in commands where !c.isEmpty {
+            do {
+                _ = try runSource(SourceFile(name: "PROMPT_COMMAND", text: c), syntaxErrorExits: false)
             } catch {
                 continue
             }

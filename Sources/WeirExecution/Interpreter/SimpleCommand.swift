@@ -9,6 +9,14 @@ enum ResolvedCommand {
     case function(FunctionDefinition)
     case external(ByteString)
     case notFound
+
+    /// A program to run or nothing found: not shell code.
+    var isProgramOrNothing: Bool {
+        switch self {
+        case .external, .notFound: return true
+        case .builtin, .function: return false
+        }
+    }
 }
 
 /// What a command name resolved to, and when (SimpleCommand.resolutionCache).
@@ -119,6 +127,13 @@ extension Shell {
         if options.xtrace { traceCommand(sc, argv) }
         defer { lastArgument = argv[argv.count - 1] }
 
+        // `shopt -s autocd` at the prompt: a directory named as a command (not a function or
+        // builtin) is cd'd into; bash shows the cd it runs.
+        if interactive, resolved.isProgramOrNothing, shoptValue("autocd") == true, isDirectory(argv[0]),
+           let cd = builtins["cd"] {
+            writeAll(2, "cd -- " + argv[0] + "\n")
+            return try runBuiltin(cd, sc, ["cd", "--"] + argv)
+        }
         switch resolved {
         case .external(let path):
             return try runExternal(sc, path: path, argv: argv, mayReplaceShell: mayReplaceShell)
@@ -324,11 +339,23 @@ extension Shell {
     }
 
     func commandNotFound(_ sc: SimpleCommand, _ argv: [ByteString]) throws -> Int32 {
+        // `command_not_found_handle NAME ARGS…` runs instead of the error, in a subshell (bash),
+        // for a name looked for in PATH.
+        if !argv[0].contains(UInt8(ascii: "/")), let handler = functions["command_not_found_handle"] {
+            guard let saved = try applyCommandRedirections(sc.redirections) else { return environment.lastStatus }
+            defer { restore(saved) }
+            return try runSubshell { [unowned self] in try self.callFunction(handler, arguments: argv) }
+        }
         // Redirections are still performed (and can fail) before the error.
         guard let saved = try applyCommandRedirections(sc.redirections) else { return environment.lastStatus }
         reportNotFound(argv[0])
         restore(saved)
         return 127
+    }
+
+    func isDirectory(_ path: ByteString) -> Bool {
+        var st = stat()
+        return path.withCString { stat($0, &st) } == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     func reportNotFound(_ name: ByteString) {
