@@ -442,7 +442,7 @@ extension Shell {
     public func callFunction(_ f: FunctionDefinition, arguments: [ByteString]) throws -> Int32 {
         // FUNCNEST, when a number above 0, is the limit (bash); otherwise only the stack is.
         let limit = variables.value("FUNCNEST").flatMap { Int(String(decoding: $0.bytes, as: UTF8.self)) } ?? 0
-        if (limit > 0 && functionDepth >= limit) || StackGuard.isLow {
+        if (limit > 0 && functionDepth >= limit) || StackGuard.isLow(reserving: 128 << 10) {
             error("\(f.name): maximum function nesting level exceeded (\(limit > 0 && functionDepth >= limit ? limit : functionDepth))")
             throw exiting(1)
         }

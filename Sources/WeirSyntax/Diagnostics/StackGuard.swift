@@ -39,6 +39,13 @@ public enum StackGuard {
         currentAddress() < floor
     }
 
+    /// True when fewer than `reserve` bytes are left above the point where `isLow` fires: a
+    /// function call checks this, so deep recursion is reported as such before a compound
+    /// command inside it runs low.
+    @inline(__always) public static func isLow(reserving reserve: UInt) -> Bool {
+        currentAddress() < floor &+ reserve
+    }
+
     /// Throws "nesting too deep" when the stack is low.
     @inline(__always) public static func check() throws {
         if currentAddress() < floor { throw ShellError.nestingTooDeep }
