@@ -100,8 +100,12 @@ public final class ReadlineEditor: LineEditor {
             let fd = open(f, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             if fd >= 0 { close(fd) }
             _ = read_history(f)
+            fileLinesKnown = countLines(f)
         }
     }
+
+    /// Lines of the history file this editor has read or written (for `history -n`).
+    var fileLinesKnown = 0
 
     public func readLine(prompt: [UInt8]) -> LineInput {
         // While a line is read, SIGINT is caught (by the C handler, without SA_RESTART),
@@ -140,8 +144,34 @@ public final class ReadlineEditor: LineEditor {
         free(c)
         guard let f = historyFile else { return }
         // Append as commands run, so two shells do not lose each other's lines.
-        _ = append_history(1, f)
-        if maxFileLines >= 0 { _ = history_truncate_file(f, Int32(clamping: maxFileLines)) }
+        if append_history(1, f) == 0 { fileLinesKnown += 1 }
+        if maxFileLines >= 0 {
+            _ = history_truncate_file(f, Int32(clamping: maxFileLines))
+            fileLinesKnown = min(fileLinesKnown, maxFileLines)
+        }
+    }
+
+    public func addToHistoryList(_ entry: [UInt8]) {
+        let c = cStringCopy(entry)
+        add_history(c)
+        free(c)
+    }
+
+    public func historyTime(_ number: Int) -> Int? {
+        let (o, overflow) = number.subtractingReportingOverflow(Int(history_base))
+        guard !overflow, o >= 0, o < Int(history_length), let e = history_get(Int32(clamping: number)) else { return nil }
+        let t = history_get_time(e)
+        return t > 0 ? Int(t) : nil
+    }
+
+    public func readNewHistoryLines(from path: [UInt8]) -> Bool {
+        let c = cStringCopy(path)
+        defer { free(c) }
+        let total = countLines(c)
+        guard total >= 0 else { return false }
+        if total > fileLinesKnown { _ = read_history_range(c, Int32(clamping: fileLinesKnown), -1) }
+        fileLinesKnown = total
+        return true
     }
 
     public var history: (first: Int, entries: [[UInt8]]) {
@@ -186,4 +216,20 @@ func cStringCopy(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar> {
     }
     p[bytes.count] = 0
     return p
+}
+
+/// The number of lines in a file, or -1 when it cannot be read.
+func countLines(_ path: UnsafePointer<CChar>) -> Int {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return -1 }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    var lines = 0
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        for i in 0..<n where buffer[i] == 0x0A { lines += 1 }
+    }
+    return lines
 }

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 import WeirTestSupport
 
@@ -133,7 +134,43 @@ func promptConveniencesScenario(_ sh: ShellSession) {
     #expect(sh.pty.wait() != nil, sh.transcript)
 }
 
+/// `fc -l`, `fc -s`, `fc` with an editor, and `history -s`, `-w`, `-c`, `-r`, `-d N-M`
+/// and HISTTIMEFORMAT.
+func fcAndHistoryScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    for w in ["one", "two", "three"] { #expect(sh.run("echo \(w)") == "\(w)\n", sh.transcript) }
+    #expect(sh.run("fc -l") == "1\t echo one\n2\t echo two\n3\t echo three\n", sh.transcript)
+    #expect(sh.run("fc -ln -3 -2") == "\t echo two\n\t echo three\n", sh.transcript)
+    #expect(sh.run("fc -lr 1 2") == "2\t echo two\n1\t echo one\n", sh.transcript)
+    #expect(sh.run("fc -s two=2 2") == "echo 2\n2\n", sh.transcript)
+    #expect(sh.run("fc -s") == "echo 2\n2\n", sh.transcript)
+    #expect(sh.run("FCEDIT='sed -i s/three/3/' fc 3") == "echo 3\n3\n", sh.transcript)
+    #expect((sh.run("fc -s nosuch; echo status=$?") ?? "").hasSuffix("fc: no command found\nstatus=1\n"), sh.transcript)
+    #expect(sh.run("history -s 'echo added'") == "", sh.transcript)
+    #expect(sh.run("history 2 | sed 's/^ *[0-9]*  //'") == "echo added\nhistory 2 | sed 's/^ *[0-9]*  //'\n", sh.transcript)
+    let year = String(Calendar.year)
+    #expect(sh.run("HISTTIMEFORMAT='%Y ' history 1 | sed 's/^ *[0-9]*  //'") == "\(year) HISTTIMEFORMAT='%Y ' history 1 | sed 's/^ *[0-9]*  //'\n", sh.transcript)
+    #expect(sh.run("history -w saved; history -c; fc -l | wc -l") == "0\n", sh.transcript)
+    #expect(sh.run("history -r saved; history | grep -c '^ *[0-9]*  echo added$'") == "1\n", sh.transcript)
+    #expect(sh.run("history -d 1-2; history 1 | grep -c 'history 1'") == "1\n", sh.transcript)
+}
+
+/// This year, from the C library (Foundation is not used).
+enum Calendar {
+    static var year: Int {
+        var t = time(nil)
+        var parts = tm()
+        _ = localtime_r(&t, &parts)
+        return Int(parts.tm_year) + 1900
+    }
+}
+
 @Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [bashArgv, weirArgv])
+    func fcAndHistory(_ argv: [String]) throws {
+        fcAndHistoryScenario(try ShellSession(argv))
+    }
+
     @Test(arguments: [bashArgv, weirArgv])
     func promptConveniences(_ argv: [String]) throws {
         promptConveniencesScenario(try ShellSession(argv))

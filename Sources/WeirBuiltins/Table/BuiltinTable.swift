@@ -40,6 +40,7 @@ public enum BuiltinTable {
         Builtin("getopts", run: getopts),
         Builtin("hash", run: hash),
         Builtin("history", run: history),
+        Builtin("fc", run: fc),
         Builtin("jobs", run: jobsBuiltin),
         Builtin("kill", run: kill),
         Builtin("let", run: letBuiltin),

@@ -139,6 +139,10 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public var interactiveInput: LineEditor?
     /// `!` expansion's state between lines (the last substitution and search).
     var historyExpansion = HistoryExpansion()
+    /// History numbers for `history -a`: the first entry of this session, and the entry
+    /// after the last one written by `-a` or `-w`.
+    public var historySessionStart: Int?
+    public var historyAppendedThrough: Int?
     /// Commands run at the prompt (`\#`).
     var commandNumber = 1
     /// `exit` said twice with stopped jobs.

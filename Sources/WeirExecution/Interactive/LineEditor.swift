@@ -26,12 +26,23 @@ public protocol LineEditor: AnyObject {
     /// `read -e [-i TEXT]`: a line edited from TEXT, with file name completion, kept out
     /// of the history.
     func readLineForRead(prompt: [UInt8], initialText: [UInt8]) -> LineInput
+    /// Adds an entry to the list only, not to the history file (`history -s`, `-r`, the
+    /// command `fc` ran).
+    func addToHistoryList(_ entry: [UInt8])
+    /// When the entry with this number was added, in seconds since the epoch, if known.
+    func historyTime(_ number: Int) -> Int?
+    /// `history -n`: the lines the file gained since the editor last read or wrote it,
+    /// added to the list. False when the file cannot be read.
+    func readNewHistoryLines(from path: [UInt8]) -> Bool
 }
 
 extension LineEditor {
     public func readLineForRead(prompt: [UInt8], initialText: [UInt8]) -> LineInput {
         readLine(prompt: prompt)
     }
+    public func addToHistoryList(_ entry: [UInt8]) { addToHistory(entry) }
+    public func historyTime(_ number: Int) -> Int? { nil }
+    public func readNewHistoryLines(from path: [UInt8]) -> Bool { false }
 }
 
 /// Completion candidates for the word being typed; nil lets the editor complete file

@@ -5,6 +5,8 @@ import Glibc
 public final class PlainLineEditor: LineEditor {
     let fd: Int32
     var entries: [[UInt8]] = []
+    /// When each entry was added (seconds since the epoch), for HISTTIMEFORMAT.
+    var times: [Int] = []
     var firstNumber = 1
 
     public init(fd: Int32 = 0) { self.fd = fd }
@@ -22,14 +24,24 @@ public final class PlainLineEditor: LineEditor {
         }
     }
 
-    public func addToHistory(_ entry: [UInt8]) { entries.append(entry) }
+    public func addToHistory(_ entry: [UInt8]) {
+        entries.append(entry)
+        times.append(Int(time(nil)))
+    }
     public var history: (first: Int, entries: [[UInt8]]) { (firstNumber, entries) }
-    public func clearHistory() { entries = [] }
+    public func clearHistory() { entries = []; times = [] }
+
+    public func historyTime(_ number: Int) -> Int? {
+        let (i, overflow) = number.subtractingReportingOverflow(firstNumber)
+        guard !overflow, i >= 0 && i < times.count else { return nil }
+        return times[i]
+    }
 
     public func deleteHistoryEntry(_ number: Int) -> Bool {
         let (i, overflow) = number.subtractingReportingOverflow(firstNumber)
         guard !overflow, i >= 0 && i < entries.count else { return false }
         entries.remove(at: i)
+        times.remove(at: i)
         return true
     }
 

@@ -8,6 +8,7 @@ extension Shell {
     public func runInteractive(_ input: LineEditor) -> Int32 {
         becomeInteractive()
         interactiveInput = input
+        historySessionStart = input.history.first + input.history.entries.count
         var warnedAboutStoppedJobs = false
         var endsOfInput = 0
         while true {
@@ -162,6 +163,15 @@ extension Shell {
             }
             return expanded
         }
+    }
+
+    /// `history -p`: the text with its `!` events expanded against the history.
+    public func historyExpanded(_ text: [UInt8]) -> HistoryExpansion.Outcome {
+        guard let input = interactiveInput else { return .unchanged }
+        historyExpansion.extglob = environment.options.extglob
+        historyExpansion.setCharacters(variables.value("histchars")?.bytes)
+        let history = input.history
+        return historyExpansion.expand(text, history: history.entries, firstNumber: history.first)
     }
 
     /// Adds a command to the history, as HISTCONTROL says (ignorespace, ignoredups,
