@@ -63,12 +63,14 @@ func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int
     let word = text.map { bytes(ofCString: $0) } ?? []
     let line = rl_line_buffer.map { bytes(ofCString: $0) } ?? []
     guard let provider = activeCompletionProvider,
-          let result = provider.completions(for: word, line: line, wordStart: Int(start)) else {
+          let result = provider.completions(for: word, line: line, wordStart: Int(start), point: Int(rl_point)) else {
         return nil  // readline completes file names
     }
     rl_attempted_completion_over = 1
     pendingCandidates = result.candidates
     if result.areFileNames { rl_filename_completion_desired = 1 }
+    if result.suppressAppend { rl_completion_suppress_append = 1 }
+    if result.noQuote { rl_filename_quoting_desired = 0 }
     if result.candidates.isEmpty { return nil }
     return rl_completion_matches(text, nextCandidate)
 }
@@ -93,6 +95,13 @@ public final class ReadlineEditor: LineEditor {
         rl_attempted_completion_function = attemptCompletion
         rl_completer_quote_characters = UnsafePointer(strdup("'\""))
         rl_filename_quote_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{(*?[]#!"))
+        // bash's COMP_WORDBREAKS: `$VAR` and `${VAR` stay one word; `a=b`, `host:path` split.
+        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n\"'><=;|&(:"))
+        // File names go in backslash-quoted as bash puts them (`only\ dir/`, `it\'s`), or
+        // inside the quote the user opened; `my\ f` is one word.
+        rl_char_is_quoted_p = isQuotedInLine
+        rl_filename_quoting_function = quoteFileName
+        rl_filename_dequoting_function = dequoteFileName
         using_history()
         if historySize >= 0 { stifle_history(Int32(clamping: historySize)) }
         if let f = self.historyFile {
@@ -232,4 +241,79 @@ func countLines(_ path: UnsafePointer<CChar>) -> Int {
         for i in 0..<n where buffer[i] == 0x0A { lines += 1 }
     }
     return lines
+}
+
+/// Whether the byte at `index` is quoted: escaped by a backslash, or inside quotes.
+func isQuotedInLine(_ text: UnsafeMutablePointer<CChar>?, _ index: Int32) -> Int32 {
+    guard let text else { return 0 }
+    var quote: CChar = 0
+    var i: Int32 = 0
+    while i < index {
+        let c = text[Int(i)]
+        if c == 0 { return 0 }
+        if quote != 0 {
+            if c == quote { quote = 0 } else if c == 0x5C && quote == 0x22 { i += 1 }
+        } else if c == 0x5C {
+            if i + 1 == index { return 1 }
+            i += 1
+        } else if c == 0x27 || c == 0x22 {
+            quote = c
+        }
+        i += 1
+    }
+    return quote != 0 ? 1 : 0
+}
+
+/// A completed file name as it goes into the line: each special byte backslash-escaped,
+/// or, inside a quote the user opened, that quote's way (a `'` as `'\''`).
+func quoteFileName(_ text: UnsafeMutablePointer<CChar>?, _ matchType: Int32,
+                   _ quotePointer: UnsafeMutablePointer<CChar>?) -> UnsafeMutablePointer<CChar>? {
+    guard let text else { return nil }
+    let name = bytes(ofCString: text)
+    let quote = quotePointer?.pointee ?? 0
+    var out: [UInt8] = []
+    if quote == 0x27 {
+        out.append(0x27)
+        for b in name { if b == 0x27 { out += Array("'\\''".utf8) } else { out.append(b) } }
+    } else if quote == 0x22 {
+        out.append(0x22)
+        for b in name {
+            if b == 0x22 || b == 0x5C || b == 0x24 || b == 0x60 { out.append(0x5C) }
+            out.append(b)
+        }
+    } else {
+        let special = Array(" \t\n\"\\'`@$><=;|&{}()*?[]#!^~,".utf8)
+        for (k, b) in name.enumerated() {
+            // A leading `~` names a home directory; elsewhere it is plain.
+            if special.contains(b) && !(b == 0x7E && k > 0) { out.append(0x5C) }
+            out.append(b)
+        }
+    }
+    return cStringCopy(out)
+}
+
+/// The file name a quoted word stands for: backslashes and quotes taken out.
+func dequoteFileName(_ text: UnsafeMutablePointer<CChar>?, _ quoteChar: Int32) -> UnsafeMutablePointer<CChar>? {
+    guard let text else { return nil }
+    var out: [UInt8] = []
+    var quote: UInt8 = quoteChar > 0 ? UInt8(truncatingIfNeeded: quoteChar) : 0
+    var i = 0
+    let name = bytes(ofCString: text)
+    while i < name.count {
+        let b = name[i]
+        if quote == 0x27 {
+            if b == 0x27 { quote = 0 } else { out.append(b) }
+        } else if b == 0x5C && i + 1 < name.count && (quote == 0 || [0x22, 0x5C, 0x24, 0x60].contains(name[i + 1])) {
+            out.append(name[i + 1])
+            i += 1
+        } else if quote == 0x22 && b == 0x22 {
+            quote = 0
+        } else if quote == 0 && (b == 0x27 || b == 0x22) {
+            quote = b
+        } else {
+            out.append(b)
+        }
+        i += 1
+    }
+    return cStringCopy(out)
 }

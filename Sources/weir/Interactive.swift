@@ -10,9 +10,11 @@ final class ShellCompletion: CompletionProvider {
 
     init(shell: Shell) { self.shell = shell }
 
-    func completions(for word: [UInt8], line: [UInt8], wordStart: Int) -> CompletionResult? {
-        guard let r = shell.completions(for: ByteString(word), line: ByteString(line), wordStart: wordStart) else { return nil }
-        return CompletionResult(candidates: r.candidates.map { $0.bytes }, areFileNames: r.fileNames)
+    func completions(for word: [UInt8], line: [UInt8], wordStart: Int, point: Int) -> CompletionResult? {
+        guard let r = shell.completionsWithOptions(for: ByteString(word), line: ByteString(line), wordStart: wordStart,
+                                                   point: point) else { return nil }
+        return CompletionResult(candidates: r.candidates.map { $0.bytes }, areFileNames: r.fileNames,
+                                suppressAppend: r.noSpace, noQuote: r.noQuote)
     }
 }
 

@@ -165,7 +165,55 @@ enum Calendar {
     }
 }
 
+/// Debian's bash_completion, sourced unmodified, completes subcommands and options through
+/// `complete -F` functions loaded on demand (`complete -D`, status 124).
+func bashCompletionScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run(". /usr/share/bash-completion/bash_completion; echo loaded=$?", timeout: 20) == "loaded=0\n", sh.transcript)
+    for (typed, completed) in [("apt-get insta", "apt-get install "), ("git chec", "git checkout "),
+                               ("systemctl resta", "systemctl restart "), ("tar --exclude-v", "tar --exclude-vcs")] {
+        sh.pty.send(typed + "\t")
+        #expect(sh.pty.expect(completed, timeout: 10), "\(typed): \(sh.transcript)")
+        #expect(sh.pty.waitUntilIdle(), sh.transcript)
+        sh.pty.send("\u{15}")
+    }
+    _ = sh.run("mkdir 'only dir'; touch \"it's here.txt\" 'my file'")
+    for (typed, completed) in [("ls onl", "ls only\\ dir/"), ("ls it", "ls it\\'s\\ here.txt "),
+                               ("ls my\\ f", "ls my\\ file "), ("ls 'my f", "ls 'my file' ")] {
+        sh.pty.send(typed + "\t")
+        #expect(sh.pty.expect(completed, timeout: 10), "\(typed): \(sh.transcript)")
+        #expect(sh.pty.waitUntilIdle(), sh.transcript)
+        sh.pty.send("\u{15}")
+    }
+    #expect(sh.run("complete -p apt-get") == "complete -F _apt_get apt-get\n", sh.transcript)
+}
+
+/// Completion of quoted and escaped file names and of `$VAR` and `${VAR` with no
+/// specification loaded.
+func plainCompletionScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    _ = sh.run("mkdir 'only dir'; touch \"it's here.txt\" 'my file'; export WEIRTESTVAR=1")
+    for (typed, completed) in [("ls onl", "ls only\\ dir/"), ("ls it", "ls it\\'s\\ here.txt "),
+                               ("ls my\\ f", "ls my\\ file "), ("cat \"my f", "cat \"my file\" "),
+                               ("echo $WEIRTESTV", "echo $WEIRTESTVAR "), ("echo ${WEIRTESTV", "echo ${WEIRTESTVAR}")] {
+        sh.pty.send(typed + "\t")
+        #expect(sh.pty.expect(completed, timeout: 10), "\(typed): \(sh.transcript)")
+        #expect(sh.pty.waitUntilIdle(), sh.transcript)
+        sh.pty.send("\u{15}")
+    }
+}
+
 @Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [bashArgv, weirArgv])
+    func bashCompletionLoadsAndCompletes(_ argv: [String]) throws {
+        bashCompletionScenario(try ShellSession(argv))
+    }
+
+    @Test(arguments: [bashArgv, weirArgv])
+    func quotedNamesAndVariablesComplete(_ argv: [String]) throws {
+        plainCompletionScenario(try ShellSession(argv))
+    }
+
     @Test(arguments: [bashArgv, weirArgv])
     func fcAndHistory(_ argv: [String]) throws {
         fcAndHistoryScenario(try ShellSession(argv))

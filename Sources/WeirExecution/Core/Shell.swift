@@ -137,6 +137,11 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var promptUserName: ByteString?
     /// The interactive shell's line source (history, editing mode).
     public var interactiveInput: LineEditor?
+    /// `complete`'s specifications, and while a completion runs, its options (`compopt`
+    /// changes them) and the status of its function (124: look for the spec again).
+    public var completionSpecs = CompletionSpecs()
+    public var currentCompletionOptions: Set<ByteString>?
+    var lastCompletionFunctionStatus: Int32 = 0
     /// `!` expansion's state between lines (the last substitution and search).
     var historyExpansion = HistoryExpansion()
     /// History numbers for `history -a`: the first entry of this session, and the entry

@@ -11,6 +11,31 @@ extension Shell {
     /// Candidates for `word` (which starts at `wordStart` in `line`), and whether they
     /// are file names; nil lets the editor complete file names.
     public func completions(for word: ByteString, line: ByteString, wordStart: Int) -> (candidates: [ByteString], fileNames: Bool)? {
+        completionsWithOptions(for: word, line: line, wordStart: wordStart, point: wordStart + word.count)
+            .map { ($0.candidates, $0.fileNames) }
+    }
+
+    /// Candidates for the word at the cursor: a `complete` specification first (its
+    /// options say how to show them), then the shell's own (commands, `$VAR`, `%job`,
+    /// `~user`, `cd` directories); nil lets the editor complete file names.
+    public func completionsWithOptions(for word: ByteString, line: ByteString, wordStart: Int, point: Int)
+        -> (candidates: [ByteString], fileNames: Bool, noSpace: Bool, noQuote: Bool)? {
+        if let outcome = programmableCompletion(word: word, line: line, point: point) {
+            let o = outcome.options
+            if !outcome.matches.isEmpty {
+                return (outcome.matches, o.contains("filenames"), o.contains("nospace"), o.contains("noquote"))
+            }
+            if o.contains("bashdefault"), let own = ownCompletions(for: word, line: line, wordStart: wordStart) {
+                return (own.candidates, own.fileNames, false, false)
+            }
+            if outcome.fallBackToFileNames { return nil }
+            return ([], false, false, false)
+        }
+        return ownCompletions(for: word, line: line, wordStart: wordStart).map { ($0.candidates, $0.fileNames, false, false) }
+    }
+
+    /// The shell's own completions, when no `complete` specification applies.
+    func ownCompletions(for word: ByteString, line: ByteString, wordStart: Int) -> (candidates: [ByteString], fileNames: Bool)? {
         if word.hasPrefix("$") {
             let prefix = word.dropFirst().hasPrefix("{") ? word.dropFirst(2) : word.dropFirst()
             let lead: ByteString = word.hasPrefix("${") ? "${" : "$"

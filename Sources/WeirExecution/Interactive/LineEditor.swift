@@ -48,16 +48,23 @@ extension LineEditor {
 /// Completion candidates for the word being typed; nil lets the editor complete file
 /// names itself.
 public protocol CompletionProvider: AnyObject {
-    func completions(for word: [UInt8], line: [UInt8], wordStart: Int) -> CompletionResult?
+    /// `point` is the cursor's offset in `line`.
+    func completions(for word: [UInt8], line: [UInt8], wordStart: Int, point: Int) -> CompletionResult?
 }
 
 public struct CompletionResult {
     public var candidates: [[UInt8]]
     /// The candidates are file names: quote them and mark directories.
     public var areFileNames: Bool
+    /// No space after a single match (`-o nospace`).
+    public var suppressAppend: Bool
+    /// The candidates are put in as they are, not quoted (`-o noquote`).
+    public var noQuote: Bool
 
-    public init(candidates: [[UInt8]], areFileNames: Bool) {
+    public init(candidates: [[UInt8]], areFileNames: Bool, suppressAppend: Bool = false, noQuote: Bool = false) {
         self.candidates = candidates
         self.areFileNames = areFileNames
+        self.suppressAppend = suppressAppend
+        self.noQuote = noQuote
     }
 }

@@ -212,9 +212,41 @@ public struct Expander {
         var b = WordBuilder()
         try add(word.parts, to: &b, quoted: false, joinArrays: true)
         var out: [UInt8] = []
-        for (c, f) in zip(b.bytes, b.flags) {
-            if f & WordBuilder.quoted != 0 && regexSpecial(c) { out.append(UInt8(ascii: "\\")) }
+        let bytes = b.bytes, flags = b.flags
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            let quoted = flags[i] & WordBuilder.quoted != 0
+            if !quoted && c == UInt8(ascii: "[") {
+                // A bracket expression: quoted characters go in without a backslash, which
+                // is literal inside brackets in an ERE (bash: `[\]\[a-z]` is `[][a-z]`).
+                out.append(c)
+                i += 1
+                if i < bytes.count && bytes[i] == UInt8(ascii: "^") { out.append(bytes[i]); i += 1 }
+                if i < bytes.count && bytes[i] == UInt8(ascii: "]") { out.append(bytes[i]); i += 1 }
+                while i < bytes.count {
+                    let d = bytes[i]
+                    if d == UInt8(ascii: "["), i + 1 < bytes.count,
+                       [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "=")].contains(bytes[i + 1]) {
+                        // [:class:], [.coll.], [=equiv=] are copied whole.
+                        let kind = bytes[i + 1]
+                        out.append(d); out.append(kind)
+                        i += 2
+                        while i < bytes.count, !(bytes[i] == kind && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "]")) {
+                            out.append(bytes[i]); i += 1
+                        }
+                        if i < bytes.count { out.append(bytes[i]); out.append(bytes[i + 1]); i += 2 }
+                        continue
+                    }
+                    out.append(d)
+                    i += 1
+                    if d == UInt8(ascii: "]") { break }
+                }
+                continue
+            }
+            if quoted && regexSpecial(c) { out.append(UInt8(ascii: "\\")) }
             out.append(c)
+            i += 1
         }
         return ByteString(out)
     }

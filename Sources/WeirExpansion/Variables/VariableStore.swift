@@ -479,7 +479,13 @@ public final class VariableStore {
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
         defer { if isWatched(n) { variableChanged?(n) } }
-        if last.depth > 0 && v.attributes.contains(.local) {
+        if last.depth > 0 && last.depth < depth && v.attributes.contains(.local) {
+            // A calling function's local, unset from a function it called, is gone: the
+            // variable outside it shows again (bash; bash_completion's `_upvars` sets its
+            // caller's variables this way).
+            slot.entries.removeLast()
+            if slot.entries.isEmpty { table[n] = nil }
+        } else if last.depth > 0 && v.attributes.contains(.local) {
             // An unset local stays local, and unset: it does not reveal an outer variable
             // (bash and dash agree).
             slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: .local)
