@@ -20,7 +20,13 @@ func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     while true {
         if weir_signal_peek(SIGINT) != 0 {
             weir_signal_drain_wake_fd()
-            rl_replace_line("", 0)
+            // The typed text stays on the screen with ^C after it (readline's
+            // echo-control-characters), and the line ends; the shell discards it.
+            rl_point = rl_end
+            rl_redisplay()
+            if rl_variable_value("echo-control-characters").map({ String(cString: $0) == "on" }) ?? true {
+                _ = writeAll(fileno(rl_outstream ?? stdout), Array("^C".utf8))
+            }
             return 10
         }
         var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
@@ -130,10 +136,7 @@ public final class ReadlineEditor: LineEditor {
         guard let p = readline(cPrompt) else { return .endOfInput }
         let line = bytes(ofCString: p)
         free(p)
-        if weir_signal_take(SIGINT) != 0 {
-            _ = writeAll(1, [0x0A])
-            return .interrupted
-        }
+        if weir_signal_take(SIGINT) != 0 { return .interrupted }
         return .line(line)
     }
 

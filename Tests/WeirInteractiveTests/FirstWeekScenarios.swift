@@ -203,7 +203,49 @@ func plainCompletionScenario(_ sh: ShellSession) {
     }
 }
 
+/// Ctrl-Z or Ctrl-C on a command inside a loop abandons the loop; a stopped job is listed
+/// as typed; Ctrl-C at the prompt gives 130 and runs the INT trap.
+func jobControlDetailsScenario(_ sh: ShellSession, showsControlC: Bool) {
+    #expect(sh.prompt(), sh.transcript)
+    sh.pty.send("for i in 1 2 3; do sleep 1; echo loop-$i; done\r")
+    #expect(sh.pty.waitForForeground("sleep") != nil, sh.transcript)
+    sh.pty.send("\u{1a}")
+    #expect(sh.pty.expect("Stopped"), sh.transcript)
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("echo st=$?") == "st=148\n", sh.transcript)
+    #expect(sh.run("sleep 2.5") == "", sh.transcript)
+    #expect(!sh.pty.transcript.contains("loop-2"), "the loop went on after Ctrl-Z: \(sh.transcript)")
+    _ = sh.run("kill %1")
+
+    sh.pty.send("for i in 1 2 3; do sleep 1; echo int-$i; done\r")
+    #expect(sh.pty.waitForForeground("sleep") != nil, sh.transcript)
+    sh.pty.send("\u{03}")
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("echo st=$?") == "st=130\n", sh.transcript)
+    #expect(sh.run("sleep 2.5") == "", sh.transcript)
+    #expect(!sh.pty.transcript.contains("int-2"), "the loop went on after Ctrl-C: \(sh.transcript)")
+
+    sh.runThenStop("sh -c 'sleep 30; echo done'", foreground: "sh")
+    #expect((sh.run("jobs") ?? "").contains("sh -c 'sleep 30; echo done'"), sh.transcript)
+    _ = sh.run("kill -9 %1")
+    _ = sh.run("sleep 0.2")  // the notice of the killed job comes with this line
+
+    #expect(sh.run("trap 'echo INT-trap' INT") == "", sh.transcript)
+    sh.pty.send("abc")
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    sh.pty.send("\u{03}")
+    #expect(sh.pty.expect("INT-trap"), sh.transcript)
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("echo st=$?") == "st=130\n", sh.transcript)
+    if showsControlC { #expect(sh.pty.transcript.contains("abc^C"), sh.transcript) }
+}
+
 @Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [bashArgv, weirArgv])
+    func jobControlDetails(_ argv: [String]) throws {
+        jobControlDetailsScenario(try ShellSession(argv), showsControlC: argv == weirArgv)
+    }
+
     @Test(arguments: [bashArgv, weirArgv])
     func bashCompletionLoadsAndCompletes(_ argv: [String]) throws {
         bashCompletionScenario(try ShellSession(argv))

@@ -137,6 +137,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var promptUserName: ByteString?
     /// The interactive shell's line source (history, editing mode).
     public var interactiveInput: LineEditor?
+    /// Set when a foreground job at the prompt was stopped or ended by Ctrl-C: the pipeline
+    /// that waited for it then abandons the command line (its status).
+    var abandonCommandLine: Int32?
     /// `complete`'s specifications, and while a completion runs, its options (`compopt`
     /// changes them) and the status of its function (124: look for the spec again).
     public var completionSpecs = CompletionSpecs()

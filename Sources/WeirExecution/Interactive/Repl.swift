@@ -36,7 +36,16 @@ extension Shell {
                 writeAll(2, "exit\n")
                 return environment.lastStatus
             case .interrupted:
+                // Ctrl-C at the prompt: status 130, and the INT trap runs (bash).
                 environment.lastStatus = 130
+                if case .command(let action)? = traps.action(for: SIGINT) {
+                    do {
+                        _ = try runTrapAction(action, status: 130)
+                    } catch let e as ShellExit {
+                        return e.status
+                    } catch {}
+                    environment.lastStatus = 130
+                }
                 continue
             case .line(let l):
                 noteScreenSize(input)  // the window may have changed while typing

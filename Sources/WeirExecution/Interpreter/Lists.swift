@@ -136,6 +136,10 @@ extension Shell {
         // other assignments restore `$?` around traps, xtrace and prompts, or give the
         // status of what ends by unwinding: `break`, `continue`, errors, `exit`, and `&`.)
         environment.lastStatus = status
+        if let abandoned = abandonCommandLine {
+            abandonCommandLine = nil
+            throw AbortCommandLine(status: abandoned)
+        }
         // A signal that came while the pipeline ran has its trap run now, as the wait
         // ends: before the ERR trap and before the next command's DEBUG trap (bash).
         if traps.hasPending { try runPendingTraps() }

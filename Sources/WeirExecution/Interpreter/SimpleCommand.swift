@@ -553,7 +553,8 @@ extension Shell {
         } catch let e as SpawnError {
             return try spawnFailed(e.code, path: path, argv: argv, env: env, actions: actions)
         }
-        return waitForeground([pid], command: argv.joined(separator: " "))
+        // The job is listed as it was typed (`sh -c 'sleep 30; echo done'`), as in bash.
+        return waitForeground([pid], command: { let t = self.commandText(sc.span); return t.isEmpty ? argv.joined(separator: " ") : t }())
     }
 
     /// posix_spawn failed: a script without `#!` runs in a child weir; other errors

@@ -27,7 +27,13 @@ extension Shell {
             status = try runPipeline(inner)
         } catch {
             traceSession = nil
-            try? session.close()
+            // A stopped job abandons the command line at the prompt: its report is written
+            // when it ends, after `fg`.
+            if error is AbortCommandLine && session.pendingJobs > 0 {
+                session.closeRequested = true
+            } else {
+                try? session.close()
+            }
             throw error
         }
         traceSession = nil

@@ -162,6 +162,9 @@ extension Shell {
                     takeTerminalBack(from: j)
                     reportStopped(j)
                     environment.lastStatus = state.status
+                    // At the prompt the rest of the command line is abandoned (bash): a
+                    // loop whose `sleep` was stopped does not go on without it.
+                    if interactive { abandonCommandLine = state.status }
                     return state.status
                 }
                 statuses.append(state.status)
@@ -178,6 +181,8 @@ extension Shell {
         if options.pipefail, let failed = statuses.last(where: { $0 != 0 }) { status = failed }
         if let last = pids.last, let j = job, case .signaled(let sig, _)? = j.states[last], sig == SIGINT {
             writeAll(2, "\n")
+            // Ctrl-C ended the job: the rest of the command line goes with it (bash).
+            if interactive { abandonCommandLine = status }
         }
         return status
     }
