@@ -47,6 +47,14 @@ func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
 /// `read -e -i TEXT`: the text the line starts with, put in by readline's startup hook.
 nonisolated(unsafe) var pendingInitialText: [UInt8] = []
 
+/// histverify, histreedit: the text goes in once, for the next line only.
+func insertInitialTextOnce() -> Int32 {
+    rl_startup_hook = nil
+    let r = insertInitialText()
+    pendingInitialText = []
+    return r
+}
+
 func insertInitialText() -> Int32 {
     guard !pendingInitialText.isEmpty else { return 0 }
     let c = cStringCopy(pendingInitialText)
@@ -85,20 +93,20 @@ func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int
 /// in a file and appended to as commands run, Tab completion through a provider.
 public final class ReadlineEditor: LineEditor {
     /// The file's path, NUL-terminated.
-    let historyFile: [CChar]?
-    let maxFileLines: Int
+    var historyFile: [CChar]?
+    var maxFileLines = 500
     /// readline has run once (its terminal state exists).
     var started = false
 
-    /// - historyFile: where history is kept (created 0600); nil keeps it in memory.
-    public init(historyFile: [UInt8]?, historySize: Int, historyFileSize: Int, completion: CompletionProvider?) {
-        self.historyFile = historyFile.map { $0.map { CChar(bitPattern: $0) } + [0] }
-        self.maxFileLines = historyFileSize
+    /// The editor exists before the startup files run (they may `bind`); the history
+    /// comes after them (`startHistory`), as HISTFILE and HISTSIZE are set there.
+    public init(completion: CompletionProvider?) {
         activeCompletionProvider = completion
         rl_readline_name = UnsafePointer(strdup("weir"))
         rl_catch_signals = 0
         rl_getc_function = readKey
         rl_attempted_completion_function = attemptCompletion
+        addWeirFunctions()
         rl_completer_quote_characters = UnsafePointer(strdup("'\""))
         rl_filename_quote_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{(*?[]#!"))
         // bash's COMP_WORDBREAKS: `$VAR` and `${VAR` stay one word; `a=b`, `host:path` split.
@@ -109,6 +117,13 @@ public final class ReadlineEditor: LineEditor {
         rl_filename_quoting_function = quoteFileName
         rl_filename_dequoting_function = dequoteFileName
         using_history()
+    }
+
+    /// Reads the history file and keeps adding to it.
+    /// - file: where history is kept (created 0600); nil keeps it in memory.
+    public func startHistory(file: [UInt8]?, size historySize: Int, fileSize: Int) {
+        historyFile = file.map { $0.map { CChar(bitPattern: $0) } + [0] }
+        maxFileLines = fileSize
         if historySize >= 0 { stifle_history(Int32(clamping: historySize)) }
         if let f = self.historyFile {
             // Created with mode 0600 before readline touches it.
@@ -123,6 +138,7 @@ public final class ReadlineEditor: LineEditor {
     var fileLinesKnown = 0
 
     public func readLine(prompt: [UInt8]) -> LineInput {
+        activeEditor = self
         // While a line is read, SIGINT is caught (by the C handler, without SA_RESTART),
         // and afterwards goes back to what the shell had.
         _ = weir_signal_take(SIGINT)
@@ -138,6 +154,11 @@ public final class ReadlineEditor: LineEditor {
         free(p)
         if weir_signal_take(SIGINT) != 0 { return .interrupted }
         return .line(line)
+    }
+
+    public func setNextLineText(_ text: [UInt8]) {
+        pendingInitialText = text
+        rl_startup_hook = insertInitialTextOnce
     }
 
     public func readLineForRead(prompt: [UInt8], initialText: [UInt8]) -> LineInput {

@@ -50,22 +50,22 @@ func runInteractiveShell(_ shell: Shell, _ options: Options) -> Never {
     // A default prompt that shows the directory.
     if shell.variables.value("PS1") == nil { try? shell.variables.assign("PS1", "\\w\\$ ") }
     let home = shell.variables.value("HOME") ?? ""
+    // The editor comes first, so that `bind` works in the startup files (as in bash).
+    let completion = ShellCompletion(shell: shell)
+    let readlineEditor = isatty(0) != 0 ? ReadlineEditor(completion: completion) : nil
+    let editor: LineEditor = readlineEditor ?? PlainLineEditor(fd: 0)
+    readlineEditor?.runBoundCommand = { shell.runBoundCommand($0, line: $1, point: $2) }
+    shell.interactiveInput = editor
     if options.login { runStartupFile(shell, home + "/.profile") }
     if let env = shell.variables.value("ENV"), !env.isEmpty {
         runStartupFile(shell, shell.expandPrompt(env))
     }
     if !options.noRC { runStartupFile(shell, options.rcFile ?? home + "/.weirrc") }
-
-    let editor: LineEditor
-    let completion = ShellCompletion(shell: shell)
-    if isatty(0) != 0 {
+    if let readlineEditor {
         let size = Int(shell.variables.value("HISTSIZE") ?? "") ?? 500
         let fileSize = Int(shell.variables.value("HISTFILESIZE") ?? "") ?? 500
-        editor = ReadlineEditor(historyFile: defaultHistoryFile(shell)?.bytes, historySize: size,
-                                historyFileSize: fileSize, completion: completion)
-        if shell.options.vi { editor.setViMode(true) }
-    } else {
-        editor = PlainLineEditor(fd: 0)
+        readlineEditor.startHistory(file: defaultHistoryFile(shell)?.bytes, size: size, fileSize: fileSize)
+        if shell.options.vi { readlineEditor.setViMode(true) }
     }
     let status = withExtendedLifetime(completion) { shell.runInteractive(editor) }
     shell.releaseJobs()

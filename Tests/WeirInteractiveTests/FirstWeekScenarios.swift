@@ -240,7 +240,68 @@ func jobControlDetailsScenario(_ sh: ShellSession, showsControlC: Bool) {
     if showsControlC { #expect(sh.pty.transcript.contains("abc^C"), sh.transcript) }
 }
 
+/// `bind -x` runs a command for a key with READLINE_LINE and READLINE_POINT; a macro
+/// typed by `bind`; `bind -q`, `-X`; Ctrl-X Ctrl-E edits the line with $EDITOR through fc
+/// and runs the result; `enable -n` hands a builtin's name to PATH; HISTIGNORE and
+/// histverify. The bindings come from the startup file, as a user keeps them.
+func editorBindingsScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    sh.pty.send("abc\u{14}")
+    #expect(sh.pty.expect("bound:echo [abc]:3"), "bind -x did not run: \(sh.transcript)")
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    sh.pty.send("\r")
+    #expect(sh.pty.expect("[abc]"), sh.transcript)
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("bind -X") == "\"\\C-t\": \"READLINE_LINE=\\\"echo [$READLINE_LINE]\\\"; echo bound:$READLINE_LINE:$READLINE_POINT\"\n", sh.transcript)
+    #expect(sh.run("bind -q edit-and-execute-command") == "edit-and-execute-command can be invoked via \"\\C-x\\C-e\".\n", sh.transcript)
+    #expect(sh.run("bind -q nosuch; echo status=$?").map { $0.hasSuffix("`nosuch': unknown function name\nstatus=1\n") } == true, sh.transcript)
+    #expect(sh.run("bind -v | grep -c '^set editing-mode emacs$'") == "1\n", sh.transcript)
+    #expect(sh.run("bind '\"\\C-y\": \"echo from-macro\"'") == "", sh.transcript)
+    sh.pty.send("\u{19}\r")
+    #expect(sh.pty.expect("from-macro\n"), sh.transcript)
+    #expect(sh.prompt(), sh.transcript)
+
+    #expect(sh.run("EDITOR='sed -i s/aaa/bbb/'") == "", sh.transcript)
+    sh.pty.send("echo aaa\u{18}\u{05}")
+    #expect(sh.pty.expect("echo bbb\nbbb\n"), "Ctrl-X Ctrl-E: \(sh.transcript)")
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.run("history 3 | sed 's/^ *[0-9]*  //'") == "echo aaa\necho bbb\nhistory 3 | sed 's/^ *[0-9]*  //'\n", sh.transcript)
+
+    #expect(sh.run("enable -n echo; type -t echo; enable -n") == "file\nenable -n echo\n", sh.transcript)
+    #expect(sh.run("enable echo; type -t echo; enable -n") == "builtin\n", sh.transcript)
+    #expect(sh.run("enable nosuch; echo status=$?").map { $0.hasSuffix("enable: nosuch: not a shell builtin\nstatus=1\n") } == true, sh.transcript)
+
+    #expect(sh.run("HISTIGNORE='ls*:&'") == "", sh.transcript)
+    _ = sh.run("ls / >/dev/null")
+    _ = sh.run("echo twice")
+    _ = sh.run("echo twice")
+    #expect(sh.run("history 3 | sed 's/^ *[0-9]*  //'") == "HISTIGNORE='ls*:&'\necho twice\nhistory 3 | sed 's/^ *[0-9]*  //'\n", sh.transcript)
+
+    #expect(sh.run("shopt -s histverify; echo verify") == "verify\n", sh.transcript)
+    // The expanded line comes back to the prompt to be edited, and runs on the next Enter.
+    sh.pty.send("!!\r")
+    #expect(sh.pty.expect(ShellSession.prompt + "shopt -s histverify; echo verify"), sh.transcript)
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    #expect(sh.run(" again") == "verify again\n", sh.transcript)
+}
+
+/// A startup file with the bindings editorBindingsScenario uses.
+func bindingsStartupFile() -> String {
+    let dir = makeTemporaryDirectory(prefix: "weir-rc-")
+    let path = dir + "/rc"
+    // Debian's bash reads /etc/bash.bashrc even with --rcfile: the prompt is set again here.
+    let text = "PS1='\(ShellSession.prompt)'\nbind -x '\"\\C-t\": READLINE_LINE=\"echo [$READLINE_LINE]\"; echo bound:$READLINE_LINE:$READLINE_POINT'\n"
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+    close(fd)
+    return path
+}
+
 @Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [["/bin/bash", "--noprofile", "--rcfile"], [weirBinary, "--rcfile"]])
+    func editorBindings(_ start: [String]) throws {
+        editorBindingsScenario(try ShellSession(start + [bindingsStartupFile(), "-i"]))
+    }
     @Test(arguments: [bashArgv, weirArgv])
     func jobControlDetails(_ argv: [String]) throws {
         jobControlDetailsScenario(try ShellSession(argv), showsControlC: argv == weirArgv)

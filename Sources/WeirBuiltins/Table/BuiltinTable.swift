@@ -44,6 +44,8 @@ public enum BuiltinTable {
         Builtin("complete", run: complete),
         Builtin("compgen", run: compgen),
         Builtin("compopt", run: compopt),
+        Builtin("enable", run: enable),
+        Builtin("bind", run: bind),
         Builtin("jobs", run: jobsBuiltin),
         Builtin("kill", run: kill),
         Builtin("let", run: letBuiltin),

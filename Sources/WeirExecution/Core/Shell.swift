@@ -40,6 +40,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public func functionText(_ name: ByteString) -> ByteString { functionTexts[name] ?? name + " ()" }
     public var aliases: [ByteString: ByteString] = [:]
     public var builtins: [ByteString: Builtin] = [:] { didSet { resolutionGeneration &+= 1 } }
+    /// Builtins `enable -n` turned off, kept for `enable` to turn on again.
+    public var disabledBuiltins: [ByteString: Builtin] = [:]
     /// Remembered command locations (`hash`).
     public var commandHash: [ByteString: ByteString] = [:] { didSet { resolutionGeneration &+= 1 } }
     /// Changes whenever what a command name resolves to may change (see SimpleCommand's

@@ -34,6 +34,18 @@ public protocol LineEditor: AnyObject {
     /// `history -n`: the lines the file gained since the editor last read or wrote it,
     /// added to the list. False when the file cannot be read.
     func readNewHistoryLines(from path: [UInt8]) -> Bool
+    /// The next line read starts with this text, to be edited (histverify, histreedit).
+    func setNextLineText(_ text: [UInt8])
+    /// `bind ARGS…`: readline's key bindings and variables.
+    func bind(_ args: [[UInt8]]) -> BindResult
+}
+
+/// What `bind` printed, its messages and its status.
+public struct BindResult {
+    public var output: [UInt8] = []
+    public var errors: [String] = []
+    public var status: Int32 = 0
+    public init() {}
 }
 
 extension LineEditor {
@@ -43,6 +55,12 @@ extension LineEditor {
     public func addToHistoryList(_ entry: [UInt8]) { addToHistory(entry) }
     public func historyTime(_ number: Int) -> Int? { nil }
     public func readNewHistoryLines(from path: [UInt8]) -> Bool { false }
+    public func setNextLineText(_ text: [UInt8]) {}
+    public func bind(_ args: [[UInt8]]) -> BindResult {
+        var r = BindResult()
+        r.errors = ["bind: warning: line editing not enabled"]
+        return r
+    }
 }
 
 /// Completion candidates for the word being typed; nil lets the editor complete file

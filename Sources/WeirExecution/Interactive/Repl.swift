@@ -163,13 +163,21 @@ extension Shell {
             return line
         case .failed(let message):
             error(message)
+            // histreedit: the line comes back to be corrected.
+            if shoptValue("histreedit") == true { input.setNextLineText(line) }
             return nil
         case .expanded(let expanded, let printOnly):
-            writeAll(2, expanded + [0x0A])
             if printOnly {
+                writeAll(2, expanded + [0x0A])
                 rememberInHistory(ByteString(expanded))
                 return nil
             }
+            // histverify: the expanded line comes back to be edited before it runs.
+            if shoptValue("histverify") == true {
+                input.setNextLineText(expanded)
+                return nil
+            }
+            writeAll(2, expanded + [0x0A])
             return expanded
         }
     }
@@ -192,6 +200,21 @@ extension Shell {
         let ignoreDups = control.contains("ignoredups") || control.contains("ignoreboth")
         if ignoreSpace && (text.hasPrefix(" ") || text.hasPrefix("\t")) { return }
         if ignoreDups && input.history.entries.last == text.bytes { return }
+        if control.contains("erasedups") {
+            let h = input.history
+            for (k, e) in h.entries.enumerated().reversed() where e == text.bytes { _ = input.deleteHistoryEntry(h.first + k) }
+        }
+        // HISTIGNORE: colon-separated patterns matched against the whole line; `&` is the
+        // previous entry.
+        if let ignore = variables.value("HISTIGNORE"), !ignore.isEmpty {
+            for pattern in ignore.split(separator: UInt8(ascii: ":")) {
+                if pattern == "&" {
+                    if input.history.entries.last == text.bytes { return }
+                } else if ShellPattern(pattern, extglob: environment.options.extglob).matches(text) {
+                    return
+                }
+            }
+        }
         input.addToHistory(text.bytes)
     }
 }
