@@ -297,7 +297,37 @@ func bindingsStartupFile() -> String {
     return path
 }
 
+/// Ctrl-C while the shell itself waits or loops (a FIFO with no writer, a loop of
+/// builtins, `read` at the terminal, `wait`) abandons the command line with status 130
+/// and no message; with an INT trap, the trap runs and the loop goes on.
+func interruptedShellScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    _ = sh.run("mkfifo ff")
+    // The quotes keep the echoed command line from containing the word it prints.
+    for line in ["read x < ff; echo aft''er", "echo hi > ff; echo aft''er", "{ echo; } < ff; echo aft''er",
+                 "while :; do :; done; echo aft''er", "read x; echo aft''er", "sleep 30 & wait; echo aft''er"] {
+        sh.pty.send(line + "\r")
+        if line.hasPrefix("while") { usleep(300_000) } else { #expect(sh.pty.waitUntilIdle(), sh.transcript) }
+        sh.pty.send("\u{03}")
+        #expect(sh.prompt(), "\(line): \(sh.transcript)")
+        #expect(sh.run("echo st=$?") == "st=130\n", "\(line): \(sh.transcript)")
+    }
+    #expect(!sh.pty.transcript.contains("after"), sh.transcript)
+    #expect(!sh.pty.transcript.contains("Interrupted system call"), sh.transcript)
+    sh.pty.send("trap 'echo trapped' INT; while :; do :; done\r")
+    usleep(300_000)
+    sh.pty.send("\u{03}")
+    #expect(sh.pty.expect("trapped"), sh.transcript)
+    sh.pty.send("\u{03}")
+    #expect(sh.pty.expect("trapped"), sh.transcript)
+}
+
 @Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [bashArgv, weirArgv])
+    func interruptedShell(_ argv: [String]) throws {
+        interruptedShellScenario(try ShellSession(argv))
+    }
+
     @Test(arguments: [["/bin/bash", "--noprofile", "--rcfile"], [weirBinary, "--rcfile"]])
     func editorBindings(_ start: [String]) throws {
         editorBindingsScenario(try ShellSession(start + [bindingsStartupFile(), "-i"]))

@@ -114,6 +114,7 @@ func read(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         let r = input.next(&byte)
         if r < 0 {
             if errno == EINTR {
+                try shell.interruptAtPrompt()
                 if shell.traps.hasPending { break }
                 continue
             }

@@ -132,7 +132,10 @@ extension Shell {
         case .ignore?: weir_signal_ignore(sig)
         case nil:
             if shellIgnores.contains(sig) {
-                weir_signal_ignore(sig)
+                // At the prompt Ctrl-C must still stop a loop of builtins: SIGINT is
+                // caught, and the shell abandons the command line (interruptAtPrompt).
+                // Without SA_RESTART, so that it also ends a `read` or `wait` of the shell.
+                if sig == SIGINT && interactive { weir_signal_trap(sig) } else { weir_signal_ignore(sig) }
             } else if sig == SIGCHLD {
                 weir_signal_watch_children()
             } else {
@@ -153,12 +156,34 @@ extension Shell {
             // each status for `wait PID`. (A prompt reports them first: JobControlSetup.)
             if !interactive { jobs.forgetFinishedBackgroundJobs() }
         }
+        try interruptAtPrompt()
         if traps.hasPending { try runPendingTraps() }
+    }
+
+    /// An interactive shell with no INT trap, given Ctrl-C while it runs builtins (a
+    /// loop, a wait in the shell): the command line is abandoned with status 130, as
+    /// bash jumps back to its prompt.
+    public func interruptAtPrompt() throws {
+        guard interactive, !isSubshell, traps.action(for: SIGINT) == nil, weir_signal_take(SIGINT) != 0 else { return }
+        writeAll(2, "\n")
+        environment.lastStatus = 130
+        throw AbortCommandLine(status: 130)
+    }
+
+    /// Runs `body`; an EINTR it reports because of Ctrl-C abandons the line at the prompt.
+    func abandoningOnInterrupt<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as ShellError where e.errno == EINTR {
+            try interruptAtPrompt()
+            throw e
+        }
     }
 
     /// Runs the actions of signals caught since the last check, keeping `$?` and
     /// PIPESTATUS (bash's save_pipestatus_array: a CHLD trap must not hide them).
     public func runPendingTraps() throws {
+        try interruptAtPrompt()
         for sig in traps.takePending() {
             guard case .command(let text)? = traps.action(for: sig) else { continue }
             let saved = environment.lastStatus

@@ -4,8 +4,9 @@ import WeirSyntax
 
 /// Opens a FIFO for a redirection made in the shell itself (a builtin, a function, a
 /// compound command) without blocking the shell: it waits in `poll` for the other end,
-/// and a Ctrl-C ends the wait (`weir: PATH: Interrupted system call`, status 1, as in
-/// bash) instead of leaving the shell stuck in open(2). nil when `path` is not a FIFO
+/// and a Ctrl-C ends the wait instead of leaving the shell stuck in open(2): at the
+/// prompt it abandons the command line (status 130, as in bash); in a script that traps
+/// SIGINT it is the error `weir: PATH: Interrupted system call`. nil when `path` is not a FIFO
 /// (or is opened read-write, which never waits).
 func openFIFOWaiting(_ path: ByteString, _ flags: Int32) throws -> Int32? {
     var st = stat()
@@ -30,7 +31,7 @@ func openFIFOWaiting(_ path: ByteString, _ flags: Int32) throws -> Int32? {
     // A trapped SIGINT's flag is looked at, not taken: its trap still runs.
     func interrupted() -> Bool { weir_signal_peek(SIGINT) != 0 }
     func failure(_ code: Int32) -> ShellError {
-        ShellError("\(path): \(String(cString: strerror(code)))", kind: .redirection(.other))
+        ShellError("\(path): \(String(cString: strerror(code)))", kind: .redirection(.other), errno: code)
     }
 
     var fd: Int32

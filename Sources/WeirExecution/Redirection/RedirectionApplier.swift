@@ -109,7 +109,7 @@ extension Shell {
         }
         switch action {
         case .open(let path, let flags, let mode, let fd):
-            let opened = try openForRedirection(path, flags, mode)
+            let opened = try abandoningOnInterrupt { try openForRedirection(path, flags, mode) }
             if fd == bothOutputs {
                 try place(opened, at: 1)
                 remember(2)
@@ -139,7 +139,7 @@ extension Shell {
         case .content(let bytes, let fd):
             try place(try descriptorReading(bytes), at: fd)
         case .openToVariable(let path, let flags, let mode, let variable):
-            let fd = try openForRedirection(path, flags, mode)
+            let fd = try abandoningOnInterrupt { try openForRedirection(path, flags, mode) }
             _ = fcntl(fd, F_SETFD, 0)
             try assignDescriptorVariable(variable, fd)
         case .duplicateToVariable(let source, let variable):
