@@ -13,7 +13,8 @@ let weirEngineFlags: [SwiftSetting] = [
 ]
 
 // Dependencies point one way: WeirSyntax ← WeirExpansion ← WeirTracing ← WeirExecution ←
-// WeirBuiltins ← weir, and WeirExecution ← WeirReadline ← weir.
+// WeirBuiltins ← weir (WeirBuiltins also reads WeirTracing's help text), and WeirExecution ←
+// WeirReadline ← weir.
 // No Foundation anywhere: start-up time is a product feature.
 let package = Package(
     name: "weir",
@@ -38,7 +39,7 @@ let package = Package(
                 swiftSettings: weirEngineFlags),
         .target(name: "WeirExecution", dependencies: ["WeirSyntax", "WeirExpansion", "WeirTracing", "CWeirSys"],
                 swiftSettings: weirEngineFlags),
-        .target(name: "WeirBuiltins", dependencies: ["WeirExecution", "WeirExpansion", "WeirSyntax"],
+        .target(name: "WeirBuiltins", dependencies: ["WeirExecution", "WeirExpansion", "WeirSyntax", "WeirTracing"],
                 swiftSettings: weirEngineFlags),
         // GNU readline (apt: libreadline-dev), behind the engine's LineEditor protocol. The
         // engine does not link it: the `weir` executable injects a ReadlineEditor.

@@ -12,6 +12,8 @@ public struct TraceOptions: Equatable {
     public var outputFile: ByteString?
     public var live = Live.auto
     public var color = true
+    /// `--help`: show traceHelpText and run nothing.
+    public var help = false
 
     public init() {}
 
@@ -32,11 +34,12 @@ public struct TraceOptions: Equatable {
             case "--live": live = .on
             case "--no-live": live = .off
             case "--no-color": color = false
+            case "--help": help = true
             case "--": return
             default:
                 if a.hasPrefix("--chrome=") { chromeFile = a.dropFirst(9); break }
                 if a.hasPrefix("--output=") { outputFile = a.dropFirst(9); break }
-                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, -o FILE, --live, --no-live, --no-color)")
+                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, -o FILE, --live, --no-live, --no-color, --help)")
             }
             i += 1
         }

@@ -32,6 +32,34 @@ struct Options {
 
     static let usage: String = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [--trace[=FILE]] [--trace-chrome=FILE] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
 
+    /// `weir --help`.
+    static let helpText: String = usage + """
+
+    A POSIX shell with the bash extensions people type daily, and a tracer built in.
+
+      -c STRING   run STRING (then NAME is $0 and the ARGs $1, $2 …)
+      -s          read commands from standard input (the default with no FILE)
+      -i          interactive (the default when standard input and error are a terminal)
+      -l, --login a login shell: read ~/.profile first
+      -n          read and check the commands, run nothing (exit 0, or the error and 2)
+      -abCefhmnuvxET, +…    set options as `set` does; -o NAME, +o NAME by name
+      -O NAME, +O NAME      shopt flags
+      --posix               set -o posix
+      --norc                do not read ~/.weirrc
+      --rcfile FILE         read FILE instead of ~/.weirrc (also --init-file)
+      --noprofile, --noediting   accepted for bash's sake; no effect
+      --ast                 print the syntax tree in a stable text form
+      --trace               trace every pipeline of the script: a report on stderr
+      --trace=FILE          … as one JSON stream into FILE
+      --trace-chrome=FILE   … as one Perfetto / chrome://tracing timeline
+      --help                show this help
+      --version             show the version
+
+    Inside weir: `help` lists every builtin and reserved word, `help NAME` explains one,
+    and `help trace` (or `trace --help`) explains the tracer.
+
+    """
+
     static let letters: [Character: ByteString] = [
         "a": "allexport", "b": "notify", "C": "noclobber", "e": "errexit", "f": "noglob", "h": "hashall",
         "m": "monitor", "n": "noexec", "u": "nounset", "v": "verbose", "x": "xtrace", "E": "errtrace",
@@ -59,7 +87,7 @@ struct Options {
             let a = argv[i]
             if a == "--" || a == "-" { i += 1; break }
             if a == "--ast" { o.printAST = true; i += 1; continue }
-            if a == "--help" { return .failure(OptionError(message: usage, status: 0)) }
+            if a == "--help" { return .failure(OptionError(message: helpText, status: 0)) }
             if a == "--version" { return .failure(OptionError(message: "weir \(versionText)\n", status: 0)) }
             if a == "--login" { o.login = true; i += 1; continue }
             if a == "--posix" { o.settings.append(("posix", true)); i += 1; continue }

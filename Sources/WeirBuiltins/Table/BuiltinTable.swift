@@ -46,6 +46,7 @@ public enum BuiltinTable {
         Builtin("compopt", run: compopt),
         Builtin("enable", run: enable),
         Builtin("bind", run: bind),
+        Builtin("help", run: help),
         Builtin("jobs", run: jobsBuiltin),
         Builtin("kill", run: kill),
         Builtin("let", run: letBuiltin),

@@ -14,6 +14,11 @@ extension Shell {
         let session: TraceSession
         do {
             options = try TraceOptions(arguments: try prefix.options.map { try expander.expandString($0) })
+            if options.help {
+                let status: Int32 = writeAll(1, ByteString(traceHelpText)) ? 0 : 1
+                environment.lastStatus = status
+                return status
+            }
             session = try TraceSession(options: options, colorAllowed: variables.value("NO_COLOR").map { $0.isEmpty } ?? true)
         } catch let e as TraceOptionError {
             error("trace: " + e.message)

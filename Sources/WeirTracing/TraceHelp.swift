@@ -1,0 +1,46 @@
+/// The whole interface of `trace`, for `trace --help` (all of it) and `help trace` (its
+/// own synopsis line, then the body).
+public let traceHelpText = traceHelpSynopsis + "\n\n" + traceHelpBody
+
+public let traceHelpSynopsis = "trace [--json] [--chrome FILE] [-o FILE] [--live|--no-live] [--no-color] [--] PIPELINE"
+
+public let traceHelpBody = """
+Run a pipeline and report how data flowed through it.
+
+The pipeline runs as it would without `trace` (Ctrl-C, Ctrl-Z, `fg` and its exit
+status are unchanged). When it ends, weir writes one row per stage and one line per
+edge to standard error, then names the stage that held the rest back. PIPELINE may be
+any pipeline, compound command, function call or builtin, with process
+substitutions (each `<(…)` and `>(…)` is a stage, its FIFO an edge).
+
+Each stage: pid, how it ended (exit status, or the signal and whether a reader leaving
+early explains it), start, wall time, user and system CPU, peak memory, and the shares
+of its life spent running, waiting for input and waiting for the next stage to read
+(sampled from /proc every 10 ms), and what its stdin and stdout were. Each edge: the
+exact bytes and lines that crossed it, its rate, and when a reader left early how much
+was written and how much was read.
+
+Options:
+  --json            one JSON object per stage, edge and pipeline instead of the table
+                    (schema: docs/trace-json.md)
+  --chrome FILE     also write a timeline for Perfetto (ui.perfetto.dev) or
+                    chrome://tracing: a track per stage, a counter per edge
+  -o, --output FILE the report goes to FILE instead of standard error
+  --live            show the live view at the bottom of the terminal from the start
+  --no-live         no live view (by default a pipeline that runs longer than half a
+                    second on a terminal gets one)
+  --no-color        no colour in the report (also when NO_COLOR is set)
+  --help            show this help
+  --                the end of the options
+
+A whole script:
+  weir --trace SCRIPT             a report for every pipeline, on standard error
+  weir --trace=FILE SCRIPT        one JSON stream into FILE
+  weir --trace-chrome=FILE SCRIPT one timeline, functions as nested spans
+  set -o trace … set +o trace     trace the pipelines between the two
+
+Exit Status:
+The pipeline's status. 2 for a bad option; 1 if the pipeline succeeded but the
+report or timeline could not be written.
+
+"""
