@@ -184,7 +184,20 @@ func disown(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 
 /// `suspend [-f]`: stops the shell until it gets SIGCONT.
 func suspend(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    if shell.interactive && getpgrp() == getsid(0) && !args.contains("-f") {
+    var force = false
+    var i = 1
+    while i < args.count, args[i].hasPrefix("-"), args[i].count > 1 {
+        if args[i] == "--" { i += 1; break }
+        for ch in args[i].dropFirst() {
+            guard ch == UInt8(ascii: "f") else {
+                throw ShellError("suspend: -\(Character(UnicodeScalar(ch))): invalid option\nsuspend: usage: suspend [-f]", status: 2)
+            }
+            force = true
+        }
+        i += 1
+    }
+    if i < args.count { throw ShellError("suspend: too many arguments") }
+    if shell.interactive && getpgrp() == getsid(0) && !force {
         throw ShellError("suspend: cannot suspend a login shell")
     }
     signal(SIGTSTP, SIG_DFL)

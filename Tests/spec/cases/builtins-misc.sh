@@ -568,3 +568,31 @@ huge: 2
 past the stack: 1
 ### status: 0
 ### end
+
+### case: suspend rejects an unknown option and operands instead of stopping the shell
+### oracle: bash
+suspend -x 2>/dev/null
+echo "status $?"
+### stdout:
+status 2
+### status: 0
+### end
+
+### case: enable -n hands the name to PATH, enable turns it back on
+### oracle: bash
+enable -n echo
+type -t echo
+enable -n | grep -c 'enable -n echo'
+enable echo
+type -t echo
+enable nosuch 2>/dev/null
+echo "status $?"
+enable -s | grep -c '^enable export$'
+### stdout:
+file
+1
+builtin
+status 1
+1
+### status: 0
+### end
