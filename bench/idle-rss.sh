@@ -1,55 +1,125 @@
 #!/usr/bin/env bash
-# Resident memory of an idle interactive shell: weir, bash and dash started on a
-# pseudo-terminal (so they run their interactive setup: readline, history, job control),
-# measured from /proc/PID/status once the prompt is up. One run, all shells.
-# Usage: bench/idle-rss.sh   (WEIR=path/to/weir, default .build/release/weir)
+# Memory and start-up of idle interactive shells, weir against bash (and dash, which
+# cannot load bash_completion, plain only), in one run. Each shell runs on a
+# pseudo-terminal, so it does its interactive setup (readline, history, job control).
+#
+# For each shell and each set-up ("plain": no startup file; "completion": a startup file
+# that sources Debian's /usr/share/bash-completion/bash_completion), ten shells are
+# started at once and left at the prompt. Reported:
+#   prompt ms  median time from fork to the first prompt (the startup file included)
+#   Pss        mean proportional set size per shell (/proc/PID/smaps_rollup): shared
+#              pages count once across the ten, as the machine pays for them
+#   Private    mean private (clean + dirty) memory per shell
+#   VmHWM      mean peak resident set
+# Usage: bench/idle-rss.sh [--shells N]   (WEIR=path/to/weir, default .build/release/weir)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 weir=${WEIR:-$here/../.build/release/weir}
 [ -x "$weir" ] || { echo "idle-rss.sh: no weir binary at $weir (swift build -c release)" >&2; exit 1; }
-python3 - "$weir" <<'PY'
-import os, pty, sys, time, select, tempfile, shutil
+count=10
+[ "${1:-}" = --shells ] && count=$2
+python3 - "$weir" "$count" <<'PY'
+import os, pty, sys, time, select, tempfile, shutil, statistics
 
-def idle_rss(argv):
-    home = tempfile.mkdtemp(prefix="weir-rss-")
+weir, count = sys.argv[1], int(sys.argv[2])
+completion = "/usr/share/bash-completion/bash_completion"
+PROMPT = b"READY$ "
+
+def start(argv, home):
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "TERM": "xterm",
-           "PS1": "READY$ ", "HISTFILE": home + "/hist"}
+           "PS1": PROMPT.decode(), "HISTFILE": home + "/hist", "LANG": "C.UTF-8"}
+    t0 = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(argv[0], argv, env)
+    return pid, fd, t0
+
+def wait_prompt(fd, t0):
     out = b""
-    deadline = time.time() + 5
-    while b"READY$ " not in out and time.time() < deadline:
+    deadline = time.monotonic() + 20
+    while PROMPT not in out and time.monotonic() < deadline:
         r, _, _ = select.select([fd], [], [], 0.2)
         if r:
             try:
-                out += os.read(fd, 4096)
+                out += os.read(fd, 65536)
             except OSError:
                 break
-    time.sleep(0.3)  # let it settle at the prompt
+    if PROMPT not in out:
+        raise SystemExit(f"no prompt; output: {out[-400:]!r}")
+    return (time.monotonic() - t0) * 1000
+
+def rollup(pid):
     fields = {}
-    with open(f"/proc/{pid}/status") as f:
+    with open(f"/proc/{pid}/smaps_rollup") as f:
         for line in f:
             k, _, v = line.partition(":")
-            fields[k] = v.strip()
-    os.write(fd, b"exit\n")
-    time.sleep(0.2)
-    try:
-        os.kill(pid, 9)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
-    shutil.rmtree(home, ignore_errors=True)
-    return fields.get("VmRSS", "?"), fields.get("VmHWM", "?")
+            if v.strip().endswith("kB"):
+                fields[k] = int(v.split()[0])
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                fields["VmHWM"] = int(line.split()[1])
+    return fields
 
-shells = [("weir", [sys.argv[1], "--norc", "-i"]), ("bash", ["bash", "--norc", "--noprofile", "-i"]),
-          ("dash", ["dash", "-i"])]
-print(f"{'shell':6} {'VmRSS':>12} {'VmHWM':>12}")
+def measure(argv, rc_text):
+    homes, shells, times = [], [], []
+    for _ in range(count):
+        home = tempfile.mkdtemp(prefix="weir-rss-")
+        homes.append(home)
+        rc = os.path.join(home, "rc")
+        with open(rc, "w") as f:
+            f.write(rc_text)
+        a = [x.replace("{rc}", rc) for x in argv]
+        shells.append(start(a, home))
+    # The ten start at once; each one's prompt is timed from its own fork.
+    for pid, fd, t0 in shells:
+        times.append(wait_prompt(fd, t0))
+    time.sleep(0.5)  # settled at the prompt
+    stats = [rollup(pid) for pid, _, _ in shells]
+    for pid, fd, _ in shells:
+        try:
+            os.write(fd, b"exit\n")
+        except OSError:
+            pass
+    time.sleep(0.3)
+    for pid, fd, _ in shells:
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
+    for h in homes:
+        shutil.rmtree(h, ignore_errors=True)
+    mean = lambda k: statistics.mean(s.get(k, 0) for s in stats)
+    private = statistics.mean(s.get("Private_Clean", 0) + s.get("Private_Dirty", 0) for s in stats)
+    return statistics.median(times), mean("Pss"), private, mean("VmHWM")
+
+# The prompt is set again in the startup file: Debian's bash reads /etc/bash.bashrc
+# even with --rcfile.
+plain_rc = f"PS1='{PROMPT.decode()}'\n"
+comp_rc = plain_rc + f". {completion}\n"
+rows = [
+    ("weir", "plain", [weir, "--rcfile", "{rc}", "-i"], plain_rc),
+    ("bash", "plain", ["bash", "--noprofile", "--rcfile", "{rc}", "-i"], plain_rc),
+    ("dash", "plain", ["dash", "-i"], ""),
+]
+if os.path.exists(completion):
+    rows += [
+        ("weir", "completion", [weir, "--rcfile", "{rc}", "-i"], comp_rc),
+        ("bash", "completion", ["bash", "--noprofile", "--rcfile", "{rc}", "-i"], comp_rc),
+    ]
+else:
+    print(f"({completion} missing: apt-get install bash-completion)")
+print(f"{count} idle interactive shells of each kind at once")
+print(f"{'shell':6} {'set-up':11} {'prompt ms':>10} {'Pss KiB':>9} {'Private KiB':>12} {'VmHWM KiB':>10}")
 results = {}
-for name, argv in shells:
-    rss, hwm = idle_rss(argv)
-    results[name] = rss
-    print(f"{name:6} {rss:>12} {hwm:>12}")
-def kb(s): return int(s.split()[0])
-print(f"weir/bash RSS: {kb(results['weir'])/kb(results['bash']):.2f}x   weir/dash: {kb(results['weir'])/kb(results['dash']):.2f}x")
+for name, setup, argv, rc in rows:
+    r = measure(argv, rc)
+    results[(name, setup)] = r
+    print(f"{name:6} {setup:11} {r[0]:10.1f} {r[1]:9.0f} {r[2]:12.0f} {r[3]:10.0f}")
+for setup in ("plain", "completion"):
+    if ("weir", setup) in results and ("bash", setup) in results:
+        w, b = results[("weir", setup)], results[("bash", setup)]
+        print(f"weir/bash {setup}: prompt {w[0]/b[0]:.2f}x, Pss {w[1]/b[1]:.2f}x, private {w[2]/b[2]:.2f}x")
 PY
