@@ -145,7 +145,9 @@ public final class ReadlineEditor: LineEditor {
         weir_signal_prompt_begin()
         defer { weir_signal_prompt_end() }
         // The window may have changed while a command ran (readline must be set up first).
-        if started { rl_resize_terminal() }
+        // Only the size is read again: rl_resize_terminal would also redraw the last
+        // line read, which is still readline's, above the new prompt.
+        if started { rl_reset_screen_size() }
         started = true
         let cPrompt = cStringCopy(prompt)
         defer { free(cPrompt) }

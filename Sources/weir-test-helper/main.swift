@@ -166,12 +166,30 @@ func sleepSeconds(_ text: String) -> Never {
     exit(0)
 }
 
+/// A program that hands the terminal to a process group of its own making (a child that
+/// sleeps on) and exits without giving it back, as a careless program might: the shell
+/// must take the terminal back before its next prompt.
+func giveAway() -> Never {
+    let child = fork()
+    if child == 0 {
+        _ = setpgid(0, 0)
+        var req = timespec(tv_sec: 2, tv_nsec: 0)
+        nanosleep(&req, nil)
+        exit(0)
+    }
+    _ = setpgid(child, child)
+    signal(SIGTTOU, SIG_IGN)
+    _ = tcsetpgrp(0, child)
+    exit(0)
+}
+
 let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "" {
 case "report": report()
 case "raw": raw()
 case "sleep" where args.count > 2: sleepSeconds(args[2])
 case "modes": writeOut(modesLine(currentModes()) + "\n")
-default: fail("usage: weir-test-helper report | raw | sleep N | modes")
+case "give-away": giveAway()
+default: fail("usage: weir-test-helper report | raw | sleep N | modes | give-away")
 }
 exit(0)

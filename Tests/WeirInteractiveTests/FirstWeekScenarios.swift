@@ -73,6 +73,16 @@ func editedReadScenario(_ sh: ShellSession) {
 /// child once took the terminal with SIGTTOU at the default and was stopped.
 func builtinPipelineScenario(_ sh: ShellSession) {
     #expect(sh.prompt(), sh.transcript)
+    // A program that leaves the terminal with a group of its own: the shell has it again
+    // at the next prompt.
+    _ = sh.run("weir-test-helper give-away")
+    #expect(sh.run("echo still-mine") == "still-mine\n", sh.transcript)
+    #expect(sh.pty.foregroundProcessGroup == sh.pty.pid, "the shell has the terminal: \(sh.transcript)")
+    // The same from a background job, which no wait of the shell sees take it.
+    _ = sh.run("weir-test-helper give-away & wait")
+    #expect(sh.run("echo still-mine") == "still-mine\n", sh.transcript)
+    #expect(sh.pty.foregroundProcessGroup == sh.pty.pid, "the shell has the terminal: \(sh.transcript)")
+    #expect(sh.run("weir-test-helper modes") == "icanon=1 echo=1 isig=1\n", sh.transcript)
     for _ in 0..<5 {
         #expect(sh.run("echo x | tail -1") == "x\n", sh.transcript)
         #expect(sh.run("history | tail -1 | wc -l") == "1\n", sh.transcript)
@@ -170,8 +180,11 @@ enum Calendar {
 func bashCompletionScenario(_ sh: ShellSession) {
     #expect(sh.prompt(), sh.transcript)
     #expect(sh.run(". /usr/share/bash-completion/bash_completion; echo loaded=$?", timeout: 20) == "loaded=0\n", sh.transcript)
+    _ = sh.run("printf 'build-all:\\n\\ttrue\\nclean-up:\\n\\ttrue\\n' > Makefile")
     for (typed, completed) in [("apt-get insta", "apt-get install "), ("git chec", "git checkout "),
-                               ("systemctl resta", "systemctl restart "), ("tar --exclude-v", "tar --exclude-vcs")] {
+                               ("systemctl resta", "systemctl restart "), ("tar --exclude-v", "tar --exclude-vcs"),
+                               ("make bui", "make build-all "), ("make -C . cle", "make -C . clean-up "),
+                               ("ssh -o ConnectTi", "ssh -o ConnectTimeout=")] {
         sh.pty.send(typed + "\t")
         #expect(sh.pty.expect(completed, timeout: 10), "\(typed): \(sh.transcript)")
         #expect(sh.pty.waitUntilIdle(), sh.transcript)
@@ -322,7 +335,49 @@ func interruptedShellScenario(_ sh: ShellSession) {
     #expect(sh.pty.expect("trapped"), sh.transcript)
 }
 
+/// How many times `needle` occurs in `text`.
+func occurrences(of needle: String, in text: String) -> Int {
+    let n = Array(needle.utf8), t = Array(text.utf8)
+    guard !n.isEmpty, t.count >= n.count else { return 0 }
+    return (0...(t.count - n.count)).filter { t[$0..<($0 + n.count)].elementsEqual(n) }.count
+}
+
+/// A resize while a command runs: the next prompt comes clean (the line just run is not
+/// drawn again) and lines wrap at the new width. Job notices: a job `wait` saw end is
+/// reported Done; `cat <(…)` gives no notice; `wc -l <(sleep; seq 3) &` counts 3; killed
+/// jobs read Terminated and Killed.
+func resizeAndNoticesScenario(_ sh: ShellSession) {
+    #expect(sh.prompt(), sh.transcript)
+    sh.pty.send("sleep 1; echo slept\r")
+    #expect(sh.pty.waitForForeground("sleep") != nil, sh.transcript)
+    sh.pty.resize(rows: 30, columns: 60)
+    usleep(100_000)
+    sh.pty.resize(rows: 24, columns: 90)
+    #expect(sh.pty.expect("slept"), sh.transcript)
+    #expect(sh.prompt(), sh.transcript)
+    #expect(sh.pty.waitUntilIdle(), sh.transcript)
+    // Nothing after the prompt: the old line was not reprinted.
+    #expect(sh.run("echo $COLUMNS") == "90\n", sh.transcript)
+    #expect(occurrences(of: "sleep 1; echo slept", in: sh.pty.transcript) == 1, "redrawn: \(sh.transcript)")
+
+    #expect(sh.run("cat <(echo from-subst)") == "from-subst\n", sh.transcript)
+    #expect(sh.run("true") == "", "a notice for the substitution: \(sh.transcript)")
+    #expect(sh.run("wc -l <(sleep .3; seq 3) & wait").map { $0.contains("\n3 ") && $0.contains("Done") } == true, sh.transcript)
+    #expect(sh.run("sleep 0.1 & wait").map { $0.hasSuffix("]+  Done                    sleep 0.1\n") } == true, sh.transcript)
+    // (bash writes the command as `( exit 3 )`.)
+    #expect(sh.run("(exit 3) & wait").map { $0.contains("]+  Exit 3                  (") } == true, sh.transcript)
+    _ = sh.run("sleep 30 &")
+    #expect(sh.run("kill %1; sleep 0.2").map { $0.hasSuffix("]+  Terminated              sleep 30\n") } == true, sh.transcript)
+    _ = sh.run("sleep 30 &")
+    #expect(sh.run("kill -9 %1; sleep 0.2").map { $0.hasSuffix("]+  Killed                  sleep 30\n") } == true, sh.transcript)
+}
+
 @Suite(.serialized) struct FirstWeekTests {
+    @Test(arguments: [bashArgv, weirArgv])
+    func resizeAndNotices(_ argv: [String]) throws {
+        resizeAndNoticesScenario(try ShellSession(argv))
+    }
+
     @Test(arguments: [bashArgv, weirArgv])
     func interruptedShell(_ argv: [String]) throws {
         interruptedShellScenario(try ShellSession(argv))

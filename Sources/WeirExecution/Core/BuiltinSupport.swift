@@ -223,11 +223,18 @@ extension Shell {
         }
         if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
         jobs.pruneDone()
-        for j in jobs.jobs where j.isDone { jobs.remove(j) }
+        forgetWaitedJobs()
         return status
     }
 
     func pendingSignalNumber() -> Int32? { traps.firstPending() }
+
+    /// The jobs `wait` saw end leave the table; at a prompt they stay until their
+    /// `Done` notice has been shown, as in bash.
+    func forgetWaitedJobs() {
+        if interactive { return }
+        for j in jobs.jobs where j.isDone { jobs.remove(j) }
+    }
 
     /// `wait`: every background job; 0, or 128+N when a trapped signal arrives.
     public func waitForAllJobs() -> Int32 {
@@ -243,7 +250,7 @@ extension Shell {
         if let last = environment.lastBackgroundPid, jobs.job(forPid: last) == nil, jobs.isKnown(last) {
             _ = jobs.waitFor(last, interrupted: { self.traps.hasPending })
         }
-        for j in jobs.jobs where j.isDone { jobs.remove(j) }
+        forgetWaitedJobs()
         // A trapped signal that came as the last child ended still interrupted the wait.
         if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
         return 0

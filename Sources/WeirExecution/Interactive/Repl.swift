@@ -12,6 +12,7 @@ extension Shell {
         var warnedAboutStoppedJobs = false
         var endsOfInput = 0
         while true {
+            terminal.holdForPrompt()
             reportFinishedJobs()
             if traps.hasPending { try? runPendingTraps() }
             noteScreenSize(input)

@@ -32,7 +32,7 @@ extension Shell {
             return try self.run(andOr)
         }
         environment.lastBackgroundPid = pid
-        let text = currentSource.map { $0.slice(andOr.span) } ?? ""
+        let text = (currentSource.map { $0.slice(andOr.span) } ?? "").trimmingBlanks()
         let job = jobs.add(pids: [pid], processGroup: monitor ? pid : nil, command: text, background: true)
         if interactive { writeAll(2, "[\(job.id)] \(pid)\n") }
         environment.lastStatus = 0

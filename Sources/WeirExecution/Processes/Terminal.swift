@@ -44,6 +44,15 @@ public struct Terminal {
         return saved
     }
 
+    /// Before each prompt, whatever happened since (a spawn, a forked subshell, a failed
+    /// exec, a stop, a signal, a program that handed the terminal to a group of its own):
+    /// if the terminal is not the shell's, the shell takes it back with its modes.
+    func holdForPrompt() {
+        guard let tty = fd else { return }
+        let holder = tcgetpgrp(tty)
+        if holder >= 0 && holder != getpgrp() { takeBack() }
+    }
+
     /// At exit: the terminal goes back to the group that had it when weir started.
     func release() {
         guard let tty = fd, let group = originalGroup else { return }
