@@ -1,5 +1,6 @@
 import WeirExpansion
 import Glibc
+import WeirSyntax
 import CWeirSys
 import WeirExecution
 @preconcurrency import CReadline
@@ -134,8 +135,10 @@ public final class ReadlineEditor: LineEditor {
         }
     }
 
-    /// Lines of the history file this editor has read or written (for `history -n`).
+    /// Lines at the start of the history file this editor has read (for `history -n`).
     var fileLinesKnown = 0
+    /// The lines this editor appended to the file after those, in order.
+    var ownLinesUnread: [[UInt8]] = []
 
     public func readLine(prompt: [UInt8]) -> LineInput {
         activeEditor = self
@@ -179,10 +182,17 @@ public final class ReadlineEditor: LineEditor {
         free(c)
         guard let f = historyFile else { return }
         // Append as commands run, so two shells do not lose each other's lines.
-        if append_history(1, f) == 0 { fileLinesKnown += 1 }
-        if maxFileLines >= 0 {
+        if append_history(1, f) == 0 {
+            ownLinesUnread += entry.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
+        }
+        if maxFileLines >= 0 && fileLinesKnown + ownLinesUnread.count > maxFileLines {
+            // The file may lose lines from its start: the lines known shift with them.
             _ = history_truncate_file(f, Int32(clamping: maxFileLines))
-            fileLinesKnown = min(fileLinesKnown, maxFileLines)
+            let total = countLines(f)
+            if total >= 0 {
+                fileLinesKnown = max(0, min(fileLinesKnown, total - ownLinesUnread.count))
+                if ownLinesUnread.count > total { ownLinesUnread.removeFirst(ownLinesUnread.count - total) }
+            }
         }
     }
 
@@ -199,13 +209,25 @@ public final class ReadlineEditor: LineEditor {
         return t > 0 ? Int(t) : nil
     }
 
+    /// `history -n`: the lines other shells appended since this one last read the file.
+    /// This shell appends its own lines as it goes, interleaved with theirs: each of its
+    /// own is recognised and skipped once. Timestamp lines (`#` and digits) are skipped.
     public func readNewHistoryLines(from path: [UInt8]) -> Bool {
-        let c = cStringCopy(path)
-        defer { free(c) }
-        let total = countLines(c)
-        guard total >= 0 else { return false }
-        if total > fileLinesKnown { _ = read_history_range(c, Int32(clamping: fileLinesKnown), -1) }
-        fileLinesKnown = total
+        guard let bytes = readWholeFile(ByteString(path)) else { return false }
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        let fresh = lines.dropFirst(min(fileLinesKnown, lines.count))
+        var own = ownLinesUnread[...]
+        for line in fresh {
+            if let i = own.firstIndex(of: line) {
+                own.remove(at: i)
+                continue
+            }
+            if isTimestampLine(line) { continue }
+            addToHistoryList(line)
+        }
+        fileLinesKnown = lines.count
+        ownLinesUnread = []
         return true
     }
 
@@ -254,6 +276,11 @@ func cStringCopy(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar> {
 }
 
 /// The number of lines in a file, or -1 when it cannot be read.
+/// `#` and digits: the time of the entry after it, as readline writes it.
+func isTimestampLine(_ line: [UInt8]) -> Bool {
+    line.count > 1 && line[0] == UInt8(ascii: "#") && line.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+}
+
 func countLines(_ path: UnsafePointer<CChar>) -> Int {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return -1 }

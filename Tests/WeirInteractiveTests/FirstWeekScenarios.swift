@@ -296,6 +296,14 @@ func editorBindingsScenario(_ sh: ShellSession) {
     #expect(sh.pty.expect(ShellSession.prompt + "shopt -s histverify; echo verify"), sh.transcript)
     #expect(sh.pty.waitUntilIdle(), sh.transcript)
     #expect(sh.run(" again") == "verify again\n", sh.transcript)
+
+    // Another shell's line appended to the file comes in with -n; -a writes this
+    // session's lines to the file.
+    #expect(sh.run("history -a") == "", sh.transcript)
+    #expect(sh.run("echo 'echo from-another-shell' >> \"$HISTFILE\"") == "", sh.transcript)
+    #expect(sh.run("history -n") == "", sh.transcript)
+    #expect(sh.run("history | grep -c 'from-another-shell$'") == "1\n", sh.transcript)
+    #expect(sh.run("grep -c '^history -a$' \"$HISTFILE\"") == "1\n", sh.transcript)
 }
 
 /// A startup file with the bindings editorBindingsScenario uses.
