@@ -99,6 +99,7 @@ func runShell() -> Never {
     do {
         switch options.input {
         case .string(let s):
+            shell.commandStringGiven = true
             status = try shell.runSource(SourceFile(name: "-c", text: s), syntaxErrorExits: true)
         case .file(var path):
             // A name without a slash that is not in the current directory is looked for in

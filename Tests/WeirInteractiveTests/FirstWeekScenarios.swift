@@ -132,6 +132,8 @@ func promptConveniencesScenario(_ sh: ShellSession) {
     #expect(sh.run("command_not_found_handle() { echo \"cnf: $*\"; x=1; return 42; }") == "", sh.transcript)
     #expect(sh.run("nosuchcmd a b") == "cnf: nosuchcmd a b\n", sh.transcript)
     #expect(sh.run("echo st=$? x=$x") == "st=42 x=\n", sh.transcript)
+    #expect(sh.run("echo $-") == "himBHs\n", sh.transcript)
+    #expect(sh.run("set -o | grep -E '^(emacs|vi) ' | tr -d ' \\t'") == "emacson\nvioff\n", sh.transcript)
     #expect(sh.run("IGNOREEOF=1") == "", sh.transcript)
     sh.pty.send("\u{04}")
     #expect(sh.pty.expect("Use \"exit\" to leave the shell."), sh.transcript)

@@ -276,28 +276,33 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         if options.notify { s += "b" }
         if options.errexit { s += "e" }
         if environment.options.noglob { s += "f" }
+        if options.hashall { s += "h" }
         if interactive { s += "i" }
         if options.monitor { s += "m" }
         if options.noexec { s += "n" }
         if environment.options.nounset { s += "u" }
         if options.verbose { s += "v" }
         if options.xtrace { s += "x" }
+        if environment.options.braceexpand { s += "B" }
         if options.noclobber { s += "C" }
         if options.errtrace { s += "E" }
         if options.histexpand { s += "H" }
         if options.functrace { s += "T" }
+        if commandStringGiven { s += "c" }
         if !isSubshell && sourceDepth == 0 && functionDepth == 0 && stdinIsScript { s += "s" }
         return s
     }
 
     /// True when commands come from standard input (`$-` holds `s`).
     public var stdinIsScript = false
+    /// `weir -c STRING` (`$-` holds `c`, as in bash).
+    public var commandStringGiven = false
 
     /// Reads an option by its long name; nil when there is no such option.
     public func option(named name: ByteString) -> Bool? {
         switch name {
         case "allexport": return variables.allExport
-        case "braceexpand": return true
+        case "braceexpand": return environment.options.braceexpand
         case "emacs": return options.emacs
         case "errexit": return options.errexit
         case "errtrace": return options.errtrace
@@ -328,7 +333,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public func setOption(named name: ByteString, _ on: Bool) -> Bool {
         switch name {
         case "allexport": variables.allExport = on
-        case "braceexpand": break
+        case "braceexpand": environment.options.braceexpand = on
         case "emacs":
             options.emacs = on
             if on { options.vi = false }

@@ -7,6 +7,9 @@ extension Shell {
     /// $$` at the prompt, bash); its children get them back at their default.
     public func becomeInteractive() {
         interactive = true
+        // Commands come from the terminal (`s` in `$-`), edited in emacs mode unless vi.
+        stdinIsScript = true
+        if !options.vi { options.emacs = true }
         options.histexpand = true
         options.history = true
         for s in [SIGINT, SIGQUIT, SIGTERM] { ignoreForShell(s) }

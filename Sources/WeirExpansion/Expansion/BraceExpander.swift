@@ -40,6 +40,30 @@ enum BraceExpander {
         return out
     }
 
+    /// `set +B`: the braces stay as written, `{a,b}` and `{1..3}` literal (what is
+    /// inside them is still expanded).
+    static func literal(_ parts: [WordPart]) -> [WordPart] {
+        var out: [WordPart] = []
+        for part in parts {
+            guard case .brace(let b) = part.kind else { out.append(part); continue }
+            let span = part.span
+            switch b {
+            case .alternatives(let words):
+                out.append(WordPart(.literal("{"), span))
+                for (k, w) in words.enumerated() {
+                    if k > 0 { out.append(WordPart(.literal(","), span)) }
+                    out += literal(w.parts)
+                }
+                out.append(WordPart(.literal("}"), span))
+            case .sequence(let start, let end, let step):
+                var text: ByteString = "{" + start + ".." + end
+                if let step { text += ".." + step }
+                out.append(WordPart(.literal(text + "}"), span))
+            }
+        }
+        return joiningLiterals(out, [], [])
+    }
+
     /// `a + b + c` with neighbouring literal parts made one: each word of `{a,b}{a,b}…`
     /// is then one part, not one per brace (22 braces made 4 GB of parts before).
     static func joiningLiterals(_ a: [WordPart], _ b: [WordPart], _ c: [WordPart]) -> [WordPart] {

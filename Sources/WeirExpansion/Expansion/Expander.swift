@@ -56,6 +56,10 @@ public struct Expander {
             }
         }
         if word.parts.contains(where: { if case .brace = $0.kind { return true }; return false }) {
+            if !options.braceexpand {
+                try expandFields(BraceExpander.literal(word.parts), into: &out)
+                return
+            }
             for parts in try BraceExpander.expand(word.parts) {
                 try expandFields(parts, into: &out)
             }

@@ -20,6 +20,8 @@ public struct ExpansionOptions {
     public var nounset = false
     /// `set -f`
     public var noglob = false
+    /// `set -B` (on unless `set +B`)
+    public var braceexpand = true
     public var extglob = true
     public var nullglob = false
     public var failglob = false

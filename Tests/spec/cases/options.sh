@@ -596,3 +596,32 @@ echo "$x"
 set -o errexit
 ### status: 0
 ### end
+
+### case: $- lists h, B and c as bash does, in bash's order
+### oracle: bash
+echo "$-"
+set -e -u -C -f -a
+echo "$-"
+set +h +B
+echo "$-"
+### stdout:
+hBc
+aefhuBCc
+aefuCc
+### status: 0
+### end
+
+### case: set +B leaves braces as written; set -B brings expansion back
+### oracle: bash
+set +B
+x=q
+echo {a,b} {1..3} x{a,{b,c}}y {$x,z} "{a,b}"
+set -o | grep braceexpand
+set -B
+echo {a,b} {1..3}
+### stdout:
+{a,b} {1..3} x{a,{b,c}}y {q,z} {a,b}
+braceexpand    	off
+a b 1 2 3
+### status: 0
+### end
