@@ -137,6 +137,6 @@ import WeirTestSupport
     @Test func invalidArithmeticIsReportedWhenEvaluated() throws {
         // Like bash, `weir -n` accepts it: the error belongs to the moment it runs.
         #expect(syntaxError("echo $((1 +))") == nil)
-        #expect(flat("echo $((1 +))").contains("(invalid \"operand expected"))
+        #expect(flat("echo $((1 +))").contains("(invalid \"syntax error: operand expected"))
     }
 }

@@ -107,7 +107,7 @@ func letBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             last = try ArithmeticEvaluator(environment: shell.environment).evaluate(text: e)
         } catch let error as ShellError where error.isArithmetic {
             // An arithmetic error fails `let` (status 1); the script goes on, as in bash.
-            throw ShellError("let: \(e): \(error.message)", status: 1)
+            throw ShellError("let: " + error.naming(expression: e).message, status: 1)
         }
     }
     return last != 0 ? 0 : 1

@@ -23,10 +23,18 @@ public struct ArithmeticEvaluator {
         case .success(let e):
             var inner = self
             inner.depth += 1
-            if inner.depth > 64 { throw error("\(text): expression recursion level exceeded") }
-            return try inner.evaluate(e)
+            if inner.depth > 64 {
+                var e = error("\(text): expression recursion level exceeded")
+                e.namesExpression = true
+                throw e
+            }
+            do {
+                return try inner.evaluate(e)
+            } catch let e as ShellError {
+                throw e.naming(expression: text)
+            }
         case .failure(let f):
-            throw error("\(text.trimmingSpace()): \(f.message)")
+            throw error(f.message).naming(expression: text)
         }
     }
 

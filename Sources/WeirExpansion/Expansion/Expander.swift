@@ -351,16 +351,25 @@ public struct Expander {
         let evaluator = ArithmeticEvaluator(environment: environment)
         switch a.parsed {
         case .expression(let e):
-            return try evaluator.evaluate(e)
+            do {
+                return try evaluator.evaluate(e)
+            } catch let error as ShellError {
+                throw error.naming(expression: sourceText(a.text))
+            }
         case .invalid(let message, _):
-            throw ShellError.arithmetic("\(sourceText(a.text)): \(message)")
+            throw ShellError.arithmetic(message).naming(expression: sourceText(a.text))
         case .dynamic:
             let text = try expandString(a.text)
             switch ArithmeticParser.parse(text.bytes) {
-            case .success(let e): return try evaluator.evaluate(e)
+            case .success(let e):
+                do {
+                    return try evaluator.evaluate(e)
+                } catch let error as ShellError {
+                    throw error.naming(expression: text)
+                }
             case .failure(let f):
                 if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return 0 }
-                throw ShellError.arithmetic("\(text.trimmingSpace()): \(f.message)")
+                throw ShellError.arithmetic(f.message).naming(expression: text)
             }
         }
     }

@@ -43,6 +43,19 @@ public struct ShellError: Error, CustomStringConvertible {
     /// An error of arithmetic itself (division by 0, a bad operand), which fails `((…))`
     /// and `let` without ending the script; not an expansion inside it (`set -u`).
     public var isArithmetic = false
+    /// The message already starts with the expression that failed (`1/0: division by 0`).
+    public var namesExpression = false
+
+    /// An arithmetic error with the expression that failed in front, once.
+    public func naming(expression text: ByteString) -> ShellError {
+        guard isArithmetic, !namesExpression else { return self }
+        var e = self
+        // Leading blanks go, trailing ones stay (bash: `1 +* 2 : syntax error…`).
+        let shown = ByteString(text.bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
+        e.message = "\(shown): " + message
+        e.namesExpression = true
+        return e
+    }
 
     /// An error of arithmetic itself (kind `.expansion`, status 1).
     public static func arithmetic(_ message: String) -> ShellError {

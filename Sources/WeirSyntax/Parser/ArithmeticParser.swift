@@ -261,8 +261,8 @@ public struct ArithmeticParser {
         }
         let c = peekByte()
         if c >= 0x30 && c <= 0x39 { return .number(try parseArithNumber()) }
-        if c < 0 { throw fail("operand expected (error token is \"\(rest())\")") }
-        throw fail("operand expected (error token is \"\(rest())\")")
+        if c < 0 { throw fail("syntax error: operand expected (error token is \"\(rest())\")") }
+        throw fail("syntax error: operand expected (error token is \"\(rest())\")")
     }
 
     /// `NAME_REF ::= NAME ('[' arith_expression ']')?`

@@ -392,3 +392,18 @@ echo $(( 0x )) $(( 0X + 1 ))
 0 1
 ### status: 0
 ### end
+
+### case: an arithmetic error names the expression that failed, once
+### oracle: bash
+{ echo $((5 + 2/0)); } 2>&1 | sed 's/^.*: 5 + 2/5 + 2/'
+x='1/0'
+{ echo $((x + 1)); } 2>&1 | sed 's/^.*: 1\/0/1\/0/'
+{ let 'y=1/0'; } 2>&1 | sed 's/^.*: let:/let:/'
+{ echo $((1 +* 2)); } 2>&1 | sed 's/^.*: 1 +\*/1 +*/'
+### stdout:
+5 + 2/0: division by 0 (error token is "0")
+1/0: division by 0 (error token is "0")
+let: y=1/0: division by 0 (error token is "0")
+1 +* 2: syntax error: operand expected (error token is "* 2")
+### status: 0
+### end
