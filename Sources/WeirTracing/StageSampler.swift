@@ -59,7 +59,8 @@ public struct StageSampler {
         let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
         switch state {
         case "R"?: return .running
-        case "T"?, "t"?, "Z"?, "X"?, nil: return nil
+        case "T"?, "t"?: return .stopped
+        case "Z"?, "X"?, nil: return nil
         default: break
         }
         let wchan = wchanFD >= 0 ? (preadText(wchanFD, 128) ?? "") : ""

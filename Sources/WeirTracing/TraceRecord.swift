@@ -17,6 +17,9 @@ public enum StageActivity: String, CaseIterable {
     case waitingOutput = "waiting-output"
     /// Asleep on anything else: a timer, a disk, the terminal, a child.
     case sleeping
+    /// Stopped (Ctrl-Z, SIGSTOP): its own share, so it counts neither as running nor as
+    /// waiting.
+    case stopped
 }
 
 /// The kind of a descriptor a stage read or wrote: pipe, FIFO, file, terminal, socket…

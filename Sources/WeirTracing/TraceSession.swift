@@ -24,6 +24,16 @@ public final class TraceSession {
     public let reportFD: Int32
     private let ownsReportFD: Bool
     public let colored: Bool
+    /// `$COLUMNS`, for a report that does not go to a terminal.
+    public var columnsHint: Int?
+
+    /// The columns the table may use: the terminal's width when the report goes to
+    /// one, else `$COLUMNS`, else no limit.
+    var reportWidth: Int? {
+        var size = winsize()
+        if isatty(reportFD) != 0, ioctl(reportFD, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return columnsHint.flatMap { $0 > 0 ? $0 : nil }
+    }
 
     public init(options: TraceOptions, colorAllowed: Bool, wholeScript: Bool = false) throws(TraceOptionError) {
         self.options = options
@@ -66,7 +76,7 @@ public final class TraceSession {
         } else if writesTable {
             // A whole script's commands that ran in the shell get a line each, not a table.
             let inShell = p.stages.count == 1 && p.stages[0].kind != .external
-            writeText(reportFD, wholeScript && inShell ? TraceTable.line(p, colored: colored) : TraceTable.render(p, colored: colored))
+            writeText(reportFD, wholeScript && inShell ? TraceTable.line(p, colored: colored) : TraceTable.render(p, colored: colored, width: reportWidth))
         }
     }
 

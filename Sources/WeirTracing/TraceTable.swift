@@ -4,47 +4,58 @@ import WeirSyntax
 /// The report printed when a traced pipeline ends: one row per stage, one line per edge,
 /// and the verdict that names the bottleneck.
 public enum TraceTable {
-    public static func render(_ p: TracedPipeline, colored: Bool) -> String {
+    /// - width: the columns the report may use (the terminal's); nil for no limit. The
+    ///   full table is used when it fits; otherwise CPU is one column, the shares one
+    ///   column, stdin and stdout one (`tty→pipe`), and the command is shortened.
+    public static func render(_ p: TracedPipeline, colored: Bool, width: Int? = nil) -> String {
         let bold = colored ? "\u{1B}[1m" : "", dim = colored ? "\u{1B}[2m" : ""
         let red = colored ? "\u{1B}[31m" : "", yellow = colored ? "\u{1B}[33m" : ""
         let reset = colored ? "\u{1B}[0m" : ""
         let indent = String(repeating: "  ", count: p.depth)
-        var out = indent + bold + "trace" + reset + " " + firstLine(p.command) + "  " + dim + "("
-            + TraceText.display(p.location) + ")" + reset + "\n"
+        let location = TraceText.display(p.location)
+        var out = indent + bold + "trace" + reset + " "
+            + fitted(firstLine(p.command), width.map { $0 - indent.count - 10 - location.count })
+            + "  " + dim + "(" + location + ")" + reset + "\n"
 
-        let header = ["#", "pid", "command", "status", "start", "wall", "user", "sys", "peak mem",
-                      "run", "in-wait", "out-wait", "stdin", "stdout"]
-        var rows: [[String]] = [header]
-        var failed: [Bool] = [false]
+        // Notes that would widen a column go under the table, marked in it.
+        var notes: [String] = []
+        var statuses: [String] = []
         for s in p.stages {
-            let sampled = s.sampleCount > 0
-            rows.append([
-                String(s.index + 1), String(s.pid), firstLine(s.command), describe(s),
-                "+" + TraceUnits.duration(s.started), TraceUnits.duration(s.wall),
-                TraceUnits.duration(s.userCPU), TraceUnits.duration(s.systemCPU),
-                s.peakMemory.map { TraceUnits.bytes(Int64($0)) } ?? "-",
-                sampled ? TraceUnits.percent(s.share(.running)) : "-",
-                sampled ? TraceUnits.percent(s.share(.waitingInput)) : "-",
-                sampled ? TraceUnits.percent(s.share(.waitingOutput)) : "-",
-                s.stdin?.description ?? "-", s.stdout?.description ?? "-",
-            ])
-            failed.append(s.state.status != 0 && s.benignSIGPIPE == nil)
+            var status = describe(s, withReason: false)
+            if let reader = s.benignSIGPIPE {
+                notes.append("* `\(short(s.command))`: \(status) after `\(short(reader))` exited 0 (benign)")
+                status += "*"
+            }
+            statuses.append(status)
         }
-        let rightAligned: Set<Int> = [0, 1, 4, 5, 6, 7, 8, 9, 10, 11]
-        var widths = [Int](repeating: 0, count: header.count)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        widths[2] = min(widths[2], 40)
-        for (k, r) in rows.enumerated() {
+        var table = TableLayout.full(p, statuses: statuses)
+        if let width, table.width(indent: indent.count) > width {
+            table = TableLayout.compact(p, statuses: statuses)
+            if table.width(indent: indent.count) > width {
+                table = TableLayout.narrow(p, statuses: statuses)
+            }
+            table.shortenCommand(toFit: width, indent: indent.count)
+            if table.width(indent: indent.count) > width {
+                table.remove(column: 1)
+                table.shortenCommand(toFit: width, indent: indent.count)
+            }
+        }
+        let failed = [false] + p.stages.map { $0.state.status != 0 && $0.benignSIGPIPE == nil }
+        for (k, r) in table.rows.enumerated() {
             var line = indent + " "
             for (i, c) in r.enumerated() {
-                let text = i == 2 && c.count > 40 ? String(c.prefix(39)) + "…" : c
-                let pad = String(repeating: " ", count: max(0, widths[i] - text.count))
-                var cell = rightAligned.contains(i) ? pad + text : text + (i == r.count - 1 ? "" : pad)
+                let w = table.widths[i]
+                let text = c.count > w ? String(c.prefix(max(0, w - 1))) + "…" : c
+                let pad = String(repeating: " ", count: max(0, w - text.count))
+                var cell = table.rightAligned.contains(i) ? pad + text : text + (i == r.count - 1 ? "" : pad)
                 if k == 0 { cell = dim + cell + reset }
-                if k > 0 && i == 3 && failed[k] { cell = red + cell + reset }
+                if k > 0 && i == table.statusColumn && failed[k] { cell = red + cell + reset }
                 line += " " + cell
             }
             out += line + "\n"
+        }
+        for n in notes {
+            for line in wrapped(n, width: width.map { $0 - indent.count - 2 }) { out += indent + "  " + dim + line + reset + "\n" }
         }
         for e in p.edges {
             let from = p.stages[e.from], to = p.stages[e.to]
@@ -58,12 +69,36 @@ public enum TraceTable {
             if p.duration > 0.05 && e.bytesRead > 0 {
                 traffic += ", " + TraceUnits.bytes(Int64(Double(e.bytesRead) / p.duration)) + "/s"
             }
-            out += indent + "  \(e.from + 1) → \(e.to + 1)  " + short(from.command) + " → " + short(to.command)
-                + " (" + e.kind + "): " + traffic + "\n"
+            var edge = indent + "  \(e.from + 1) → \(e.to + 1)  " + short(from.command) + " → " + short(to.command)
+                + " (" + e.kind + "): " + traffic
+            // Too wide: the numbers name the stages.
+            if let width, edge.count > width { edge = indent + "  \(e.from + 1) → \(e.to + 1)  (" + e.kind + "): " + traffic }
+            out += edge + "\n"
         }
         out += indent + "  " + "status \(p.status), " + TraceUnits.duration(p.duration) + "\n"
-        if let v = TraceVerdict.explain(p) { out += indent + "  " + yellow + v + reset + "\n" }
+        if let v = TraceVerdict.explain(p) {
+            for line in wrapped(v, width: width.map { $0 - indent.count - 2 }) { out += indent + "  " + yellow + line + reset + "\n" }
+        }
         return out
+    }
+
+    /// Text broken at spaces into lines no wider than `width` (nil: one line); later lines
+    /// are indented two more.
+    static func wrapped(_ text: String, width: Int?) -> [String] {
+        guard let width, width > 20, text.count > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let limit = lines.isEmpty ? width : width - 2
+            if !line.isEmpty && line.count + 1 + word.count > limit {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
     }
 
     /// One line for a command that ran in the shell, in a whole-script trace.
@@ -74,6 +109,12 @@ public enum TraceTable {
             + TraceText.display(p.location) + ", "
             + s.kind.rawValue + ")" + reset + "  " + describe(s) + ", " + TraceUnits.duration(p.duration)
             + ", CPU " + TraceUnits.duration(s.userCPU + s.systemCPU) + "\n"
+    }
+
+    /// Text cut to `width` characters with an ellipsis (nil: as it is).
+    static func fitted(_ text: String, _ width: Int?) -> String {
+        guard let width, text.count > width else { return text }
+        return String(text.prefix(max(1, width - 1))) + "…"
     }
 
     public static func short(_ command: ByteString) -> String {
@@ -87,13 +128,14 @@ public enum TraceTable {
         return TraceText.display(command.slice(0..<nl)) + " …"
     }
 
-    /// How a stage ended, in words.
-    public static func describe(_ s: TracedStage) -> String {
+    /// How a stage ended, in words; `withReason`: a benign SIGPIPE says whose exit
+    /// caused it (the table puts that under itself instead).
+    public static func describe(_ s: TracedStage, withReason: Bool = true) -> String {
         switch s.state {
         case .exited(let c): return "exit \(c)"
         case .signaled(let sig, let core):
             var t = signalName(sig)
-            if let reader = s.benignSIGPIPE { t += " after `" + short(reader) + "` exited 0 (benign)" }
+            if withReason, let reader = s.benignSIGPIPE { t += " after `" + short(reader) + "` exited 0 (benign)" }
             return t + (core ? " (core dumped)" : "")
         case .stopped(let sig): return "stopped " + signalName(sig)
         case .running: return s.kind == .external || s.ended == nil ? "running" : "-"
@@ -109,30 +151,35 @@ public enum TraceTable {
     }
 }
 
-/// Names the stage that held the pipeline back, and why.
+/// Names the stage that held the pipeline back, and why. Its shares are the table's
+/// (`run`, `in-wait`, `out-wait`, `stopped`: one computation from the /proc samples), so
+/// the verdict and the columns agree.
 public enum TraceVerdict {
     public static func explain(_ p: TracedPipeline) -> String? {
         let stages = p.stages.filter { $0.ended != nil }
+        let sampled = stages.contains { $0.sampleCount > 0 }
         guard stages.count > 1 else {
             guard let s = stages.first, s.wall > 0 else { return nil }
+            if s.sampleCount > 0 {
+                return "`\(TraceTable.short(s.command))` was running \(TraceUnits.percent(s.share(.running))) of its life" + stopped(s)
+            }
             return "`\(TraceTable.short(s.command))` was on CPU \(TraceUnits.percent(min(1, s.cpuShare))) of its life"
         }
-        let sampled = stages.contains { $0.sampleCount > 0 }
-        let busiest = stages.max { $0.cpuShare < $1.cpuShare }!
         if !sampled {
             let most = stages.max { $0.userCPU + $0.systemCPU < $1.userCPU + $1.systemCPU }!
             return "finished in \(TraceUnits.duration(p.duration)), too quickly to sample; `\(TraceTable.short(most.command))` used the most CPU (\(TraceUnits.duration(most.userCPU + most.systemCPU)))"
         }
+        let busiest = stages.max { $0.share(.running) < $1.share(.running) }!
         // A pipeline where nobody computes much is held back by whoever sleeps on
         // something other than a pipe (a timer, the network, a disk).
         var culprit = busiest
-        var reason = "on CPU \(TraceUnits.percent(min(1, busiest.cpuShare))) of its life"
-        if busiest.cpuShare < 0.3, let sleeper = stages.max(by: { $0.share(.sleeping) < $1.share(.sleeping) }),
+        var reason = "running \(TraceUnits.percent(busiest.share(.running))) of its life"
+        if busiest.share(.running) < 0.3, let sleeper = stages.max(by: { $0.share(.sleeping) < $1.share(.sleeping) }),
            sleeper.share(.sleeping) > 0.5 {
             culprit = sleeper
             reason = "asleep (not on a pipe) \(TraceUnits.percent(sleeper.share(.sleeping))) of its life"
         }
-        var text = "`\(TraceTable.short(culprit.command))` is the bottleneck: " + reason
+        var text = "`\(TraceTable.short(culprit.command))` is the bottleneck: " + reason + stopped(culprit)
         let i = culprit.index
         if i > 0 {
             let up = p.stages[i - 1]
@@ -147,5 +194,11 @@ public enum TraceVerdict {
             }
         }
         return text
+    }
+
+    /// `, stopped 40%` when the stage spent time stopped (Ctrl-Z).
+    static func stopped(_ s: TracedStage) -> String {
+        let share = s.share(.stopped)
+        return share > 0 ? " (stopped \(TraceUnits.percent(share)))" : ""
     }
 }

@@ -26,6 +26,7 @@ extension Shell {
             return 2
         }
         if traceSession != nil { return try runPipeline(inner) }
+        session.columnsHint = columnsVariable
         traceSession = session
         var status: Int32
         do {
@@ -57,6 +58,11 @@ extension Shell {
         return status
     }
 
+    /// `$COLUMNS` as a number, for reports that do not go to a terminal.
+    var columnsVariable: Int? {
+        variables.value("COLUMNS").flatMap { Int(String(decoding: $0.bytes, as: UTF8.self)) }
+    }
+
     /// `set -o trace`, `weir --trace[=FILE]`: every pipeline and command from here on is
     /// traced into one session (one report, one JSON stream, one Chrome timeline).
     public func startScriptTrace(_ options: TraceOptions) {
@@ -64,6 +70,7 @@ extension Shell {
         do {
             let session = try TraceSession(options: options, colorAllowed: variables.value("NO_COLOR").map { $0.isEmpty } ?? true,
                                            wholeScript: true)
+            session.columnsHint = columnsVariable
             scriptTrace = session
             traceSession = session
         } catch {
