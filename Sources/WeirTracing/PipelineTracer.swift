@@ -108,8 +108,14 @@ public final class PipelineTracer {
         var peak = sampler?.peakMemory
         if stage.kind != .external || maxRSS > shellPeakMemory() { peak = max(peak ?? 0, maxRSS) }
         stage.peakMemory = peak
-        if stage.stdin == nil { stage.stdin = stage.index > 0 ? DescriptorKind(kind: "pipe") : nil }
-        if stage.stdout == nil { stage.stdout = stage.index < record.stages.count - 1 ? DescriptorKind(kind: "pipe") : nil }
+        // Not sampled (a builtin, a function, a short stage): the ends of the pipeline
+        // are what the shell's own stdin and stdout are (a redirection was noted already).
+        if stage.stdin == nil {
+            stage.stdin = stage.index > 0 ? DescriptorKind(kind: "pipe") : describeDescriptor(pid: getpid(), fd: 0)
+        }
+        if stage.stdout == nil {
+            stage.stdout = stage.index < record.stages.count - 1 ? DescriptorKind(kind: "pipe") : describeDescriptor(pid: getpid(), fd: 1)
+        }
     }
 
     private var allEnded: Bool { byPid.values.allSatisfy { $0.ended != nil } }

@@ -59,6 +59,24 @@ import WeirTestSupport
         #expect(percents.contains { $0 >= 50 }, "no share of 50% or more: \(row)")
     }
 
+    /// A builtin or a stage too short to sample still shows what the pipeline's ends
+    /// were: the shell's own stdin and stdout (here files), not `-`.
+    @Test func unsampledEndsShowTheShellsStreams() {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let script = "trace --json -o r.jsonl echo hi | cat; trace --json -o s.jsonl read x"
+        let r = run(["/bin/sh", "-c", "echo line > in.txt; \"$0\" -c \"$1\" < in.txt > out.txt", weirBinary, script],
+                    directory: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["r.jsonl", "s.jsonl"] {
+            let text = String(decoding: readFileBytes(dir + "/" + name) ?? [], as: UTF8.self)
+            let stages = text.split(separator: "\n" as Character).compactMap { JSONValue.parse(String($0)) }
+                .filter { $0["type"]?.string == "stage" }
+            #expect(stages.first?["stdin"]?["kind"]?.string == "file", "\(name): \(text)")
+            #expect(stages.last?["stdout"]?["kind"]?.string == "file", "\(name): \(text)")
+        }
+    }
+
     @Test func theVerdictQuotesTheRunColumn() {
         let text = report("trace sh -c 'i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done' | cat", columns: nil)
         let lines = text.split(separator: "\n").map(String.init)
