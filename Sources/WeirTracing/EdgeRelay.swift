@@ -168,6 +168,7 @@ public final class EdgeRelay {
             if n > 0 {
                 let count = Int(n)
                 edge.lines += Int64(ringNewlines(from: movePos, count))
+                if edge.peek != nil { peekRing(from: movePos, count) }
                 pending -= count
                 movePos = (movePos + count) % EdgeRelay.ringSize
                 moved += Int64(count)
@@ -215,7 +216,10 @@ public final class EdgeRelay {
             close(source); source = -1
         }
         // Lines counted are those of the bytes read.
-        if unreadB > 0 { edge.lines -= Int64(countNewlinesInTail(unreadB)) }
+        if unreadB > 0 {
+            edge.lines -= Int64(countNewlinesInTail(unreadB))
+            edge.peek?.dropUnread(unreadB)
+        }
         if sink >= 0 { close(sink) }
         sink = -1
         closeCounter()
@@ -244,6 +248,13 @@ public final class EdgeRelay {
                 break
             }
         }
+    }
+
+    /// `--peek`: the moved bytes go to the edge's peek too.
+    private func peekRing(from start: Int, _ count: Int) {
+        let first = min(count, EdgeRelay.ringSize - start)
+        edge.peek?.feed(UnsafeRawBufferPointer(rebasing: ring[start..<(start + first)]))
+        if count > first { edge.peek?.feed(UnsafeRawBufferPointer(rebasing: ring[0..<(count - first)])) }
     }
 
     private func ringNewlines(from start: Int, _ count: Int) -> Int {

@@ -51,6 +51,7 @@ public final class PipelineTracer {
         let edge = TracedEdge(from: isInput ? stage.index : user, to: isInput ? user : stage.index)
         edge.kind = "fifo"
         edge.path = fifo
+        if record.peekLines > 0 { edge.peek = LinePeek(limit: record.peekLines) }
         guard let relay = EdgeRelay(edge: edge, source: source, sink: sink, sinkPath: isInput ? fifo : nil) else { return false }
         record.stages.append(stage)
         record.edges.append(edge)
@@ -62,6 +63,7 @@ public final class PipelineTracer {
     /// A relayed edge from stage `from` to the next; nil when its pipes cannot be made.
     public func addEdge(from: Int) -> EdgeRelay? {
         let edge = TracedEdge(from: from, to: from + 1)
+        if record.peekLines > 0 { edge.peek = LinePeek(limit: record.peekLines) }
         guard let relay = EdgeRelay(edge: edge) else { return nil }
         record.edges.append(edge)
         relays.append(relay)

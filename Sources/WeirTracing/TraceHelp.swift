@@ -2,7 +2,7 @@
 /// own synopsis line, then the body).
 public let traceHelpText = traceHelpSynopsis + "\n\n" + traceHelpBody
 
-public let traceHelpSynopsis = "trace [--json] [--chrome FILE] [-o FILE] [--live|--no-live] [--no-color] [--] PIPELINE"
+public let traceHelpSynopsis = "trace [--json] [--chrome FILE] [-o FILE] [--peek N] [--live|--no-live] [--no-color] [--] PIPELINE"
 
 public let traceHelpBody = """
 Run a pipeline and report how data flowed through it.
@@ -26,6 +26,8 @@ Options:
   --chrome FILE     also write a timeline for Perfetto (ui.perfetto.dev) or
                     chrome://tracing: a track per stage, a counter per edge
   -o, --output FILE the report goes to FILE instead of standard error
+  --peek N          keep the first and last N lines that crossed each edge, and show
+                    them under it (JSON: the edge's "peek": {"head": […], "tail": […]})
   --live            show the live view at the bottom of the terminal from the start
   --no-live         no live view (by default a pipeline that runs longer than half a
                     second on a terminal gets one)

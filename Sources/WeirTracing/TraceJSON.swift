@@ -70,6 +70,14 @@ public enum TraceJSON {
         o.add("bytes_written", number: Int(e.bytesWritten))
         o.add("bytes_read", number: Int(e.bytesRead))
         o.add("lines", number: Int(e.lines))
+        if let peek = e.peek {
+            var inner = JSONObject()
+            inner.add("head", raw: "[" + peek.headLines.map { TraceText.json(ByteString($0)) }.joined(separator: ",") + "]")
+            inner.add("tail", raw: "[" + peek.tailLines.map { TraceText.json(ByteString($0)) }.joined(separator: ",") + "]")
+            o.add("peek", raw: inner.text)
+        } else {
+            o.addNull("peek")
+        }
         return o.text
     }
 

@@ -14,6 +14,9 @@ public struct TraceOptions: Equatable {
     public var color = true
     /// `--help`: show traceHelpText and run nothing.
     public var help = false
+    /// `--peek N`: keep the first and last N lines of each edge (0: none).
+    public var peek = 0
+    public static let maxPeek = 1000
 
     public init() {}
 
@@ -35,14 +38,26 @@ public struct TraceOptions: Equatable {
             case "--no-live": live = .off
             case "--no-color": color = false
             case "--help": help = true
+            case "--peek": peek = try Self.peekCount(try value(a))
             case "--": return
             default:
                 if a.hasPrefix("--chrome=") { chromeFile = a.dropFirst(9); break }
                 if a.hasPrefix("--output=") { outputFile = a.dropFirst(9); break }
-                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, -o FILE, --live, --no-live, --no-color, --help)")
+                if a.hasPrefix("--peek=") { peek = try Self.peekCount(a.dropFirst(7)); break }
+                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, -o FILE, --peek N, --live, --no-live, --no-color, --help)")
             }
             i += 1
         }
+    }
+}
+
+extension TraceOptions {
+    /// `--peek`'s count: 1 to maxPeek lines.
+    static func peekCount(_ text: ByteString) throws(TraceOptionError) -> Int {
+        guard let n = Int(String(decoding: text.bytes, as: UTF8.self)), n >= 1, n <= maxPeek else {
+            throw TraceOptionError("--peek needs a number of lines from 1 to \(maxPeek), not `\(text)`")
+        }
+        return n
     }
 }
 

@@ -119,6 +119,8 @@ public final class TracedEdge {
     /// `pipe`, or `fifo` for a process substitution's FIFO (its path in `path`).
     public var kind = "pipe"
     public var path: ByteString?
+    /// `--peek N`: the first and last lines that crossed it.
+    public var peek: LinePeek?
 
     public init(from: Int, to: Int) {
         self.from = from
@@ -141,6 +143,8 @@ public final class TracedPipeline {
     public var status: Int32 = 0
     public var stages: [TracedStage] = []
     public var edges: [TracedEdge] = []
+    /// `--peek N`: how many lines each edge keeps from its start and its end (0: none).
+    public var peekLines = 0
     /// Nesting depth: pipelines run inside a traced function or compound command.
     public var depth = 0
 

@@ -62,6 +62,7 @@ public final class TraceSession {
         nextID += 1
         p.offset = p.startedMonotonic - startedMonotonic
         p.depth = depth
+        p.peekLines = options.peek
         return p
     }
 

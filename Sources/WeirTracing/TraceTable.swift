@@ -74,11 +74,29 @@ public enum TraceTable {
             // Too wide: the numbers name the stages.
             if let width, edge.count > width { edge = indent + "  \(e.from + 1) → \(e.to + 1)  (" + e.kind + "): " + traffic }
             out += edge + "\n"
+            if let peek = e.peek { out += peekLines(peek, lines: e.lines, indent: indent, width: width, dim: dim, reset: reset) }
         }
         out += indent + "  " + "status \(p.status), " + TraceUnits.duration(p.duration) + "\n"
         if let v = TraceVerdict.explain(p) {
             for line in wrapped(v, width: width.map { $0 - indent.count - 2 }) { out += indent + "  " + yellow + line + reset + "\n" }
         }
+        return out
+    }
+
+    /// `--peek`: the edge's first and last lines under it, the lines between counted.
+    static func peekLines(_ peek: LinePeek, lines total: Int64, indent: String, width: Int?, dim: String, reset: String) -> String {
+        let head = peek.headLines, tail = peek.tailLines
+        let bar = indent + "     " + dim + "│" + reset + " "
+        func show(_ line: [UInt8]) -> String {
+            var text = TraceText.display(ByteString(line))
+            if line.count >= LinePeek.maxLineBytes { text += "…" }
+            return bar + fitted(text, width.map { $0 - indent.count - 7 }) + "\n"
+        }
+        var out = ""
+        for l in head { out += show(l) }
+        let between = total - Int64(head.count) - Int64(tail.count)
+        if between > 0 { out += bar + dim + "… " + TraceUnits.count(between) + (between == 1 ? " line" : " lines") + " …" + reset + "\n" }
+        for l in tail { out += show(l) }
         return out
     }
 
