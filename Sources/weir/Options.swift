@@ -29,8 +29,11 @@ struct Options {
     var trace = false
     var traceJSONFile: ByteString?
     var traceChromeFile: ByteString?
+    /// `--profile` (report on stderr) or `--profile=FILE`: time per line and function.
+    var profile = false
+    var profileFile: ByteString?
 
-    static let usage: String = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [--trace[=FILE]] [--trace-chrome=FILE] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
+    static let usage: String = "usage: weir [-abCefhimnuvx] [-o option] [--ast] [--trace[=FILE]] [--trace-chrome=FILE] [--profile[=FILE]] [-c STRING [NAME [ARG…]] | -s [ARG…] | FILE [ARG…]]\n"
 
     /// `weir --help`.
     static let helpText: String = usage + """
@@ -52,6 +55,8 @@ struct Options {
       --trace               trace every pipeline of the script: a report on stderr
       --trace=FILE          … as one JSON stream into FILE
       --trace-chrome=FILE   … as one Perfetto / chrome://tracing timeline
+      --profile[=FILE]      at exit, the time and CPU of each line (its own commands)
+                            and of each function, most first, on stderr or into FILE
       --help                show this help
       --version             show the version
 
@@ -94,6 +99,8 @@ struct Options {
             if a == "--norc" { o.noRC = true; i += 1; continue }
             if a == "--trace" { o.trace = true; i += 1; continue }
             if a.hasPrefix("--trace=") { o.trace = true; o.traceJSONFile = a.dropFirst(8); i += 1; continue }
+            if a == "--profile" { o.profile = true; i += 1; continue }
+            if a.hasPrefix("--profile=") { o.profile = true; o.profileFile = a.dropFirst(10); i += 1; continue }
             if a.hasPrefix("--trace-chrome=") { o.trace = true; o.traceChromeFile = a.dropFirst(15); i += 1; continue }
             if a == "--noprofile" || a == "--noediting" { i += 1; continue }
             if a == "--rcfile" || a == "--init-file" {

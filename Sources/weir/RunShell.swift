@@ -71,6 +71,7 @@ func runShell() -> Never {
     shell.environment.positional = options.arguments
     // SIGPIPE stays as the shell found it: at its default, a write to a closed pipe ends
     // weir as it ends any program (`weir -c 'while :; do echo y; done' | head -1` ends).
+    if options.profile { shell.startProfile(output: options.profileFile) }
     if options.trace {
         var t = TraceOptions()
         if let f = options.traceJSONFile { t.json = true; t.outputFile = f }

@@ -52,6 +52,9 @@ final class ShellSession {
     func runThenStop(_ line: String, foreground program: String) {
         pty.send(line + "\r")
         #expect(pty.waitForForeground(program) != nil, transcript)
+        // Asleep first: a stop sent while the program is still starting can go unseen
+        // (bash under load, in CI).
+        #expect(pty.waitUntilIdle(), transcript)
         pty.send("\u{1a}")
         #expect(pty.expect("Stopped"), transcript)
         #expect(prompt(), transcript)

@@ -74,6 +74,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var traceSession: TraceSession?
     /// The whole-script trace (`set -o trace`, `weir --trace`), when one runs.
     var scriptTrace: TraceSession?
+    /// `--profile`: time per line and per function (ScriptProfile); nil when off.
+    var profile: ScriptProfile?
     /// While a traced pipeline's stages start: its tracer and the stage being started,
     /// so that a process substitution in that stage's words joins the traced graph.
     var activeObserver: PipelineObserver?

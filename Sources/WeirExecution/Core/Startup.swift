@@ -76,6 +76,7 @@ extension Shell {
         environment.lastStatus = status
         runExitTrap()
         stopScriptTrace()
+        writeProfile()
         removePrivateDirectory()
         exit(environment.lastStatus)
     }

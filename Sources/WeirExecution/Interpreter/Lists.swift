@@ -92,6 +92,15 @@ extension Shell {
 
     /// One pipeline in the foreground: `!`, `time`, and its stages.
     func runPipeline(_ p: Pipeline) throws -> Int32 {
+        if let profile {
+            profile.enter()
+            defer { profile.leave(currentSource, p.span) }
+            return try runPipelineUnprofiled(p)
+        }
+        return try runPipelineUnprofiled(p)
+    }
+
+    func runPipelineUnprofiled(_ p: Pipeline) throws -> Int32 {
         // Only a plain lone command can be the last thing a child does: `!`, `time` and
         // `trace` need the shell afterwards.
         if execInPlace && (p.negated || !p.prefixes.isEmpty || p.commands.count != 1 || traceSession != nil) {

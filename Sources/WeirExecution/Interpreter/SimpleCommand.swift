@@ -440,6 +440,13 @@ extension Shell {
 
     /// Calls a function: new positional parameters and a new scope for `local`.
     public func callFunction(_ f: FunctionDefinition, arguments: [ByteString]) throws -> Int32 {
+        guard let profile else { return try callFunctionUnprofiled(f, arguments: arguments) }
+        let wall = monotonicSeconds(), cpu = ScriptProfile.processCPU()
+        defer { profile.function(f.name, wall: monotonicSeconds() - wall, cpu: ScriptProfile.processCPU() - cpu) }
+        return try callFunctionUnprofiled(f, arguments: arguments)
+    }
+
+    func callFunctionUnprofiled(_ f: FunctionDefinition, arguments: [ByteString]) throws -> Int32 {
         // FUNCNEST, when a number above 0, is the limit (bash); otherwise only the stack is.
         let limit = variables.value("FUNCNEST").flatMap { Int(String(decoding: $0.bytes, as: UTF8.self)) } ?? 0
         if (limit > 0 && functionDepth >= limit) || StackGuard.isLow(reserving: 128 << 10) {
