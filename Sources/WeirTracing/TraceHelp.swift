@@ -40,6 +40,8 @@ A whole script:
   weir --trace=FILE SCRIPT        one JSON stream into FILE
   weir --trace-chrome=FILE SCRIPT one timeline, functions as nested spans
   set -o trace … set +o trace     trace the pipelines between the two
+  weir --profile[=FILE] SCRIPT    at exit, the time and CPU of each line's own commands
+                                  and of each function, most first
 
 Exit Status:
 The pipeline's status. 2 for a bad option; 1 if the pipeline succeeded but the
