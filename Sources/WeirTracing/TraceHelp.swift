@@ -2,7 +2,7 @@
 /// own synopsis line, then the body).
 public let traceHelpText = traceHelpSynopsis + "\n\n" + traceHelpBody
 
-public let traceHelpSynopsis = "trace [--json] [--chrome FILE] [-o FILE] [--peek N] [--live|--no-live] [--no-color] [--] PIPELINE"
+public let traceHelpSynopsis = "trace [--json] [--chrome FILE] [--otlp FILE] [-o FILE] [--peek N] [--live|--no-live] [--no-color] [--] PIPELINE"
 
 public let traceHelpBody = """
 Run a pipeline and report how data flowed through it.
@@ -25,6 +25,9 @@ Options:
                     (schema: docs/trace-json.md)
   --chrome FILE     also write a timeline for Perfetto (ui.perfetto.dev) or
                     chrome://tracing: a track per stage, a counter per edge
+  --otlp FILE       also write the trace as OpenTelemetry OTLP/JSON: a span per
+                    pipeline and per stage, edges as links; under a W3C TRACEPARENT
+                    the spans join that trace
   -o, --output FILE the report goes to FILE instead of standard error
   --peek N          keep the first and last N lines that crossed each edge, and show
                     them under it (JSON: the edge's "peek": {"head": […], "tail": […]})
@@ -39,6 +42,7 @@ A whole script:
   weir --trace SCRIPT             a report for every pipeline, on standard error
   weir --trace=FILE SCRIPT        one JSON stream into FILE
   weir --trace-chrome=FILE SCRIPT one timeline, functions as nested spans
+  weir --trace-otlp=FILE SCRIPT   one OTLP/JSON file
   set -o trace … set +o trace     trace the pipelines between the two
   weir --profile[=FILE] SCRIPT    at exit, the time and CPU of each line's own commands
                                   and of each function, most first

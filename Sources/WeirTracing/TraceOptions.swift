@@ -14,6 +14,8 @@ public struct TraceOptions: Equatable {
     public var color = true
     /// `--help`: show traceHelpText and run nothing.
     public var help = false
+    /// `--otlp FILE`: the trace as OTLP/JSON into FILE.
+    public var otlpFile: ByteString?
     /// `--peek N`: keep the first and last N lines of each edge (0: none).
     public var peek = 0
     public static let maxPeek = 1000
@@ -39,12 +41,14 @@ public struct TraceOptions: Equatable {
             case "--no-color": color = false
             case "--help": help = true
             case "--peek": peek = try Self.peekCount(try value(a))
+            case "--otlp": otlpFile = try value(a)
             case "--": return
             default:
                 if a.hasPrefix("--chrome=") { chromeFile = a.dropFirst(9); break }
                 if a.hasPrefix("--output=") { outputFile = a.dropFirst(9); break }
+                if a.hasPrefix("--otlp=") { otlpFile = a.dropFirst(7); break }
                 if a.hasPrefix("--peek=") { peek = try Self.peekCount(a.dropFirst(7)); break }
-                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, -o FILE, --peek N, --live, --no-live, --no-color, --help)")
+                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, --otlp FILE, -o FILE, --peek N, --live, --no-live, --no-color, --help)")
             }
             i += 1
         }

@@ -71,7 +71,7 @@ public final class TraceSession {
         if isClosed { return }  // `set +o trace` itself ends after its session
         // Kept only for the Chrome file, written at the end (a long script's JSON and
         // table stream out as they go).
-        if options.chromeFile != nil && !backgroundCopy { pipelines.append(p) }
+        if (options.chromeFile != nil || options.otlpFile != nil) && !backgroundCopy { pipelines.append(p) }
         if options.json {
             writeText(reportFD, TraceJSON.lines(for: p))
         } else if writesTable {
@@ -81,10 +81,10 @@ public final class TraceSession {
         }
     }
 
-    /// `weir --trace-chrome=FILE` alone asks for the timeline only; every other session
+    /// `weir --trace-chrome=FILE` (or `--trace-otlp=FILE`) alone asks for that file only; every other session
     /// writes its table (a background job's copy too: it has no Chrome file to add to).
     private var writesTable: Bool {
-        options.chromeFile == nil || options.outputFile != nil || !wholeScript || backgroundCopy
+        (options.chromeFile == nil && options.otlpFile == nil) || options.outputFile != nil || !wholeScript || backgroundCopy
     }
 
     /// Closes the session; false (the message written) when a file could not be written.
@@ -109,7 +109,17 @@ public final class TraceSession {
                 throw TraceOptionError("\(path): write error: \(String(cString: strerror(errno)))")
             }
         }
+        if let path = options.otlpFile {
+            let fd = try Self.openOutput(path)
+            defer { Glibc.close(fd) }
+            guard writeText(fd, OTLPExport.document(for: pipelines, parent: traceParent)) else {
+                throw TraceOptionError("\(path): write error: \(String(cString: strerror(errno)))")
+            }
+        }
     }
+
+    /// The W3C trace context the shell was started in (`TRACEPARENT`), set by the shell.
+    public var traceParent: OTLPExport.TraceParent?
 
     /// Opens a report or timeline file for writing. A FIFO nobody reads is an error at once
     /// (ENXIO from a non-blocking open), not a shell blocked until a reader comes.

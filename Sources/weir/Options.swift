@@ -29,6 +29,7 @@ struct Options {
     var trace = false
     var traceJSONFile: ByteString?
     var traceChromeFile: ByteString?
+    var traceOTLPFile: ByteString?
     /// `--profile` (report on stderr) or `--profile=FILE`: time per line and function.
     var profile = false
     var profileFile: ByteString?
@@ -55,6 +56,7 @@ struct Options {
       --trace               trace every pipeline of the script: a report on stderr
       --trace=FILE          … as one JSON stream into FILE
       --trace-chrome=FILE   … as one Perfetto / chrome://tracing timeline
+      --trace-otlp=FILE     … as OpenTelemetry OTLP/JSON (TRACEPARENT is the parent)
       --profile[=FILE]      at exit, the time and CPU of each line (its own commands)
                             and of each function, most first, on stderr or into FILE
       --help                show this help
@@ -99,6 +101,7 @@ struct Options {
             if a == "--norc" { o.noRC = true; i += 1; continue }
             if a == "--trace" { o.trace = true; i += 1; continue }
             if a.hasPrefix("--trace=") { o.trace = true; o.traceJSONFile = a.dropFirst(8); i += 1; continue }
+            if a.hasPrefix("--trace-otlp=") { o.trace = true; o.traceOTLPFile = a.dropFirst(13); i += 1; continue }
             if a == "--profile" { o.profile = true; i += 1; continue }
             if a.hasPrefix("--profile=") { o.profile = true; o.profileFile = a.dropFirst(10); i += 1; continue }
             if a.hasPrefix("--trace-chrome=") { o.trace = true; o.traceChromeFile = a.dropFirst(15); i += 1; continue }

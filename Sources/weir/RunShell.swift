@@ -76,6 +76,7 @@ func runShell() -> Never {
         var t = TraceOptions()
         if let f = options.traceJSONFile { t.json = true; t.outputFile = f }
         t.chromeFile = options.traceChromeFile
+        t.otlpFile = options.traceOTLPFile
         t.live = .off
         shell.startScriptTrace(t)
         shell.options.trace = true

@@ -57,9 +57,10 @@ import WeirTestSupport
     /// The tracer's whole interface, the same from `trace --help` and `help trace`.
     @Test func traceHelp() {
         let t = run([weirBinary, "-c", "trace --help; echo st=$?"])
-        #expect(t.stdout.hasPrefix("trace [--json] [--chrome FILE] [-o FILE]"), "\(t.stdout)")
-        for option in ["--json", "--chrome FILE", "-o, --output FILE", "--live", "--no-live", "--no-color",
-                       "weir --trace SCRIPT", "--trace=FILE", "--trace-chrome=FILE", "set -o trace"] {
+        #expect(t.stdout.hasPrefix("trace [--json] [--chrome FILE] [--otlp FILE] [-o FILE]"), "\(t.stdout)")
+        for option in ["--json", "--chrome FILE", "--otlp FILE", "--peek N", "-o, --output FILE", "--live", "--no-live", "--no-color",
+                       "weir --trace SCRIPT", "--trace=FILE", "--trace-chrome=FILE", "--trace-otlp=FILE", "set -o trace",
+                       "weir --profile"] {
             #expect(t.stdout.contains(option), "trace --help lacks \(option)")
         }
         #expect(t.stdout.hasSuffix("st=0\n"))

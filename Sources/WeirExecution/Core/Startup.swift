@@ -2,6 +2,7 @@ import Glibc
 import CWeirSys
 import WeirExpansion
 import WeirSyntax
+import WeirTracing
 
 extension Shell {
     /// Variables from the process environment (exported), and the ones a shell sets
@@ -50,6 +51,7 @@ extension Shell {
         try? variables.assign("PS2", "> ")
         if variables.value("PS4") == nil { try? variables.assign("PS4", "+ ") }
         try? variables.assign("WEIR_VERSION", ByteString(weirVersion))
+        OTLPExport.weirVersionText = weirVersion
         // bash's adjust_shell_level: one more than the inherited level (0 when it is not
         // a number), as an int; below 0 is 0, and 1000 or more is reset to 1.
         let inherited = variables.value("SHLVL").flatMap { FileTest.legalNumber($0) } ?? 0

@@ -27,6 +27,7 @@ extension Shell {
         }
         if traceSession != nil { return try runPipeline(inner) }
         session.columnsHint = columnsVariable
+        session.traceParent = traceParentVariable
         traceSession = session
         var status: Int32
         do {
@@ -58,6 +59,11 @@ extension Shell {
         return status
     }
 
+    /// `$TRACEPARENT` (W3C trace context), for OTLP spans that join the caller's trace.
+    var traceParentVariable: OTLPExport.TraceParent? {
+        variables.value("TRACEPARENT").flatMap { OTLPExport.TraceParent($0) }
+    }
+
     /// `$COLUMNS` as a number, for reports that do not go to a terminal.
     var columnsVariable: Int? {
         variables.value("COLUMNS").flatMap { Int(String(decoding: $0.bytes, as: UTF8.self)) }
@@ -71,6 +77,7 @@ extension Shell {
             let session = try TraceSession(options: options, colorAllowed: variables.value("NO_COLOR").map { $0.isEmpty } ?? true,
                                            wholeScript: true)
             session.columnsHint = columnsVariable
+            session.traceParent = traceParentVariable
             scriptTrace = session
             traceSession = session
         } catch {

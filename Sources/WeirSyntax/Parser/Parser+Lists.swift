@@ -179,7 +179,7 @@ extension Parser {
             options.append(w)
             if text == "--" { break }
             // `trace` options that take an argument.
-            if kw == .trace && (text == "-o" || text == "--chrome" || text == "--output" || text == "--peek") {
+            if kw == .trace && (text == "-o" || text == "--chrome" || text == "--output" || text == "--peek" || text == "--otlp") {
                 skipBlanks()
                 if Lex.isMeta(peek()) { throw error("`\(text)` needs a file name") }
                 options.append(try parseWord(.command))

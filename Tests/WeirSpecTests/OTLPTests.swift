@@ -1,0 +1,67 @@
+import Glibc
+import Testing
+import WeirTestSupport
+
+/// `trace --otlp FILE` and `weir --trace-otlp=FILE`: OpenTelemetry's OTLP/JSON, a span per
+/// pipeline and per stage, edges as links, under a W3C TRACEPARENT when one is set.
+@Suite struct OTLPTests {
+    func spans(_ arguments: [String], environment: [String]? = nil, file: String = "o.json") -> (ProcessResult, [JSONValue], String) {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let r = run([weirBinary] + arguments, directory: dir, environment: environment)
+        let text = String(decoding: readFileBytes(dir + "/" + file) ?? [], as: UTF8.self)
+        let doc = JSONValue.parse(text)
+        let list = doc?["resourceSpans"]?.array?.first?["scopeSpans"]?.array?.first?["spans"]?.array ?? []
+        return (r, list, text)
+    }
+
+    func attribute(_ span: JSONValue, _ key: String) -> JSONValue? {
+        span["attributes"]?.array?.first { $0["key"]?.string == key }?["value"]
+    }
+
+    func isHex(_ s: String?, _ count: Int) -> Bool {
+        guard let s else { return false }
+        return s.count == count && s.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    @Test func aSpanPerPipelineAndStageWithEdgesAsLinks() {
+        let (r, list, text) = spans(["-c", "trace --otlp o.json seq 3 | wc -l"])
+        #expect(r.stdout == "3\n", "\(r.stderr)")
+        #expect(list.count == 3, "\(text)")
+        guard list.count == 3 else { return }
+        let (pipeline, seq, wc) = (list[0], list[1], list[2])
+        let trace = pipeline["traceId"]?.string
+        #expect(isHex(trace, 32) && list.allSatisfy { $0["traceId"]?.string == trace }, "\(text)")
+        #expect(list.allSatisfy { isHex($0["spanId"]?.string, 16) }, "\(text)")
+        #expect(pipeline["parentSpanId"] == nil, "\(text)")
+        #expect(seq["parentSpanId"]?.string == pipeline["spanId"]?.string && wc["parentSpanId"]?.string == pipeline["spanId"]?.string)
+        #expect(attribute(pipeline, "weir.command")?["stringValue"]?.string == "seq 3 | wc -l", "\(text)")
+        #expect(attribute(seq, "weir.stdout.lines")?["intValue"]?.string == "3", "\(text)")
+        let link = wc["links"]?.array?.first
+        #expect(link?["spanId"]?.string == seq["spanId"]?.string, "\(text)")
+        #expect(link.map { attribute($0, "weir.edge.bytes_read")?["intValue"]?.string } == "6", "\(text)")
+        // Times in nanoseconds since the epoch, in order.
+        let start = Int(pipeline["startTimeUnixNano"]?.string ?? "") ?? 0
+        let end = Int(pipeline["endTimeUnixNano"]?.string ?? "") ?? 0
+        #expect(start > 1_700_000_000_000_000_000 && end >= start, "\(text)")
+        #expect(pipeline["status"]?["code"]?.number == 0)
+    }
+
+    @Test func theSpansJoinTheTraceparentsTrace() {
+        let trace = "4bf92f3577b34da6a3ce929d0e0e4736", parent = "00f067aa0ba902b7"
+        let env = ["PATH=/usr/bin:/bin", "TRACEPARENT=00-\(trace)-\(parent)-01"]
+        let (_, list, text) = spans(["-c", "trace --otlp o.json true | false"], environment: env)
+        #expect(list.first?["traceId"]?.string == trace && list.first?["parentSpanId"]?.string == parent, "\(text)")
+        // A failed stage has an error status.
+        #expect(list.last?["status"]?["code"]?.number == 2, "\(text)")
+        let (_, bad, badText) = spans(["-c", "trace --otlp o.json true"], environment: ["PATH=/usr/bin:/bin", "TRACEPARENT=00-zz-1-01"])
+        #expect(isHex(bad.first?["traceId"]?.string, 32) && bad.first?["parentSpanId"] == nil, "\(badText)")
+    }
+
+    @Test func aWholeScriptIntoOneFile() {
+        let (r, list, text) = spans(["--trace-otlp=o.json", "-c", "seq 2 | cat > /dev/null; echo hi | wc -c > /dev/null"])
+        #expect(r.status == 0 && r.stderr == "", "OTLP alone writes no table: \(r.stderr)")
+        #expect(list.filter { attribute($0, "weir.stages") != nil }.count == 2, "\(text)")
+        #expect(list.count == 6, "\(text)")
+    }
+}
