@@ -27,7 +27,9 @@ Options:
                     chrome://tracing: a track per stage, a counter per edge
   --otlp FILE       also write the trace as OpenTelemetry OTLP/JSON: a span per
                     pipeline and per stage, edges as links; under a W3C TRACEPARENT
-                    the spans join that trace
+                    the spans join that trace. With OTEL_EXPORTER_OTLP_ENDPOINT (or
+                    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) an http:// URL, every trace is
+                    also POSTed there
   -o, --output FILE the report goes to FILE instead of standard error
   --peek N          keep the first and last N lines that crossed each edge, and show
                     them under it (JSON: the edge's "peek": {"head": […], "tail": […]})

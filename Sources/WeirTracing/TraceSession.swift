@@ -71,7 +71,7 @@ public final class TraceSession {
         if isClosed { return }  // `set +o trace` itself ends after its session
         // Kept only for the Chrome file, written at the end (a long script's JSON and
         // table stream out as they go).
-        if (options.chromeFile != nil || options.otlpFile != nil) && !backgroundCopy { pipelines.append(p) }
+        if (options.chromeFile != nil || options.otlpFile != nil || otlpEndpoint != nil) && !backgroundCopy { pipelines.append(p) }
         if options.json {
             writeText(reportFD, TraceJSON.lines(for: p))
         } else if writesTable {
@@ -109,10 +109,16 @@ public final class TraceSession {
                 throw TraceOptionError("\(path): write error: \(String(cString: strerror(errno)))")
             }
         }
-        if let path = options.otlpFile {
+        var otlp: String?
+        if otlpEndpoint != nil || options.otlpFile != nil { otlp = OTLPExport.document(for: pipelines, parent: traceParent) }
+        // A collector that is down or refuses costs a message, not the command's status.
+        if let endpoint = otlpEndpoint, let payload = otlp, !pipelines.isEmpty, let failure = endpoint.post(payload) {
+            writeText(2, "weir: trace: OTLP export to \(endpoint.description): \(failure)\n")
+        }
+        if let path = options.otlpFile, let payload = otlp {
             let fd = try Self.openOutput(path)
             defer { Glibc.close(fd) }
-            guard writeText(fd, OTLPExport.document(for: pipelines, parent: traceParent)) else {
+            guard writeText(fd, payload) else {
                 throw TraceOptionError("\(path): write error: \(String(cString: strerror(errno)))")
             }
         }
@@ -120,6 +126,8 @@ public final class TraceSession {
 
     /// The W3C trace context the shell was started in (`TRACEPARENT`), set by the shell.
     public var traceParent: OTLPExport.TraceParent?
+    /// `OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT`: the collector the OTLP payload is POSTed to.
+    public var otlpEndpoint: OTLPEndpoint?
 
     /// Opens a report or timeline file for writing. A FIFO nobody reads is an error at once
     /// (ENXIO from a non-blocking open), not a shell blocked until a reader comes.

@@ -58,6 +58,44 @@ import WeirTestSupport
         #expect(isHex(bad.first?["traceId"]?.string, 32) && bad.first?["parentSpanId"] == nil, "\(badText)")
     }
 
+    /// OTEL_EXPORTER_OTLP_ENDPOINT: the same payload POSTed to `/v1/traces` of a running
+    /// collector (here a one-request Python server); a collector that is not there costs
+    /// a message, not the command's status.
+    @Test func postedToACollector() {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let server = """
+            import http.server
+            class H(http.server.BaseHTTPRequestHandler):
+                def do_POST(s):
+                    body = s.rfile.read(int(s.headers["Content-Length"]))
+                    open("got.json", "wb").write(body)
+                    open("path.txt", "w").write(s.path + " " + s.headers["Content-Type"])
+                    s.send_response(200)
+                    s.end_headers()
+                def log_message(*a): pass
+            srv = http.server.HTTPServer(("127.0.0.1", 0), H)
+            open("port.tmp", "w").write(str(srv.server_port))
+            __import__("os").rename("port.tmp", "port")
+            srv.handle_request()
+            """
+        writeFileBytes(dir + "/server.py", Array(server.utf8))
+        let script = "python3 server.py & while [ ! -s port ]; do sleep 0.05; done; "
+            + "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$(cat port) \"$0\" -c 'trace seq 3 | wc -l' 2>/dev/null; wait"
+        let r = run(["/bin/sh", "-c", script, weirBinary], directory: dir)
+        #expect(r.stdout == "3\n", "\(r.stderr)")
+        let path = String(decoding: readFileBytes(dir + "/path.txt") ?? [], as: UTF8.self)
+        #expect(path == "/v1/traces application/json", "\(path)")
+        let body = JSONValue.parse(String(decoding: readFileBytes(dir + "/got.json") ?? [], as: UTF8.self))
+        let list = body?["resourceSpans"]?.array?.first?["scopeSpans"]?.array?.first?["spans"]?.array ?? []
+        #expect(list.count == 3, "\(String(describing: body))")
+
+        let down = run([weirBinary, "-c", "trace true | true; echo st=$?"],
+                       environment: ["PATH=/usr/bin:/bin", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:1/x"])
+        #expect(down.stdout == "st=0\n", "\(down.stderr)")
+        #expect(down.stderr.contains("OTLP export to http://127.0.0.1:1/x: Connection refused"), "\(down.stderr)")
+    }
+
     @Test func aWholeScriptIntoOneFile() {
         let (r, list, text) = spans(["--trace-otlp=o.json", "-c", "seq 2 | cat > /dev/null; echo hi | wc -c > /dev/null"])
         #expect(r.status == 0 && r.stderr == "", "OTLP alone writes no table: \(r.stderr)")

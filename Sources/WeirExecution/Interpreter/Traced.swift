@@ -28,6 +28,7 @@ extension Shell {
         if traceSession != nil { return try runPipeline(inner) }
         session.columnsHint = columnsVariable
         session.traceParent = traceParentVariable
+        session.otlpEndpoint = otlpEndpointVariable
         traceSession = session
         var status: Int32
         do {
@@ -64,6 +65,11 @@ extension Shell {
         variables.value("TRACEPARENT").flatMap { OTLPExport.TraceParent($0) }
     }
 
+    /// The OTLP/HTTP collector named by the environment, if any.
+    var otlpEndpointVariable: OTLPEndpoint? {
+        OTLPEndpoint(traces: variables.value("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"), base: variables.value("OTEL_EXPORTER_OTLP_ENDPOINT"))
+    }
+
     /// `$COLUMNS` as a number, for reports that do not go to a terminal.
     var columnsVariable: Int? {
         variables.value("COLUMNS").flatMap { Int(String(decoding: $0.bytes, as: UTF8.self)) }
@@ -78,6 +84,7 @@ extension Shell {
                                            wholeScript: true)
             session.columnsHint = columnsVariable
             session.traceParent = traceParentVariable
+            session.otlpEndpoint = otlpEndpointVariable
             scriptTrace = session
             traceSession = session
         } catch {
