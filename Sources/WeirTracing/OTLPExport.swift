@@ -28,7 +28,7 @@ public enum OTLPExport {
     }
 
     /// Random ids in lowercase hex: 16 bytes for a trace, 8 for a span.
-    static func randomHex(bytes: Int) -> String {
+    public static func randomHex(bytes: Int) -> String {
         var g = SystemRandomNumberGenerator()
         var out = ""
         for _ in 0..<bytes {
@@ -39,7 +39,7 @@ public enum OTLPExport {
     }
 
     public static func document(for pipelines: [TracedPipeline], parent: TraceParent?) -> String {
-        let traceID = parent?.traceID ?? randomHex(bytes: 16)
+        let traceID = pipelines.first?.otlpTraceID ?? parent?.traceID ?? randomHex(bytes: 16)
         var spans: [String] = []
         for p in pipelines {
             let pipelineID = randomHex(bytes: 8)
@@ -52,7 +52,7 @@ public enum OTLPExport {
                               start: start, end: start + p.duration, attributes: attributes, links: [],
                               failed: p.status != 0))
             // Stage spans first get their ids, so that edges can link them.
-            let stageIDs = p.stages.map { _ in randomHex(bytes: 8) }
+            let stageIDs = p.stages.map { $0.spanID ?? randomHex(bytes: 8) }
             for (k, s) in p.stages.enumerated() {
                 var a = [string("weir.command", TraceText.display(s.command)), string("weir.kind", s.kind.rawValue),
                          int("process.pid", Int64(s.pid)), string("weir.status", TraceTable.describe(s)),

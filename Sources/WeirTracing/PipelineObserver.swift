@@ -42,4 +42,12 @@ public protocol PipelineObserver: ReapObserver {
     var stopped: Bool { get }
     /// A job that stopped has ended after `fg`, with this status.
     func resumedJobEnded(status: Int32)
+    /// The W3C `TRACEPARENT` stage `stage`'s program gets, naming its own span, so that an
+    /// instrumented program's spans nest under it (OTLP export on); nil: none.
+    func traceParent(forStage stage: Int) -> ByteString?
+}
+
+extension PipelineObserver {
+    /// No TRACEPARENT unless the observer exports OTLP.
+    public func traceParent(forStage stage: Int) -> ByteString? { nil }
 }

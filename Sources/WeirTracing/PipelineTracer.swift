@@ -60,6 +60,14 @@ public final class PipelineTracer {
         return true
     }
 
+    public func traceParent(forStage i: Int) -> ByteString? {
+        guard let trace = record.otlpTraceID, i < record.stages.count else { return nil }
+        let stage = record.stages[i]
+        let span = stage.spanID ?? OTLPExport.randomHex(bytes: 8)
+        stage.spanID = span
+        return ByteString("00-\(trace)-\(span)-01")
+    }
+
     /// A relayed edge from stage `from` to the next; nil when its pipes cannot be made.
     public func addEdge(from: Int) -> EdgeRelay? {
         let edge = TracedEdge(from: from, to: from + 1)

@@ -61,6 +61,8 @@ public final class TracedStage {
     public var stdout: DescriptorKind?
     /// Killed by SIGPIPE after the stage it wrote to had exited with status 0.
     public var benignSIGPIPE: ByteString?
+    /// Its OTLP span id, when a TRACEPARENT naming it was given to its program.
+    public var spanID: String?
     /// Its stdin and stdout have been looked at in /proc.
     public var endsKnown = false
     /// Its own redirections of stdin and stdout, known before it runs (they win over what
@@ -145,6 +147,8 @@ public final class TracedPipeline {
     public var edges: [TracedEdge] = []
     /// `--peek N`: how many lines each edge keeps from its start and its end (0: none).
     public var peekLines = 0
+    /// The OTLP trace id, when the session exports OTLP (its stages' TRACEPARENT).
+    public var otlpTraceID: String?
     /// Nesting depth: pipelines run inside a traced function or compound command.
     public var depth = 0
 

@@ -63,6 +63,11 @@ public final class TraceSession {
         p.offset = p.startedMonotonic - startedMonotonic
         p.depth = depth
         p.peekLines = options.peek
+        if options.otlpFile != nil || otlpEndpoint != nil {
+            // One trace for the session: the caller's (TRACEPARENT), or one of its own.
+            if otlpTraceID == nil { otlpTraceID = traceParent?.traceID ?? OTLPExport.randomHex(bytes: 16) }
+            p.otlpTraceID = otlpTraceID
+        }
         return p
     }
 
@@ -128,6 +133,7 @@ public final class TraceSession {
     public var traceParent: OTLPExport.TraceParent?
     /// `OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT`: the collector the OTLP payload is POSTed to.
     public var otlpEndpoint: OTLPEndpoint?
+    private var otlpTraceID: String?
 
     /// Opens a report or timeline file for writing. A FIFO nobody reads is an error at once
     /// (ENXIO from a non-blocking open), not a shell blocked until a reader comes.

@@ -96,6 +96,19 @@ import WeirTestSupport
         #expect(down.stderr.contains("OTLP export to http://127.0.0.1:1/x: Connection refused"), "\(down.stderr)")
     }
 
+    /// Each traced program gets a TRACEPARENT naming its own stage's span, so that an
+    /// instrumented program's spans nest under its stage.
+    @Test func eachStageGetsItsOwnTraceparent() {
+        let trace = "4bf92f3577b34da6a3ce929d0e0e4736"
+        let env = ["PATH=/usr/bin:/bin", "TRACEPARENT=00-\(trace)-00f067aa0ba902b7-01"]
+        let (r, list, text) = spans(["-c", "trace --otlp o.json sh -c 'echo $TRACEPARENT' | cat"], environment: env)
+        guard list.count == 3 else {
+            Issue.record("\(text)")
+            return
+        }
+        #expect(r.stdout == "00-\(trace)-\(list[1]["spanId"]?.string ?? "?")-01\n", "\(r.stdout) \(text)")
+    }
+
     @Test func aWholeScriptIntoOneFile() {
         let (r, list, text) = spans(["--trace-otlp=o.json", "-c", "seq 2 | cat > /dev/null; echo hi | wc -c > /dev/null"])
         #expect(r.status == 0 && r.stderr == "", "OTLP alone writes no table: \(r.stderr)")

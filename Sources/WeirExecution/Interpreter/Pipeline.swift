@@ -71,9 +71,15 @@ extension Shell {
                 activeObserver = observer
                 activeStageIndex = i
                 defer { activeObserver = nil }
-                let stage = lowerStage(cmd, wiring: wiring, group: plan.group(of: i, leader: leader),
+                var stage = lowerStage(cmd, wiring: wiring, group: plan.group(of: i, leader: leader),
                                        takesTerminal: plan.takesTerminal, signals: plan.signals)
                 if let observer {
+                    // OTLP: the program gets a TRACEPARENT naming its stage's span.
+                    if case .exec(let path, let argv, let environment) = stage.child.body,
+                       let parent = observer.traceParent(forStage: i) {
+                        let kept = environment.filter { !$0.hasPrefix("TRACEPARENT=") }
+                        stage.child.body = .exec(path: path, argv: argv, environment: kept + ["TRACEPARENT=" + parent])
+                    }
                     observer.stageLowered(i, opens: stage.child.descriptors.compactMap {
                         if case .open(let path, _, _, let fd) = $0 { return (fd == bothOutputs ? 1 : fd, path) }
                         return nil
