@@ -147,7 +147,10 @@ extension ReadlineEditor {
                     result.output += Array("\"".utf8) + printableKeys(keys) + Array("\": \"".utf8) + quoted + Array("\"\n".utf8)
                 }
             case UInt8(ascii: "f"):
-                if rl_read_init_file(name) != 0 {
+                // The path as its bytes (a String would repair invalid UTF-8).
+                let path = cStringCopy(v)
+                defer { free(path) }
+                if rl_read_init_file(path) != 0 {
                     result.errors.append("bind: \(name): cannot read: \(String(cString: strerror(errno)))")
                     result.status = 1
                 }
@@ -174,7 +177,9 @@ extension ReadlineEditor {
                 }
                 rl_unbind_function_in_map(f, rl_get_keymap())
             case UInt8(ascii: "r"):
-                rl_bind_keyseq(name, nil)
+                let keys = cStringCopy(v)
+                defer { free(keys) }
+                rl_bind_keyseq(keys, nil)
             case UInt8(ascii: "x"):
                 // keyseq:shell-command, the key sequence quoted or not.
                 guard let colon = v.firstIndex(of: UInt8(ascii: ":")) else {

@@ -223,7 +223,7 @@ public final class ReadlineEditor: LineEditor {
                 own.remove(at: i)
                 continue
             }
-            if isTimestampLine(line) { continue }
+            if isHistoryTimestampLine(line) { continue }
             addToHistoryList(line)
         }
         fileLinesKnown = lines.count
@@ -276,11 +276,6 @@ func cStringCopy(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar> {
 }
 
 /// The number of lines in a file, or -1 when it cannot be read.
-/// `#` and digits: the time of the entry after it, as readline writes it.
-func isTimestampLine(_ line: [UInt8]) -> Bool {
-    line.count > 1 && line[0] == UInt8(ascii: "#") && line.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-}
-
 func countLines(_ path: UnsafePointer<CChar>) -> Int {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return -1 }

@@ -1,4 +1,5 @@
 import Glibc
+import CWeirSys
 import WeirSyntax
 import WeirExpansion
 
@@ -30,8 +31,8 @@ public final class TraceSession {
     /// The columns the table may use: the terminal's width when the report goes to
     /// one, else `$COLUMNS`, else no limit.
     var reportWidth: Int? {
-        var size = winsize()
-        if isatty(reportFD) != 0, ioctl(reportFD, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        var rows: Int32 = 0, cols: Int32 = 0
+        if isatty(reportFD) != 0, weir_window_size(reportFD, &rows, &cols) == 0 { return Int(cols) }
         return columnsHint.flatMap { $0 > 0 ? $0 : nil }
     }
 

@@ -109,6 +109,13 @@ import WeirTestSupport
         #expect(r.stdout == "00-\(trace)-\(list[1]["spanId"]?.string ?? "?")-01\n", "\(r.stdout) \(text)")
     }
 
+    /// A full disk: the command succeeded, the trace could not be written, status 1.
+    @Test func aFullDiskIsAnError() {
+        let r = run([weirBinary, "-c", "trace --otlp /dev/full true | true; echo st=$?"])
+        #expect(r.stdout == "st=1\n", "\(r.stderr)")
+        #expect(r.stderr.contains("trace: /dev/full: write error"), "\(r.stderr)")
+    }
+
     @Test func aWholeScriptIntoOneFile() {
         let (r, list, text) = spans(["--trace-otlp=o.json", "-c", "seq 2 | cat > /dev/null; echo hi | wc -c > /dev/null"])
         #expect(r.status == 0 && r.stderr == "", "OTLP alone writes no table: \(r.stderr)")

@@ -60,6 +60,13 @@ import WeirTestSupport
         #expect(text.contains("s.sh:2  f\n") && text.contains("s.sh:1  f() { (true);"), "\(text)")
     }
 
+    @Test func aFullDiskIsAnError() {
+        let (r, dir) = script("echo hi", ["--profile=/dev/full"])
+        defer { removeTree(dir) }
+        #expect(r.stdout == "hi\n")
+        #expect(r.stderr.contains("profile: /dev/full: No space left on device"), "\(r.stderr)")
+    }
+
     @Test func anUnwritableFileIsAnError() {
         let (r, dir) = script("echo hi", ["--profile=/nonexistent/p.txt"])
         defer { removeTree(dir) }

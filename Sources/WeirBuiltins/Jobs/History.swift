@@ -142,7 +142,7 @@ func historyFile(_ shell: Shell, _ input: LineEditor, operation: UInt8, file: By
         guard let bytes = readWholeFile(file) else {
             throw ShellError("history: \(file): \(String(cString: strerror(errno)))")
         }
-        for line in bytes.split(separator: 0x0A) where !(line.first == UInt8(ascii: "#") && line.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && line.count > 1) {
+        for line in bytes.split(separator: 0x0A) where !isHistoryTimestampLine(line) {
             input.addToHistoryList(Array(line))
         }
     }

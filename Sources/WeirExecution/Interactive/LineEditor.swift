@@ -86,3 +86,9 @@ public struct CompletionResult {
         self.noQuote = noQuote
     }
 }
+
+/// A history file's timestamp line: `#` and digits, the time of the entry after it (as
+/// readline writes it with HISTTIMEFORMAT).
+public func isHistoryTimestampLine<C: Collection>(_ line: C) -> Bool where C.Element == UInt8 {
+    line.count > 1 && line.first == UInt8(ascii: "#") && line.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+}
