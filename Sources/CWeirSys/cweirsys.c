@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <wctype.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include "cweirsys.h"
 
 int weir_fa_addclosefrom(posix_spawn_file_actions_t *fa, int from) { return posix_spawn_file_actions_addclosefrom_np(fa, from); }
@@ -26,6 +28,24 @@ int weir_unread_bytes(int fd) {
     int n = 0;
     return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
 }
+
+int weir_pidfd_open(pid_t pid) {
+#ifdef SYS_pidfd_open
+    return (int)syscall(SYS_pidfd_open, pid, 0);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+int weir_memfd(const char *name) { return memfd_create(name, MFD_CLOEXEC); }
+
+void *weir_shared_memory(size_t size) {
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+void weir_unmap(void *p, size_t size) { if (p) munmap(p, size); }
 
 pid_t weir_wait4(pid_t pid, int *status, int options, struct rusage *usage) {
     return wait4(pid, status, options, usage);

@@ -43,8 +43,9 @@ public final class EdgeRelay {
     private static let ringSize = 2 * Int(pipeSize)
     /// Ring position of the first byte not yet moved.
     private var movePos = 0
-    /// Bytes moved from A to B so far.
+    /// Bytes moved from A to B so far, and by the last `pump`.
     private var moved: Int64 = 0
+    public private(set) var lastMoved = 0
 
     public static let pipeSize: Int32 = 1 << 20
 
@@ -123,6 +124,14 @@ public final class EdgeRelay {
         ring.deallocate()
     }
 
+    /// The helper process has its own copies of this relay: the shell's close, and its
+    /// counts are the helper's to report.
+    public func release() {
+        for fd in [source, sink, countRead, countWrite] where fd >= 0 { close(fd) }
+        source = -1; sink = -1; countRead = -1; countWrite = -1
+        phase = .closed
+    }
+
     /// The descriptors weir itself holds, which no stage may inherit.
     public var relayDescriptors: [Int32] { [source, sink, countRead, countWrite].filter { $0 >= 0 } }
 
@@ -141,6 +150,7 @@ public final class EdgeRelay {
     /// POLLERR on B (the loop always polls B for it); a reader that left between two
     /// polls shows as EPIPE from splice.
     public func pump(readerGone: Bool = false) {
+        lastMoved = 0
         if phase == .closed || phase == .awaitingSink { return }
         if readerGone { finishReaderGone(); return }
         if phase == .draining {
@@ -172,6 +182,7 @@ public final class EdgeRelay {
                 pending -= count
                 movePos = (movePos + count) % EdgeRelay.ringSize
                 moved += Int64(count)
+                lastMoved += count
                 edge.bytesWritten = moved
                 edge.bytesRead = moved
             } else if n < 0 && errno == EINTR {

@@ -20,6 +20,16 @@ public struct LinePeek {
 
     public init(limit: Int) { self.limit = limit }
 
+    /// A peek settled elsewhere (the tracer's helper process): its lines as they were.
+    init(limit: Int, head: [[UInt8]], tail: [[UInt8]]) {
+        self.limit = limit
+        self.head = head
+        settledTail = tail
+    }
+
+    /// The tail of a settled peek.
+    private var settledTail: [[UInt8]]?
+
     /// Bytes that crossed the edge, in order.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count > 0 else { return }
@@ -69,6 +79,7 @@ public struct LinePeek {
 
     /// The last lines after the head's (none when the head holds the whole stream).
     public var tailLines: [[UInt8]] {
+        if let settledTail { return settledTail }
         guard head.count >= limit, fed > headEnd else { return [] }
         // Only the bytes after the head, and from the first whole line kept.
         let skip = Int(max(0, headEnd - tailStart))

@@ -91,6 +91,26 @@ public final class LiveView {
         return lines
     }
 
+    /// The numbers so far without rates, for `jobs -t`: a line per stage (its state and
+    /// CPU time) and per edge (bytes and lines so far).
+    public static func lines(record: TracedPipeline, at t: Double) -> [String] {
+        var lines: [String] = []
+        let width = min(40, record.stages.map { TraceText.display($0.command).count }.max() ?? 10)
+        for s in record.stages {
+            let command = TraceText.display(s.command)
+            let name = command.count > width ? String(command.prefix(width - 1)) + "…" : command
+            var state = s.ended != nil ? TraceTable.describe(s) : (s.currentActivity?.rawValue ?? "starting")
+            state += String(repeating: " ", count: max(0, 15 - state.count))
+            let cpu = s.ended != nil ? TraceUnits.duration(s.userCPU + s.systemCPU) : TraceUnits.duration(s.currentCPU)
+            lines.append(" \(s.index + 1) " + name + String(repeating: " ", count: width - name.count) + "  " + state + " CPU " + cpu)
+            for e in record.edges where e.from == s.index {
+                lines.append("   │ " + TraceUnits.bytes(e.bytesRead) + ", " + TraceUnits.count(e.lines) + " lines → \(e.to + 1)")
+            }
+        }
+        lines.append("   " + TraceUnits.duration(t) + " so far")
+        return lines
+    }
+
     private func pad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
 
     private func clip(_ s: String) -> String {

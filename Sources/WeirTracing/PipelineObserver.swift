@@ -42,6 +42,11 @@ public protocol PipelineObserver: ReapObserver {
     var stopped: Bool { get }
     /// A job that stopped has ended after `fg`, with this status.
     func resumedJobEnded(status: Int32)
+    /// A job that stopped or was started in the background has ended there (seen by the
+    /// waiter at a prompt, by `wait` or by `jobs`): the record is finished and reported.
+    func jobEndedInBackground(status: Int32, jobs: ChildWaiter)
+    /// Its live numbers, a line per stage and per edge (`jobs -t`).
+    func liveLines() -> [String]
     /// The W3C `TRACEPARENT` stage `stage`'s program gets, naming its own span, so that an
     /// instrumented program's spans nest under it (OTLP export on); nil: none.
     func traceParent(forStage stage: Int) -> ByteString?

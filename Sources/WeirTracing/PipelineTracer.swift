@@ -1,16 +1,17 @@
 import Glibc
 import CWeirSys
 import WeirSyntax
+import WeirExpansion
 
-/// The write end of the pipe that wakes the tracer's poll loop when a child changes state.
-
-/// Runs while a traced pipeline's stages live: one `poll` loop that moves each edge's
-/// bytes (EdgeRelay), samples each stage from /proc every 10 ms (StageSampler), and
-/// collects each stage's end with its resource usage from the one waiter (JobTable).
+/// One traced pipeline as the shell sees it. A helper process (TracerHelper) moves each
+/// edge's bytes (EdgeRelay) and samples each stage from /proc every 10 ms (StageSampler);
+/// the shell collects each stage's end with its resource usage from the one waiter
+/// (JobTable), draws the live view from the helper's live numbers, and puts the record
+/// together once every stage has ended, in the foreground or as a background job.
 public final class PipelineTracer {
     public let record: TracedPipeline
     public private(set) var relays: [EdgeRelay] = []
-    private var samplers: [Int: StageSampler] = [:]
+    var samplers: [Int: StageSampler] = [:]
     private var byPid: [pid_t: TracedStage] = [:]
     public private(set) var stopped = false
     public static let tick = 0.010
@@ -18,11 +19,19 @@ public final class PipelineTracer {
     public var live = TraceOptions.Live.auto
     private var liveView: LiveView?
     private var nextLiveDraw = 0.0
-    /// Set when the stages end after a stop and `fg`: finishes the record.
+    /// Set when the stages end after a stop (or in the background): finishes the record.
     public var whenDone: ((Int32) -> Void)?
     /// A non-interactive shell got SIGINT while the stages ran: the report is written,
     /// then the shell dies of it, as it would have without `trace`.
     public private(set) var interrupted = false
+    /// Forks the helper process (the shell's fork, so the child is a proper subshell).
+    public var forkHelper: ((@escaping () throws -> Int32) throws -> pid_t)?
+    private var helper: TracerHelper?
+    private var helperStarted = false
+    /// Listening to the waiter: from the first watch until the record is finished.
+    private var observing = false
+    /// ru_maxrss of stages whose peak it may tell (see `stageEnded`).
+    private var reapedPeak: [Int: Int] = [:]
 
     public init(record: TracedPipeline) {
         self.record = record
@@ -112,19 +121,22 @@ public final class PipelineTracer {
         func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         stage.userCPU = secs(usage.ru_utime)
         stage.systemCPU = secs(usage.ru_stime)
-        var sampler = samplers.removeValue(forKey: stage.index)
-        sampler?.close()
         let maxRSS = Int(usage.ru_maxrss) * 1024
-        var peak = sampler?.peakMemory
-        if stage.kind != .external || maxRSS > shellPeakMemory() { peak = max(peak ?? 0, maxRSS) }
-        stage.peakMemory = peak
-        // Not sampled (a builtin, a function, a short stage): the ends of the pipeline
-        // are what the shell's own stdin and stdout are (a redirection was noted already).
-        if stage.stdin == nil {
-            stage.stdin = stage.index > 0 ? DescriptorKind(kind: "pipe") : describeDescriptor(pid: getpid(), fd: 0)
-        }
-        if stage.stdout == nil {
-            stage.stdout = stage.index < record.stages.count - 1 ? DescriptorKind(kind: "pipe") : describeDescriptor(pid: getpid(), fd: 1)
+        if stage.kind != .external || maxRSS > shellPeakMemory() { reapedPeak[stage.index] = maxRSS }
+    }
+
+    /// Every stage has ended and the helper's numbers are in: what is left to settle.
+    private func settle() {
+        for stage in record.stages {
+            if let m = reapedPeak[stage.index] { stage.peakMemory = max(stage.peakMemory ?? 0, m) }
+            // Not sampled (a builtin, a function, a short stage): the ends of the pipeline
+            // are what the shell's own stdin and stdout are (a redirection was noted already).
+            if stage.stdin == nil {
+                stage.stdin = stage.index > 0 ? DescriptorKind(kind: "pipe") : describeDescriptor(pid: getpid(), fd: 0)
+            }
+            if stage.stdout == nil {
+                stage.stdout = stage.index < record.stages.count - 1 ? DescriptorKind(kind: "pipe") : describeDescriptor(pid: getpid(), fd: 1)
+            }
         }
     }
 
@@ -133,18 +145,34 @@ public final class PipelineTracer {
         byPid.values.allSatisfy { $0.ended != nil || $0.index >= mainStageCount }
     }
 
-    /// Runs the loop until every stage has ended (or the job stopped).
+    /// Starts the helper for the stages started so far; without one, the relays close
+    /// (the stages see their pipes end rather than hang) and nothing is sampled.
+    private func startHelper() {
+        helperStarted = true
+        let stages = byPid.map { (index: $0.value.index, pid: $0.key) }
+        if !stages.isEmpty, let fork = forkHelper {
+            helper = TracerHelper(tracer: self, stages: stages, fork: fork)
+            if helper == nil {
+                _ = writeAll(2, "weir: trace: the relay process cannot start: \(String(cString: strerror(errno)))\n")
+            }
+        }
+        // The helper holds its own copies now: the shell's would keep the pipes open.
+        for r in relays { r.release() }
+        for i in Array(samplers.keys) { stopSampling(i) }
+    }
+
+    /// Waits until every stage has ended (or the job stopped), drawing the live view.
     public func watch(jobs: ChildWaiter) {
         stopped = false
+        if !helperStarted { startHelper() }
+        if !observing {
+            jobs.addReapObserver(self)
+            observing = true
+        }
         // The shell's signal handler (signals.c) writes a byte to this pipe for every
         // signal it catches: SIGCHLD (always watched) wakes the poll below.
         let wake = weir_signal_wake_fd()
-        guard wake >= 0 else { return }
         weir_signal_drain_wake_fd()
-        var ign = sigaction(), oldPipe = sigaction()
-        // The relays write to pipes whose readers may leave: EPIPE, not death.
-        ign.__sigaction_handler.sa_handler = SIG_IGN
-        sigaction(SIGPIPE, &ign, &oldPipe)
         // SIGINT at its default (a script): the stages get it and end; weir waits for
         // them, writes the report, and then dies of it (the caller re-raises).
         var oldInt = sigaction()
@@ -154,97 +182,65 @@ public final class PipelineTracer {
             _ = weir_signal_take(SIGINT)
             weir_signal_catch_quietly(SIGINT)
         }
-        // A traced command running in the shell may be listening too.
-        jobs.addReapObserver(self)
         if live != .off {
             liveView = LiveView(fd: 2, record: record)
             nextLiveDraw = live == .on ? 0 : 0.5
         }
         defer {
             liveView?.clear()
-            jobs.removeReapObserver(self)
-            sigaction(SIGPIPE, &oldPipe, nil)
+            liveView = nil
             if catchesInterrupt {
                 weir_signal_set_default(SIGINT)
                 if weir_signal_take(SIGINT) != 0 { interrupted = true }
             }
         }
-
-        // The first sample comes one tick in: a pipeline shorter than that is not sampled.
-        var nextTick = record.now() + PipelineTracer.tick
-        var fds: [pollfd] = []
-        var owners: [Int] = []
-        var mainEndedAt: Double?
         while true {
             jobs.reapFinished()
-            if stopped {
-                liveView?.clear()
-                liveView = nil
-                return
-            }
+            if stopped { return }
             if allEnded { break }
-            if mainEnded {
-                // Substitutions get a little while to finish what the pipeline gave them.
-                let now = record.now()
-                if mainEndedAt == nil { mainEndedAt = now }
-                for r in relays where r.phase == .awaitingSink { r.finishAll() }
-                if now - mainEndedAt! > PipelineTracer.substitutionGrace {
-                    // Bytes already in a pipe stay there for their reader: closing weir's
-                    // end loses nothing. Bytes weir could not yet pass on are never dropped.
-                    for r in relays where r.phase == .draining { r.finishAll() }
-                    if relays.allSatisfy({ $0.phase == .closed }) { break }
-                }
-            }
-            var awaitingSink = false
-            for r in relays where r.phase == .awaitingSink {
-                if !r.openSinkIfReady() { awaitingSink = true }
-            }
-            fds.removeAll(keepingCapacity: true)
-            owners.removeAll(keepingCapacity: true)
-            fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0))
-            owners.append(-1)
-            var draining = false
-            for (i, r) in relays.enumerated() {
-                if r.phase == .draining { draining = true }
-                for (fd, ev) in r.pollRequests {
-                    fds.append(pollfd(fd: fd, events: ev, revents: 0))
-                    owners.append(i)
-                }
-            }
-            let now = record.now()
-            var timeout = max(0, Int32(((nextTick - now) * 1000).rounded(.up)))
-            if draining { timeout = min(timeout, 1) }
-            if awaitingSink { timeout = min(timeout, 2) }
-            let n = poll(&fds, nfds_t(fds.count), timeout)
-            if n < 0 && errno != EINTR { break }
-            if fds[0].revents != 0 { weir_signal_drain_wake_fd() }
+            var fds = [pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+            let timeout: Int32 = liveView != nil ? 50 : 1000
+            let n = poll(&fds, wake >= 0 ? 1 : 0, timeout)
+            if n > 0 && fds[0].revents != 0 { weir_signal_drain_wake_fd() }
             let t = record.now()
-            var pumped = Set<Int>()
-            for (k, p) in fds.enumerated() where k > 0 && p.revents != 0 {
-                let i = owners[k]
-                let gone = p.fd == relays[i].sink && (p.revents & Int16(POLLERR)) != 0
-                if gone || !pumped.contains(i) {
-                    relays[i].pump(readerGone: gone)
-                    pumped.insert(i)
-                }
-            }
-            if draining { for r in relays where r.phase == .draining { r.pump() } }
-            if t >= nextTick {
-                sample(at: t)
-                nextTick = t + PipelineTracer.tick
-                if let v = liveView, t >= nextLiveDraw {
-                    v.draw(at: t)
-                    nextLiveDraw = t + LiveView.interval
-                }
+            if let v = liveView, t >= nextLiveDraw {
+                helper?.live?.read(into: record)
+                v.draw(at: t)
+                nextLiveDraw = t + LiveView.interval
             }
         }
-        let end = record.now()
-        for r in relays { r.finishAll() }
-        noteProgress(at: end)
+        finish(jobs: jobs)
+        finishedAt = record.now()
     }
 
-    private func sample(at t: Double) {
-        for stage in record.stages where stage.ended == nil && stage.pid > 0 {
+    /// When the pipeline was over: as the shell watched it end, or (ended in the
+    /// background and seen later) when its last stage ended.
+    public private(set) var finishedAt: Double?
+
+    /// Every stage has ended: the helper's results land on the record.
+    private func finish(jobs: ChildWaiter) {
+        if observing {
+            jobs.removeReapObserver(self)
+            observing = false
+        }
+        if let helper, !helper.collect(jobs: jobs, into: record) {
+            _ = writeAll(2, "weir: trace: the relay process left no results; the numbers are incomplete\n")
+        }
+        helper = nil
+        settle()
+    }
+
+    /// The latest numbers of a pipeline still running (`jobs -t`).
+    public func refreshLive() { helper?.live?.read(into: record) }
+
+    func stopSampling(_ i: Int) {
+        var s = samplers.removeValue(forKey: i)
+        s?.close()
+    }
+
+    /// In the helper: one sample of every stage still running.
+    func sample(at t: Double) {
+        for stage in record.stages where stage.pid > 0 {
             guard var s = samplers[stage.index] else { continue }
             if !stage.endsKnown {
                 describeEnds(stage)
@@ -262,7 +258,7 @@ public final class PipelineTracer {
         noteProgress(at: t)
     }
 
-    private func noteProgress(at t: Double) {
+    func noteProgress(at t: Double) {
         for e in record.edges where e.progress.last?.bytes != e.bytesRead {
             e.progress.append((t, e.bytesRead))
         }
@@ -308,4 +304,15 @@ extension PipelineTracer: PipelineObserver {
     }
 
     public func resumedJobEnded(status: Int32) { whenDone?(status) }
+
+    public func jobEndedInBackground(status: Int32, jobs: ChildWaiter) {
+        finish(jobs: jobs)
+        finishedAt = record.stages.compactMap { $0.ended }.max() ?? record.now()
+        whenDone?(status)
+    }
+
+    public func liveLines() -> [String] {
+        refreshLive()
+        return LiveView.lines(record: record, at: record.now())
+    }
 }

@@ -7,6 +7,14 @@ public enum ProcessState: Equatable {
     case stopped(Int32)
     case running
 
+    /// Exited or killed: it will not run again.
+    public var hasEnded: Bool {
+        switch self {
+        case .exited, .signaled: return true
+        case .stopped, .running: return false
+        }
+    }
+
     public init(waitStatus st: Int32) {
         if weir_WIFEXITED(st) != 0 {
             self = .exited(weir_WEXITSTATUS(st))

@@ -123,5 +123,7 @@ final class RecordingObserver: PipelineObserver {
     func watch(jobs: ChildWaiter) { events.append("watch") }
     var stopped: Bool { false }
     func resumedJobEnded(status: Int32) { events.append("resumed \(status)") }
+    func jobEndedInBackground(status: Int32, jobs: ChildWaiter) { events.append("ended in background \(status)") }
+    func liveLines() -> [String] { [] }
     func childReaped(pid: pid_t, status: Int32, usage: rusage) { events.append("reaped") }
 }

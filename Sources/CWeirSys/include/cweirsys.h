@@ -30,6 +30,13 @@ int weir_set_pipe_size(int fd, int size);
 int weir_get_pipe_size(int fd);
 /// Bytes waiting in a pipe (FIONREAD); works on either end. -1 on error.
 int weir_unread_bytes(int fd);
+/// A pidfd for any process (readable once it has ended), -1 with errno when none.
+int weir_pidfd_open(pid_t pid);
+/// An anonymous in-memory file (close-on-exec).
+int weir_memfd(const char *name);
+/// Shared anonymous memory that a forked child writes and the parent reads.
+void *weir_shared_memory(size_t size);
+void weir_unmap(void *p, size_t size);
 /// The terminal size of fd (TIOCGWINSZ); -1 when it is not a terminal.
 int weir_window_size(int fd, int *rows, int *cols);
 /// The private FIFO directory and how many fifoN are in it, for the handler that removes

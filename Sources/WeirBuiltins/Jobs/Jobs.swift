@@ -231,8 +231,9 @@ func times(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 
 /// `jobs [-lprs]`
 func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
-    let (letters, _) = try parseOptions(args[1...], allowed: "lprsn", command: "jobs")
+    let (letters, _) = try parseOptions(args[1...], allowed: "lprsnt", command: "jobs")
     shell.jobs.reapFinished()
+    shell.settleTracedJobs()
     let listed = shell.jobs.jobs.contains { $0.background } ? shell.jobs.jobs : shell.jobs.inheritedJobs
     for job in listed where job.background {
         if letters.contains("r") && (job.isDone || job.isStopped) { continue }
@@ -247,6 +248,10 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if letters.contains("l") { line += "\(job.pids.first ?? 0) " }
         line += state.padding(to: 24) + job.command + (job.isDone || job.isStopped ? "" : " &")
         writeStdout(line + "\n")
+        // -t: a traced job's numbers so far.
+        if letters.contains("t"), let trace = job.pendingTrace {
+            for l in trace.liveLines() { writeStdout(ByteString(l) + "\n") }
+        }
         if job.isDone { job.notified = true }
     }
     shell.jobs.pruneDone()

@@ -777,7 +777,7 @@ let helpTopics: [HelpTopic] = [
             """),
     HelpTopic(
         name: "jobs",
-        synopsis: "jobs [-lnprs] [jobspec ...]",
+        synopsis: "jobs [-lnprst] [jobspec ...]",
         summary: "List the jobs.",
         description: """
             List the jobs.
@@ -792,6 +792,7 @@ let helpTopics: [HelpTopic] = [
               -p\tprint only the process group ids
               -r\tonly running jobs
               -s\tonly stopped jobs
+              -t\ta traced job's numbers so far (states, CPU, bytes, lines)
 
             Exit Status:
             0 unless an option is invalid or a job does not exist.

@@ -222,6 +222,7 @@ extension Shell {
             status = state.status
         }
         if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
+        settleTracedJobs()
         jobs.pruneDone()
         forgetWaitedJobs()
         return status
@@ -250,6 +251,7 @@ extension Shell {
         if let last = environment.lastBackgroundPid, jobs.job(forPid: last) == nil, jobs.isKnown(last) {
             _ = jobs.waitFor(last, interrupted: { self.traps.hasPending })
         }
+        settleTracedJobs()
         forgetWaitedJobs()
         // A trapped signal that came as the last child ended still interrupted the wait.
         if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
@@ -260,6 +262,7 @@ extension Shell {
     public func waitForAnyJob() -> Int32 {
         while true {
             if let done = jobs.jobs.first(where: { $0.background && $0.isDone }) {
+                settleTracedJobs()
                 jobs.remove(done)
                 return done.status
             }
@@ -274,26 +277,32 @@ extension Shell {
         job.background = false
         if let pg = job.processGroup { terminal.give(to: pg, modes: job.terminalModes) }
         if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
-        for p in job.pids where job.states[p] != nil { job.states[p] = .running }
+        job.markStoppedRunning()
         job.reportedStop = false
         jobs.remove(job)
         let observer = job.pendingTrace
         job.pendingTrace = nil
-        let status = waitForeground(job.pids, command: job.command, observer: observer)
+        let status = waitForeground(job.pids, command: job.command, observer: observer, ended: job.states)
         if let observer, !observer.stopped { observer.resumedJobEnded(status: status) }
         return status
+    }
+
+    /// Traced jobs that ended in the background: each one's record is finished and its
+    /// report written, before its `Done` notice.
+    public func settleTracedJobs() {
+        for job in jobs.jobs where job.isDone {
+            guard let observer = job.pendingTrace else { continue }
+            job.pendingTrace = nil
+            observer.jobEndedInBackground(status: job.status, jobs: jobs)
+        }
     }
 
     /// `bg`: continue a stopped job in the background.
     public func resumeInBackground(_ job: Job) {
         writeStdout("[\(job.id)]+ \(job.command) &\n")
-        if job.pendingTrace != nil {
-            // The relays of a traced pipeline run in the shell's foreground loop.
-            writeAll(2, "weir: bg: a traced pipeline moves data only in the foreground: once its pipes fill it waits for `fg`\n")
-        }
         job.background = true
         if let pg = job.processGroup { _ = Glibc.kill(-pg, SIGCONT) } else { for p in job.pids { _ = Glibc.kill(p, SIGCONT) } }
-        for p in job.pids where job.states[p] != nil { job.states[p] = .running }
+        job.markStoppedRunning()
         job.reportedStop = false
     }
 }

@@ -60,6 +60,7 @@ extension Shell {
     /// `[1]-  Done    command` for background jobs that ended since the last prompt.
     public func reportFinishedJobs() {
         jobs.reapFinished()
+        settleTracedJobs()
         let background = jobs.jobs.filter { $0.background }
         // A background job that read the terminal was stopped by SIGTTIN: say so once.
         for job in background where job.isStopped && !job.reportedStop {

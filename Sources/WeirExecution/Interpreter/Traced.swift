@@ -112,10 +112,11 @@ extension Shell {
         let tracer = PipelineTracer(record: record)
         tracer.mainStageCount = p.commands.count
         tracer.live = session.options.live
+        tracer.forkHelper = { [unowned self] body in try self.forkShell(foreground: false, body) }
         let status = try runStages(p, observer: tracer)
         let finish: (Int32) -> Void = { status in
             tracer.judgeSIGPIPEs()
-            record.duration = record.now()
+            record.duration = tracer.finishedAt ?? record.now()
             record.status = status
             session.finish(record)
             if tracer.interrupted { session.interrupted = true }

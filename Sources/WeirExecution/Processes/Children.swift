@@ -136,24 +136,27 @@ extension Shell {
     /// Waits for the processes of a foreground job and returns its status (the last
     /// one's, or with pipefail the last failing one's). Sets PIPESTATUS.
     @discardableResult
-    func waitForeground(_ pids: [pid_t], command: @autoclosure () -> ByteString = "", observer: PipelineObserver? = nil) -> Int32 {
+    /// `ended`: processes of a job continued with `fg` that had already ended (their
+    /// statuses were collected while it was stopped).
+    func waitForeground(_ pids: [pid_t], command: @autoclosure () -> ByteString = "", observer: PipelineObserver? = nil,
+                        ended: [pid_t: ProcessState] = [:]) -> Int32 {
         var statuses: [Int32] = []
         statuses.reserveCapacity(pids.count)
         var job: Job?
         if options.monitor {
             job = jobs.add(pids: pids, processGroup: pids.first, command: command(), background: false)
+            for (p, state) in ended where state.hasEnded { job?.states[p] = state }
         }
         // Traced: the relays run and the stages are sampled until every stage has ended
         // (or the job stops); the statuses are then already collected.
         observer?.watch(jobs: jobs)
         for p in pids {
-            // A stop the tracer's loop already collected is in the job's states; anything
-            // else comes from the waiter.
-            let collectedStop: ProcessState? = job.flatMap { j in
-                if case .stopped? = j.states[p] { return j.states[p] }
-                return nil
-            }
-            if let state = collectedStop ?? jobs.waitFor(p).map({ ProcessState(waitStatus: $0) }) {
+            // A stop or an end already collected (by the tracer's loop, or before `fg`) is
+            // in the job's states; anything else comes from the waiter.
+            var collected = job?.states[p]
+            if collected == .running { collected = nil }
+            if collected?.hasEnded == true { jobs.forgetStatus(of: p) }
+            if let state = collected ?? jobs.waitFor(p).map({ ProcessState(waitStatus: $0) }) {
                 reportSignalDeath(p, state, command: command())
                 if case .stopped = state, let j = job {
                     j.pendingTrace = observer

@@ -19,8 +19,9 @@ public final class Job {
     public var background: Bool
     /// Terminal modes saved when the job stopped.
     public var terminalModes: termios?
-    /// A traced pipeline that stopped: its relays and record wait for `fg`.
-    var pendingTrace: PipelineObserver?
+    /// A traced pipeline that stopped or runs in the background: its helper keeps
+    /// relaying, and its record is finished when it ends.
+    public internal(set) var pendingTrace: PipelineObserver?
 
     init(id: Int, pids: [pid_t], processGroup: pid_t?, command: ByteString, background: Bool) {
         self.id = id
@@ -41,6 +42,11 @@ public final class Job {
 
     public var isStopped: Bool {
         !isDone && pids.contains { p in if case .stopped? = states[p] { return true }; return false }
+    }
+
+    /// SIGCONT sent: the stopped processes run again (those that ended stay ended).
+    func markStoppedRunning() {
+        for p in pids { if case .stopped? = states[p] { states[p] = .running } }
     }
 
     /// The status of the job: its last process's.
@@ -205,6 +211,11 @@ public final class JobTable: ChildWaiter {
             }
             return nil
         }
+    }
+
+    /// A status already taken from the job's states: no one else will ask for it.
+    func forgetStatus(of pid: pid_t) {
+        if reaped.removeValue(forKey: pid) != nil { knownBackground.remove(pid) }
     }
 
     /// The remembered status of a background pid that has ended, if any.
