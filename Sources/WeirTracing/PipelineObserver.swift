@@ -38,6 +38,9 @@ public protocol PipelineObserver: ReapObserver {
     /// The shell now waits for the stages: the observer runs until they have ended or the
     /// job has stopped (their statuses come through `childReaped`).
     func watch(jobs: ChildWaiter)
+    /// The stages were started as a background job: the observer keeps watching without
+    /// the shell waiting (its record is finished by `jobEndedInBackground`).
+    func watchInBackground(jobs: ChildWaiter)
     /// The job stopped (Ctrl-Z) while it was watched.
     var stopped: Bool { get }
     /// A job that stopped has ended after `fg`, with this status.

@@ -217,6 +217,19 @@ public final class PipelineTracer {
     /// background and seen later) when its last stage ended.
     public private(set) var finishedAt: Double?
 
+    /// Started as a background job: the helper runs, the shell does not wait.
+    public func watchInBackground(jobs: ChildWaiter) {
+        inBackground = true
+        if !helperStarted { startHelper() }
+        if !observing {
+            jobs.addReapObserver(self)
+            observing = true
+        }
+    }
+
+    /// Started in the background (`trace PIPELINE &`).
+    public private(set) var inBackground = false
+
     /// Every stage has ended: the helper's results land on the record.
     private func finish(jobs: ChildWaiter) {
         if observing {

@@ -28,6 +28,8 @@ public struct StageSampler {
 
     /// CPU time so far (user + system, in seconds), from the last sample.
     public private(set) var cpuSeconds = 0.0
+    public private(set) var userSeconds = 0.0
+    public private(set) var systemSeconds = 0.0
 
     /// One sample; nil when the process is gone or stopped.
     public mutating func sample() -> StageActivity? {
@@ -38,7 +40,9 @@ public struct StageSampler {
             // Fields after the command: state is the 3rd field, utime and stime the 14th and 15th.
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             if fields.count > 12, let u = Double(fields[11]), let s = Double(fields[12]) {
-                cpuSeconds = (u + s) / StageSampler.clockTicks
+                userSeconds = u / StageSampler.clockTicks
+                systemSeconds = s / StageSampler.clockTicks
+                cpuSeconds = userSeconds + systemSeconds
             }
         }
         return StageSampler.activity(stat: stat, wchanFD: wchanFD, pid: pid, depth: 0)

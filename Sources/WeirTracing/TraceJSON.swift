@@ -69,7 +69,15 @@ public enum TraceJSON {
         if let path = e.path { o.add("path", bytes: path) } else { o.addNull("path") }
         o.add("bytes_written", number: Int(e.bytesWritten))
         o.add("bytes_read", number: Int(e.bytesRead))
-        o.add("lines", number: Int(e.lines))
+        if e.estimated { o.addNull("lines") } else { o.add("lines", number: Int(e.lines)) }
+        o.add("estimated", raw: e.estimated ? "true" : "false")
+        if e.estimated {
+            o.add("fill_bytes", number: e.fill)
+            o.add("max_fill_bytes", number: e.maxFill)
+        } else {
+            o.addNull("fill_bytes")
+            o.addNull("max_fill_bytes")
+        }
         if let peek = e.peek {
             var inner = JSONObject()
             inner.add("head", raw: "[" + peek.headLines.map { TraceText.json(ByteString($0)) }.joined(separator: ",") + "]")
@@ -93,6 +101,7 @@ public enum TraceJSON {
         o.add("duration_ms", milliseconds: p.duration)
         o.add("status", number: Int(p.status))
         o.add("depth", number: p.depth)
+        o.add("attached", raw: p.attached ? "true" : "false")
         o.add("stages", number: p.stages.count)
         o.add("edges", number: p.edges.count)
         if let v = TraceVerdict.explain(p) { o.add("verdict", string: v) } else { o.addNull("verdict") }

@@ -1,6 +1,8 @@
+import Glibc
 import WeirSyntax
 /// What `trace` was asked for: `trace [--json] [--chrome FILE] [-o FILE] [--live|--no-live]
-/// [--no-color] [--] PIPELINE`.
+/// [--no-color] [--] PIPELINE`, or `trace [options] -p PID…` / `trace [options] %JOB` to
+/// attach to a pipeline already running.
 public struct TraceOptions: Equatable {
     public enum Live: Equatable { case auto, on, off }
 
@@ -19,6 +21,8 @@ public struct TraceOptions: Equatable {
     /// `--peek N`: keep the first and last N lines of each edge (0: none).
     public var peek = 0
     public static let maxPeek = 1000
+    /// `-p PID[,PID…]` (repeatable): attach to the running pipeline of these processes.
+    public var attachPids: [pid_t] = []
 
     public init() {}
 
@@ -27,7 +31,9 @@ public struct TraceOptions: Equatable {
         var i = 0
         func value(_ name: ByteString) throws(TraceOptionError) -> ByteString {
             i += 1
-            guard i < arguments.count else { throw TraceOptionError("\(name) needs a file name") }
+            guard i < arguments.count else {
+                throw TraceOptionError(name == "-p" || name == "--pid" ? "\(name) needs a process id" : "\(name) needs a file name")
+            }
             return arguments[i]
         }
         while i < arguments.count {
@@ -42,13 +48,15 @@ public struct TraceOptions: Equatable {
             case "--help": help = true
             case "--peek": peek = try Self.peekCount(try value(a))
             case "--otlp": otlpFile = try value(a)
+            case "-p", "--pid": attachPids += try Self.pids(try value(a))
             case "--": return
             default:
                 if a.hasPrefix("--chrome=") { chromeFile = a.dropFirst(9); break }
                 if a.hasPrefix("--output=") { outputFile = a.dropFirst(9); break }
                 if a.hasPrefix("--otlp=") { otlpFile = a.dropFirst(7); break }
                 if a.hasPrefix("--peek=") { peek = try Self.peekCount(a.dropFirst(7)); break }
-                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, --otlp FILE, -o FILE, --peek N, --live, --no-live, --no-color, --help)")
+                if a.hasPrefix("--pid=") { attachPids += try Self.pids(a.dropFirst(6)); break }
+                throw TraceOptionError("unknown option `\(a)` (expected --json, --chrome FILE, --otlp FILE, -o FILE, --peek N, -p PID, --live, --no-live, --no-color, --help)")
             }
             i += 1
         }
@@ -56,6 +64,16 @@ public struct TraceOptions: Equatable {
 }
 
 extension TraceOptions {
+    /// `-p`'s process ids, separated by commas.
+    static func pids(_ text: ByteString) throws(TraceOptionError) -> [pid_t] {
+        var out: [pid_t] = []
+        for part in String(decoding: text.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false) {
+            guard let pid = pid_t(part), pid > 0 else { throw TraceOptionError("-p needs process ids (1,2,…), not `\(text)`") }
+            out.append(pid)
+        }
+        return out
+    }
+
     /// `--peek`'s count: 1 to maxPeek lines.
     static func peekCount(_ text: ByteString) throws(TraceOptionError) -> Int {
         guard let n = Int(String(decoding: text.bytes, as: UTF8.self)), n >= 1, n <= maxPeek else {

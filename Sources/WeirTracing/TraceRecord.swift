@@ -65,6 +65,8 @@ public final class TracedStage {
     public var spanID: String?
     /// Its stdin and stdout have been looked at in /proc.
     public var endsKnown = false
+    /// Seen to end by a pidfd, not waited for (an attached process): its status is unknown.
+    public var endedUnwaited = false
     /// Its own redirections of stdin and stdout, known before it runs (they win over what
     /// /proc shows, which may be from before the stage made them).
     public var redirectedStdin = false
@@ -123,6 +125,12 @@ public final class TracedEdge {
     public var path: ByteString?
     /// `--peek N`: the first and last lines that crossed it.
     public var peek: LinePeek?
+    /// Attached (`trace -p`): no relay counted the bytes. They are estimates from the
+    /// writer's and the reader's /proc/PID/io since the attach, lines are unknown, and
+    /// the pipe's fill was sampled (bytes waiting in it, last seen and most).
+    public var estimated = false
+    public var fill = 0
+    public var maxFill = 0
 
     public init(from: Int, to: Int) {
         self.from = from
@@ -151,6 +159,9 @@ public final class TracedPipeline {
     public var otlpTraceID: String?
     /// Nesting depth: pipelines run inside a traced function or compound command.
     public var depth = 0
+    /// Watched from outside (`trace -p`, `trace %JOB`): it was already running, times
+    /// count from the attach, and the statuses are not known.
+    public var attached = false
 
     public init(id: Int, command: ByteString, location: ByteString) {
         self.id = id

@@ -60,23 +60,34 @@ public enum TraceTable {
         for e in p.edges {
             let from = p.stages[e.from], to = p.stages[e.to]
             var traffic: String
-            if e.bytesWritten != e.bytesRead {
+            if e.estimated {
+                traffic = TraceUnits.bytes(e.bytesWritten) == TraceUnits.bytes(e.bytesRead) ? "~" + TraceUnits.bytes(e.bytesRead)
+                    : "written ~" + TraceUnits.bytes(e.bytesWritten) + ", read ~" + TraceUnits.bytes(e.bytesRead)
+                traffic += ", pipe holds " + TraceUnits.bytes(Int64(e.fill)) + " (max " + TraceUnits.bytes(Int64(e.maxFill)) + ")"
+            } else if e.bytesWritten != e.bytesRead {
                 traffic = "written " + TraceUnits.bytes(e.bytesWritten) + ", read " + TraceUnits.bytes(e.bytesRead)
             } else {
                 traffic = TraceUnits.bytes(e.bytesRead)
             }
-            traffic += ", " + TraceUnits.count(e.lines) + (e.lines == 1 ? " line" : " lines")
+            if !e.estimated { traffic += ", " + TraceUnits.count(e.lines) + (e.lines == 1 ? " line" : " lines") }
             if p.duration > 0.05 && e.bytesRead > 0 {
                 traffic += ", " + TraceUnits.bytes(Int64(Double(e.bytesRead) / p.duration)) + "/s"
             }
             var edge = indent + "  \(e.from + 1) → \(e.to + 1)  " + short(from.command) + " → " + short(to.command)
                 + " (" + e.kind + "): " + traffic
             // Too wide: the numbers name the stages.
-            if let width, edge.count > width { edge = indent + "  \(e.from + 1) → \(e.to + 1)  (" + e.kind + "): " + traffic }
-            out += edge + "\n"
+            if let width, edge.count > width { edge = "\(e.from + 1) → \(e.to + 1)  (" + e.kind + "): " + traffic }
+            else { edge.removeFirst(indent.count + 2) }
+            for line in wrapped(edge, width: width.map { $0 - indent.count - 2 }) { out += indent + "  " + line + "\n" }
             if let peek = e.peek { out += peekLines(peek, lines: e.lines, indent: indent, width: width, dim: dim, reset: reset) }
         }
-        out += indent + "  " + "status \(p.status), " + TraceUnits.duration(p.duration) + "\n"
+        if p.attached {
+            let note = "attached for " + TraceUnits.duration(p.duration)
+                + ": times, CPU and bytes count from the attach; bytes (~) are estimates from /proc/PID/io"
+            for line in wrapped(note, width: width.map { $0 - indent.count - 2 }) { out += indent + "  " + dim + line + reset + "\n" }
+        } else {
+            out += indent + "  " + "status \(p.status), " + TraceUnits.duration(p.duration) + "\n"
+        }
         if let v = TraceVerdict.explain(p) {
             for line in wrapped(v, width: width.map { $0 - indent.count - 2 }) { out += indent + "  " + yellow + line + reset + "\n" }
         }
@@ -156,7 +167,9 @@ public enum TraceTable {
             if withReason, let reader = s.benignSIGPIPE { t += " after `" + short(reader) + "` exited 0 (benign)" }
             return t + (core ? " (core dumped)" : "")
         case .stopped(let sig): return "stopped " + signalName(sig)
-        case .running: return s.kind == .external || s.ended == nil ? "running" : "-"
+        case .running:
+            if s.endedUnwaited { return "ended" }
+            return s.kind == .external || s.ended == nil ? "running" : "-"
         }
     }
 

@@ -125,5 +125,6 @@ final class RecordingObserver: PipelineObserver {
     func resumedJobEnded(status: Int32) { events.append("resumed \(status)") }
     func jobEndedInBackground(status: Int32, jobs: ChildWaiter) { events.append("ended in background \(status)") }
     func liveLines() -> [String] { [] }
+    func watchInBackground(jobs: ChildWaiter) { events.append("background") }
     func childReaped(pid: pid_t, status: Int32, usage: rusage) { events.append("reaped") }
 }

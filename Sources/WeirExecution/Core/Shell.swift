@@ -79,6 +79,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// While a traced pipeline's stages start: its tracer and the stage being started,
     /// so that a process substitution in that stage's words joins the traced graph.
     var activeObserver: PipelineObserver?
+    /// `trace PIPELINE &` at a prompt: the traced pipeline about to start is a background
+    /// job of this shell (not a subshell's), so `jobs -t` sees it.
+    var tracedInBackground = false
     var activeStageIndex = 0
     /// While a traced command runs in the shell itself: its record, and the helpers that
     /// relay its process substitutions.

@@ -8,6 +8,17 @@ extension Shell {
     /// ignores SIGINT and SIGQUIT, as POSIX says.
     func runInBackground(_ andOr: AndOrList) throws -> Int32 {
         let monitor = options.monitor
+        if let (p, prefix) = tracedBackgroundPipeline(andOr) {
+            tracedInBackground = true
+            defer { tracedInBackground = false }
+            let before = jobs.jobs.last
+            _ = try runTraceCommand(p, prefix)
+            if interactive, let job = jobs.jobs.last, job !== before, let pid = job.pids.last {
+                writeAll(2, "[\(job.id)] \(pid)\n")
+            }
+            environment.lastStatus = 0
+            return 0
+        }
         // A whole-script trace follows the script into its background jobs.
         let session = traceSession?.wholeScript == true ? traceSession : nil
         let pid = try forkShell(foreground: false) {
@@ -37,6 +48,18 @@ extension Shell {
         if interactive { writeAll(2, "[\(job.id)] \(pid)\n") }
         environment.lastStatus = 0
         return 0
+    }
+
+    /// `trace PIPELINE &` under job control, in the shell itself (not a subshell): its
+    /// stages become a background job that this shell's tracer watches, so `jobs -t`
+    /// shows its numbers and its report comes as a job notice. A lone builtin or compound
+    /// command under `trace` runs in a subshell as any background command does.
+    func tracedBackgroundPipeline(_ andOr: AndOrList) -> (Pipeline, PipelinePrefix)? {
+        guard options.monitor, !isSubshell, traceSession == nil, andOr.rest.isEmpty else { return nil }
+        let p = andOr.first
+        guard !p.negated, p.prefixes.count == 1, let prefix = p.prefixes.first, prefix.kind == .trace,
+              p.commands.count >= 2 || (p.commands.count == 1 && isExternalStage(p.commands[0])) else { return nil }
+        return (p, prefix)
     }
 
     /// `coproc [NAME] command`: the command runs in the background with a pipe to its

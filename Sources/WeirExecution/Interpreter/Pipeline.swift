@@ -8,13 +8,13 @@ extension Shell {
     /// The plan of a pipeline of two or more stages in the shell's current state: job
     /// control decides the process groups and the terminal, the traps the children's
     /// signals, `lastpipe` whether the shell runs the last stage.
-    func planPipeline(_ p: Pipeline, observer: PipelineObserver? = nil) -> PipelinePlan {
+    func planPipeline(_ p: Pipeline, observer: PipelineObserver? = nil, background: Bool = false) -> PipelinePlan {
         let stages = p.commands.enumerated().map { i, cmd in
             PipelinePlan.Stage(command: cmd, stderrToPipe: i < p.operators.count && p.operators[i].op == .pipeAll)
         }
         return PipelinePlan(stages: stages, newProcessGroup: options.monitor,
-                            takesTerminal: options.monitor && terminal.fd != nil,
-                            signals: childSignals(background: false),
+                            takesTerminal: options.monitor && terminal.fd != nil && !background,
+                            signals: childSignals(background: background),
                             lastStageInShell: shoptFlags.contains("lastpipe") && !options.monitor && observer == nil,
                             observer: observer)
     }
@@ -25,8 +25,11 @@ extension Shell {
     ///
     /// Traced, the plan's observer is told each event (each pipe may become two with the
     /// tracer's relay between them); untraced there is no observer and nothing is added.
-    func runStages(_ p: Pipeline, observer: PipelineObserver? = nil) throws -> Int32 {
-        let plan = planPipeline(p, observer: observer)
+    ///
+    /// `background` (a traced pipeline started with `&` under job control): the stages
+    /// become a background job, watched by the observer's helper, and nothing waits.
+    func runStages(_ p: Pipeline, observer: PipelineObserver? = nil, background: Bool = false) throws -> Int32 {
+        let plan = planPipeline(p, observer: observer, background: background)
         let observer = plan.observer
         var pipes: [(read: Int32, write: Int32)] = []
         var pids: [pid_t] = []
@@ -115,6 +118,15 @@ extension Shell {
             return status
         }
         for end in pipes { for fd in [end.read, end.write] where fd >= 0 { close(fd) } }
+        if background && !pids.isEmpty {
+            let job = jobs.add(pids: pids, processGroup: plan.newProcessGroup ? pids.first : nil,
+                               command: (currentSource.map { $0.slice(p.span) } ?? "").trimmingBlanks(), background: true)
+            job.pendingTrace = observer
+            observer?.watchInBackground(jobs: jobs)
+            environment.lastBackgroundPid = pids.last
+            if let failure { throw failure }
+            return 0
+        }
         let status = waitForeground(pids, command: currentSource.map { $0.slice(p.span) } ?? "", observer: observer)
         if let failure { throw failure }
         return status

@@ -25,8 +25,13 @@ extension Shell {
             environment.lastStatus = 2
             return 2
         }
-        if traceSession != nil { return try runPipeline(inner) }
         session.columnsHint = columnsVariable
+        if !options.attachPids.isEmpty || jobOperand(inner) != nil {
+            let status = runAttachedTrace(inner, options: options, session: session)
+            environment.lastStatus = status
+            return status
+        }
+        if traceSession != nil { return try runPipeline(inner) }
         session.traceParent = traceParentVariable
         session.otlpEndpoint = otlpEndpointVariable
         traceSession = session
@@ -58,6 +63,58 @@ extension Shell {
             kill(getpid(), SIGINT)
         }
         return status
+    }
+
+    /// `trace %JOB`: the job spec, when the pipeline is that one word.
+    func jobOperand(_ p: Pipeline) -> ByteString? {
+        guard p.commands.count == 1, case .simple = p.commands[0] else { return nil }
+        let text = commandText(p.commands[0].span).trimmingBlanks()
+        guard text.hasPrefix("%"), !text.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return nil }
+        return text
+    }
+
+    /// `trace -p PID…` or `trace %JOB`: watches the running pipeline those processes belong
+    /// to until it ends or Ctrl-C, and reports it as estimates (PipelineAttach).
+    func runAttachedTrace(_ p: Pipeline, options: TraceOptions, session: TraceSession) -> Int32 {
+        var pids = options.attachPids
+        var label: ByteString = "pid " + ByteString(pids.map { ByteString($0) }.joined(separator: ","))
+        if let spec = jobOperand(p) {
+            guard let job = job(forSpec: spec) else {
+                error("trace: \(spec): no such job")
+                try? session.close()
+                return 1
+            }
+            pids += job.pids
+            label = spec
+        } else if !p.commands.isEmpty {
+            error("trace: -p attaches to a running pipeline: give it no command")
+            try? session.close()
+            return 2
+        }
+        // A job started a moment ago may not have started all its pipeline's processes
+        // yet (a background pipeline runs in a subshell): look until two looks 50 ms
+        // apart find the same processes, for up to a second.
+        var found = PipelineAttach(pids: pids)
+        let deadline = monotonicSeconds() + 1
+        while let g = found, monotonicSeconds() < deadline {
+            var pause = timespec(tv_sec: 0, tv_nsec: 50_000_000)
+            nanosleep(&pause, nil)
+            guard let again = PipelineAttach(pids: pids) else { break }
+            found = again
+            if !again.edges.isEmpty && again.stages.map({ $0.pid }) == g.stages.map({ $0.pid }) { break }
+        }
+        guard let graph = found else {
+            error("trace: \(label): no such process")
+            try? session.close()
+            return 1
+        }
+        let record = session.begin(command: graph.command, location: label)
+        let watch = AttachedWatch(graph: graph, record: record)
+        watch.live = session.options.live
+        // Ctrl-C at a terminal leaves `^C` on the line: the report starts on the next.
+        if watch.run() && isatty(2) != 0 { writeAll(2, "\n") }
+        session.finish(record)
+        return session.closeReportingErrors() ? 0 : 1
     }
 
     /// `$TRACEPARENT` (W3C trace context), for OTLP spans that join the caller's trace.
@@ -113,7 +170,9 @@ extension Shell {
         tracer.mainStageCount = p.commands.count
         tracer.live = session.options.live
         tracer.forkHelper = { [unowned self] body in try self.forkShell(foreground: false, body) }
-        let status = try runStages(p, observer: tracer)
+        let background = tracedInBackground
+        tracedInBackground = false
+        let status = try runStages(p, observer: tracer, background: background)
         let finish: (Int32) -> Void = { status in
             tracer.judgeSIGPIPEs()
             record.duration = tracer.finishedAt ?? record.now()
@@ -121,9 +180,9 @@ extension Shell {
             session.finish(record)
             if tracer.interrupted { session.interrupted = true }
         }
-        if tracer.stopped {
-            // Ctrl-Z: the record and the session wait for `fg` (the report covers the
-            // pipeline's whole life).
+        if tracer.stopped || tracer.inBackground {
+            // Ctrl-Z, or started with `&`: the record and the session wait for the job to
+            // end, after `fg` or in the background (the report covers its whole life).
             session.pendingJobs += 1
             tracer.whenDone = { status in
                 finish(status)

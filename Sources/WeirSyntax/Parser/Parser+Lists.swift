@@ -179,9 +179,10 @@ extension Parser {
             options.append(w)
             if text == "--" { break }
             // `trace` options that take an argument.
-            if kw == .trace && (text == "-o" || text == "--chrome" || text == "--output" || text == "--peek" || text == "--otlp") {
+            if kw == .trace && (text == "-o" || text == "--chrome" || text == "--output" || text == "--peek" || text == "--otlp"
+                                || text == "-p" || text == "--pid") {
                 skipBlanks()
-                if Lex.isMeta(peek()) { throw error("`\(text)` needs a file name") }
+                if Lex.isMeta(peek()) { throw error(text == "-p" || text == "--pid" ? "`\(text)` needs a process id" : "`\(text)` needs a file name") }
                 options.append(try parseWord(.command))
             }
         }
