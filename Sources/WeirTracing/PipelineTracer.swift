@@ -262,6 +262,7 @@ public final class PipelineTracer {
             let a = s.sample()
             stage.currentActivity = a
             stage.currentCPU = s.cpuSeconds
+            if let m = s.peakMemory { stage.peakMemory = max(stage.peakMemory ?? 0, m) }
             if let a {
                 stage.samples[a, default: 0] += 1
                 if stage.timeline.last?.activity != a { stage.timeline.append((t, a)) }

@@ -2,7 +2,7 @@
 /// own synopsis line, then the body).
 public let traceHelpText = traceHelpSynopsis + "\n\n" + traceHelpBody
 
-public let traceHelpSynopsis = "trace [--json] [--chrome FILE] [--otlp FILE] [-o FILE] [--peek N] [--live|--no-live] [--no-color] [--] PIPELINE"
+public let traceHelpSynopsis = "trace [--json] [--chrome FILE] [--otlp FILE] [-o FILE] [--peek N] [--live|--no-live] [--no-color] [--] PIPELINE | -p PID[,PID…] | %JOB"
 
 public let traceHelpBody = """
 Run a pipeline and report how data flowed through it.
@@ -19,6 +19,18 @@ of its life spent running, waiting for input and waiting for the next stage to r
 (sampled from /proc every 10 ms), and what its stdin and stdout were. Each edge: the
 exact bytes and lines that crossed it, its rate, and when a reader left early how much
 was written and how much was read.
+
+A traced job keeps flowing out of the foreground: after Ctrl-Z and `bg`, or started
+with `trace PIPELINE &`, its report comes as a job notice when it ends, and `jobs -t`
+shows its numbers so far (a helper process relays and samples, not the shell).
+
+Attaching to a pipeline already running:
+  trace %JOB                a job of this shell
+  trace -p PID[,PID…]       the pipeline these processes belong to, whoever started it
+weir finds the other stages through /proc (the pipes on their stdin and stdout, within
+the job), samples each stage, estimates each edge's bytes from /proc/PID/io (marked ~;
+lines are unknown) and reads how full each pipe is, until the pipeline ends or Ctrl-C,
+then writes the same report.
 
 Options:
   --json            one JSON object per stage, edge and pipeline instead of the table
@@ -37,6 +49,7 @@ Options:
   --no-live         no live view (by default a pipeline that runs longer than half a
                     second on a terminal gets one)
   --no-color        no colour in the report (also when NO_COLOR is set)
+  -p, --pid PIDS    attach to the running pipeline of these processes (see above)
   --help            show this help
   --                the end of the options
 
@@ -51,6 +64,7 @@ A whole script:
 
 Exit Status:
 The pipeline's status. 2 for a bad option; 1 if the pipeline succeeded but the
-report or timeline could not be written.
+report or timeline could not be written. Attached: 0, or 1 when no such process or
+job exists or the report could not be written.
 
 """

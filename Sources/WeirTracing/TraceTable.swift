@@ -75,9 +75,13 @@ public enum TraceTable {
             }
             var edge = indent + "  \(e.from + 1) → \(e.to + 1)  " + short(from.command) + " → " + short(to.command)
                 + " (" + e.kind + "): " + traffic
-            // Too wide: the numbers name the stages.
-            if let width, edge.count > width { edge = "\(e.from + 1) → \(e.to + 1)  (" + e.kind + "): " + traffic }
-            else { edge.removeFirst(indent.count + 2) }
+            // Too wide: shorter names, then the numbers alone name the stages.
+            edge.removeFirst(indent.count + 2)
+            if let width, edge.count > width - indent.count - 2 {
+                edge = "\(e.from + 1) → \(e.to + 1)  " + fitted(short(from.command), 14) + " → " + fitted(short(to.command), 14)
+                    + " (" + e.kind + "): " + traffic
+                if edge.count > width - indent.count - 2 { edge = "\(e.from + 1) → \(e.to + 1)  (" + e.kind + "): " + traffic }
+            }
             for line in wrapped(edge, width: width.map { $0 - indent.count - 2 }) { out += indent + "  " + line + "\n" }
             if let peek = e.peek { out += peekLines(peek, lines: e.lines, indent: indent, width: width, dim: dim, reset: reset) }
         }
@@ -196,19 +200,32 @@ public enum TraceVerdict {
             }
             return "`\(TraceTable.short(s.command))` was on CPU \(TraceUnits.percent(min(1, s.cpuShare))) of its life"
         }
+        let most = stages.max { $0.userCPU + $0.systemCPU < $1.userCPU + $1.systemCPU }!
+        let mostCPU = "`\(TraceTable.short(most.command))` used the most CPU (\(TraceUnits.duration(most.userCPU + most.systemCPU)))"
         if !sampled {
-            let most = stages.max { $0.userCPU + $0.systemCPU < $1.userCPU + $1.systemCPU }!
-            return "finished in \(TraceUnits.duration(p.duration)), too quickly to sample; `\(TraceTable.short(most.command))` used the most CPU (\(TraceUnits.duration(most.userCPU + most.systemCPU)))"
+            return "finished in \(TraceUnits.duration(p.duration)), too quickly to sample; " + mostCPU
         }
-        let busiest = stages.max { $0.share(.running) < $1.share(.running) }!
+        // The stage that ran longest (samples come at a fixed rate, so their count is
+        // time): a short stage that ran all of its few milliseconds did not hold back a
+        // pipeline that took seconds.
+        func ranLonger(_ a: TracedStage, _ b: TracedStage) -> Bool {
+            let (x, y) = (a.samples[.running] ?? 0, b.samples[.running] ?? 0)
+            return x != y ? x < y : a.share(.running) < b.share(.running)
+        }
+        let busiest = stages.max(by: ranLonger)!
         // A pipeline where nobody computes much is held back by whoever sleeps on
         // something other than a pipe (a timer, the network, a disk).
         var culprit = busiest
         var reason = "running \(TraceUnits.percent(busiest.share(.running))) of its life"
-        if busiest.share(.running) < 0.3, let sleeper = stages.max(by: { $0.share(.sleeping) < $1.share(.sleeping) }),
+        if busiest.share(.running) < 0.3,
+           let sleeper = stages.max(by: { ($0.samples[.sleeping] ?? 0, $0.share(.sleeping)) < ($1.samples[.sleeping] ?? 0, $1.share(.sleeping)) }),
            sleeper.share(.sleeping) > 0.5 {
             culprit = sleeper
             reason = "asleep (not on a pipe) \(TraceUnits.percent(sleeper.share(.sleeping))) of its life"
+        } else if (busiest.samples[.running] ?? 0) == 0 {
+            // Sampled, but never seen running or asleep on anything but a pipe (a short
+            // pipeline whose few samples caught only waits): the CPU times tell.
+            return (p.attached ? "no stage was seen running; " : "finished in \(TraceUnits.duration(p.duration)), too quickly to sample well; ") + mostCPU
         }
         var text = "`\(TraceTable.short(culprit.command))` is the bottleneck: " + reason + stopped(culprit)
         let i = culprit.index

@@ -47,6 +47,34 @@ import WeirTestSupport
         #expect(pipeline["status"]?["code"]?.number == 0)
     }
 
+    /// The file is an `ExportTraceServiceRequest` by the official protobuf definitions
+    /// (PyPI opentelemetry-proto): every field known and of its type, and the ids hex of
+    /// the OTLP/JSON lengths (protobuf's own JSON would read them as base64).
+    @Test func theFileParsesWithTheOfficialProtobufDefinitions() {
+        let dir = makeTemporaryDirectory()
+        defer { removeTree(dir) }
+        let weir = run([weirBinary, "-c", "trace --otlp o.json seq 100 | (sleep 0.05; grep 7) | wc -l; trace --otlp p.json false"],
+                       directory: dir)
+        #expect(weir.stdout == "19\n", "\(weir.stderr)")
+        let check = """
+            import sys, json
+            from google.protobuf import json_format
+            from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+            for name in sys.argv[1:]:
+                text = open(name).read()
+                request = json_format.Parse(text, ExportTraceServiceRequest(), ignore_unknown_fields=False)
+                spans = [s for r in request.resource_spans for ss in r.scope_spans for s in ss.spans]
+                raw = [s for r in json.loads(text)["resourceSpans"] for ss in r["scopeSpans"] for s in ss["spans"]]
+                for s in raw:
+                    assert len(bytes.fromhex(s["traceId"])) == 16 and len(bytes.fromhex(s["spanId"])) == 8, s
+                    for l in s.get("links", []): assert len(bytes.fromhex(l["spanId"])) == 8, l
+                print(name, len(spans), sum(len(s.links) for s in spans), [s.status.code for s in spans])
+            """
+        let r = run(["python3", "-c", check, "o.json", "p.json"], directory: dir)
+        #expect(r.status == 0, "opentelemetry-proto (pip install opentelemetry-proto) did not accept the file: \(r.stderr)")
+        #expect(r.stdout == "o.json 4 2 [0, 0, 0, 0]\np.json 2 0 [2, 2]\n", "\(r.stdout)\(r.stderr)")
+    }
+
     @Test func theSpansJoinTheTraceparentsTrace() {
         let trace = "4bf92f3577b34da6a3ce929d0e0e4736", parent = "00f067aa0ba902b7"
         let env = ["PATH=/usr/bin:/bin", "TRACEPARENT=00-\(trace)-\(parent)-01"]

@@ -23,8 +23,12 @@ import WeirTestSupport
 
     @Test(arguments: [80, 72])
     func aNarrowReportFits(_ columns: Int) {
-        let text = report("trace seq 200000 | sort -n | uniq -c | wc -l > /dev/null; trace yes | head -1 > /dev/null",
-                          columns: columns)
+        // The README's examples: ps aux into awk, yes into head, and six stages.
+        let text = report("""
+            trace seq 200000 | sort -n | uniq -c | wc -l > /dev/null; trace yes | head -1 > /dev/null
+            trace ps aux | awk '{print $1}' | sort | uniq -c | sort -rn | head -5 > /dev/null
+            trace seq 300000 | sed 's/0$//' | sort -n | uniq -c | awk '{print $1}' | sort -n | uniq -c > /dev/null
+            """, columns: columns)
         #expect(widths(text).allSatisfy { $0 <= columns }, "wider than \(columns):\n\(text)")
         #expect(text.contains("stdin→out") && text.contains("→pipe"), "\(text)")
         // The benign SIGPIPE is a note under the table, marked in the status column.
