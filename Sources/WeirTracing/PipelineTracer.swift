@@ -141,9 +141,6 @@ public final class PipelineTracer {
     }
 
     private var allEnded: Bool { byPid.values.allSatisfy { $0.ended != nil } }
-    private var mainEnded: Bool {
-        byPid.values.allSatisfy { $0.ended != nil || $0.index >= mainStageCount }
-    }
 
     /// Starts the helper for the stages started so far; without one, the relays close
     /// (the stages see their pipes end rather than hang) and nothing is sampled.

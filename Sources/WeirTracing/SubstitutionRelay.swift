@@ -6,7 +6,7 @@ import WeirSyntax
 /// A process substitution used by a command that runs in the shell itself (`while read
 /// … done < <(cmd)`, `{ …; } 2> >(filter)`) under `trace`. The shell is busy running the
 /// command, so a small forked helper relays the FIFO edge instead, and reports the
-/// edge's counts when the command has ended.
+/// edge's counts (and `--peek` lines) when the command has ended.
 public final class SubstitutionRelay {
     public let stage: TracedStage
     public let edge: TracedEdge
@@ -25,7 +25,18 @@ public final class SubstitutionRelay {
             close(stop[1]); close(result[0])
             SubstitutionRelay.relayUntilDone(relay, stop: stop[0])
             let e = relay.edge
-            writeAll(result[1], "\(e.bytesWritten) \(e.bytesRead) \(e.lines)\n")
+            var w = WireWriter()
+            w.int(e.bytesWritten)
+            w.int(e.bytesRead)
+            w.int(e.lines)
+            if let peek = e.peek {
+                w.int(1)
+                w.lines(peek.headLines)
+                w.lines(peek.tailLines)
+            } else {
+                w.int(0)
+            }
+            _ = writeAll(result[1], w.bytes)
             return 0
         }) else { return nil }
         helper = pid
@@ -80,11 +91,13 @@ public final class SubstitutionRelay {
         close(resultFD)
         resultFD = -1
         _ = jobs.waitFor(helper, interrupted: { false })
-        let fields = String(decoding: out, as: UTF8.self).split(separator: " ").compactMap { Int64($0.filter { $0.isNumber }) }
-        if fields.count == 3 {
-            edge.bytesWritten = fields[0]
-            edge.bytesRead = fields[1]
-            edge.lines = fields[2]
-        }
+        var r = WireReader(bytes: out)
+        let written = r.int(), read = r.int(), lines = r.int()
+        let peek = r.int() == 1 ? (r.lines(), r.lines()) : nil
+        guard !r.failed else { return }
+        edge.bytesWritten = written
+        edge.bytesRead = read
+        edge.lines = lines
+        if let (head, tail) = peek { edge.peek = LinePeek(limit: edge.peek?.limit ?? max(head.count, tail.count), head: head, tail: tail) }
     }
 }

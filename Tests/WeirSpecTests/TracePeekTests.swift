@@ -54,6 +54,15 @@ import WeirTestSupport
         #expect(Double(edge["lines"]?.number ?? 0) <= read, "\(t.text)")
     }
 
+    /// A substitution used by a command that runs in the shell is relayed by a forked
+    /// helper; its peek comes back with its counts.
+    @Test func aSubstitutionOfACommandInTheShell() {
+        let t = traced("trace --json -o t.jsonl --peek 1 while read x; do :; done < <(seq 4)")
+        let fifo = t.edges.first { $0["kind"]?.string == "fifo" }
+        #expect(fifo?["lines"]?.int == 4, "\(t.text)")
+        #expect(strings(fifo?["peek"]?["head"]) == ["1"] && strings(fifo?["peek"]?["tail"]) == ["4"], "\(t.text)")
+    }
+
     @Test func theTableShowsThemUnderTheEdge() {
         let r = run([weirBinary, "-c", "trace --peek 1 seq 5 | cat > /dev/null"])
         #expect(r.stderr.contains("1 → 2  seq 5 → cat > /dev/null (pipe): 10 B, 5 lines\n     │ 1\n     │ … 3 lines …\n     │ 5\n"),

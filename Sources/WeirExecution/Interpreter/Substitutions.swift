@@ -169,6 +169,7 @@ extension Shell {
         let edge = TracedEdge(from: isInput ? stage.index : 0, to: isInput ? 0 : stage.index)
         edge.kind = "fifo"
         edge.path = fifo
+        if span.peekLines > 0 { edge.peek = LinePeek(limit: span.peekLines) }
         // On failure the relay has closed the descriptors (the substitution's pipe ends).
         guard let relay = EdgeRelay(edge: edge, source: r.source, sink: r.sink, sinkPath: isInput ? fifo : nil) else {
             return r.pid
