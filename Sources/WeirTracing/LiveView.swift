@@ -84,8 +84,10 @@ public final class LiveView {
             lines.append(" \(s.index + 1) " + name + String(repeating: " ", count: width - name.count) + "  " + state + " " + cpu)
             if s.index < record.edges.count {
                 let e = record.edges[s.index]
-                lines.append("   │ " + pad(TraceUnits.bytes(e.bytesRead), 10) + "  " + pad(TraceUnits.bytes(Int64(rates[s.index])) + "/s", 12)
-                             + "  " + TraceUnits.count(e.lines) + " lines")
+                // Attached: estimated bytes (~) and the pipe's fill instead of lines.
+                let tail = e.estimated ? "pipe holds " + TraceUnits.bytes(Int64(e.fill)) : TraceUnits.count(e.lines) + " lines"
+                lines.append("   │ " + pad((e.estimated ? "~" : "") + TraceUnits.bytes(e.bytesRead), 10) + "  "
+                             + pad(TraceUnits.bytes(Int64(rates[s.index])) + "/s", 12) + "  " + tail)
             }
         }
         return lines
@@ -104,7 +106,8 @@ public final class LiveView {
             let cpu = s.ended != nil ? TraceUnits.duration(s.userCPU + s.systemCPU) : TraceUnits.duration(s.currentCPU)
             lines.append(" \(s.index + 1) " + name + String(repeating: " ", count: width - name.count) + "  " + state + " CPU " + cpu)
             for e in record.edges where e.from == s.index {
-                lines.append("   │ " + TraceUnits.bytes(e.bytesRead) + ", " + TraceUnits.count(e.lines) + " lines → \(e.to + 1)")
+                let tail = e.estimated ? "pipe holds " + TraceUnits.bytes(Int64(e.fill)) : TraceUnits.count(e.lines) + " lines"
+                lines.append("   │ " + (e.estimated ? "~" : "") + TraceUnits.bytes(e.bytesRead) + ", " + tail + " → \(e.to + 1)")
             }
         }
         lines.append("   " + TraceUnits.duration(t) + " so far")

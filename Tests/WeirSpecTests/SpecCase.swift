@@ -93,7 +93,7 @@ struct SpecCase: CustomTestStringConvertible, Sendable {
     }
 
     /// Runs the script with a shell in a fresh directory; stdin is empty.
-    func run(with shell: String) -> ProcessResult {
+    func run(with shell: String, environment extra: [String] = []) -> ProcessResult {
         let dir = makeTemporaryDirectory(prefix: "weir-spec-")
         defer { removeTree(dir) }
         // A small, fixed environment, as check.py uses: the cases do not depend on the
@@ -103,7 +103,7 @@ struct SpecCase: CustomTestStringConvertible, Sendable {
         // miss a signal) fails after a minute instead of holding the whole run.
         let limit = ["/usr/bin/timeout", "-k", "5", "60"]
         let bounded = access(limit[0], X_OK) == 0 ? limit : []
-        return WeirTestSupport.run(bounded + [shell, "-c", script], directory: dir, environment: env)
+        return WeirTestSupport.run(bounded + [shell, "-c", script], directory: dir, environment: env + extra)
     }
 }
 

@@ -21,6 +21,15 @@ import WeirTestSupport
         #expect(r.status == c.status, "status \(r.status), expected \(c.status)\nscript:\n\(c.script)\nstderr: \(r.stderr)")
     }
 
+    /// The same cases with every `$(…)` in a child (WEIR_FORK_SUBSTITUTIONS): a builtin
+    /// substitution run in the shell must give what the child gives.
+    @Test(arguments: SpecCase.all.filter { $0.appliesToWeir && ($0.script.contains("$(") || $0.script.contains("`")) })
+    func weirMatchesWithEverySubstitutionForked(_ c: SpecCase) {
+        let r = c.run(with: weirBinary, environment: ["WEIR_FORK_SUBSTITUTIONS=1"])
+        #expect(r.stdout == c.stdout, "stdout differs\nscript:\n\(c.script)\nstderr: \(r.stderr)")
+        #expect(r.status == c.status, "status \(r.status), expected \(c.status)\nscript:\n\(c.script)\nstderr: \(r.stderr)")
+    }
+
     @Test(arguments: SpecCase.all)
     func oracleAgrees(_ c: SpecCase) {
         for name in c.oracles {

@@ -82,6 +82,11 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// `trace PIPELINE &` at a prompt: the traced pipeline about to start is a background
     /// job of this shell (not a subshell's), so `jobs -t` sees it.
     var tracedInBackground = false
+    /// The in-memory file a builtin-only `$(…)` writes to (SubstitutionInShell), made on
+    /// first use; -1 until then, and in a forked child until it makes its own.
+    var substitutionCapture: Int32 = -1
+    /// WEIR_FORK_SUBSTITUTIONS was set: every `$(…)` runs in a child.
+    let forkEverySubstitution = getenv("WEIR_FORK_SUBSTITUTIONS") != nil
     var activeStageIndex = 0
     /// While a traced command runs in the shell itself: its record, and the helpers that
     /// relay its process substitutions.

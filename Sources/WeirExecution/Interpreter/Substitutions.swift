@@ -14,6 +14,7 @@ extension Shell {
             return ""
         }
         if let text = try readFileSubstitution(body) { return text }
+        if let text = try runSubstitutionInShell(body) { return text }
         var fds: [Int32] = [-1, -1]
         guard weir_pipe2_cloexec(&fds) == 0 else {
             throw ShellError("command substitution: pipe: \(String(cString: strerror(errno)))", kind: .expansion)
