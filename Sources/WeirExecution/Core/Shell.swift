@@ -62,7 +62,7 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// The functions and sourced files being run.
     public internal(set) var callStack = CallStack()
     /// Function call depth, for `return` and `local`.
-    public var functionDepth: Int { callStack.functionDepth }
+    public var functionDepth: Int { callStack.functionDepth + functionSubstitutionDepth }
     /// Loop depth, for `break` and `continue`.
     var loopDepth = 0
     public var inLoop: Bool { loopDepth > 0 }
@@ -82,9 +82,12 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// `trace PIPELINE &` at a prompt: the traced pipeline about to start is a background
     /// job of this shell (not a subshell's), so `jobs -t` sees it.
     var tracedInBackground = false
-    /// The in-memory file a builtin-only `$(…)` writes to (SubstitutionInShell), made on
-    /// first use; -1 until then, and in a forked child until it makes its own.
-    var substitutionCapture: Int32 = -1
+    /// The in-memory files stdout is captured in without a child (StdoutCapture), one
+    /// per nesting level, and how many are in use.
+    var captureFiles: [Int32] = []
+    var captureDepth = 0
+    /// `${ …; }` and `${| …; }` being run: they act as functions for `local` and `return`.
+    var functionSubstitutionDepth = 0
     /// WEIR_FORK_SUBSTITUTIONS was set: every `$(…)` runs in a child.
     let forkEverySubstitution = getenv("WEIR_FORK_SUBSTITUTIONS") != nil
     var activeStageIndex = 0

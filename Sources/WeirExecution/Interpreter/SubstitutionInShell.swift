@@ -5,7 +5,7 @@ import WeirExpansion
 
 /// `$(echo …)`, `$(printf …)`, `$(pwd)`, `$(true)`, without a child: a command
 /// substitution whose body is one of these builtins, with words whose expansion changes
-/// nothing, runs in the shell with its stdout pointed at an in-memory file. Nothing it
+/// nothing, runs in the shell with its stdout on an in-memory file (StdoutCapture). Nothing it
 /// can do outlives it but its output and its status, so there is nothing to restore;
 /// anything else (another command, an assignment, a redirection, `${x=…}`, `$((i++))`,
 /// a nested substitution, `$RANDOM`, xtrace, a DEBUG trap) runs in a forked child as
@@ -32,55 +32,18 @@ extension Shell {
         }
         // `printf -v NAME` assigns.
         guard argv.first == name, !(name == "printf" && argv.count > 1 && argv[1].hasPrefix("-v")) else { return nil }
-        if substitutionCapture < 0 {
-            let fd = weir_memfd("weir-substitution")
-            guard fd >= 0 else { return nil }
-            // Above the descriptors scripts use (0-9), close-on-exec.
-            substitutionCapture = fcntl(fd, F_DUPFD_CLOEXEC, 10)
-            close(fd)
-            guard substitutionCapture >= 0 else { return nil }
-        }
-        let capture = substitutionCapture
-        let saved = fcntl(1, F_DUPFD_CLOEXEC, 10)
-        guard dup2(capture, 1) == 1 else {
-            if saved >= 0 { close(saved) }
-            return nil
-        }
-        func restoreStdout() {
-            if saved >= 0 {
-                dup2(saved, 1)
-                close(saved)
-            } else {
-                close(1)  // it was closed before
-            }
-        }
-        var status: Int32
+        var status: Int32 = 0
         BuiltinStdout.failure = 0
-        do {
-            status = try builtin.run(self, argv)
-        } catch let e as ShellError {
-            // As in the child: the builtin's error is reported and is its status.
-            report(e)
-            status = e.status
-        } catch {
-            restoreStdout()
-            _ = ftruncate(capture, 0)
-            _ = lseek(capture, 0, SEEK_SET)
-            throw error
-        }
-        restoreStdout()
-        let size = lseek(capture, 0, SEEK_CUR)
-        var out = [UInt8](repeating: 0, count: max(0, Int(size)))
-        var got = 0
-        while got < out.count {
-            let n = out.withUnsafeMutableBytes { pread(capture, $0.baseAddress! + got, $0.count - got, off_t(got)) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            got += n
-        }
-        if got < out.count { out.removeLast(out.count - got) }
-        _ = ftruncate(capture, 0)
-        _ = lseek(capture, 0, SEEK_SET)
+        guard let (_, captured) = try capturingStdout({ () throws -> Void in
+            do {
+                status = try builtin.run(self, argv)
+            } catch let e as ShellError {
+                // As in the child: the builtin's error is reported and is its status.
+                report(e)
+                status = e.status
+            }
+        }) else { return nil }
+        var out = captured
         if BuiltinStdout.failure != 0 {
             error("\(name): write error: \(String(cString: strerror(BuiltinStdout.failure)))")
             BuiltinStdout.failure = 0

@@ -109,8 +109,8 @@ extension Shell {
         // makes (and removes) a directory of its own.
         processSubstitutions.pendingFIFOs = []
         processSubstitutions.directory = nil
-        // The parent's capture file is the parent's: a child that captures makes its own.
-        if substitutionCapture >= 0 { close(substitutionCapture); substitutionCapture = -1 }
+        dropCaptureFiles()
+        functionSubstitutionDepth = 0
         for r in spanRelays { for fd in r.shellDescriptors { close(fd) } }
         spanRelays = []
         activeSpan = nil

@@ -342,6 +342,11 @@ public struct Expander {
 
     func commandSubstitution(_ cs: CommandSubstitution) throws -> ByteString {
         guard let runner = environment.substitutions else { throw ShellError("command substitution unavailable", kind: .expansion) }
+        if cs.inShell {
+            var out = try runner.runFunctionSubstitution(cs.body, reply: cs.valueOfReply)
+            if !cs.valueOfReply { while out.last == 0x0A { out.removeLast() } }
+            return out
+        }
         var out = try runner.runCommandSubstitution(cs.body)
         while out.last == 0x0A { out.removeLast() }
         return out

@@ -7,6 +7,8 @@ public protocol SubstitutionRunning: AnyObject {
     /// Runs `body` with its output captured; returns the output (trailing newlines are
     /// removed by the caller) and sets `$?`.
     func runCommandSubstitution(_ body: CommandList?) throws -> ByteString
+    /// `${ list; }` (`reply` false: its output) and `${| list; }` (REPLY), run in the shell.
+    func runFunctionSubstitution(_ body: CommandList?, reply: Bool) throws -> ByteString
     /// Starts `body` with its input or output on a FIFO and returns the FIFO's path.
     func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> ByteString
     /// A prompt string expanded as PS1 is (`${x@P}`): backslash escapes, then

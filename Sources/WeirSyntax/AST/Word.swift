@@ -94,6 +94,10 @@ public final class CommandSubstitution {
     public var body: CommandList?
     public var backquoted: Bool
     public var span: Span
+    /// `${ list; }` (bash 5.3): the list runs in the current shell, its output captured.
+    public var inShell = false
+    /// `${| list; }`: runs in the current shell; the value is what it left in REPLY.
+    public var valueOfReply = false
 
     public init(body: CommandList?, backquoted: Bool, span: Span) {
         self.body = body

@@ -88,6 +88,7 @@ extension Parser {
     /// or the end of input.
     func atListEnd() -> Bool {
         if atEnd { return true }
+        if functionSubstitutionLevel > 0 && peek() == Lex.rbrace { return true }
         switch peekOperator() {
         case .rparen?, .dsemi?, .semiAnd?, .dsemiAnd?: return true
         default: break

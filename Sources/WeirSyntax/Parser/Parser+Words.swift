@@ -435,6 +435,8 @@ extension Parser {
             if peek(2) == Lex.lparen, let a = try parseArithmeticExpansionIfAny() { return a }
             return try parseCommandSubstitution()
         case Lex.lbrace:
+            let c = peek(2)
+            if c == Lex.space || c == Lex.tab || c == Lex.newline || c == Lex.pipe { return try parseFunctionSubstitution() }
             return try parseParameterExpansion(inDoubleQuotes: inDoubleQuotes)
         case Lex.lbracket:
             // `$[expr]`: bash's old arithmetic form.
@@ -476,6 +478,38 @@ extension Parser {
         return WordPart(.commandSubstitution(cs), cs.span)
     }
 
+    /// `${ compound_list }` and `${| compound_list }` (bash 5.3): run in the current shell,
+    /// the value its output or REPLY. The `}` must be where a command could start.
+    func parseFunctionSubstitution() throws -> WordPart {
+        let start = offset
+        advance(2)
+        let reply = peek() == Lex.pipe
+        if reply { advance() }
+        let opener = reply ? "${|" : "${"
+        try enterNesting()
+        defer { leaveNesting() }
+        let savedHereDocs = pendingHereDocs
+        pendingHereDocs = []
+        functionSubstitutionLevel += 1
+        let list: CommandList
+        do {
+            list = try parseList(newlineEnds: false)
+        } catch {
+            functionSubstitutionLevel -= 1
+            throw error
+        }
+        functionSubstitutionLevel -= 1
+        skipBlanks()
+        guard peek() == Lex.rbrace else { throw expected("}", toClose: opener, at: start) }
+        if let doc = pendingHereDocs.first { throw unterminatedHereDoc(doc) }
+        pendingHereDocs = savedHereDocs
+        advance()
+        let cs = CommandSubstitution(body: list.items.isEmpty ? nil : list, backquoted: false, span: span(from: start))
+        cs.inShell = true
+        cs.valueOfReply = reply
+        return WordPart(.commandSubstitution(cs), cs.span)
+    }
+
     /// `<( compound_list )` and `>( compound_list )`
     func parseProcessSubstitution() throws -> WordPart {
         let start = offset
@@ -492,6 +526,10 @@ extension Parser {
         defer { leaveNesting() }
         let savedHereDocs = pendingHereDocs
         pendingHereDocs = []
+        // A `}` inside `$(…)` is its own, even within `${ …; }`.
+        let savedLevel = functionSubstitutionLevel
+        functionSubstitutionLevel = 0
+        defer { functionSubstitutionLevel = savedLevel }
         let list = try parseList(newlineEnds: false)
         skipBlanks()
         guard peek() == Lex.rparen else {

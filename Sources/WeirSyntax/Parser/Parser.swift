@@ -64,6 +64,8 @@ public final class Parser {
 
     /// Here-documents whose bodies start after the next newline token.
     var pendingHereDocs: [HereDoc] = []
+    /// Inside `${ …; }`: a `}` where a command could start ends it (even joined to more).
+    var functionSubstitutionLevel = 0
     /// Offsets of `{` found to be literal (not a brace expansion), so none is tried twice.
     var literalBraces = Set<Int>()
     /// No more input will come (a script file, `-c`, `eval`): a here-document that the end

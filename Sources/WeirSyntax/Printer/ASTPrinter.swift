@@ -244,7 +244,7 @@ public struct ASTPrinter {
             close()
         case .parameter(let pe): parameter(pe)
         case .commandSubstitution(let cs):
-            open(cs.backquoted ? "backquote" : "command-sub")
+            open(cs.backquoted ? "backquote" : cs.valueOfReply ? "reply-sub" : cs.inShell ? "function-sub" : "command-sub")
             if let b = cs.body { list(b) }
             close()
         case .arithmetic(let a):
