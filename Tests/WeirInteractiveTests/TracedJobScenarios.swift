@@ -39,6 +39,8 @@ import WeirTestSupport
         #expect(sh.pty.expect("Stopped"), sh.transcript)
         #expect(sh.prompt(), sh.transcript)
         #expect(report(json).isEmpty, "reported before the job ended")
+        // Stopped for a while (the helper samples every 10 ms): its own share below.
+        usleep(300_000)
         #expect(sh.run("bg") == "[1]+ trace --json -o \(json) seq 1e7 | sort | wc -l &\n", sh.transcript)
         // `jobs -t` while it runs in the background: a line per stage and per edge.
         let live = sh.run("jobs -t") ?? ""

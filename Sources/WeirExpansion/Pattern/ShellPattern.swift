@@ -35,8 +35,11 @@ public struct ShellPattern: Sendable {
     /// (bash falls back to bytes for the whole match then); nil when `program` already
     /// matches bytes.
     let bytewiseFallback: BytewisePattern?
+    /// A literal with at most one `*` at an end: prefixes and suffixes by byte search.
+    let literalShape: LiteralPattern?
 
     public init(_ pattern: ByteString, extglob: Bool = true, caseInsensitive: Bool = false) {
+        literalShape = caseInsensitive ? nil : LiteralPattern(pattern, extglob: extglob)
         let bytewise = !ShellLocale.isUTF8 || !pattern.withUnsafeBufferPointer(patternIsValidUTF8)
         program = PatternProgram(pattern, extglob: extglob, caseInsensitive: caseInsensitive, bytewise: bytewise)
         bytewiseFallback = bytewise ? nil : BytewisePattern(pattern, extglob: extglob, caseInsensitive: caseInsensitive)
@@ -113,6 +116,7 @@ public struct ShellPattern: Sendable {
 
     /// The byte offset where the longest or shortest matching prefix ends.
     func prefixEnd(_ buf: UnsafeBufferPointer<UInt8>, longest: Bool) -> Int? {
+        if let l = literalShape { return l.prefixEnd(buf, longest: longest) }
         let prog = program(for: buf)
         return prog.withMatcher(buf) { m in
             let n = buf.count
@@ -158,6 +162,7 @@ public struct ShellPattern: Sendable {
 
     /// The byte offset where the longest or shortest matching suffix starts.
     func suffixStart(_ buf: UnsafeBufferPointer<UInt8>, longest: Bool) -> Int? {
+        if let l = literalShape { return l.suffixStart(buf, longest: longest) }
         let prog = program(for: buf)
         return prog.withMatcher(buf) { m in
             let n = buf.count
