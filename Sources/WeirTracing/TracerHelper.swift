@@ -26,8 +26,12 @@ final class TracerHelper {
         var pidfds: [(index: Int, fd: Int32)] = []
         var gone: [Int] = []
         for s in stages {
-            let fd = weir_pidfd_open(s.pid)
-            if fd >= 0 { pidfds.append((s.index, fd)) } else { gone.append(s.index) }
+            // WEIR_TRACE_NO_PIDFD: act as on a kernel without pidfds (tests the fallback).
+            let fd = TracerHelper.pidfdsOff ? -1 : weir_pidfd_open(s.pid)
+            if TracerHelper.pidfdsOff { errno = ENOSYS }
+            // Gone already (reaped): ended. A kernel without pidfds (before 5.3): -1, and
+            // the helper looks at the stage's /proc/PID/stat each tick instead.
+            if fd >= 0 || errno != ESRCH { pidfds.append((s.index, fd)) } else { gone.append(s.index) }
         }
         let live = LiveCounters(edges: tracer.record.edges.count, stages: tracer.record.stages.count)
         let result = memfd
@@ -50,6 +54,8 @@ final class TracerHelper {
 
     deinit { if resultFD >= 0 { close(resultFD) } }
 
+    static let pidfdsOff = getenv("WEIR_TRACE_NO_PIDFD") != nil
+
     /// A pump that moved less than this waits `batchWait` before the edge is read again.
     static let batch = 64 << 10
     static let batchWait = 0.001
@@ -67,6 +73,16 @@ final class TracerHelper {
 }
 
 extension PipelineTracer {
+    /// A process that has exited (a zombie) or is gone, from /proc/PID/stat.
+    static func hasEnded(pid: pid_t) -> Bool {
+        let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return true }
+        defer { close(fd) }
+        guard let stat = preadText(fd, 512), let close = stat.lastIndex(of: ")") else { return true }
+        let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+        return state == "Z" || state == "X"
+    }
+
     /// The helper's whole life: relay and sample until every stage has ended, then settle
     /// the edges and write the results.
     func runAsHelper(pidfds: [(index: Int, fd: Int32)], alreadyEnded: [Int], live: LiveCounters?, result: Int32) {
@@ -106,7 +122,7 @@ extension PipelineTracer {
             fds.removeAll(keepingCapacity: true)
             owners.removeAll(keepingCapacity: true)
             // Owners: a stage's pidfd is -1-k (k its place in `waiting`), a relay's fd its index.
-            for (k, p) in waiting.enumerated() {
+            for (k, p) in waiting.enumerated() where p.fd >= 0 {
                 fds.append(pollfd(fd: p.fd, events: Int16(POLLIN), revents: 0))
                 owners.append(-1 - k)
             }
@@ -158,11 +174,20 @@ extension PipelineTracer {
             // the last bytes are not mistaken for ones never written.
             for k in ended.sorted(by: >) {
                 let p = waiting.remove(at: k)
-                close(p.fd)
+                if p.fd >= 0 { close(p.fd) }
                 stopSampling(p.index)
                 if p.index < record.stages.count { record.stages[p.index].ended = t }
             }
             if t >= nextTick {
+                // Stages without a pidfd: ended once their stat says zombie, or is gone.
+                let unwatched = waiting.indices.filter {
+                    waiting[$0].fd < 0 && PipelineTracer.hasEnded(pid: record.stages[waiting[$0].index].pid)
+                }
+                for k in unwatched.reversed() {
+                    let p = waiting.remove(at: k)
+                    stopSampling(p.index)
+                    if p.index < record.stages.count { record.stages[p.index].ended = t }
+                }
                 sample(at: t)
                 live?.publish(record)
                 nextTick = t + PipelineTracer.tick

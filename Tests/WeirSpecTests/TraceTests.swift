@@ -26,6 +26,19 @@ import WeirTestSupport
                 all.last { $0["type"]?.string == "pipeline" })
     }
 
+    /// On a kernel without pidfds the helper watches each stage's /proc/PID/stat for its
+    /// end instead (forced here with WEIR_TRACE_NO_PIDFD): the counts stay exact.
+    @Test func withoutPidfdsTheHelperStillSeesEachEnd() {
+        let (r, dir) = weir("trace --json -o trace.jsonl seq 200000 | (sleep 0.1; grep 7) | wc -l",
+                            environment: ["PATH=/usr/bin:/bin", "WEIR_TRACE_NO_PIDFD=1"])
+        defer { removeTree(dir) }
+        let all = objects(String(decoding: readFileBytes(dir + "/trace.jsonl") ?? [], as: UTF8.self))
+        let edges = all.filter { $0["type"]?.string == "edge" }
+        #expect(r.stdout == "81902\n", "\(r.stderr)")
+        #expect(edges.map { $0["lines"]?.int ?? -1 } == [200000, 81902], "\(all)")
+        #expect(all.filter { $0["type"]?.string == "stage" }.allSatisfy { $0["exit"]?.int == 0 }, "\(all)")
+    }
+
     @Test func edgeBytesAreExact() {
         let t = traced("head -c 1000000 /dev/zero | wc -c")
         #expect(t.result.stdout == "1000000\n")
