@@ -69,6 +69,8 @@ extension Shell {
         case .doubleQuoted(let inner): return inner.allSatisfy(partExpandsWithoutEffects)
         case .parameter(let pe):
             if case .variable(let n) = pe.name, subshellParameters.contains(n) { return false }
+            // `$-` loses i, m and s in a subshell.
+            if case .special(let c) = pe.name, c == UInt8(ascii: "-") { return false }
             switch pe.index {
             case nil, .all?, .star?: break
             case .index?: return false  // an arithmetic index may assign
@@ -90,5 +92,5 @@ extension Shell {
     }
 
     /// Parameters whose value in a subshell is not the shell's (or that change when read).
-    static let subshellParameters: Set<ByteString> = ["RANDOM", "SRANDOM", "BASHPID", "BASH_SUBSHELL", "_"]
+    static let subshellParameters: Set<ByteString> = ["RANDOM", "SRANDOM", "BASHPID", "BASH_SUBSHELL", "BASH_COMMAND", "_"]
 }

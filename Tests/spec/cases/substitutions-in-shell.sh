@@ -70,3 +70,11 @@ v=old; x=$(printf -v v new; echo "$v"); echo "$x $v"
 new old
 ### status: 0
 ### end
+
+### case: parameters that are the subshell's own
+### oracle: bash
+x=$(echo "$BASH_COMMAND"); echo "[$x]"
+### stdout:
+[echo "$BASH_COMMAND"]
+### status: 0
+### end
