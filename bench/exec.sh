@@ -32,6 +32,8 @@
 #   --timeout SEC       give up on one run after SEC seconds (default 120)
 #   --keep              keep the generated scripts and print their directory
 #   --list              list the workloads and exit
+# With the startup workload, also the memory of each shell at rest after start-up
+# (VmHWM, Rss, Pss, Private_Dirty from /proc while `-c 'sleep 0.4; :'` waits).
 # Uses hyperfine (-N) for timing when it is installed, else a python3
 # perf_counter loop that runs the shells in turn. Peak RSS comes from GNU time
 # (/usr/bin/time, if installed) on the checking run.
@@ -393,6 +395,39 @@ if GNU_TIME:
             "-" if rss[s] is None else "%.1f" % (rss[s] / 1024) for s in NAMES)))
 else:
     print("peak RSS: skipped (GNU time is not installed at /usr/bin/time)")
+
+# The memory of a shell that has just started: each runs `-c 'sleep 0.4; :'` (its start-up
+# done, waiting for the child), and /proc/PID/smaps_rollup and status are read while it
+# waits. Rss and Pss count the binary's pages it touched; Private_Dirty is what it wrote.
+def memory_at_rest(shell):
+    pid = os.posix_spawn(BINS[shell], [BINS[shell], "-c", "sleep 0.4; :"], ENV, setpgroup=0,
+                         file_actions=[(os.POSIX_SPAWN_DUP2, DEVNULL, 0), (os.POSIX_SPAWN_DUP2, DEVNULL, 1)])
+    time.sleep(0.2)
+    fields = {}
+    try:
+        for line in open("/proc/%d/smaps_rollup" % pid):
+            k, _, v = line.partition(":")
+            if k in ("Rss", "Pss", "Private_Dirty"):
+                fields[k] = int(v.split()[0])
+        for line in open("/proc/%d/status" % pid):
+            if line.startswith("VmHWM:"):
+                fields["VmHWM"] = int(line.split()[1])
+    except OSError:
+        pass
+    os.waitpid(pid, 0)
+    return fields
+
+if "startup" in selected:
+    print()
+    print("memory of a shell at rest after start-up, KiB (-c 'sleep 0.4; :', read while it waits)")
+    print(("%-14s" + " %8s" * len(NAMES)) % tuple(["field"] + NAMES))
+    # The copied binaries' pages are dirty in the page cache until written back, and
+    # would count as Private_Dirty of every process that maps them.
+    os.sync()
+    mem = {s: memory_at_rest(s) for s in NAMES}
+    for k in ("VmHWM", "Rss", "Pss", "Private_Dirty"):
+        print(("%-14s" + " %8s" * len(NAMES)) % ((k,) + tuple(str(mem[s].get(k, "-")) for s in NAMES)))
+    print("(ten idle interactive shells of each kind at once, their Pss and time to the first prompt: bench/idle-rss.sh)")
 
 bad = [(wl, problems) for wl, _, problems, _ in rows if problems]
 if bad:
