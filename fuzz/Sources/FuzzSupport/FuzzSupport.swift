@@ -42,12 +42,15 @@ public func setUTF8Locale(_ on: Bool) {
     ShellLocale.isUTF8 = on
 }
 
-/// A command substitution that runs nothing: `$(…)` gives a fixed text, `<(…)` a fixed
-/// path, `${x@P}` the text unchanged. Expansion never starts a process under fuzzing.
+/// A command substitution that runs nothing: `$(…)` and `${ …; }` give fixed texts,
+/// `<(…)` a fixed path, `${x@P}` the text unchanged. Expansion never starts a process under fuzzing.
 public final class FakeSubstitutions: SubstitutionRunning {
     public init() {}
     public func runCommandSubstitution(_ body: CommandList?) throws -> ByteString {
         "sub out\n\n"
+    }
+    public func runFunctionSubstitution(_ body: CommandList?, reply: Bool) throws -> ByteString {
+        reply ? "reply out\n" : "funsub out\n\n"
     }
     public func startProcessSubstitution(_ body: CommandList?, isInput: Bool) throws -> ByteString {
         "/dev/fd/63"
