@@ -74,20 +74,14 @@ public final class LiveView {
 
     private func render(at t: Double) -> [String] {
         var lines = ["trace  " + TraceText.display(record.command) + "   " + TraceUnits.duration(t)]
-        let width = min(40, record.stages.map { TraceText.display($0.command).count }.max() ?? 10)
+        let width = LiveView.nameWidth(record)
         for s in record.stages {
-            let command = TraceText.display(s.command)
-            let name = command.count > width ? String(command.prefix(width - 1)) + "…" : command
-            var state = s.ended != nil ? TraceTable.describe(s) : (s.currentActivity?.rawValue ?? "starting")
-            state += String(repeating: " ", count: max(0, 15 - state.count))
             let cpu = s.ended != nil ? "" : "CPU " + pad(TraceUnits.percent(cpuShares[s.index]), 4)
-            lines.append(" \(s.index + 1) " + name + String(repeating: " ", count: width - name.count) + "  " + state + " " + cpu)
+            lines.append(LiveView.stageLine(s, width: width) + " " + cpu)
             if s.index < record.edges.count {
                 let e = record.edges[s.index]
-                // Attached: estimated bytes (~) and the pipe's fill instead of lines.
-                let tail = e.estimated ? "pipe holds " + TraceUnits.bytes(Int64(e.fill)) : TraceUnits.count(e.lines) + " lines"
-                lines.append("   │ " + pad((e.estimated ? "~" : "") + TraceUnits.bytes(e.bytesRead), 10) + "  "
-                             + pad(TraceUnits.bytes(Int64(rates[s.index])) + "/s", 12) + "  " + tail)
+                lines.append("   │ " + pad(LiveView.edgeBytes(e), 10) + "  "
+                             + pad(TraceUnits.bytes(Int64(rates[s.index])) + "/s", 12) + "  " + LiveView.edgeTail(e))
             }
         }
         return lines
@@ -97,21 +91,39 @@ public final class LiveView {
     /// CPU time) and per edge (bytes and lines so far).
     public static func lines(record: TracedPipeline, at t: Double) -> [String] {
         var lines: [String] = []
-        let width = min(40, record.stages.map { TraceText.display($0.command).count }.max() ?? 10)
+        let width = nameWidth(record)
         for s in record.stages {
-            let command = TraceText.display(s.command)
-            let name = command.count > width ? String(command.prefix(width - 1)) + "…" : command
-            var state = s.ended != nil ? TraceTable.describe(s) : (s.currentActivity?.rawValue ?? "starting")
-            state += String(repeating: " ", count: max(0, 15 - state.count))
             let cpu = s.ended != nil ? TraceUnits.duration(s.userCPU + s.systemCPU) : TraceUnits.duration(s.currentCPU)
-            lines.append(" \(s.index + 1) " + name + String(repeating: " ", count: width - name.count) + "  " + state + " CPU " + cpu)
+            lines.append(stageLine(s, width: width) + " CPU " + cpu)
             for e in record.edges where e.from == s.index {
-                let tail = e.estimated ? "pipe holds " + TraceUnits.bytes(Int64(e.fill)) : TraceUnits.count(e.lines) + " lines"
-                lines.append("   │ " + (e.estimated ? "~" : "") + TraceUnits.bytes(e.bytesRead) + ", " + tail + " → \(e.to + 1)")
+                lines.append("   │ " + edgeBytes(e) + ", " + edgeTail(e) + " → \(e.to + 1)")
             }
         }
         lines.append("   " + TraceUnits.duration(t) + " so far")
         return lines
+    }
+
+    /// The width of the command column: the longest command, at most 40.
+    static func nameWidth(_ record: TracedPipeline) -> Int {
+        min(40, record.stages.map { TraceText.display($0.command).count }.max() ?? 10)
+    }
+
+    /// ` N command   state          `: a stage's number, its command cut to `width`, and
+    /// what it is doing (or how it ended), padded.
+    static func stageLine(_ s: TracedStage, width: Int) -> String {
+        let command = TraceText.display(s.command)
+        let name = command.count > width ? String(command.prefix(width - 1)) + "…" : command
+        var state = s.ended != nil ? TraceTable.describe(s) : (s.currentActivity?.rawValue ?? "starting")
+        state += String(repeating: " ", count: max(0, 15 - state.count))
+        return " \(s.index + 1) " + name + String(repeating: " ", count: max(0, width - name.count)) + "  " + state
+    }
+
+    /// An edge's bytes so far (`~` when attached: an estimate).
+    static func edgeBytes(_ e: TracedEdge) -> String { (e.estimated ? "~" : "") + TraceUnits.bytes(e.bytesRead) }
+
+    /// Its lines, or for an attached edge the pipe's fill (no relay sees its lines).
+    static func edgeTail(_ e: TracedEdge) -> String {
+        e.estimated ? "pipe holds " + TraceUnits.bytes(Int64(e.fill)) : TraceUnits.count(e.lines) + " lines"
     }
 
     private func pad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }

@@ -1,6 +1,7 @@
 import Glibc
 import CWeirSys
 import WeirSyntax
+import WeirExpansion
 
 /// `trace -p PID…` and `trace %JOB`: a pipeline that is already running, watched from
 /// outside without interposing. The graph comes from /proc: the pipe or FIFO a process
@@ -109,6 +110,23 @@ public final class PipelineAttach {
         }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
 
+    /// The pipeline around `pids` once it has settled: a job started a moment ago may not
+    /// have started all its processes yet (a background pipeline runs in a subshell), so
+    /// it is looked at until two looks 50 ms apart find the same processes, for up to a
+    /// second.
+    public static func settled(pids: [pid_t]) -> PipelineAttach? {
+        var found = PipelineAttach(pids: pids)
+        let deadline = monotonicSeconds() + 1
+        while let g = found, monotonicSeconds() < deadline {
+            var pause = timespec(tv_sec: 0, tv_nsec: 50_000_000)
+            nanosleep(&pause, nil)
+            guard let again = PipelineAttach(pids: pids) else { break }
+            found = again
+            if !again.edges.isEmpty && again.stages.map({ $0.pid }) == g.stages.map({ $0.pid }) { break }
+        }
+        return found
+    }
+
     /// The pipeline's text: the stages' command lines joined by `|` (in flow order).
     public var command: ByteString {
         ByteString(stages.map { $0.command }.joined(separator: " | "))
@@ -142,7 +160,7 @@ public final class PipelineAttach {
         guard fd >= 0 else { return [] }
         defer { close(fd) }
         var bytes: [UInt8] = []
-        _ = readToEnd(fd, into: &bytes, limit: 65536)
+        _ = readToEnd(fd, into: &bytes)
         return String(decoding: bytes, as: UTF8.self).split(separator: " ").compactMap { pid_t($0) }
     }
 
@@ -197,14 +215,14 @@ public final class PipelineAttach {
         var bytes: [UInt8] = []
         let fd = open("/proc/\(pid)/cmdline", O_RDONLY | O_CLOEXEC)
         if fd >= 0 {
-            _ = readToEnd(fd, into: &bytes, limit: 4096)
+            _ = readToEnd(fd, into: &bytes)
             close(fd)
         }
         while bytes.last == 0 { bytes.removeLast() }
         if bytes.isEmpty {
             let c = open("/proc/\(pid)/comm", O_RDONLY | O_CLOEXEC)
             if c >= 0 {
-                _ = readToEnd(c, into: &bytes, limit: 64)
+                _ = readToEnd(c, into: &bytes)
                 close(c)
             }
             while bytes.last == 0x0A { bytes.removeLast() }
@@ -212,16 +230,4 @@ public final class PipelineAttach {
         }
         return ByteString(bytes.map { $0 == 0 ? 0x20 : $0 })
     }
-}
-
-/// Reads at most `limit` bytes of `fd` (a /proc file).
-private func readToEnd(_ fd: Int32, into out: inout [UInt8], limit: Int) -> Bool {
-    var buf = [UInt8](repeating: 0, count: 4096)
-    while out.count < limit {
-        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, min(4096, limit - out.count)) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return n == 0 }
-        out += buf[0..<n]
-    }
-    return true
 }

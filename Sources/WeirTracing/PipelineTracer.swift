@@ -161,11 +161,7 @@ public final class PipelineTracer {
     /// Waits until every stage has ended (or the job stopped), drawing the live view.
     public func watch(jobs: ChildWaiter) {
         stopped = false
-        if !helperStarted { startHelper() }
-        if !observing {
-            jobs.addReapObserver(self)
-            observing = true
-        }
+        beginWatching(jobs)
         // The shell's signal handler (signals.c) writes a byte to this pipe for every
         // signal it catches: SIGCHLD (always watched) wakes the poll below.
         let wake = weir_signal_wake_fd()
@@ -217,6 +213,12 @@ public final class PipelineTracer {
     /// Started as a background job: the helper runs, the shell does not wait.
     public func watchInBackground(jobs: ChildWaiter) {
         inBackground = true
+        beginWatching(jobs)
+    }
+
+    /// The helper runs and the waiter tells this tracer of the stages' ends, from the first
+    /// watch (foreground or not) until the record is finished.
+    private func beginWatching(_ jobs: ChildWaiter) {
         if !helperStarted { startHelper() }
         if !observing {
             jobs.addReapObserver(self)

@@ -58,9 +58,24 @@ public struct StageSampler {
         if let kb = Int(digits) { peakMemory = max(peakMemory ?? 0, kb * 1024) }
     }
 
-    private static func activity(stat: String, wchanFD: Int32, pid: pid_t, depth: Int) -> StageActivity? {
+    /// The state letter of a /proc/PID/stat text (R, S, D, T, Z…): the field after the
+    /// command, which is in parentheses and may hold any byte.
+    static func stateLetter(_ stat: String) -> Character? {
         guard let close = stat.lastIndex(of: ")") else { return nil }
-        let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+        return stat[stat.index(after: close)...].drop { $0 == " " }.first
+    }
+
+    /// A process that has exited (a zombie) or is gone.
+    static func hasEnded(pid: pid_t) -> Bool {
+        let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return true }
+        defer { Glibc.close(fd) }
+        guard let stat = preadText(fd, 512), let state = stateLetter(stat) else { return true }
+        return state == "Z" || state == "X"
+    }
+
+    private static func activity(stat: String, wchanFD: Int32, pid: pid_t, depth: Int) -> StageActivity? {
+        let state = stateLetter(stat)
         switch state {
         case "R"?: return .running
         case "T"?, "t"?: return .stopped

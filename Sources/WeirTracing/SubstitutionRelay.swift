@@ -29,13 +29,7 @@ public final class SubstitutionRelay {
             w.int(e.bytesWritten)
             w.int(e.bytesRead)
             w.int(e.lines)
-            if let peek = e.peek {
-                w.int(1)
-                w.lines(peek.headLines)
-                w.lines(peek.tailLines)
-            } else {
-                w.int(0)
-            }
+            w.peek(e.peek)
             _ = writeAll(result[1], w.bytes)
             return 0
         }) else { return nil }
@@ -93,11 +87,10 @@ public final class SubstitutionRelay {
         _ = jobs.waitFor(helper, interrupted: { false })
         var r = WireReader(bytes: out)
         let written = r.int(), read = r.int(), lines = r.int()
-        let peek = r.int() == 1 ? (r.lines(), r.lines()) : nil
         guard !r.failed else { return }
         edge.bytesWritten = written
         edge.bytesRead = read
         edge.lines = lines
-        if let (head, tail) = peek { edge.peek = LinePeek(limit: edge.peek?.limit ?? max(head.count, tail.count), head: head, tail: tail) }
+        r.peek(into: edge)
     }
 }

@@ -14,13 +14,7 @@ enum TraceWire {
             w.int(e.lines)
             w.int(Int64(e.progress.count))
             for p in e.progress { w.double(p.at); w.int(p.bytes) }
-            if let peek = e.peek {
-                w.int(1)
-                w.lines(peek.headLines)
-                w.lines(peek.tailLines)
-            } else {
-                w.int(0)
-            }
+            w.peek(e.peek)
         }
         w.int(Int64(record.stages.count))
         for s in record.stages {
@@ -48,10 +42,7 @@ enum TraceWire {
             e.lines = r.int()
             let n = r.count(each: 16)
             e.progress = (0..<n).map { _ in (r.double(), r.int()) }
-            if r.int() == 1 {
-                let head = r.lines(), tail = r.lines()
-                e.peek = LinePeek(limit: e.peek?.limit ?? max(head.count, tail.count), head: head, tail: tail)
-            }
+            r.peek(into: e)
             if r.failed { return false }
         }
         guard r.int() == Int64(record.stages.count) else { return false }
@@ -109,6 +100,14 @@ struct WireWriter {
         for l in ls { data(l) }
     }
 
+    /// `--peek`'s lines of an edge, or none.
+    mutating func peek(_ p: LinePeek?) {
+        guard let p else { int(0); return }
+        int(1)
+        lines(p.headLines)
+        lines(p.tailLines)
+    }
+
     mutating func descriptor(_ d: DescriptorKind?) {
         guard let d else { int(0); return }
         int(1)
@@ -154,6 +153,13 @@ struct WireReader {
     mutating func lines() -> [[UInt8]] {
         let n = count(each: 8)
         return (0..<n).map { _ in data() }
+    }
+
+    /// The lines `WireWriter.peek` wrote, settled on `edge` (which keeps its limit).
+    mutating func peek(into edge: TracedEdge) {
+        guard int() == 1 else { return }
+        let head = lines(), tail = lines()
+        if !failed { edge.peek = LinePeek(limit: edge.peek?.limit ?? max(head.count, tail.count), head: head, tail: tail) }
     }
 
     mutating func descriptor() -> DescriptorKind? {

@@ -73,16 +73,6 @@ final class TracerHelper {
 }
 
 extension PipelineTracer {
-    /// A process that has exited (a zombie) or is gone, from /proc/PID/stat.
-    static func hasEnded(pid: pid_t) -> Bool {
-        let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return true }
-        defer { close(fd) }
-        guard let stat = preadText(fd, 512), let close = stat.lastIndex(of: ")") else { return true }
-        let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
-        return state == "Z" || state == "X"
-    }
-
     /// The helper's whole life: relay and sample until every stage has ended, then settle
     /// the edges and write the results.
     func runAsHelper(pidfds: [(index: Int, fd: Int32)], alreadyEnded: [Int], live: LiveCounters?, result: Int32) {
@@ -181,7 +171,7 @@ extension PipelineTracer {
             if t >= nextTick {
                 // Stages without a pidfd: ended once their stat says zombie, or is gone.
                 let unwatched = waiting.indices.filter {
-                    waiting[$0].fd < 0 && PipelineTracer.hasEnded(pid: record.stages[waiting[$0].index].pid)
+                    waiting[$0].fd < 0 && StageSampler.hasEnded(pid: record.stages[waiting[$0].index].pid)
                 }
                 for k in unwatched.reversed() {
                     let p = waiting.remove(at: k)

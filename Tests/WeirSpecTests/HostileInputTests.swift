@@ -344,6 +344,11 @@ import WeirTestSupport
                binary: fastestWeirBinary)
         #expect(r.stdout == "status 2\n")
         #expect(r.stderr.contains("command substitution: output too large to hold: Cannot allocate memory"), "\(r.stderr)")
+        // The same in the shell itself (`${ …; }`, captured on an in-memory file).
+        r = sh("ulimit -v 100000; \"$WEIR\" -c 'x=${ head -c 50000000 /dev/zero | tr \"\\\\0\" a; }; echo ${#x}'; echo \"status $?\"",
+               binary: fastestWeirBinary)
+        #expect(r.stdout == "status 2\n")
+        #expect(r.stderr.contains("${ …; }: output too large to hold: Cannot allocate memory"), "\(r.stderr)")
         // A script on stdin too large to hold is not run in part.
         r = sh("head -c 60000000 /dev/zero | tr '\\0' '#' > big; ulimit -v 100000; \"$WEIR\" < big; echo \"status $?\"",
                binary: fastestWeirBinary)

@@ -34,7 +34,7 @@ extension Shell {
             environment.lastStatus = status
             return variables.value("REPLY") ?? ""
         }
-        guard let (status, captured) = try capturingStdout(runBody) else {
+        guard let (status, captured) = try capturingStdout("${ …; }", runBody) else {
             throw ShellError("${ …; }: standard output cannot be captured: \(String(cString: strerror(errno)))", kind: .expansion)
         }
         environment.lastStatus = status

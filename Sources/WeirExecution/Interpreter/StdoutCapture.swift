@@ -1,5 +1,7 @@
 import Glibc
 import CWeirSys
+import WeirSyntax
+import WeirExpansion
 
 /// Standard output captured in the shell itself, without a child: fd 1 points at an
 /// in-memory file while `body` runs, and what was written is read back. One file per
@@ -9,7 +11,8 @@ import CWeirSys
 extension Shell {
     /// `body`'s result and what it wrote to fd 1; nil (and `body` not run) when no
     /// in-memory file can be had. If `body` throws, fd 1 is put back first.
-    func capturingStdout<T>(_ body: () throws -> T) throws -> (T, [UInt8])? {
+    /// `what` names the construct in an error (`${ …; }`).
+    func capturingStdout<T>(_ what: String, _ body: () throws -> T) throws -> (T, [UInt8])? {
         let level = captureDepth
         if level == captureFiles.count {
             let fd = weir_memfd("weir-capture")
@@ -47,6 +50,13 @@ extension Shell {
         }
         putBack()
         let size = lseek(file, 0, SEEK_END)
+        // As for a forked `$(…)`: what cannot be held, with its copies on the way to a
+        // word, is an error with the reason, never an allocation failure.
+        if size > 1 << 20 && weir_memory_available(Int(size) * 2) == 0 {
+            _ = ftruncate(file, 0)
+            _ = lseek(file, 0, SEEK_SET)
+            throw ShellError("\(what): output too large to hold: \(String(cString: strerror(ENOMEM)))", kind: .expansion, status: 2)
+        }
         var out = [UInt8](repeating: 0, count: max(0, Int(size)))
         var got = 0
         while got < out.count {

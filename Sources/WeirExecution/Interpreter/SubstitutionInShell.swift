@@ -34,7 +34,7 @@ extension Shell {
         guard argv.first == name, !(name == "printf" && argv.count > 1 && argv[1].hasPrefix("-v")) else { return nil }
         var status: Int32 = 0
         BuiltinStdout.failure = 0
-        guard let (_, captured) = try capturingStdout({ () throws -> Void in
+        guard let (_, captured) = try capturingStdout("command substitution", { () throws -> Void in
             do {
                 status = try builtin.run(self, argv)
             } catch let e as ShellError {

@@ -91,19 +91,7 @@ extension Shell {
             try? session.close()
             return 2
         }
-        // A job started a moment ago may not have started all its pipeline's processes
-        // yet (a background pipeline runs in a subshell): look until two looks 50 ms
-        // apart find the same processes, for up to a second.
-        var found = PipelineAttach(pids: pids)
-        let deadline = monotonicSeconds() + 1
-        while let g = found, monotonicSeconds() < deadline {
-            var pause = timespec(tv_sec: 0, tv_nsec: 50_000_000)
-            nanosleep(&pause, nil)
-            guard let again = PipelineAttach(pids: pids) else { break }
-            found = again
-            if !again.edges.isEmpty && again.stages.map({ $0.pid }) == g.stages.map({ $0.pid }) { break }
-        }
-        guard let graph = found else {
+        guard let graph = PipelineAttach.settled(pids: pids) else {
             error("trace: \(label): no such process")
             try? session.close()
             return 1
