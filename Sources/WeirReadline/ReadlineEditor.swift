@@ -142,6 +142,8 @@ public final class ReadlineEditor: LineEditor {
 
     public func readLine(prompt: [UInt8]) -> LineInput {
         activeEditor = self
+        // readline reads the C library's locale for what a character is.
+        ShellLocale.settle()
         // While a line is read, SIGINT is caught (by the C handler, without SA_RESTART),
         // and afterwards goes back to what the shell had.
         _ = weir_signal_take(SIGINT)

@@ -72,7 +72,12 @@ public enum BuiltinTable {
 
     /// Installs the builtins into a shell.
     public static func install(into shell: Shell) {
-        for b in all { shell.builtins[b.name] = b }
+        // Built aside and stored once: each store through the property's observer copied
+        // the table.
+        let list = all
+        var table = [ByteString: Builtin](minimumCapacity: list.count)
+        for b in list { table[b.name] = b }
+        shell.builtins = table
     }
 }
 

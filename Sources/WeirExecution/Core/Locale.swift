@@ -11,6 +11,12 @@ extension Shell {
     /// failed: LC_ALL, LC_CTYPE or LC_COLLATE, never LANG (bash is silent about LANG, and
     /// so about a locale that cannot load under a low `ulimit -v`).
     public func applyLocale(changed: ByteString?) {
+        if changed == "LANG" {
+            // Nothing to warn about: the locale loads when first needed.
+            ShellLocale.applyLater(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
+                                   collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
+            return
+        }
         let failed = ShellLocale.apply(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
                                        collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
         guard let changed, changed != "LANG" else { return }

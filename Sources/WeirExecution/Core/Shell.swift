@@ -20,7 +20,10 @@ public struct Builtin {
     public init(_ name: ByteString, special: Bool = false, run: @escaping BuiltinFunction) {
         self.name = name
         self.special = special
-        self.declares = ["declare", "typeset", "local", "export", "readonly"].contains(name)
+        switch name {
+        case "declare", "typeset", "local", "export", "readonly": declares = true
+        default: declares = false
+        }
         self.run = run
     }
 }

@@ -92,25 +92,12 @@ func sameFile(_ a: ByteString, _ b: ByteString) -> Bool {
 
 public let weirVersion = "0.3.0"
 
-/// The signals this process ignores: one read of `SigIgn` in /proc/self/status (a mask in
-/// hex), or a sigaction per signal where /proc is not there.
-func ignoredSignalsNow() -> Set<Int32> {
-    var result = Set<Int32>()
-    if let bytes = readWholeFile("/proc/self/status") {
-        let text = ByteString(bytes)
-        if let r = text.firstRange(of: "\nSigIgn:") {
-            var i = r.upperBound
-            while i < text.count && (text[i] == 0x09 || text[i] == 0x20) { i += 1 }
-            var j = i
-            while j < text.count && text[j] != 0x0A { j += 1 }
-            if let mask = UInt64(text.slice(i..<j), radix: 16) {
-                for sig in 1...64 where mask & (1 << UInt64(sig - 1)) != 0 { result.insert(Int32(sig)) }
-                return result
-            }
-        }
-    }
+/// The signals this process ignores: a sigaction query per signal. (Reading `SigIgn` from
+/// /proc/self/status took longer: the kernel formats the whole file for one line.)
+func ignoredSignalsNow() -> SignalSet {
+    var result = SignalSet()
+    var old = sigaction()
     for sig in Int32(1)..<Int32(65) {
-        var old = sigaction()
         if sigaction(sig, nil, &old) == 0, let h = old.__sigaction_handler.sa_handler,
            unsafeBitCast(h, to: Int.self) == 1 {  // SIG_IGN
             result.insert(sig)

@@ -34,7 +34,7 @@ public struct TrapTable {
     /// (bash, so that `saved=$(trap)` works).
     public var inherited: [Int32: Action]?
     /// Signals that were ignored when a non-interactive shell started: they stay ignored.
-    public var ignoredAtStart: Set<Int32> = []
+    public var ignoredAtStart: SignalSet = []
 
     public init() {}
 

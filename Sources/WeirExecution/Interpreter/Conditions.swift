@@ -91,6 +91,7 @@ extension Shell {
     func matchRegex(_ s: ByteString, _ pattern: ByteString) throws -> Bool {
         var re = regex_t()
         let flags = REG_EXTENDED | (environment.options.nocasematch ? REG_ICASE : 0)
+        ShellLocale.settle()
         let rc = pattern.withCString { regcomp(&re, $0, flags) }
         if rc != 0 {
             // A pattern that does not compile: status 2, and no message (bash).

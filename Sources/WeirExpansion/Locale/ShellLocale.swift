@@ -14,10 +14,50 @@ public enum ShellLocale {
     /// LC_CTYPE's character set is UTF-8. Otherwise every byte is a character of its
     /// own. (The library starts in UTF-8, for its tests; the shell sets this from the
     /// environment before it runs anything.)
-    public nonisolated(unsafe) static var isUTF8 = true
+    public static var isUTF8: Bool {
+        get {
+            if pending != nil { settle() }
+            return utf8
+        }
+        set { settle(); utf8 = newValue }
+    }
+    nonisolated(unsafe) static var utf8 = true
 
     /// LC_COLLATE is `C` or `POSIX`: strings sort by their bytes.
-    public nonisolated(unsafe) static var collatesBytes = true
+    public static var collatesBytes: Bool {
+        if pending != nil { settle() }
+        return bytewiseCollation
+    }
+    nonisolated(unsafe) static var bytewiseCollation = true
+
+    /// The LC_CTYPE and LC_COLLATE names an `applyLater` put off. Loading a locale costs
+    /// a tenth of a millisecond of file opening and mapping, which `weir -c true` and most
+    /// scripts never need: it happens when something first asks what the locale says.
+    nonisolated(unsafe) static var pending: (ctype: ByteString, collate: ByteString)?
+
+    /// Like `apply`, but the `setlocale` calls wait until a question above (or `settle`)
+    /// needs them. Only for changes whose failure is not reported (`LANG`, as bash).
+    public static func applyLater(all: ByteString?, ctype: ByteString?, collate: ByteString?,
+                                  lang: ByteString?) {
+        pending = (pick(all, ctype, lang), pick(all, collate, lang))
+        Parser.settleLocale = settle
+    }
+
+    /// Applies a pending locale now: before the C library is called directly with text
+    /// whose characters matter (regcomp, readline).
+    public static func settle() {
+        guard let p = pending else { return }
+        pending = nil
+        Parser.settleLocale = nil
+        _ = setCategories(ctype: p.ctype, collate: p.collate, allSet: false)
+    }
+
+    static func pick(_ all: ByteString?, _ category: ByteString?, _ lang: ByteString?) -> ByteString {
+        if let a = all, !a.isEmpty { return a }
+        if let c = category, !c.isEmpty { return c }
+        if let l = lang, !l.isEmpty { return l }
+        return "C"
+    }
 
     /// Applies the locale variables' values, the way bash does: `LC_ALL` overrides the
     /// category, which overrides `LANG`; an empty or unset value falls through. A locale
@@ -26,26 +66,26 @@ public enum ShellLocale {
     @discardableResult
     public static func apply(all: ByteString?, ctype: ByteString?, collate: ByteString?,
                              lang: ByteString?) -> [(category: String, name: ByteString)] {
-        func pick(_ category: ByteString?) -> ByteString {
-            if let a = all, !a.isEmpty { return a }
-            if let c = category, !c.isEmpty { return c }
-            if let l = lang, !l.isEmpty { return l }
-            return "C"
-        }
+        pending = nil
+        Parser.settleLocale = nil
+        return setCategories(ctype: pick(all, ctype, lang), collate: pick(all, collate, lang),
+                             allSet: all?.isEmpty == false)
+    }
+
+    static func setCategories(ctype ctypeName: ByteString, collate collateName: ByteString,
+                              allSet: Bool) -> [(category: String, name: ByteString)] {
         var failed: [(String, ByteString)] = []
-        let ctypeName = pick(ctype)
         if ctypeName.withCString({ setlocale(LC_CTYPE, $0) }) != nil {
-            isUTF8 = currentCharsetIsUTF8()
+            utf8 = currentCharsetIsUTF8()
         } else {
-            failed.append((all?.isEmpty == false ? "LC_ALL" : "LC_CTYPE", ctypeName))
+            failed.append((allSet ? "LC_ALL" : "LC_CTYPE", ctypeName))
         }
-        let collateName = pick(collate)
         if collateName.withCString({ setlocale(LC_COLLATE, $0) }) != nil {
-            collatesBytes = collateName == "C" || collateName == "POSIX"
-        } else if all?.isEmpty != false {
+            bytewiseCollation = collateName == "C" || collateName == "POSIX"
+        } else if !allSet {
             failed.append(("LC_COLLATE", collateName))
         }
-        Parser.unicodeEscapesEncodeUTF8 = isUTF8
+        Parser.unicodeEscapesEncodeUTF8 = utf8
         return failed
     }
 

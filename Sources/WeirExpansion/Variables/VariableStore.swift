@@ -72,7 +72,9 @@ public final class VariableStore {
     /// `set -a`: every assignment exports.
     public var allExport = false
 
-    public init() {}
+    /// Room for the environment and the shell's own variables from the start: growing the
+    /// table while they are imported rehashed it several times (`weir -c true`).
+    public init() { table.reserveCapacity(128) }
 
     public var depth: Int { scopeNames.count }
 

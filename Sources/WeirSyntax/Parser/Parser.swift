@@ -81,7 +81,14 @@ public final class Parser {
     /// Whether `$'\u…'` and `$'\U…'` above U+007F become UTF-8 bytes (the shell's
     /// character set is UTF-8) or stay as written, as bash does in the C locale. The
     /// shell sets it when its locale changes.
-    public nonisolated(unsafe) static var unicodeEscapesEncodeUTF8 = true
+    public nonisolated(unsafe) static var unicodeEscapesEncodeUTF8: Bool {
+        get { settleLocale?(); return encodesUTF8 }
+        set { encodesUTF8 = newValue }
+    }
+    nonisolated(unsafe) static var encodesUTF8 = true
+    /// Applies a locale change the shell put off (ShellLocale.applyLater), before the
+    /// answer above is read; nil when none is pending.
+    public nonisolated(unsafe) static var settleLocale: (() -> Void)?
     /// Set after an alias whose value ends in a blank: the word that follows the alias's
     /// text is checked too. Holds the frame depth that word is read at.
     var aliasNextWordDepth: Int?
