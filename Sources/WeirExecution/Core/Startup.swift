@@ -22,6 +22,10 @@ extension Shell {
             }
             e += 1
         }
+        // The locale the environment asks for, "C" when it names none (the C library's
+        // own default, which expansion follows too), loaded when first needed.
+        ShellLocale.applyLater(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
+                               collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
         // PWD: kept when it names the current directory, else the physical path.
         var cwd = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let physical = getcwd(&cwd, cwd.count) != nil ? ByteString(cString: cwd) : nil

@@ -39,7 +39,11 @@ public enum ShellLocale {
     /// needs them. Only for changes whose failure is not reported (`LANG`, as bash).
     public static func applyLater(all: ByteString?, ctype: ByteString?, collate: ByteString?,
                                   lang: ByteString?) {
-        pending = (pick(all, ctype, lang), pick(all, collate, lang))
+        let names = (ctype: pick(all, ctype, lang), collate: pick(all, collate, lang))
+        // A change that replaces one still pending applies that one first: if the new
+        // locale then fails to load, the one before it stays in force, as with setlocale.
+        if let p = pending, p != names { settle() }
+        pending = names
         Parser.settleLocale = settle
     }
 

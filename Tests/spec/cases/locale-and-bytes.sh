@@ -98,6 +98,26 @@ unset LC_ALL; echo "${#x}"
 ### status: 0
 ### end
 
+### case: at start the locale is the environment's, C when it names none
+### oracle: bash
+env -i "$0" -c 'x=é; echo "none: ${#x}"'
+env -i LANG=C.UTF-8 "$0" -c 'x=é; echo "LANG: ${#x}"; LANG=C; echo "then C: ${#x}"'
+env -i LANG=C "$0" -c 'x=é; echo "C: ${#x}"; LANG=xx_YY.UTF-8; echo "then missing: ${#x}"'
+env -i LANG=C.UTF-8 "$0" -c 'LANG=xx_YY.UTF-8; x=é; echo "missing after UTF-8: ${#x}"'
+env -i LC_ALL=C.UTF-8 LANG=C "$0" -c 'x=é; echo "LC_ALL: ${#x}"'
+env -i LANG=C.UTF-8 "$0" -c '[[ é =~ ^.$ ]] && echo "regex: one character"'
+### stdout:
+none: 2
+LANG: 1
+then C: 2
+C: 2
+then missing: 2
+missing after UTF-8: 1
+LC_ALL: 1
+regex: one character
+### status: 0
+### end
+
 ### case: \u escapes are UTF-8 under a UTF-8 locale and kept under C
 ### oracle: bash
 LC_ALL=C.UTF-8
