@@ -3,8 +3,14 @@
 # in one go, and a table shows the median time of each shell and the ratios
 # weir/dash and weir/bash.
 #
-# Workloads (each is a script file run as `SHELL script`, except startup):
+# Workloads (each is a script file run as `SHELL script`, except startup, idle and
+# configure):
 #   startup   SHELL -c true, 200 spawns per measurement; time shown per spawn
+#   idle      not timed: ten idle interactive shells of each kind at once, on
+#             pseudo-terminals at the prompt, plain and with Debian's bash_completion
+#             sourced; their mean Pss, private memory, VmHWM and median time to the
+#             first prompt, measured by bench/idle-rss.sh --tsv, shown next to the
+#             memory at rest (below).
 #   loop      i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done
 #   func      100,000 calls of  f() { y=${1%.*}; }  with archive.tar.gz
 #   extern    2,000 runs of /bin/true (a path, so never the builtin)
@@ -13,13 +19,24 @@
 #   funsub    20,000 x=${ echo hi; } (bash 5.3's form; dash, bash 5.2 and a --baseline
 #             weir, which have none, run x=$(echo hi) instead)
 #   heredoc   while read -r line over a 10,000-line here-doc in the script
-# A default run takes about 3 minutes on 2 cores; --scale shrinks or grows it.
+#   configure an autoconf configure script of some 160 checks (headers, functions,
+#             sizes, types, programs; the table gives the count, from config.log) that
+#             writes a config.h and a substituted config.mk. autoconf and autoheader
+#             make it at run time from bench/configure/configure.ac. Each shell runs
+#             `SHELL configure --quiet` with CONFIG_SHELL=SHELL (so configure's own
+#             re-exec, and config.status, use that same shell), in its own build
+#             directory, emptied before every run. Needs autoconf and a C compiler
+#             (gcc or cc); without them the row is shown as SKIPPED, and why.
+# A default run takes about 5 minutes on 2 cores (the configure row some 2 of them);
+# --scale shrinks or grows the generated scripts (not configure or idle).
 #
 # Every script ends by printing a small checksum (final counter and value).
 # Before timing, each shell runs each script once (which also warms it up);
 # its stdout must equal the expected text, its stderr must be empty and its
-# exit status 0. A workload where any shell fails that check is reported as
-# MISMATCH, with details, and not timed.
+# exit status 0. For configure, its stdout and stderr must be empty, config.status
+# must start with `#! SHELL` (the shell under test wrote it), and the config.h and
+# config.mk each shell produced must equal dash's (bash's, if dash failed). A workload
+# where any shell fails that check is reported as MISMATCH, with details, and not timed.
 #
 # Usage: bench/exec.sh [--runs N] [--only NAME[,NAME]] [--scale F]
 #                      [--timeout SEC] [--baseline PATH] [--keep] [--list]
@@ -33,7 +50,8 @@
 #   --keep              keep the generated scripts and print their directory
 #   --list              list the workloads and exit
 # With the startup workload, also the memory of each shell at rest after start-up
-# (VmHWM, Rss, Pss, Private_Dirty from /proc while `-c 'sleep 0.4; :'` waits).
+# (VmHWM, Rss, Pss, Private_Dirty from /proc while `-c 'sleep 0.4; :'` waits); with
+# the idle workload, next to it, the idle interactive shells' memory (see above).
 # Uses hyperfine (-N) for timing when it is installed, else a python3
 # perf_counter loop that runs the shells in turn. Peak RSS comes from GNU time
 # (/usr/bin/time, if installed) on the checking run.
@@ -44,7 +62,7 @@ set -euo pipefail
 orig_pwd=$PWD
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
-all_workloads=startup,loop,func,extern,pipeline,subst,funsub,heredoc
+all_workloads=startup,idle,loop,func,extern,pipeline,subst,funsub,heredoc,configure
 
 runs=5 only=$all_workloads scale=1 timeout=120 keep=0 baseline=
 while (( $# )); do
@@ -63,8 +81,9 @@ while (( $# )); do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "exec.sh: --runs must be a positive integer" >&2; exit 2; }
 [[ $timeout =~ ^[1-9][0-9]*$ ]] || { echo "exec.sh: --timeout must be a positive integer" >&2; exit 2; }
-[[ $scale =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]] && [[ ! $scale =~ ^[0.]+$ ]] ||
-  { echo "exec.sh: --scale must be a positive number" >&2; exit 2; }
+if [[ ! $scale =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ || $scale =~ ^[0.]+$ ]]; then
+  echo "exec.sh: --scale must be a positive number" >&2; exit 2
+fi
 IFS=, read -r -a selected <<<"$only"
 (( ${#selected[@]} )) || { echo "exec.sh: --only needs at least one workload" >&2; exit 2; }
 for w in "${selected[@]}"; do
@@ -116,18 +135,46 @@ if [[ -n $baseline ]]; then
   cp -p -- "$baseline" "$tmp/bin/weir-base"
 fi
 
+# The configure workload: configure and config.h.in are generated now, into the temp
+# dir, from bench/configure. Without the tools it is skipped, and the table says why.
+configure_skip='' autoconf_version=''
+if [[ ,$only, == *,configure,* ]]; then
+  missing=()
+  command -v autoconf >/dev/null && command -v autoheader >/dev/null ||
+    missing+=("autoconf and autoheader (apt-get install autoconf)")
+  command -v gcc >/dev/null || command -v cc >/dev/null ||
+    missing+=("a C compiler, gcc or cc (apt-get install gcc)")
+  env -C / true 2>/dev/null || missing+=("env -C (GNU coreutils 8.28 or later)")
+  if (( ${#missing[@]} )); then
+    configure_skip="not installed: $(printf '%s; ' "${missing[@]}")"
+    configure_skip=${configure_skip%; }
+    echo "exec.sh: skipping the configure workload, $configure_skip" >&2
+  else
+    mkdir "$tmp/configure"
+    cp -- "$here/configure/configure.ac" "$here/configure/config.mk.in" "$tmp/configure/"
+    if ! (cd "$tmp/configure" && autoconf && autoheader) >"$tmp/autoconf.log" 2>&1; then
+      echo "exec.sh: autoconf failed on bench/configure/configure.ac:" >&2
+      cat "$tmp/autoconf.log" >&2
+      exit 1
+    fi
+    autoconf_version=$(autoconf --version | sed -n '1s/^.* //p')
+  fi
+fi
+
 timer=python
 command -v hyperfine >/dev/null && timer=hyperfine
 
 python3 - "$tmp" "$runs" "$scale" "$timeout" "$timer" "${selected[*]}" \
-  "$weir" "$built" "$stale" "$baseline" -- "$tmp/bin/weir" "$dash_bin" "$bash_bin" <<'PY'
-import json, os, shlex, signal, statistics, subprocess, sys, time
+  "$weir" "$built" "$stale" "$baseline" "$here" "$configure_skip" "$autoconf_version" \
+  -- "$tmp/bin/weir" "$dash_bin" "$bash_bin" <<'PY'
+import difflib, json, os, shlex, shutil, signal, statistics, subprocess, sys, time
 
-tmp, runs, scale, timeout, timer, selected, weir_shown, built, stale, baseline = sys.argv[1:11]
+(tmp, runs, scale, timeout, timer, selected, weir_shown, built, stale, baseline, here,
+ configure_skip, autoconf_version) = sys.argv[1:14]
 runs, scale, timeout = int(runs), float(scale), int(timeout)
 selected = selected.split()
 NAMES = ["weir", "dash", "bash"]
-BINS = dict(zip(NAMES, sys.argv[12:15]))
+BINS = dict(zip(NAMES, sys.argv[15:18]))
 if baseline:
     NAMES.insert(1, "base")
     BINS["base"] = os.path.join(tmp, "bin", "weir-base")
@@ -136,7 +183,8 @@ def n(count):
     return max(1, int(round(count * scale)))
 
 # ------------------------------------------------------------- workloads
-# Each: name, description, script text (None for startup), expected stdout.
+# Each: name, description, script text (None for startup and configure), expected
+# stdout, spawns per measurement. (idle is not one of them: it is measured at the end.)
 FNAME = "archive.tar.gz"
 LINE = "line %d: the quick brown fox jumps over the lazy dog"
 
@@ -176,7 +224,73 @@ def workloads():
     w.append(("heredoc", "while read -r over a %d-line here-doc" % c,
               "last=\nwhile read -r line; do last=$line; done <<EOF\n%sEOF\necho \"$last\"\n" % doc,
               LINE % c + "\n", 1))
+    w.append(("configure", "SHELL configure --quiet, CONFIG_SHELL=SHELL (autoconf %s)" %
+              (autoconf_version or "missing"), None, "", 1))
     return [x for x in w if x[0] in selected]
+
+# ------------------------------------------------------------- configure
+# configure and config.h.in were made by autoconf and autoheader in tmp/configure; each
+# shell runs it in its own build directory there, through env -C (a chdir, as hyperfine
+# -N runs no shell), with CONFIG_SHELL naming that shell.
+CONFIGURE = os.path.join(tmp, "configure", "configure")
+CONFIGURE_OUTPUTS = ("config.h", "config.mk", "config.status", "config.log")
+ENV_BIN = shutil.which("env") or "/usr/bin/env"
+
+def build_dir(shell):
+    return os.path.join(tmp, "configure", "build-" + shell)
+
+def empty_build_dir(shell):
+    """What each run starts from: the build directory without the last run's outputs.
+    (configure removes its own conftest and confdefs files when it ends.)"""
+    d = build_dir(shell)
+    os.makedirs(d, exist_ok=True)
+    for f in CONFIGURE_OUTPUTS:
+        try:
+            os.unlink(os.path.join(d, f))
+        except FileNotFoundError:
+            pass
+
+def configure_problems(shell, ref):
+    """After a clean checking run: config.status must be the shell's own, and config.h and
+    config.mk must equal those of the reference shell ref (None: no comparison)."""
+    d = build_dir(shell)
+    try:
+        with open(os.path.join(d, "config.status")) as f:
+            first = f.readline().rstrip("\n")
+    except OSError:
+        return "no config.status"
+    if first != "#! " + BINS[shell]:
+        return "config.status starts %s, not '#! %s': another shell wrote it" % (short(first), BINS[shell])
+    if ref is None or ref == shell:
+        return None
+    problems = []
+    for f in ("config.h", "config.mk"):
+        try:
+            mine = open(os.path.join(d, f)).read().splitlines()
+            theirs = open(os.path.join(build_dir(ref), f)).read().splitlines()
+        except OSError as e:
+            problems.append("%s: %s" % (f, e))
+            continue
+        if mine != theirs:
+            diff = [l for l in difflib.unified_diff(theirs, mine, lineterm="", n=0)
+                    if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+            problems.append("%s differs from %s's in %d lines: %s" % (
+                f, ref, len(diff), short("\n".join(diff[:6]), 300)))
+    return "; ".join(problems) or None
+
+def configure_checks(shell):
+    """The number of checks configure ran ("checking ..." lines in config.log) and CC."""
+    d = build_dir(shell)
+    checks, cc = 0, "?"
+    try:
+        checks = sum(1 for l in open(os.path.join(d, "config.log"))
+                     if l.startswith("configure:") and ": checking " in l)
+        for l in open(os.path.join(d, "config.mk")):
+            if l.startswith("CC = "):
+                cc = l[5:].strip()
+    except OSError:
+        pass
+    return checks, cc
 
 # ------------------------------------------------------------- running
 ENV = {k: v for k, v in os.environ.items() if k not in ("BASH_ENV", "ENV", "CDPATH")}
@@ -228,6 +342,9 @@ def reap(pid):
 
 def argv_for(shell, wl):
     name, _, script, _, _ = wl
+    if name == "configure":
+        return [ENV_BIN, "-C", build_dir(shell), "CONFIG_SHELL=" + BINS[shell],
+                BINS[shell], CONFIGURE, "--quiet"]
     if script is None:
         return [BINS[shell], "-c", "true"]
     if shell != "weir" and name in OTHER_SCRIPTS:
@@ -238,6 +355,9 @@ def check(shell, wl):
     """Run once capturing output. Returns (problem or None, peak RSS KiB)."""
     expected = wl[3]
     rssfile = os.path.join(tmp, "rss")
+    if wl[0] == "configure":
+        shutil.rmtree(build_dir(shell), ignore_errors=True)
+        empty_build_dir(shell)
     argv = argv_for(shell, wl)
     if GNU_TIME:
         argv = [GNU_TIME, "-f", "%M", "-o", rssfile] + argv
@@ -279,6 +399,8 @@ def time_python(wl):
     for _ in range(runs):
         for s in NAMES:
             argv = argv_for(s, wl)
+            if wl[0] == "configure":
+                empty_build_dir(s)
             signal.alarm(timeout * reps if reps > 1 else timeout)
             try:
                 cpu0 = CPU[0]
@@ -305,6 +427,10 @@ def time_hyperfine(wl):
     out = os.path.join(tmp, "hf.json")
     cmd = ["hyperfine", "-N", "--style", "none", "--export-json", out,
            "--runs", str(runs * reps), "--warmup", str(min(reps, 10) if reps > 1 else 0)]
+    if wl[0] == "configure":
+        # Before every run, each build directory loses the last run's outputs.
+        cmd += ["--prepare", " ".join(shlex.quote(a) for a in ["rm", "-f"] + [
+            os.path.join(build_dir(s), f) for s in NAMES for f in CONFIGURE_OUTPUTS])]
     for s in NAMES:
         cmd += ["--command-name", s, " ".join(shlex.quote(a) for a in argv_for(s, wl))]
     r = subprocess.run(cmd, env=ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -332,18 +458,34 @@ if stale:
 print("dash = %s, bash = %s" % (BINS["dash"], BINS["bash"]))
 if baseline:
     print("base = %s (the baseline weir)" % baseline)
+if "configure" in selected and not configure_skip:
+    print("configure = made by autoconf %s from bench/configure/configure.ac, run as "
+          "env -C BUILD_DIR CONFIG_SHELL=SHELL SHELL configure --quiet" % autoconf_version)
 print(flush=True)
 
 started = time.time()
 rows = []
 for wl in wls:
     name = wl[0]
+    if name == "configure" and configure_skip:
+        print("%-9s SKIPPED: %s" % (name, configure_skip), file=sys.stderr)
+        rows.append((wl, None, None, {}))
+        continue
     print("%-9s checking..." % name, end="", flush=True, file=sys.stderr)
     problems, rss = {}, {}
     for s in NAMES:
         p, rss[s] = check(s, wl)
         if p:
             problems[s] = p
+    if name == "configure":
+        # Each shell's config.status, and its config.h and config.mk against dash's.
+        ref = next((s for s in ("dash", "bash") if s not in problems), None)
+        for s in NAMES:
+            p = None if s in problems else configure_problems(s, ref)
+            if p:
+                problems[s] = p
+        checks, cc = configure_checks(ref or "dash")
+        wl = (name, "configure --quiet: %d checks, CC=%s (autoconf %s)" % (checks, cc, autoconf_version)) + wl[2:]
     if problems:
         print(" MISMATCH", file=sys.stderr)
         rows.append((wl, None, problems, rss))
@@ -358,15 +500,18 @@ for wl in wls:
 def ms(v):
     return "%.3f" % v if v < 10 else "%.1f" % v if v < 1000 else "%.0f" % v
 
-print()
 base = "base" in NAMES
 head = ("%-9s %10s" + (" %10s" if base else "") + " %10s %10s" + (" %10s" if base else "") + " %10s %10s   %s")
 cols = ["workload", "weir ms"] + (["base ms"] if base else []) + ["dash ms", "bash ms"] + \
        (["weir/base"] if base else []) + ["weir/dash", "weir/bash", "work"]
-print(head % tuple(cols))
-print(head % tuple(["-" * 8] + ["-" * 7] * (4 if base else 3) + ["-" * 9] * (3 if base else 2) + ["-" * 4]))
+if rows:
+    print()
+    print(head % tuple(cols))
+    print(head % tuple(["-" * 8] + ["-" * 7] * (4 if base else 3) + ["-" * 9] * (3 if base else 2) + ["-" * 4]))
 for wl, med, problems, _ in rows:
-    if med is None:
+    if med is None and problems is None:
+        print("%-9s SKIPPED, %s" % (wl[0], configure_skip))
+    elif med is None:
         print("%-9s %-54s %s" % (wl[0], "MISMATCH: " + ",".join(problems) + " (not timed)", wl[1]))
     else:
         times = [ms(med["weir"])] + ([ms(med["base"])] if base else []) + [ms(med["dash"]), ms(med["bash"])]
@@ -386,14 +531,16 @@ if CPU_TIMES:
         print(("%-9s" + " %10s" * len(NAMES)) % tuple([wl[0]] + [ms(m[s]) for s in NAMES]) +
               (" %9.2fx" % (m["weir"] / m["base"]) if base and m["base"] > 0 else ""))
 
-print()
-if GNU_TIME:
+measured = [r for r in rows if r[3]]
+if measured:
+    print()
+if measured and GNU_TIME:
     print("peak RSS in MiB (GNU time %M on the checking run; includes waited-for children)")
     print(("%-9s" + " %8s" * len(NAMES)) % tuple(["workload"] + NAMES))
-    for wl, _, _, rss in rows:
+    for wl, _, _, rss in measured:
         print(("%-9s" + " %8s" * len(NAMES)) % ((wl[0],) + tuple(
-            "-" if rss[s] is None else "%.1f" % (rss[s] / 1024) for s in NAMES)))
-else:
+            "-" if rss.get(s) is None else "%.1f" % (rss[s] / 1024) for s in NAMES)))
+elif measured:
     print("peak RSS: skipped (GNU time is not installed at /usr/bin/time)")
 
 # The memory of a shell that has just started: each runs `-c 'sleep 0.4; :'` (its start-up
@@ -417,26 +564,79 @@ def memory_at_rest(shell):
     os.waitpid(pid, 0)
     return fields
 
+# The copied binaries' pages are dirty in the page cache until written back, and
+# would count as Private_Dirty of every process that maps them.
+if "startup" in selected or "idle" in selected:
+    os.sync()
+MEM_ROW = "%-16s" + " %8s" * len(NAMES)
 if "startup" in selected:
     print()
     print("memory of a shell at rest after start-up, KiB (-c 'sleep 0.4; :', read while it waits)")
-    print(("%-14s" + " %8s" * len(NAMES)) % tuple(["field"] + NAMES))
-    # The copied binaries' pages are dirty in the page cache until written back, and
-    # would count as Private_Dirty of every process that maps them.
-    os.sync()
+    print(MEM_ROW % tuple(["field"] + NAMES))
     mem = {s: memory_at_rest(s) for s in NAMES}
     for k in ("VmHWM", "Rss", "Pss", "Private_Dirty"):
-        print(("%-14s" + " %8s" * len(NAMES)) % ((k,) + tuple(str(mem[s].get(k, "-")) for s in NAMES)))
-    print("(ten idle interactive shells of each kind at once, their Pss and time to the first prompt: bench/idle-rss.sh)")
+        print(MEM_ROW % ((k,) + tuple(str(mem[s].get(k, "-")) for s in NAMES)))
+
+# The idle workload: bench/idle-rss.sh --tsv measures ten idle interactive shells of each
+# kind at once (weir and base being the copies in tmp/bin) and prints one line per shell
+# and set-up: shell, set-up, prompt ms, Pss, private and VmHWM KiB (means per shell).
+IDLE_COUNT = 10
+idle_failed = None
+def idle_shells():
+    argv = [BINS["bash"], os.path.join(here, "idle-rss.sh"), "--tsv", "--shells", str(IDLE_COUNT)]
+    if baseline:
+        argv += ["--base", BINS["base"]]
+    try:
+        r = subprocess.run(argv, env=dict(os.environ, WEIR=BINS["weir"]), stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, timeout=max(600, timeout))
+    except subprocess.TimeoutExpired:
+        return None, "bench/idle-rss.sh timed out"
+    lines = r.stdout.splitlines()
+    if r.returncode != 0 or not lines or not lines[0].startswith("shell\t"):
+        return None, "bench/idle-rss.sh exited %d: %s" % (r.returncode, short((r.stderr or r.stdout).strip(), 300))
+    res = {}
+    for line in lines[1:]:
+        f = line.split("\t")
+        res[(f[0], f[1])] = [float(x) for x in f[2:6]]
+    return res, r.stderr.strip() or None
+
+if "idle" in selected:
+    print("%-9s measuring %d interactive shells of each kind at once..." % ("idle", IDLE_COUNT),
+          end="", flush=True, file=sys.stderr)
+    idle, note = idle_shells()
+    print(" failed" if idle is None else " done", file=sys.stderr)
+    print()
+    print("%d idle interactive shells of each kind at once, on pseudo-terminals at the prompt"
+          " (bench/idle-rss.sh),\nmean per shell, KiB; prompt: median ms from fork to the first prompt" % IDLE_COUNT)
+    if idle is None:
+        idle_failed = note
+        print("FAILED: " + note)
+    else:
+        print(MEM_ROW % tuple(["field"] + NAMES))
+        for setup, label in (("plain", ""), ("completion", ", compl.")):
+            if not any(k[1] == setup for k in idle):
+                continue
+            for i, field in ((1, "Pss"), (2, "Private"), (3, "VmHWM"), (0, "prompt ms")):
+                print(MEM_ROW % ((field + label,) + tuple(
+                    "-" if (s, setup) not in idle else
+                    ("%.1f" if i == 0 else "%.0f") % idle[(s, setup)][i] for s in NAMES)))
+        print("(compl.: a startup file that sources Debian's bash_completion; dash cannot)")
+        if note:
+            print(note)
 
 bad = [(wl, problems) for wl, _, problems, _ in rows if problems]
 if bad:
     print()
     for wl, problems in bad:
-        print("MISMATCH in %s (script %s):" % (wl[0], "-c true" if wl[2] is None else wl[0] + ".sh"))
+        what = ("script -c true" if wl[0] == "startup" else "configure made from bench/configure/configure.ac"
+                if wl[0] == "configure" else "script " + wl[0] + ".sh")
+        print("MISMATCH in %s (%s):" % (wl[0], what))
         for s, p in problems.items():
             print("  %s: %s" % (s, p))
+if idle_failed:
+    print()
+    print("FAILED: the idle workload: " + idle_failed)
 print()
 print("total %.0f s" % (time.time() - started))
-sys.exit(1 if bad else 0)
+sys.exit(1 if bad or idle_failed else 0)
 PY
