@@ -11,8 +11,10 @@ extension Shell {
     /// failed: LC_ALL, LC_CTYPE or LC_COLLATE, never LANG (bash is silent about LANG, and
     /// so about a locale that cannot load under a low `ulimit -v`).
     public func applyLocale(changed: ByteString?) {
-        if changed == "LANG" {
-            // Nothing to warn about: the locale loads when first needed.
+        let value = changed.flatMap { variables.value($0) } ?? ""
+        if changed == "LANG" || value.isEmpty || value == "C" || value == "POSIX" {
+            // Nothing to warn about (LANG never warns, C and POSIX always load, an empty
+            // value names no locale of its own): the locale loads when first needed.
             ShellLocale.applyLater(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
                                    collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
             return

@@ -70,8 +70,9 @@ public enum ShellLocale {
     @discardableResult
     public static func apply(all: ByteString?, ctype: ByteString?, collate: ByteString?,
                              lang: ByteString?) -> [(category: String, name: ByteString)] {
-        pending = nil
-        Parser.settleLocale = nil
+        // A change put off takes effect first: a locale that then fails to load leaves
+        // that one in force.
+        settle()
         return setCategories(ctype: pick(all, ctype, lang), collate: pick(all, collate, lang),
                              allSet: all?.isEmpty == false)
     }

@@ -105,6 +105,8 @@ env -i LANG=C.UTF-8 "$0" -c 'x=é; echo "LANG: ${#x}"; LANG=C; echo "then C: ${#
 env -i LANG=C "$0" -c 'x=é; echo "C: ${#x}"; LANG=xx_YY.UTF-8; echo "then missing: ${#x}"'
 env -i LANG=C.UTF-8 "$0" -c 'LANG=xx_YY.UTF-8; x=é; echo "missing after UTF-8: ${#x}"'
 env -i LC_ALL=C.UTF-8 LANG=C "$0" -c 'x=é; echo "LC_ALL: ${#x}"'
+env -i LC_ALL=C LANG=C.UTF-8 "$0" -c 'x=é; echo "LC_ALL=C: ${#x}"; unset LC_ALL; echo "unset: ${#x}"'
+env -i LANG=C.UTF-8 "$0" -c 'LC_CTYPE=xx_YY.UTF-8 2>/dev/null; x=é; echo "failed LC_CTYPE: ${#x}"'
 env -i LANG=C.UTF-8 "$0" -c '[[ é =~ ^.$ ]] && echo "regex: one character"'
 ### stdout:
 none: 2
@@ -114,6 +116,9 @@ C: 2
 then missing: 2
 missing after UTF-8: 1
 LC_ALL: 1
+LC_ALL=C: 2
+unset: 1
+failed LC_CTYPE: 1
 regex: one character
 ### status: 0
 ### end

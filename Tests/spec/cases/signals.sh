@@ -32,6 +32,15 @@ done
 ### status: 0
 ### end
 
+### case: a real-time signal and the highest one ignored on entry cannot be trapped either
+### oracle: bash
+trap '' RTMIN+2 RTMAX
+"$0" -c 'trap "echo rt" RTMIN+2; trap "echo max" RTMAX; kill -s RTMIN+2 $$; kill -s RTMAX $$; echo done'
+### stdout:
+done
+### status: 0
+### end
+
 ### case: a background job that ended is reaped while builtins run
 ### oracle: both
 sleep 0.1 &
