@@ -16,8 +16,7 @@ extension Shell {
                 if name.hasPrefix("BASH_FUNC_") {
                     _ = importFunction(variable: name, value: entry.slice(from: eq + 1))
                 } else if isValidName(name) {
-                    try? variables.assign(name, entry.slice(from: eq + 1))
-                    try? variables.setAttributes(name, add: .exported)
+                    variables.importExported(name, entry.slice(from: eq + 1))
                 }
             }
             e += 1

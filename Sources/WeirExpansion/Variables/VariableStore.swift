@@ -424,6 +424,18 @@ public final class VariableStore {
 
     /// Changes attributes; creates the variable (unset) in the scope that resolves it,
     /// or in the current function scope when `local`.
+    /// A variable from the environment at start-up: exported, its value as it came. A
+    /// name nothing declared yet takes one insertion, where `assign` and `setAttributes`
+    /// took several lookups each, for every variable of the environment at every start.
+    public func importExported(_ name: ByteString, _ value: ByteString) {
+        if scopeNames.isEmpty, !allExport, table[name] == nil {
+            store(name, Variable(value: .string(value), attributes: .exported))
+            return
+        }
+        try? assign(name, value)
+        try? setAttributes(name, add: .exported)
+    }
+
     public func setAttributes(_ name: ByteString, add: VariableAttributes, remove: VariableAttributes = [],
                               local: Bool = false) throws {
         let n = add.contains(.nameref) || remove.contains(.nameref) ? name : resolve(name)

@@ -93,7 +93,8 @@ public struct ByteString: Sendable {
 
     @inlinable
     public init(_ text: StaticString) {
-        self.init(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        // withUTF8Buffer also reads a literal of one scalar, which has no pointer.
+        self = text.withUTF8Buffer { ByteString($0) }
     }
 
     /// The bytes of a C string, up to its NUL.
@@ -490,8 +491,12 @@ func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int)
 // MARK: Literals and text
 
 extension ByteString: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    /// Literals are taken as the bytes the compiler laid down: no `String` is made and
+    /// read back for `name == "PATH"` (a string literal cost a tenth of start-up).
+    public typealias StringLiteralType = StaticString
+
     @inlinable
-    public init(stringLiteral value: String) { self.init(value) }
+    public init(stringLiteral value: StaticString) { self.init(value) }
 
     /// `"\(name)=\(value)"` as a value: byte strings are put in as bytes, integers in
     /// decimal, `String`s as their UTF-8.
@@ -504,7 +509,9 @@ extension ByteString: ExpressibleByStringLiteral, ExpressibleByStringInterpolati
         }
 
         @inlinable
-        public mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+        public mutating func appendLiteral(_ literal: StaticString) {
+            literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
 
         @inlinable
         public mutating func appendInterpolation(_ value: ByteString) {
