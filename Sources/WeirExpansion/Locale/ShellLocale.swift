@@ -36,7 +36,8 @@ public enum ShellLocale {
     nonisolated(unsafe) static var pending: (ctype: ByteString, collate: ByteString)?
 
     /// Like `apply`, but the `setlocale` calls wait until a question above (or `settle`)
-    /// needs them. Only for changes whose failure is not reported (`LANG`, as bash).
+    /// needs them. Only for changes whose failure is not reported: `LANG` (as in bash),
+    /// and a value of C, POSIX or nothing, which cannot fail.
     public static func applyLater(all: ByteString?, ctype: ByteString?, collate: ByteString?,
                                   lang: ByteString?) {
         let names = (ctype: pick(all, ctype, lang), collate: pick(all, collate, lang))
