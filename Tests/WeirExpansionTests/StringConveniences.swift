@@ -5,7 +5,7 @@ import WeirSyntax
 // the byte-string API as their UTF-8 bytes and give results back as strings.
 
 extension ShellPattern {
-    init(_ pattern: String, extglob: Bool = true, caseInsensitive: Bool = false) {
+    convenience init(_ pattern: String, extglob: Bool = true, caseInsensitive: Bool = false) {
         self.init(ByteString(pattern), extglob: extglob, caseInsensitive: caseInsensitive)
     }
 

@@ -29,7 +29,7 @@ public enum ReplaceMode: Sendable {
 /// (`[[ a == *!(a) ]]` is false there, true here), a pattern ending in `\*` after a
 /// leading `*` is mis-prechecked by `${x/p/r}`, a group with an empty alternative is
 /// mis-measured by `${x//p/r}`, and `[[ 'a\' == *\ ]]` is false.
-public struct ShellPattern: Sendable {
+public final class ShellPattern: Sendable {
     let program: PatternProgram
     /// The same pattern compiled to match bytes, for a subject that is not valid UTF-8
     /// (bash falls back to bytes for the whole match then); nil when `program` already
