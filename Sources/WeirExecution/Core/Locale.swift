@@ -12,9 +12,11 @@ extension Shell {
     /// so about a locale that cannot load under a low `ulimit -v`).
     public func applyLocale(changed: ByteString?) {
         let value = changed.flatMap { variables.value($0) } ?? ""
-        if changed == "LANG" || value.isEmpty || value == "C" || value == "POSIX" {
+        if changed == "LANG" || value.isEmpty || value == "C" || value == "POSIX"
+            || (importingEnvironment && changed != "LC_ALL") {
             // Nothing to warn about (LANG never warns, C and POSIX always load, an empty
-            // value names no locale of its own): the locale loads when first needed.
+            // value names no locale of its own, and at start-up bash reports LC_ALL
+            // alone): the locale loads when first needed.
             ShellLocale.applyLater(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
                                    collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
             return
@@ -22,9 +24,10 @@ extension Shell {
         let failed = ShellLocale.apply(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
                                        collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
         guard let changed, changed != "LANG" else { return }
-        let reason = String(cString: strerror(ENOENT))
+        // At start-up bash gives no reason.
+        let reason = importingEnvironment ? "" : ": " + String(cString: strerror(ENOENT))
         for f in failed where ByteString(f.category) == changed {
-            error("warning: setlocale: \(f.category): cannot change locale (\(f.name)): \(reason)")
+            error("warning: setlocale: \(f.category): cannot change locale (\(f.name))\(reason)")
         }
     }
 }

@@ -128,6 +128,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     public var programName: String = "weir"
     /// The form of messages: weir's, or bash's when weir runs under the name `bash`.
     public var messageDialect: MessageDialect = .weir
+    /// While the environment's variables are read in at start-up (a locale that fails
+    /// to load is then reported for LC_ALL alone, as bash does).
+    var importingEnvironment = false
     /// Where the command being run starts, for LINENO (the line is found only when asked).
     var lineOffset = 0
     var lineSource: SourceFile?

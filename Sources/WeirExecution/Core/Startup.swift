@@ -8,6 +8,8 @@ extension Shell {
     /// Variables from the process environment (exported), and the ones a shell sets
     /// itself: PWD, PPID, IFS, OPTIND, PS1–PS4, WEIR_VERSION.
     public func importEnvironment() {
+        importingEnvironment = true
+        defer { importingEnvironment = false }
         var e = environ
         while let p = e.pointee {
             let entry = ByteString(cString: p)

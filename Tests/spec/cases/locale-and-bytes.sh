@@ -123,6 +123,19 @@ regex: one character
 ### status: 0
 ### end
 
+### case: at start a locale that cannot load is reported for LC_ALL alone
+### oracle: bash
+env -i LC_ALL=xx_YY.UTF-8 "$0" -c 'echo ran' 2>&1 | sed 's/^[^:]*: //'
+env -i LC_CTYPE=xx_YY.UTF-8 "$0" -c 'echo ran' 2>&1 | sed 's/^[^:]*: //'
+env -i LC_COLLATE=xx_YY.UTF-8 LANG=C.UTF-8 "$0" -c 'x=é; echo "ran ${#x}"' 2>&1 | sed 's/^[^:]*: //'
+### stdout:
+warning: setlocale: LC_ALL: cannot change locale (xx_YY.UTF-8)
+ran
+ran
+ran 1
+### status: 0
+### end
+
 ### case: \u escapes are UTF-8 under a UTF-8 locale and kept under C
 ### oracle: bash
 LC_ALL=C.UTF-8
