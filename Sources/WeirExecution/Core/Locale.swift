@@ -11,18 +11,18 @@ extension Shell {
     /// failed: LC_ALL, LC_CTYPE or LC_COLLATE, never LANG (bash is silent about LANG, and
     /// so about a locale that cannot load under a low `ulimit -v`).
     public func applyLocale(changed: ByteString?) {
+        let all = variables.value("LC_ALL"), ctype = variables.value("LC_CTYPE")
+        let collate = variables.value("LC_COLLATE"), lang = variables.value("LANG")
         let value = changed.flatMap { variables.value($0) } ?? ""
         if changed == "LANG" || value.isEmpty || value == "C" || value == "POSIX"
             || (importingEnvironment && changed != "LC_ALL") {
             // Nothing to warn about (LANG never warns, C and POSIX always load, an empty
             // value names no locale of its own, and at start-up bash reports LC_ALL
             // alone): the locale loads when first needed.
-            ShellLocale.applyLater(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
-                                   collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
+            ShellLocale.applyLater(all: all, ctype: ctype, collate: collate, lang: lang)
             return
         }
-        let failed = ShellLocale.apply(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
-                                       collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
+        let failed = ShellLocale.apply(all: all, ctype: ctype, collate: collate, lang: lang)
         guard let changed, changed != "LANG" else { return }
         // At start-up bash gives no reason.
         let reason = importingEnvironment ? "" : ": " + String(cString: strerror(ENOENT))

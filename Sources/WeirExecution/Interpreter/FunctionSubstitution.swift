@@ -38,6 +38,6 @@ extension Shell {
             throw ShellError("${ …; }: standard output cannot be captured: \(String(cString: strerror(errno)))", kind: .expansion)
         }
         environment.lastStatus = status
-        return ByteString(captured.contains(0) ? captured.filter { $0 != 0 } : captured)
+        return substitutionValue(captured)
     }
 }

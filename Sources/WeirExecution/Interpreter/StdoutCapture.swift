@@ -30,6 +30,10 @@ extension Shell {
             return nil
         }
         captureDepth += 1
+        func empty() {
+            _ = ftruncate(file, 0)
+            _ = lseek(file, 0, SEEK_SET)
+        }
         func putBack() {
             captureDepth -= 1
             if saved >= 0 {
@@ -44,8 +48,7 @@ extension Shell {
             result = try body()
         } catch {
             putBack()
-            _ = ftruncate(file, 0)
-            _ = lseek(file, 0, SEEK_SET)
+            empty()
             throw error
         }
         putBack()
@@ -53,8 +56,7 @@ extension Shell {
         // As for a forked `$(…)`: what cannot be held, with its copies on the way to a
         // word, is an error with the reason, never an allocation failure.
         if size > 1 << 20 && weir_memory_available(Int(size) * 2) == 0 {
-            _ = ftruncate(file, 0)
-            _ = lseek(file, 0, SEEK_SET)
+            empty()
             throw ShellError("\(what): output too large to hold: \(String(cString: strerror(ENOMEM)))", kind: .expansion, status: 2)
         }
         var out = [UInt8](repeating: 0, count: max(0, Int(size)))
@@ -66,8 +68,7 @@ extension Shell {
             got += n
         }
         if got < out.count { out.removeLast(out.count - got) }
-        _ = ftruncate(file, 0)
-        _ = lseek(file, 0, SEEK_SET)
+        empty()
         return (result, out)
     }
 

@@ -43,15 +43,13 @@ extension Shell {
                 status = e.status
             }
         }) else { return nil }
-        var out = captured
         if BuiltinStdout.failure != 0 {
             error("\(name): write error: \(String(cString: strerror(BuiltinStdout.failure)))")
             BuiltinStdout.failure = 0
             if status == 0 { status = 1 }
         }
         environment.lastStatus = status
-        if out.contains(0) { out.removeAll { $0 == 0 } }
-        return ByteString(out)
+        return substitutionValue(captured)
     }
 
     /// A word whose expansion reads the shell's state and changes none of it: literals,

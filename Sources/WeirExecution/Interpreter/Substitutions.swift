@@ -45,9 +45,13 @@ extension Shell {
             throw ShellError("command substitution: output too large to hold: \(String(cString: strerror(ENOMEM)))",
                              kind: .expansion, status: 2)
         }
-        // Shell strings cannot hold NUL: bash drops those bytes (with a warning).
-        if out.contains(0) { out.removeAll { $0 == 0 } }
-        return ByteString(out)
+        return substitutionValue(out)
+    }
+
+    /// What a substitution's output becomes as a value: shell strings cannot hold NUL,
+    /// so those bytes are dropped (bash drops them, with a warning).
+    func substitutionValue(_ out: [UInt8]) -> ByteString {
+        ByteString(scriptBytes(out))
     }
 
     /// `$(< file)`: the file's contents, read here without a child (bash).
@@ -63,7 +67,7 @@ extension Shell {
             return ""
         }
         environment.lastStatus = 0
-        return ByteString(bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes)
+        return substitutionValue(bytes)
     }
 
     /// bash does not act on `set -e` in command substitutions (without inherit_errexit

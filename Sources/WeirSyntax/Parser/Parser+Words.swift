@@ -493,12 +493,9 @@ extension Parser {
         functionSubstitutionLevel += 1
         let list: CommandList
         do {
+            defer { functionSubstitutionLevel -= 1 }
             list = try parseList(newlineEnds: false)
-        } catch {
-            functionSubstitutionLevel -= 1
-            throw error
         }
-        functionSubstitutionLevel -= 1
         skipBlanks()
         guard peek() == Lex.rbrace else { throw expected("}", toClose: opener, at: start) }
         if let doc = pendingHereDocs.first { throw unterminatedHereDoc(doc) }
