@@ -38,12 +38,21 @@ func wait(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if operands.isEmpty { return shell.waitForAllJobs() }
     var status: Int32 = 0
     for op in operands {
+        // bash's statuses: a job spec that names no job, or a pid that is not a child,
+        // is 127 (POSIX's unknown process); an operand that is neither is 1.
         guard let pids = shell.pids(forJobSpec: op) else {
-            shell.error("wait: `\(op)': not a pid or valid job spec")
-            status = 2
+            if op.hasPrefix("%") {
+                shell.error("wait: \(op): no such job")
+                status = 127
+            } else {
+                shell.error("wait: `\(op)': not a pid or valid job spec")
+                status = 1
+            }
             continue
         }
+        let unknown = !op.hasPrefix("%") && !pids.contains { shell.jobs.isKnown($0) }
         status = shell.waitForPids(pids)
+        if unknown && status == 127, let pid = pids.first { shell.error("wait: pid \(pid) is not a child of this shell") }
     }
     return status
 }
@@ -234,6 +243,9 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     let (letters, _) = try parseOptions(args[1...], allowed: "lprsnt", command: "jobs")
     shell.jobs.reapFinished()
     shell.settleTracedJobs()
+    // A job reported as done is listed once. A script keeps it (for `wait %N`) until its
+    // command ends or the next `jobs`; a prompt drops it at once (bash).
+    shell.jobs.pruneDone()
     let listed = shell.jobs.jobs.contains { $0.background } ? shell.jobs.jobs : shell.jobs.inheritedJobs
     for job in listed where job.background {
         if letters.contains("r") && (job.isDone || job.isStopped) { continue }
@@ -242,10 +254,24 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             writeStdout(job.pids.map { ByteString($0) }.joined(separator: "\n") + "\n")
             continue
         }
-        let state: ByteString = job.isDone ? (job.status == 0 ? "Done" : "Exit \(job.status)") : (job.isStopped ? "Stopped" : "Running")
-        let marker: ByteString = job === listed.last(where: { $0.background }) ? "+" : "-"
-        var line: ByteString = "[\(job.id)]\(marker)  "
-        if letters.contains("l") { line += "\(job.pids.first ?? 0) " }
+        let state: ByteString
+        if job.isDone, let last = job.pids.last, case .signaled(let sig, let core)? = job.states[last] {
+            // bash names the signal (`Terminated`, `Killed`), not its status.
+            state = ByteString(cString: strsignal(sig)) + (core ? " (core dumped)" : "")
+        } else {
+            state = job.isDone ? (job.status == 0 ? "Done" : "Exit \(job.status)") : (job.isStopped ? "Stopped" : "Running")
+        }
+        let background = listed.filter { $0.background }
+        let marker: ByteString = job === background.last ? "+"
+            : (background.count >= 2 && job === background[background.count - 2] ? "-" : " ")
+        // bash's columns: `[1]+  Done`, and with -l `[1]+ 12345 Done` (the pid in five).
+        var line: ByteString = "[\(job.id)]\(marker) "
+        if letters.contains("l") {
+            let pid = ByteString(job.pids.first ?? 0)
+            line += ByteString(repeating: UInt8(ascii: " "), count: max(0, 5 - pid.count)) + pid + " "
+        } else {
+            line += " "
+        }
         line += state.padding(to: 24) + job.command + (job.isDone || job.isStopped ? "" : " &")
         writeStdout(line + "\n")
         // -t: a traced job's numbers so far.
@@ -254,7 +280,7 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         }
         if job.isDone { job.notified = true }
     }
-    shell.jobs.pruneDone()
+    if shell.interactive { shell.jobs.pruneDone() }
     return 0
 }
 

@@ -218,7 +218,7 @@ extension Shell {
                 continue
             }
             let state = ProcessState(waitStatus: st)
-            reportSignalDeath(p, state, command: jobs.job(forPid: p)?.command ?? "")
+            reportSignalDeath(p, state, waited: true, command: jobs.job(forPid: p)?.command ?? "")
             status = state.status
         }
         if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }

@@ -150,12 +150,9 @@ extension Shell {
     func serviceSignals() throws {
         // The common case, nothing came: one inline read of the handler's flags.
         guard weir_signal_anything_pending() != 0 else { return }
-        if weir_signal_take_children_changed() != 0 && jobs.hasChildrenToReap {
-            jobs.reapFinished()
-            // A script is never told of finished jobs: bash drops them silently, keeping
-            // each status for `wait PID`. (A prompt reports them first: JobControlSetup.)
-            if !interactive { jobs.forgetFinishedBackgroundJobs() }
-        }
+        // The jobs stay in the table: `wait %1` right after `kill %1` still finds its
+        // job (dropEndedJobs drops the ended ones).
+        if weir_signal_take_children_changed() != 0 && jobs.hasChildrenToReap { jobs.reapFinished() }
         try interruptAtPrompt()
         if traps.hasPending { try runPendingTraps() }
     }

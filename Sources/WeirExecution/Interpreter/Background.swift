@@ -44,6 +44,7 @@ extension Shell {
         }
         environment.lastBackgroundPid = pid
         let text = (currentSource.map { $0.slice(andOr.span) } ?? "").trimmingBlanks()
+        makeRoomForBackgroundJob()
         let job = jobs.add(pids: [pid], processGroup: monitor ? pid : nil, command: text, background: true)
         if interactive { writeAll(2, "[\(job.id)] \(pid)\n") }
         environment.lastStatus = 0
@@ -84,6 +85,7 @@ extension Shell {
         try variables.assignValue(name, .indexed(IndexedArray([ByteString(readFD), ByteString(writeFD)])))
         try variables.assign(name + "_PID", ByteString(pid))
         environment.lastBackgroundPid = pid
+        makeRoomForBackgroundJob()
         jobs.add(pids: [pid], processGroup: nil, command: "coproc " + name, background: true)
         environment.lastStatus = 0
         return 0

@@ -119,6 +119,7 @@ extension Shell {
         }
         for end in pipes { for fd in [end.read, end.write] where fd >= 0 { close(fd) } }
         if background && !pids.isEmpty {
+            makeRoomForBackgroundJob()
             let job = jobs.add(pids: pids, processGroup: plan.newProcessGroup ? pids.first : nil,
                                command: (currentSource.map { $0.slice(p.span) } ?? "").trimmingBlanks(), background: true)
             job.pendingTrace = observer

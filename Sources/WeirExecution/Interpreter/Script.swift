@@ -32,6 +32,9 @@ extension Shell {
             if options.verbose { writeAll(2, source.slice(list.span) + "\n") }
             if options.noexec { continue }
             ranAny = true
+            // Between complete commands a script forgets the jobs that have ended, as
+            // bash does; within one (`kill %1; wait %1`, a group, a function) they stay.
+            dropEndedJobs()
             try runCommandLine(list)
         }
         // Text with no command in it (`eval ''`, an empty file) has status 0.

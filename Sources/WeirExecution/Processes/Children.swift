@@ -135,6 +135,24 @@ extension Shell {
         interactive = false
     }
 
+    /// Between complete commands, and when a foreground job has ended, a script drops
+    /// the background jobs that have ended, without a word, as bash cleans up dead jobs
+    /// then (and not between the builtins of one command, nor when a background job
+    /// starts: `kill %1; wait %1` finds the job). Their statuses stay for `wait PID`;
+    /// `%N` no longer names them. A prompt keeps them until their `Done` notice
+    /// (reportFinishedJobs).
+    func dropEndedJobs() {
+        if !interactive { jobs.forgetFinishedBackgroundJobs() }
+    }
+
+    /// A background job is about to join the table: a script that starts them without
+    /// ever waiting in the foreground (`while read l; do handle "$l" & done`) keeps at
+    /// most this many before the ended ones go, so the table (scanned at each reap)
+    /// stays small.
+    func makeRoomForBackgroundJob() {
+        if jobs.jobs.count >= 1024 { dropEndedJobs() }
+    }
+
     /// Waits for the processes of a foreground job and returns its status (the last
     /// one's, or with pipefail the last failing one's). Sets PIPESTATUS.
     @discardableResult
@@ -159,7 +177,9 @@ extension Shell {
             if collected == .running { collected = nil }
             if collected?.hasEnded == true { jobs.forgetStatus(of: p) }
             if let state = collected ?? jobs.waitFor(p).map({ ProcessState(waitStatus: $0) }) {
-                reportSignalDeath(p, state, command: command())
+                // The job's status is its last process's: bash speaks of a signal that
+                // ended that one alone (`yes | head -1` kills yes without a word).
+                if p == pids.last { reportSignalDeath(p, state, command: command()) }
                 if case .stopped = state, let j = job {
                     j.pendingTrace = observer
                     j.background = true
@@ -181,6 +201,7 @@ extension Shell {
             jobs.remove(j)
             takeTerminalBack(from: j)
         }
+        dropEndedJobs()
         setPipeStatus(statuses)
         var status = statuses.last ?? 0
         if options.pipefail, let failed = statuses.last(where: { $0 != 0 }) { status = failed }
@@ -194,14 +215,21 @@ extension Shell {
 
     /// bash's message for a process a signal ended: none for SIGINT and SIGPIPE; just
     /// the signal's name at a prompt, for SIGTERM, or for a signal this shell traps; in
-    /// a script otherwise the line, the pid, the signal and the command.
-    func reportSignalDeath(_ pid: pid_t, _ state: ProcessState, command: @autoclosure () -> ByteString) {
+    /// a script otherwise the line, the pid, the signal and the command, in bash's
+    /// columns (`%5d`, the description padded to 24). `waited`: a background job that
+    /// `wait` collected, whose SIGTERM a script does not mention.
+    func reportSignalDeath(_ pid: pid_t, _ state: ProcessState, waited: Bool = false,
+                           command: @autoclosure () -> ByteString) {
         guard case .signaled(let sig, let core) = state, sig != SIGINT, sig != SIGPIPE else { return }
         let desc = String(cString: strsignal(sig)) + (core ? " (core dumped)" : "")
+        if waited && sig == SIGTERM && !interactive { return }
         if interactive || sig == SIGTERM || traps.caughtSignals.contains(sig) {
             writeText(2, desc + "\n")
         } else {
-            writeAll(2, "\(programName): line \(currentLineNumber): \(pid) \(desc)\t\(command())\n")
+            let number = String(pid)
+            let pidColumn = String(repeating: " ", count: max(0, 5 - number.count)) + number
+            let descColumn = desc + String(repeating: " ", count: max(0, 24 - desc.utf8.count))
+            writeAll(2, "\(programName): line \(currentLineNumber): \(pidColumn) \(descColumn)" + command() + "\n")
         }
     }
 

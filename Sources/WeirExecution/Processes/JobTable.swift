@@ -84,7 +84,10 @@ public final class JobTable: ChildWaiter {
 
     /// Forget everything (a forked child starts with no jobs of its own).
     public func reset() {
-        inheritedJobs = jobs.filter { $0.background }
+        // The whole table, not a filtered copy: a child that is about to exec should not
+        // touch (and copy, page by page) every job a script has started. `jobs` lists the
+        // background ones.
+        inheritedJobs = jobs
         jobs = []
         reaped = [:]
         reapedOrder = []
@@ -94,7 +97,8 @@ public final class JobTable: ChildWaiter {
 
     @discardableResult
     public func add(pids: [pid_t], processGroup: pid_t?, command: ByteString, background: Bool) -> Job {
-        let id = (jobs.map { $0.id }.max() ?? 0) + 1
+        // Ids rise along the table (each new job is appended with the highest plus one).
+        let id = (jobs.last?.id ?? 0) + 1
         let job = Job(id: id, pids: pids, processGroup: processGroup, command: command, background: background)
         jobs.append(job)
         if background { for p in pids { knownBackground.insert(p) } }

@@ -252,10 +252,16 @@ printf 'X:Y : Z :\n' | { IFS=': ' read x y; echo "[$x][$y]"; }
 
 ### case: read -t 0 says whether input is waiting and reads nothing
 ### oracle: bash
-echo data | { sleep 0.1; read -t 0 r; echo "ready [$r] $?"; }
-sleep 0.2 | { read -t 0 r; echo "not ready [$r] $?"; }
+# A FIFO opened for reading and writing: the data is in it before read looks, with no
+# race against a writer.
+mkfifo p; exec 3<>p
+read -t 0 r <&3; echo "not ready [$r] $?"
+echo data >&3
+read -t 0 r <&3; echo "ready [$r] $?"
+read r <&3; echo "then read [$r]"
 ### stdout:
-ready [] 0
 not ready [] 1
+ready [] 0
+then read [data]
 ### status: 0
 ### end

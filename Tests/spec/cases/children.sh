@@ -33,7 +33,10 @@ g & wait $!; echo $?
 
 ### case: a subshell in the background is one process: its trap runs
 ### oracle: both
-(trap 'echo caught' USR1; /bin/sleep 0.5) & sleep 0.2; kill -USR1 $!; wait $!; echo "status $?"
+# The subshell says when its trap is set; the signal comes while it waits for /bin/sleep.
+(trap 'echo caught' USR1; : > ready; /bin/sleep 1) &
+while [ ! -e ready ]; do sleep 0.01; done
+kill -USR1 $!; wait $!; echo "status $?"
 ### stdout:
 caught
 status 0

@@ -250,9 +250,10 @@ wait 2>/dev/null
 
 ### case: kill %1 and wait %1 (bash)
 ### oracle: bash
+# On one line: between two lines a script forgets a job that has ended (bash too), and
+# whether sleep has ended by then is a race.
 sleep 10 &
-kill %1
-wait %1
+kill %1; wait %1
 echo "status $?"
 ### stdout:
 status 143
@@ -268,5 +269,59 @@ wait
 ### stdout:
 bg: 1
 fg: 1
+### status: 0
+### end
+
+### case: a job that ended stays a job until its command ends (bash)
+### oracle: bash
+{ sleep 10 & p=$!; kill %1
+  while kill -0 $p 2>/dev/null; do :; done
+  jobs; echo "listed"; wait %1; echo "wait %1 in the same command: $?"; }
+{ sleep 10 & p=$!; kill %1
+  while kill -0 $p 2>/dev/null; do :; done
+  jobs; jobs; echo "listed once"; wait %1 2>/dev/null; echo "after the next jobs: $?"; }
+sleep 10 & p=$!; kill %1
+while kill -0 $p 2>/dev/null; do :; done
+wait %1 2>/dev/null; echo "at the next command: $?"
+sleep 10 & kill %1; /bin/sleep 0.2; wait %1 2>/dev/null; echo "after a foreground command: $?"
+### stdout:
+[1]+  Terminated              sleep 10
+listed
+wait %1 in the same command: 143
+[1]+  Terminated              sleep 10
+listed once
+after the next jobs: 127
+at the next command: 127
+after a foreground command: 127
+### status: 0
+### end
+
+### case: jobs in a script: the signal by name, -l in bash's columns (bash)
+### oracle: bash
+{ sh -c 'exit 3' & a=$!; sh -c 'exit 0' & b=$!; sleep 10 & p=$!; kill -KILL $p
+  for q in $a $b $p; do while kill -0 $q 2>/dev/null; do :; done; done
+  jobs -l > listing; }
+# (Which finished job bash marks `-` is its own rule; the marker is left out.)
+sed 's/^\(...\). *[0-9]\{1,\} /\1M PID /' listing
+### stdout:
+[1]M PID Exit 3                  sh -c 'exit 3'
+[2]M PID Done                    sh -c 'exit 0'
+[3]M PID Killed                  sleep 10
+### status: 0
+### end
+
+### case: wait's statuses for what is not a job or not a child (bash)
+### oracle: bash
+wait %7 2>err; echo "no such job: $?"
+wait nonsense 2>>err; echo "not a pid: $?"
+sh -c 'echo $$' > pid; wait "$(cat pid)" 2>>err; echo "not a child: $?"
+sed 's/^.*wait: /wait: /; s/pid [0-9]* is/pid N is/' err
+### stdout:
+no such job: 127
+not a pid: 1
+not a child: 127
+wait: %7: no such job
+wait: `nonsense': not a pid or valid job spec
+wait: pid N is not a child of this shell
 ### status: 0
 ### end

@@ -74,3 +74,19 @@ echo done
 done
 ### status: 0
 ### end
+
+### case: a script names a signal death in bash's columns, of a pipeline's last process only
+### oracle: bash
+{ sh -c 'kill -KILL $$'
+  sh -c 'kill -USR1 $$' | cat
+  : | sh -c 'kill -TERM $$'
+  sh -c 'sleep 5' & kill -HUP $!; wait $!
+  sleep 5 & kill $!; wait $!; echo "waited for TERM: $?" >&2
+} 2>&1 | sed 's/^[^:]*: line [0-9]*: *[0-9]*/line N: PID/'
+### stdout:
+line N: PID Killed                  sh -c 'kill -KILL $$'
+Terminated
+line N: PID Hangup                  sh -c 'sleep 5'
+waited for TERM: 143
+### status: 0
+### end
