@@ -265,13 +265,13 @@ extension Expander {
 
         switch op {
         case .removePrefix(let longest, let word):
-            let p = pattern(try expandPattern(word))
+            let p = try operatorPattern(pe, word)
             value = value.map { p.removeMatchingPrefix(from: $0, longest: longest) }
         case .removeSuffix(let longest, let word):
-            let p = pattern(try expandPattern(word))
+            let p = try operatorPattern(pe, word)
             value = value.map { p.removeMatchingSuffix(from: $0, longest: longest) }
         case .replace(let mode, let patternWord, let replacementWord):
-            let p = pattern(try expandPattern(patternWord))
+            let p = try operatorPattern(pe, patternWord)
             let replacement = try replacementWord.map { try expandReplacement($0) } ?? ""
             let m: ReplaceMode
             switch mode {

@@ -71,9 +71,13 @@ public struct Expander {
     /// The value of a plain `$name`/`${name}` that is set; nil when it is unset or the
     /// general path is needed.
     @inline(__always)
-    func plainValue(_ pe: ParameterExpansion) -> ByteString? {
-        if case .variable(let n) = pe.name { return variables.value(n) }
-        if case .positional(let i) = pe.name, i > 0 {
+    func plainValue(_ pe: ParameterExpansion) -> ByteString? { plainValue(of: pe.name) }
+
+    /// The value of the variable or positional parameter `name` when it is set.
+    @inline(__always)
+    func plainValue(of name: ParameterExpansion.Name) -> ByteString? {
+        if case .variable(let n) = name { return variables.value(n) }
+        if case .positional(let i) = name, i > 0 {
             return i <= environment.positional.count ? environment.positional[i - 1] : nil
         }
         return nil
@@ -83,17 +87,34 @@ public struct Expander {
     /// nil when the general path is needed.
     func scalarParameter(_ pe: ParameterExpansion) throws -> ByteString? {
         guard pe.index == nil, !pe.indirect else { return nil }
-        let plain = ParameterExpansion(name: pe.name, braced: true)
-        guard let v = plainValue(plain) else { return nil }
+        guard let v = plainValue(of: pe.name) else { return nil }
         if pe.length { return pe.op == nil ? ByteString(Characters.count(v)) : nil }
         switch pe.op {
         case .removePrefix(let longest, let word)?:
-            return pattern(try expandPattern(word)).removeMatchingPrefix(from: v, longest: longest)
+            return try operatorPattern(pe, word).removeMatchingPrefix(from: v, longest: longest)
         case .removeSuffix(let longest, let word)?:
-            return pattern(try expandPattern(word)).removeMatchingSuffix(from: v, longest: longest)
+            return try operatorPattern(pe, word).removeMatchingSuffix(from: v, longest: longest)
         default:
             return nil
         }
+    }
+
+    /// The compiled pattern of `${x#p}`, `${x%p}` or `${x/p/r}`. One with no expansion in
+    /// it (`.*`, `'a b'`) is kept in the tree, for as long as extglob and the locale's
+    /// encoding are those it was compiled under; any other goes through `pattern(_:)`.
+    func operatorPattern(_ pe: ParameterExpansion, _ word: Word) throws -> ShellPattern {
+        let extglob = options.extglob
+        let utf8 = ShellLocale.isUTF8
+        if let m = pe.patternMemo {
+            // Only the expander stores a memo, and it is always a PatternMemo.
+            let memo = unsafeDowncast(m, to: PatternMemo.self)
+            if let p = memo.pattern, memo.extglob == extglob, memo.utf8 == utf8 { return p }
+            if memo.pattern == nil { return pattern(try expandPattern(word)) }
+        }
+        let p = pattern(try expandPattern(word))
+        let fixed = word.staticText != nil
+        pe.patternMemo = PatternMemo(pattern: fixed ? p : nil, extglob: extglob, utf8: utf8)
+        return p
     }
 
     /// A compiled pattern, from the environment's small cache (loops use the same few).
@@ -421,5 +442,20 @@ extension Expander {
               case .simple(let sc) = list.items.first?.andOr.first.commands.first, sc.words.isEmpty,
               let a = sc.assignments.first, sc.assignments.count == 1, case .scalar(let w) = a.value else { return text }
         return try expandAssignmentValue(w)
+    }
+}
+
+/// What `operatorPattern` keeps in a `ParameterExpansion`: the compiled pattern (nil when
+/// the pattern's text has expansions, and so may change) and the settings it was
+/// compiled under.
+final class PatternMemo {
+    let pattern: ShellPattern?
+    let extglob: Bool
+    let utf8: Bool
+
+    init(pattern: ShellPattern?, extglob: Bool, utf8: Bool) {
+        self.pattern = pattern
+        self.extglob = extglob
+        self.utf8 = utf8
     }
 }

@@ -1,5 +1,8 @@
 /// `$name` or `${…}` with everything that can follow the name.
-public struct ParameterExpansion {
+///
+/// A class: the tree holds it by reference, so expanding `${x%.*}` in a loop does not
+/// copy (and destroy) every field on each pass.
+public final class ParameterExpansion {
     public enum Name: Equatable, Sendable {
         case variable(ByteString)
         /// `$1`, `${10}`
@@ -26,6 +29,9 @@ public struct ParameterExpansion {
     /// `${!name}`: the variable named by the value.
     public var indirect: Bool
     public var op: ParameterOperator?
+    /// The expander's memo of the operator's compiled pattern (`${x%.*}`), when its text
+    /// cannot change from one expansion to the next. Not part of the syntax.
+    public var patternMemo: AnyObject?
 
     /// `$@`, `${a[@]}`: quoted, a word per element (none for no elements).
     public var expandsToEachElement: Bool {

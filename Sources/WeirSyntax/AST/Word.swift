@@ -71,7 +71,7 @@ public struct WordPart {
         /// the executor copies parts often (measured: loops 5% faster).
         indirect case doubleQuoted([WordPart])
         /// `$name`, `${…}`
-        indirect case parameter(ParameterExpansion)
+        case parameter(ParameterExpansion)
         /// `$(…)` or `` `…` ``
         case commandSubstitution(CommandSubstitution)
         /// `$((…))`

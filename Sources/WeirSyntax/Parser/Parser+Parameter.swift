@@ -20,7 +20,7 @@ extension Parser {
         guard let name = parseParameterName() else {
             return try badSubstitution(from: start)
         }
-        var pe = ParameterExpansion(name: name, braced: true, length: length, indirect: indirect)
+        let pe = ParameterExpansion(name: name, braced: true, length: length, indirect: indirect)
         if peek() == Lex.lbracket, case .variable = name {
             let subStart = offset
             advance()

@@ -462,3 +462,25 @@ echo "[${@:9223372036854775807:2}]"
 []
 ### status: 0
 ### end
+
+### case: the same ${x%pat} in a function follows extglob, the locale and a changing pattern
+### oracle: bash
+shopt -u extglob
+f() { echo "${1%.*} ${1##*/} ${1/o/0} ${1%@(.gz|.bz2)}"; }
+f /tmp/foo.tar.gz
+shopt -s extglob
+f /tmp/foo.tar.gz
+for suf in .gz .tar.gz '' '*'; do x=/a/b.tar.gz; echo "[${x%%$suf}] [${x%"$suf"}] [${x#"${x%/*}"}]"; done
+LC_ALL=C.UTF-8; y=aé; g() { echo "${#y} ${y%?}"; }; g; LC_ALL=C; g | od -An -c | tr -s ' '; LC_ALL=C.UTF-8; g
+### stdout:
+/tmp/foo.tar foo.tar.gz /tmp/f0o.tar.gz /tmp/foo.tar.gz
+/tmp/foo.tar foo.tar.gz /tmp/f0o.tar.gz /tmp/foo.tar
+[/a/b.tar] [/a/b.tar] [/b.tar.gz]
+[/a/b] [/a/b] [/b.tar.gz]
+[/a/b.tar.gz] [/a/b.tar.gz] [/b.tar.gz]
+[] [/a/b.tar.gz] [/b.tar.gz]
+2 a
+ 3 a 303 \n
+2 a
+### status: 0
+### end
