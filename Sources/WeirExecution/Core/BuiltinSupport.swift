@@ -218,23 +218,26 @@ extension Shell {
                 continue
             }
             let state = ProcessState(waitStatus: st)
-            reportSignalDeath(p, state, waited: true, command: jobs.job(forPid: p)?.command ?? "")
+            // A job no longer in the table was reported when it left it (dropEndedJobs).
+            if let job = jobs.job(forPid: p) { reportSignalDeath(p, state, waited: true, command: job.command) }
             status = state.status
         }
         if traps.hasPending { return 128 + (pendingSignalNumber() ?? 0) }
         settleTracedJobs()
         jobs.pruneDone()
-        forgetWaitedJobs()
+        forgetWaitedJobs(pids)
         return status
     }
 
     func pendingSignalNumber() -> Int32? { traps.firstPending() }
 
-    /// The jobs `wait` saw end leave the table; at a prompt they stay until their
-    /// `Done` notice has been shown, as in bash.
-    func forgetWaitedJobs() {
+    /// The jobs `wait` saw end leave the table (those of the `waited` pids, or all); at a
+    /// prompt they stay until their `Done` notice has been shown, as in bash.
+    func forgetWaitedJobs(_ waited: [pid_t]? = nil) {
         if interactive { return }
-        for j in jobs.jobs where j.isDone { jobs.remove(j) }
+        for j in jobs.jobs where j.isDone && (waited.map { w in j.pids.contains { w.contains($0) } } ?? true) {
+            jobs.remove(j)
+        }
     }
 
     /// `wait`: every background job; 0, or 128+N when a trapped signal arrives.

@@ -135,13 +135,33 @@ extension Shell {
         interactive = false
     }
 
-    /// Between complete commands, and when a foreground job has ended, a script drops
-    /// the background jobs that have ended, without a word, as bash cleans up dead jobs
-    /// then (and not between the builtins of one command, nor when a background job
-    /// starts: `kill %1; wait %1` finds the job). Their statuses stay for `wait PID`;
-    /// `%N` no longer names them. A prompt keeps them until their `Done` notice
-    /// (reportFinishedJobs).
+    /// Between complete commands, and when a foreground job has ended, a script is
+    /// told of the background jobs that have ended, as bash's notify_of_job_status does
+    /// without a prompt: a job a signal killed is reported (`line 3: 4242 Killed  cmd`;
+    /// not for SIGINT, SIGTERM, SIGPIPE or a trapped signal) and leaves the table. One
+    /// that exited stays, for `wait %N` and `jobs`, in a script read from a file or
+    /// stdin; under `-c` it leaves too. Nothing happens between the builtins of one
+    /// command (`kill %1; wait %1` finds the job, and so does `jobs; wait %1`), nor when
+    /// a background job starts.
+    /// Statuses stay for `wait PID` either way. A prompt keeps every job until its
+    /// `Done` notice (reportFinishedJobs).
     func dropEndedJobs() {
+        if interactive || jobs.jobs.isEmpty { return }
+        for job in jobs.jobs where job.background && job.isDone && !job.notified {
+            guard let last = job.pids.last, let state = job.states[last] else { continue }
+            if case .signaled(let sig, _) = state {
+                if sig != SIGTERM { reportSignalDeath(last, state, command: job.command) }
+            } else if !commandStringGiven {
+                continue
+            }
+            job.notified = true
+        }
+        // With those `jobs` has listed as done.
+        jobs.pruneDone()
+    }
+
+    /// The bound: every ended background job leaves the table.
+    func dropAllEndedJobs() {
         if !interactive { jobs.forgetFinishedBackgroundJobs() }
     }
 
@@ -150,7 +170,7 @@ extension Shell {
     /// most this many before the ended ones go, so the table (scanned at each reap)
     /// stays small.
     func makeRoomForBackgroundJob() {
-        if jobs.jobs.count >= 1024 { dropEndedJobs() }
+        if jobs.jobs.count >= 1024 { dropAllEndedJobs() }
     }
 
     /// Waits for the processes of a foreground job and returns its status (the last

@@ -325,3 +325,24 @@ wait: `nonsense': not a pid or valid job spec
 wait: pid N is not a child of this shell
 ### status: 0
 ### end
+
+### case: a script file keeps a job that exited for wait %N, and reports one a signal killed (bash)
+### oracle: bash
+cat > script <<'END'
+(exit 3) & a=$!; (exit 4) & b=$!
+while kill -0 $a 2>/dev/null || kill -0 $b 2>/dev/null; do :; done
+/bin/true
+wait %1; echo "first: $?"
+wait %2; echo "second: $?"
+sleep 10 & kill -KILL $!
+/bin/sleep 0.2
+wait %1 2>/dev/null; echo "killed: $?"
+END
+"$0" script 2>&1 | sed 's/^[^:]*: line [0-9]*: *[0-9]* /line N: PID /'
+### stdout:
+first: 3
+second: 4
+line N: PID Killed                  sleep 10
+killed: 127
+### status: 0
+### end
