@@ -541,6 +541,14 @@ extension Shell {
         let actions: [FdAction]
         do {
             actions = try planRedirections(sc.redirections)
+        } catch let e as ShellError where e.kind == .expansion {
+            // bash and dash make an external command's redirections in its child: an
+            // expansion in them that fails (`cat <${f?}`, a here-document's `${x?}`,
+            // `set -u`) ends that child alone, with the status it would end the shell with,
+            // and the script goes on.
+            report(e)
+            environment.lastStatus = e.status
+            return e.status
         } catch let e as ShellError {
             return try fail(e)
         }

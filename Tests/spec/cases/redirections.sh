@@ -611,3 +611,28 @@ ten
 twelve
 ### status: 0
 ### end
+
+### case: an expansion that fails in an external command's redirection fails that command alone
+### oracle: bash
+unset D
+cat < ${D?unset} 2>/dev/null; echo "redirection word: $(( $? != 0 ))"
+cat 2>/dev/null <<END
+${D?unset}
+END
+echo "here-document: $(( $? != 0 ))"
+f() { cat <<END; echo "the next command runs"
+${D?unset}
+END
+}
+f 2>/dev/null
+(set -u; cat < $nosuch) 2>/dev/null; echo "set -u: $(( $? != 0 ))"
+(echo x > ${D?unset}; echo "not reached after a builtin's") 2>/dev/null
+echo "a builtin's ends the shell: $(( $? != 0 ))"
+### stdout:
+redirection word: 1
+here-document: 1
+the next command runs
+set -u: 1
+a builtin's ends the shell: 1
+### status: 0
+### end
