@@ -150,7 +150,9 @@ extension Shell {
         for job in jobs.jobs where job.background && job.isDone && !job.notified {
             guard let last = job.pids.last, let state = job.states[last] else { continue }
             if case .signaled(let sig, _) = state {
-                if sig != SIGTERM { reportSignalDeath(last, state, command: job.command) }
+                if sig != SIGTERM && !traps.caughtSignals.contains(sig) {
+                    reportSignalDeath(last, state, command: job.command)
+                }
             } else if !commandStringGiven {
                 continue
             }

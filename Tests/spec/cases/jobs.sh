@@ -337,6 +337,10 @@ wait %2; echo "second: $?"
 sleep 10 & kill -KILL $!
 /bin/sleep 0.2
 wait %1 2>/dev/null; echo "killed: $?"
+trap 'echo trapped' USR1
+sh -c 'kill -USR1 $$' &
+/bin/sleep 0.2
+echo "a signal this shell traps is not reported"
 END
 "$0" script 2>&1 | sed 's/^[^:]*: line [0-9]*: *[0-9]* /line N: PID /'
 ### stdout:
@@ -344,5 +348,6 @@ first: 3
 second: 4
 line N: PID Killed                  sleep 10
 killed: 127
+a signal this shell traps is not reported
 ### status: 0
 ### end
