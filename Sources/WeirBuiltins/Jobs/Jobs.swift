@@ -247,7 +247,8 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     // command ends or the next `jobs`; a prompt drops it at once (bash).
     shell.jobs.pruneDone()
     let listed = shell.jobs.jobs.contains { $0.background } ? shell.jobs.jobs : shell.jobs.inheritedJobs
-    for job in listed where job.background {
+    let background = listed.filter { $0.background }
+    for job in background {
         if letters.contains("r") && (job.isDone || job.isStopped) { continue }
         if letters.contains("s") && !job.isStopped { continue }
         if letters.contains("p") {
@@ -261,7 +262,6 @@ func jobsBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         } else {
             state = job.isDone ? (job.status == 0 ? "Done" : "Exit \(job.status)") : (job.isStopped ? "Stopped" : "Running")
         }
-        let background = listed.filter { $0.background }
         let marker: ByteString = job === background.last ? "+"
             : (background.count >= 2 && job === background[background.count - 2] ? "-" : " ")
         // bash's columns: `[1]+  Done`, and with -l `[1]+ 12345 Done` (the pid in five).

@@ -235,7 +235,8 @@ extension Shell {
     /// prompt they stay until their `Done` notice has been shown, as in bash.
     func forgetWaitedJobs(_ waited: [pid_t]? = nil) {
         if interactive { return }
-        for j in jobs.jobs where j.isDone && (waited.map { w in j.pids.contains { w.contains($0) } } ?? true) {
+        for j in jobs.jobs where j.isDone {
+            if let waited, !j.pids.contains(where: waited.contains) { continue }
             jobs.remove(j)
         }
     }

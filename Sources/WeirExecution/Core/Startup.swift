@@ -5,35 +5,27 @@ import WeirSyntax
 import WeirTracing
 
 extension Shell {
-    /// bash's name for an exported function in the environment: `BASH_FUNC_f%%`. (A loop
-    /// of its own: glibc's memcmp is code start-up otherwise never touches.)
-    static func namesExportedFunction(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        let prefix: StaticString = "BASH_FUNC_"
-        guard name.count >= prefix.utf8CodeUnitCount else { return false }
-        for i in 0..<prefix.utf8CodeUnitCount where name[i] != prefix.utf8Start[i] { return false }
-        return true
-    }
-
     /// Variables from the process environment (exported), and the ones a shell sets
     /// itself: PWD, PPID, IFS, OPTIND, PS1–PS4, WEIR_VERSION.
     public func importEnvironment() {
         importingEnvironment = true
         defer { importingEnvironment = false }
         // Read in place: the name and the value are made from the C string's bytes
-        // directly, not from a copy of the whole entry cut in two.
+        // directly, not from a copy of the whole entry cut in two. (The length by a loop:
+        // glibc's strlen is code start-up otherwise never touches, a page fault more.)
         var e = environ
         while let p = e.pointee {
             let bytes = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self)
             var n = 0
-            while bytes[n] != 0 { n += 1 }  // (glibc's strlen would be code start-up never touches)
+            while bytes[n] != 0 { n += 1 }
             let entry = UnsafeBufferPointer(start: bytes, count: n)
             if let eq = entry.firstIndex(of: UInt8(ascii: "=")) {
-                let name = UnsafeBufferPointer(rebasing: entry[..<eq])
+                let name = ByteString(UnsafeBufferPointer(rebasing: entry[..<eq]))
                 let value = UnsafeBufferPointer(rebasing: entry[(eq + 1)...])
-                if Self.namesExportedFunction(name) {
-                    _ = importFunction(variable: ByteString(name), value: ByteString(value))
+                if name.hasPrefix("BASH_FUNC_") {
+                    _ = importFunction(variable: name, value: ByteString(value))
                 } else if isValidName(name) {
-                    variables.importExported(ByteString(name), ByteString(value))
+                    variables.importExported(name, ByteString(value))
                 }
             }
             e += 1

@@ -162,17 +162,12 @@ extension Shell {
         jobs.pruneDone()
     }
 
-    /// The bound: every ended background job leaves the table.
-    func dropAllEndedJobs() {
-        if !interactive { jobs.forgetFinishedBackgroundJobs() }
-    }
-
     /// A background job is about to join the table: a script that starts them without
     /// ever waiting in the foreground (`while read l; do handle "$l" & done`) keeps at
     /// most this many before the ended ones go, so the table (scanned at each reap)
-    /// stays small.
+    /// stays small: past it every ended job goes.
     func makeRoomForBackgroundJob() {
-        if jobs.jobs.count >= 1024 { dropAllEndedJobs() }
+        if !interactive && jobs.jobs.count >= 1024 { jobs.forgetFinishedBackgroundJobs() }
     }
 
     /// Waits for the processes of a foreground job and returns its status (the last

@@ -422,8 +422,6 @@ public final class VariableStore {
         store(n, v)
     }
 
-    /// Changes attributes; creates the variable (unset) in the scope that resolves it,
-    /// or in the current function scope when `local`.
     /// A variable from the environment at start-up: exported, its value as it came. A
     /// name nothing declared yet takes one insertion, where `assign` and `setAttributes`
     /// took several lookups each, for every variable of the environment at every start.
@@ -436,6 +434,8 @@ public final class VariableStore {
         try? setAttributes(name, add: .exported)
     }
 
+    /// Changes attributes; creates the variable (unset) in the scope that resolves it,
+    /// or in the current function scope when `local`.
     public func setAttributes(_ name: ByteString, add: VariableAttributes, remove: VariableAttributes = [],
                               local: Bool = false) throws {
         let n = add.contains(.nameref) || remove.contains(.nameref) ? name : resolve(name)

@@ -351,3 +351,16 @@ killed: 127
 a signal this shell traps is not reported
 ### status: 0
 ### end
+
+### case: a script that starts over a thousand jobs without a foreground command between
+### oracle: bash
+i=0; while [ $i -lt 1100 ]; do (exit 3) & i=$((i + 1)); done
+wait $!; echo "the last: $?"
+wait; echo "all: $?"
+echo "left: $(jobs | wc -l)"
+### stdout:
+the last: 3
+all: 0
+left: 0
+### status: 0
+### end

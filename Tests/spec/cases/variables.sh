@@ -617,3 +617,16 @@ host
 mach
 ### status: 0
 ### end
+
+### case: the environment comes in byte for byte: invalid bytes, long names and values, =, functions
+### oracle: bash
+env -i "$(printf 'X=\377\376')" 'BASH_FUNC_f%%=() { echo "fn $1"; }' \
+  'LONG_NAME_OF_MORE_THAN_FIFTEEN=aaaaaaaaaaaaaaaaaaaaaaaaaaaa=b' 'E=' \
+  "$0" -c 'f hi; printf %s "$X" | od -An -tx1; echo "[$LONG_NAME_OF_MORE_THAN_FIFTEEN] [${E+set}]"; env | grep -c "^X="'
+### stdout:
+fn hi
+ ff fe
+[aaaaaaaaaaaaaaaaaaaaaaaaaaaa=b] [set]
+1
+### status: 0
+### end
