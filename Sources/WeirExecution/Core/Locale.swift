@@ -14,11 +14,16 @@ extension Shell {
         let all = variables.value("LC_ALL"), ctype = variables.value("LC_CTYPE")
         let collate = variables.value("LC_COLLATE"), lang = variables.value("LANG")
         let value = changed.flatMap { variables.value($0) } ?? ""
-        if changed == "LANG" || value.isEmpty || value == "C" || value == "POSIX"
-            || (importingEnvironment && changed != "LC_ALL") {
+        let cannotFail = changed == "LANG" || value.isEmpty || value == "C" || value == "POSIX"
+        if importingEnvironment && (changed != "LC_ALL" || cannotFail) {
+            // importEnvironment puts off the locale the whole environment names once it
+            // has read it all. A mix seen on the way is no locale to load: LANG=C.UTF-8
+            // read before LC_ALL=C loaded C.UTF-8's files at every start.
+            return
+        }
+        if cannotFail {
             // Nothing to warn about (LANG never warns, C and POSIX always load, an empty
-            // value names no locale of its own, and at start-up bash reports LC_ALL
-            // alone): the locale loads when first needed.
+            // value names no locale of its own): the locale loads when first needed.
             ShellLocale.applyLater(all: all, ctype: ctype, collate: collate, lang: lang)
             return
         }

@@ -201,3 +201,22 @@ printf '%s\n' "${s//$p/<>}"
 <>é<>x
 ### status: 0
 ### end
+
+# The environment is read whole before its locale counts: LANG read before LC_ALL once
+# made weir load LANG's locale files at start-up, for nothing (issue 17).
+### case: the environment's LC_ALL=C wins over its LANG, and LANG's locale is never loaded
+### oracle: bash
+x=é
+for order in 'LANG=C.UTF-8 LC_ALL=C' 'LC_ALL=C LANG=C.UTF-8'; do
+  env -i $order "$0" -c 'x=$1; echo ${#x}
+    while read -r line; do case $line in *locale*) echo "locale files mapped";; esac; done < /proc/$$/maps' sh "$x"
+done
+env -i LANG=C LC_ALL=C.UTF-8 "$0" -c 'x=$1; echo ${#x}' sh "$x"
+env -i LANG=C.UTF-8 "$0" -c 'x=$1; echo ${#x}' sh "$x"
+### stdout:
+2
+2
+1
+1
+### status: 0
+### end
