@@ -40,7 +40,14 @@ let package = Package(
     ],
     targets: [
         // What Swift's Glibc module lacks: W* status macros, pipe2, splice, the _np spawn actions.
-        .target(name: "CWeirSys"),
+        // Each function and variable in a section of its own, so that the release link
+        // can place the ones start-up touches beside the rest (startup-order.txt).
+        .target(name: "CWeirSys", cSettings: [.unsafeFlags(["-ffunction-sections", "-fdata-sections"])]),
+        // The executable's command line, taken from glibc's constructor call (argv.c says
+        // why the release build replaces the Swift runtime's own /proc/self/maps reader).
+        .target(name: "CWeirStart",
+                cSettings: [.define("WEIR_REPLACE_ARGV_GRABBER", .when(configuration: .release)),
+                            .unsafeFlags(["-ffunction-sections", "-fdata-sections"])]),
         .target(name: "WeirSyntax", swiftSettings: weirEngineFlags),
         .target(name: "WeirExpansion", dependencies: ["WeirSyntax", "CWeirSys"],
                 swiftSettings: weirEngineFlags),
@@ -59,7 +66,7 @@ let package = Package(
                 swiftSettings: weirEngineFlags),
         .executableTarget(
             name: "weir",
-            dependencies: ["WeirSyntax", "WeirExpansion", "WeirTracing", "WeirExecution", "WeirBuiltins", "WeirReadline", "CWeirSys"],
+            dependencies: ["WeirSyntax", "WeirExpansion", "WeirTracing", "WeirExecution", "WeirBuiltins", "WeirReadline", "CWeirSys", "CWeirStart"],
             // A fully static executable: no dynamic loader at start-up, which is most of
             // what `weir -c true` costs otherwise (bench/exec.sh, the startup row).
             // lld lays out the functions that start-up and an everyday script run

@@ -1,3 +1,4 @@
+import CWeirStart
 import WeirSyntax
 import WeirExecution
 
@@ -74,15 +75,19 @@ struct Options {
     ]
 
     /// The command line as the bytes it was given (`CommandLine.arguments` would repair
-    /// invalid UTF-8). A plain function, not a closure in main.swift: top-level code is
-    /// main-actor code, and a closure there would bring in the concurrency runtime's
-    /// isolation checks (and libdispatch's start-up) for nothing.
+    /// invalid UTF-8), as glibc handed it to main (CWeirStart). A plain function, not a
+    /// closure in main.swift: top-level code is main-actor code, and a closure there would
+    /// bring in the concurrency runtime's isolation checks (and libdispatch's start-up)
+    /// for nothing.
     static func commandLineBytes() -> [ByteString] {
-        var argv: [ByteString] = []
-        for i in 0..<Int(CommandLine.argc) {
-            if let p = CommandLine.unsafeArgv[i] { argv.append(ByteString(cString: p)) }
+        let count = Int(weir_start_argc())
+        let argv = weir_start_argv()
+        var args: [ByteString] = []
+        args.reserveCapacity(max(0, count))
+        for i in 0..<max(0, count) {
+            if let p = argv?[i] { args.append(ByteString(cString: p)) }
         }
-        return argv
+        return args
     }
 
     static func parse(_ argv: [ByteString]) -> Result<Options, OptionError> {

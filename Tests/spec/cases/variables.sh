@@ -354,6 +354,19 @@ name x y 2
 ### status: 0
 ### end
 
+# weir takes its command line from what glibc hands main, not the Swift runtime's
+# search of the stack (issue 17): every byte and every argument, empty ones too.
+### case: the shell's own command line keeps every byte and every argument
+### oracle: bash
+"$0" -c 'printf "%s|" "$0" "$#" "$@"' $'n\377' '' $'a\200b' 'c d' | od -An -c
+printf 'echo "$0|$#|$1|$2"\n' > s.sh
+"$0" s.sh '' "$(printf 'x%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20)"
+### stdout:
+   n 377   |   3   |   |   a 200   b   |   c       d   |
+s.sh|2||xxxxxxxxxxxxxxxxxxxx
+### status: 0
+### end
+
 ### case: $- contains the set options
 ### oracle: both
 set -u
