@@ -77,8 +77,7 @@ public final class TracedStage {
         for (fd, given) in targets {
             var path = given
             if !path.hasPrefix("/") {
-                var buf = [CChar](repeating: 0, count: 4096)
-                if getcwd(&buf, buf.count) != nil { path = ByteString(cString: buf) + "/" + path }
+                if let cwd = physicalWorkingDirectory() { path = cwd + "/" + path }
             }
             guard let d = describePath(path) else { continue }
             if fd == 0 { stdin = d; redirectedStdin = true }

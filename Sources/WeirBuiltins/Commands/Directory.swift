@@ -3,12 +3,6 @@ import WeirExecution
 import WeirExpansion
 import WeirSyntax
 
-/// The current directory from the kernel.
-func physicalDirectory() -> ByteString? {
-    var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-    guard getcwd(&buf, buf.count) != nil else { return nil }
-    return ByteString(cString: buf)
-}
 
 /// Removes `.` and `..` from an absolute path, as `cd -L` does.
 func canonicalize(_ path: ByteString) -> ByteString {
@@ -66,7 +60,7 @@ func cd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             }
         }
     }
-    let oldPWD = v.value("PWD") ?? physicalDirectory() ?? ""
+    let oldPWD = v.value("PWD") ?? physicalWorkingDirectory() ?? ""
     var logical = target.hasPrefix("/") ? target : (oldPWD.hasSuffix("/") ? oldPWD : oldPWD + "/") + target
     logical = canonicalize(logical)
     let destination = physical ? target : logical
@@ -76,9 +70,9 @@ func cd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if physical || target.withCString({ chdir($0) }) != 0 {
             throw ShellError("cd: \(operands.first ?? target): \(String(cString: strerror(e)))")
         }
-        logical = physicalDirectory() ?? logical
+        logical = physicalWorkingDirectory() ?? logical
     }
-    let newPWD = physical ? (physicalDirectory() ?? logical) : logical
+    let newPWD = physical ? (physicalWorkingDirectory() ?? logical) : logical
     do {
         try v.assign("OLDPWD", oldPWD)
         try v.assign("PWD", newPWD)
@@ -100,7 +94,7 @@ func pwd(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
             return 0
         }
     }
-    guard let p = physicalDirectory() else {
+    guard let p = physicalWorkingDirectory() else {
         throw ShellError("pwd: error retrieving current directory: \(String(cString: strerror(errno)))")
     }
     writeStdout(p + "\n")

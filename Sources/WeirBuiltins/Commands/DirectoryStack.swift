@@ -9,7 +9,7 @@ struct DirectoryStackCommand {
     let shell: Shell
     let name: String
 
-    var entries: [ByteString] { [shell.variables.value("PWD") ?? physicalDirectory() ?? ""] + shell.directoryStack }
+    var entries: [ByteString] { [shell.variables.value("PWD") ?? physicalWorkingDirectory() ?? ""] + shell.directoryStack }
 
     func usage(_ message: String) -> ShellError {
         let forms = ["pushd": "pushd [-n] [+N | -N | dir]", "popd": "popd [-n] [+N | -N]", "dirs": "dirs [-clpv] [+N] [-N]"]

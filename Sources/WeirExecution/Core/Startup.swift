@@ -35,8 +35,7 @@ extension Shell {
         ShellLocale.applyLater(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
                                collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
         // PWD: kept when it names the current directory, else the physical path.
-        var cwd = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let physical = getcwd(&cwd, cwd.count) != nil ? ByteString(cString: cwd) : nil
+        let physical = physicalWorkingDirectory()
         if let pwd = variables.value("PWD"), pwd.hasPrefix("/"), let physical, sameFile(pwd, physical) {
         } else if let physical {
             try? variables.assign("PWD", physical)

@@ -73,8 +73,10 @@ public final class VariableStore {
     public var allExport = false
 
     /// Room for the environment and the shell's own variables from the start: growing the
-    /// table while they are imported rehashed it several times (`weir -c true`).
-    public init() { table.reserveCapacity(128) }
+    /// table while they are imported rehashed it several times (`weir -c true`). 96 is
+    /// what 128 buckets hold: a usual environment and the shell's own 25 fit, and the
+    /// table is half the memory (and pages touched) of the next size up.
+    public init() { table.reserveCapacity(96) }
 
     public var depth: Int { scopeNames.count }
 
@@ -426,9 +428,16 @@ public final class VariableStore {
     /// name nothing declared yet takes one insertion, where `assign` and `setAttributes`
     /// took several lookups each, for every variable of the environment at every start.
     public func importExported(_ name: ByteString, _ value: ByteString) {
-        if scopeNames.isEmpty, !allExport, table[name] == nil {
-            store(name, Variable(value: .string(value), attributes: .exported))
-            return
+        if scopeNames.isEmpty, !allExport {
+            // One hash for a new name (the usual case); a name the environment repeats
+            // puts the first slot back and takes the assignment path below.
+            let slot = VariableSlot(depth: 0, variable: Variable(value: .string(value), attributes: .exported))
+            guard let earlier = table.updateValue(slot, forKey: name) else {
+                exportGeneration &+= 1
+                if isWatched(name) { variableChanged?(name) }
+                return
+            }
+            table[name] = earlier
         }
         try? assign(name, value)
         try? setAttributes(name, add: .exported)
