@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Writes Sources/weir/startup-order.txt: the functions weir runs as it starts and runs a
-# small everyday script, one symbol per line, for the linker's --symbol-ordering-file.
+# Writes Sources/weir/startup-order.txt: the functions weir runs, and the writable data it
+# touches, as it starts and runs a small everyday script, one symbol per line, for the
+# linker's --symbol-ordering-file.
 #
 # Why: start-up touches a few hundred functions spread over a 20 MB binary, and every
 # 4 KiB page touched is a page fault and resident memory (the kernel maps up to 64 KiB
@@ -9,7 +10,8 @@
 # rows). The engine is compiled with -function-sections so that each function can be
 # placed; a list that has gone stale only places fewer of them.
 #
-# Needs valgrind (callgrind lists every function executed). Run it on a release build:
+# Needs valgrind (callgrind lists every function executed, lackey every memory access).
+# Run it on a release build:
 #   swift build -c release && bench/startup-order.sh && swift build -c release
 # Usage: bench/startup-order.sh [WEIR]   (default .build/release/weir)
 set -euo pipefail
@@ -32,13 +34,22 @@ echo "$v" | cat > /dev/null
 for w in a b c; do printf '%s\n' "$w"; done > /dev/null
 [ -n "$HOME" ] && test -d / && x=${HOME:-none}
 SH
-# First what `weir -c :` runs, then what the script adds, each in callgrind's order.
+# What `weir -c true` and `weir -c :` run, then what the script adds: the functions each
+# calls (callgrind) and the memory each touches (lackey). startup-order.py puts them in
+# order and leaves the standard library's big sections for last.
 run() {
   valgrind --tool=callgrind --demangle=no --callgrind-out-file="$tmp/cg.$1" "${@:2}" \
     >/dev/null 2>"$tmp/valgrind.$1" || { cat "$tmp/valgrind.$1" >&2; exit 1; }
-  # A name callgrind marks as recursive (`name'2`) is the same symbol.
-  grep -oP '^c?fn=\(\d+\) \K\S+' "$tmp/cg.$1" | grep -v '^0x' | sed "s/'[0-9]*\$//"
+  valgrind --tool=lackey --trace-mem=yes --log-file="$tmp/mem.$1" "${@:2}" \
+    >/dev/null 2>&1 || { echo "startup-order.sh: lackey failed on $*" >&2; exit 1; }
 }
-{ run start "$tmp/weir" -c :; run script "$tmp/weir" "$tmp/everyday.sh"; } |
-  awk '!seen[$0]++' > "$root/Sources/weir/startup-order.txt"
+run true "$tmp/weir" -c true
+run start "$tmp/weir" -c :
+run script "$tmp/weir" "$tmp/everyday.sh"
+stdlib=$(swiftc -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')
+stdlib=${stdlib%/swift}/swift_static/linux/libswiftCore.a
+[[ -f $stdlib ]] || { echo "startup-order.sh: no $stdlib (a static Swift standard library)" >&2; exit 2; }
+python3 "$here/startup-order.py" "$tmp/weir" "$stdlib" \
+  --calls "$tmp"/cg.true "$tmp"/cg.start "$tmp"/cg.script \
+  --memory "$tmp"/mem.true "$tmp"/mem.start "$tmp"/mem.script > "$root/Sources/weir/startup-order.txt"
 echo "startup-order.sh: $(wc -l < "$root/Sources/weir/startup-order.txt") symbols in Sources/weir/startup-order.txt"
