@@ -6,7 +6,9 @@ Usage: startup-order.py BINARY STDLIB_ARCHIVE --calls FILE... --memory FILE...
   --calls   callgrind outputs (`--demangle=no`): the functions run, in first-call order
   --memory  lackey traces (`--trace-mem=yes`): every load and store
 
-Prints, one symbol per line, the functions run and then the writable data touched:
+Prints, one symbol per line, the functions run (with the IFUNC variants this machine
+picks for them, which valgrind's emulated processor does not) and then the writable
+data touched:
 first the data written, then the data only read, each in first-touch order. lld lays
 out the input sections holding them in that order, so start-up touches a few pages
 instead of pages all over the binary. Every page is a page fault, about 2 us each on
@@ -24,6 +26,7 @@ import bisect
 import re
 import subprocess
 import sys
+import time
 
 
 def run(*args):
@@ -53,6 +56,43 @@ def symbols_in_large_sections(archive, threshold=16 * 1024):
                 if size >= threshold and name in (".text", ".data", ".bss", ".rodata", ".data.rel.ro"):
                     names.add(fields[7])
     return names
+
+
+def ifunc_targets(binary):
+    """The functions this machine's C library picked for its IFUNCs (memcpy, strlen …):
+    read from a running weir's GOT, where the IRELATIVE relocations put them. valgrind
+    emulates a processor with fewer features, so the callgrind runs name other variants
+    (__memcpy_avx_unaligned where the machine runs __memmove_avx512_unaligned_erms)."""
+    slots = []
+    for line in run("readelf", "-rW", binary).splitlines():
+        fields = line.split()
+        if len(fields) >= 3 and fields[2].endswith("_IRELATIVE"):
+            slots.append(int(fields[0], 16))
+    if not slots:
+        return []
+    names = {}
+    for line in run("nm", "--defined-only", binary).splitlines():
+        fields = line.split()
+        if len(fields) == 3 and fields[1] in "tTwW":
+            names.setdefault(int(fields[0], 16), fields[2])
+    child = subprocess.Popen([binary, "-c", "read -r x"], stdin=subprocess.PIPE)
+    targets = []
+    try:
+        time.sleep(0.3)
+        with open("/proc/%d/mem" % child.pid, "rb") as mem:
+            for slot in slots:
+                mem.seek(slot)
+                address = int.from_bytes(mem.read(8), "little")
+                if address in names:
+                    targets.append(names[address])
+    finally:
+        child.communicate(b"\n")
+    return targets
+
+
+def stem(name):
+    """memcpy for __memcpy_avx_unaligned_erms: the function a variant implements."""
+    return name.lstrip("_").split("_", 1)[0]
 
 
 def writable_ranges(binary):
@@ -120,9 +160,14 @@ def main():
     stdlib = symbols_in_large_sections(archive)
 
     functions = {}
-    for path in calls:
-        for name in functions_called(path):
+    called = [name for path in calls for name in functions_called(path)]
+    # The variants the machine itself runs, of the functions the runs called, first.
+    stems = {stem(name) for name in called}
+    for name in ifunc_targets(binary):
+        if stem(name) in stems:
             functions.setdefault(name, len(functions))
+    for name in called:
+        functions.setdefault(name, len(functions))
     written, read, sizes = data_touched(binary, memory)
 
     def placed(order, sizes={}):

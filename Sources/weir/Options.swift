@@ -68,11 +68,27 @@ struct Options {
 
     """
 
-    static let letters: [Character: ByteString] = [
-        "a": "allexport", "b": "notify", "C": "noclobber", "e": "errexit", "f": "noglob", "h": "hashall",
-        "m": "monitor", "n": "noexec", "u": "nounset", "v": "verbose", "x": "xtrace", "E": "errtrace",
-        "T": "functrace",
-    ]
+    /// The option a letter of `set` stands for (`-e` is errexit …). A switch over the
+    /// byte, not a dictionary of Characters: building that (and hashing a Character per
+    /// letter) was String work at every start.
+    static func optionName(letter: UInt8) -> ByteString? {
+        switch letter {
+        case UInt8(ascii: "a"): return "allexport"
+        case UInt8(ascii: "b"): return "notify"
+        case UInt8(ascii: "C"): return "noclobber"
+        case UInt8(ascii: "e"): return "errexit"
+        case UInt8(ascii: "f"): return "noglob"
+        case UInt8(ascii: "h"): return "hashall"
+        case UInt8(ascii: "m"): return "monitor"
+        case UInt8(ascii: "n"): return "noexec"
+        case UInt8(ascii: "u"): return "nounset"
+        case UInt8(ascii: "v"): return "verbose"
+        case UInt8(ascii: "x"): return "xtrace"
+        case UInt8(ascii: "E"): return "errtrace"
+        case UInt8(ascii: "T"): return "functrace"
+        default: return nil
+        }
+    }
 
     /// The command line as the bytes it was given (`CommandLine.arguments` would repair
     /// invalid UTF-8), as glibc handed it to main (CWeirStart). A plain function, not a
@@ -122,21 +138,21 @@ struct Options {
             guard (a.hasPrefix("-") || a.hasPrefix("+")) && a.count > 1 else { break }
             let on = a.hasPrefix("-")
             for byte in a.dropFirst() {
-                let ch = Character(UnicodeScalar(byte))
-                switch ch {
+                switch byte {
                 // -c: the first operand is the command string (options may come between).
-                case "c": commandFlag = true
-                case "s": readStdin = on
-                case "i": o.interactive = on
-                case "l": o.login = on
-                case "o", "O":
+                case UInt8(ascii: "c"): commandFlag = true
+                case UInt8(ascii: "s"): readStdin = on
+                case UInt8(ascii: "i"): o.interactive = on
+                case UInt8(ascii: "l"): o.login = on
+                case UInt8(ascii: "o"), UInt8(ascii: "O"):
                     i += 1
                     guard i < argv.count else {
-                        return .failure(OptionError(message: "weir: -\(ch): option requires an argument\n", status: 2))
+                        return .failure(OptionError(message: "weir: -\(Character(UnicodeScalar(byte))): option requires an argument\n", status: 2))
                     }
-                    if ch == "o" { o.settings.append((argv[i], on)) } else { o.shopts.append((argv[i], on)) }
+                    if byte == UInt8(ascii: "o") { o.settings.append((argv[i], on)) } else { o.shopts.append((argv[i], on)) }
                 default:
-                    guard let name = letters[ch] else {
+                    guard let name = optionName(letter: byte) else {
+                        let ch = Character(UnicodeScalar(byte))
                         return .failure(OptionError(message: "weir: \(on ? "-" : "+")\(ch): invalid option\n" + usage, status: 2))
                     }
                     o.settings.append((name, on))

@@ -57,7 +57,7 @@ func runShell() -> Never {
         shell.messageDialect = .bash
     }
     BuiltinTable.install(into: shell)
-    shell.recordInheritedSignals()
+    shell.watchChildren()
     shell.importEnvironment()
     for (name, on) in options.settings where !shell.setOption(named: name, on) {
         writeAll(2, "weir: \(name): invalid option name\n")

@@ -113,6 +113,9 @@ void weir_signal_prompt_begin(void);
 void weir_signal_prompt_end(void);
 /// Bit sig-1 set: the signal's handler is weir's.
 unsigned long long weir_signal_caught_mask(void);
+/// Bit sig-1 set: the signal was ignored when the shell started. Every change of a
+/// disposition goes through the functions above, which note the inherited one first.
+unsigned long long weir_signals_ignored_at_start(void);
 
 /// The C library's wide-character case mapping and classes in the current LC_CTYPE
 /// (Swift's Glibc module does not reach wctype.h).

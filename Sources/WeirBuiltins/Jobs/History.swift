@@ -1,4 +1,5 @@
 import Glibc
+import CWeirSys
 import WeirExecution
 import WeirSyntax
 import WeirExpansion
@@ -200,8 +201,8 @@ func suspend(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     if shell.interactive && getpgrp() == getsid(0) && !force {
         throw ShellError("suspend: cannot suspend a login shell")
     }
-    signal(SIGTSTP, SIG_DFL)
+    weir_signal_set_default(SIGTSTP)
     kill(0, SIGSTOP)
-    if shell.options.monitor { signal(SIGTSTP, SIG_IGN) }
+    if shell.options.monitor { weir_signal_ignore(SIGTSTP) }
     return 0
 }

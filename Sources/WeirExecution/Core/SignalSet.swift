@@ -5,6 +5,9 @@ public struct SignalSet: Equatable, ExpressibleByArrayLiteral {
 
     public init() {}
 
+    /// Bit signal-1 for each signal in the set.
+    public init(bits: UInt64) { self.bits = bits }
+
     public init(arrayLiteral signals: Int32...) {
         for s in signals { insert(s) }
     }

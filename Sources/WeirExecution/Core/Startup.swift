@@ -55,8 +55,8 @@ extension Shell {
         if gethostname(&host, host.count) == 0 { try? variables.assign("HOSTNAME", ByteString(cString: host)) }
         // What bash's configure names the system (scripts test $OSTYPE for linux*).
         try? variables.assign("OSTYPE", "linux-gnu")
-        try? variables.assign("HOSTTYPE", ByteString(hostType))
-        try? variables.assign("MACHTYPE", ByteString(hostType + (hostType == "x86_64" ? "-pc" : "-unknown") + "-linux-gnu"))
+        try? variables.assign("HOSTTYPE", hostType)
+        try? variables.assign("MACHTYPE", machineType)
         try? variables.assign("IFS", " \t\n")
         try? variables.assign("OPTIND", "1")
         try? variables.assign("PS2", "> ")
@@ -75,12 +75,12 @@ extension Shell {
         try? variables.setAttributes("SHLVL", add: .exported)
     }
 
-    /// Signals ignored when the shell started stay ignored, in it and in its children,
-    /// and `trap` cannot change them (POSIX 2.11, non-interactive). Every signal counts.
     /// From here on SIGCHLD is watched, so that ended background jobs are reaped between
-    /// commands.
-    public func recordInheritedSignals() {
-        traps.ignoredAtStart = ignoredSignalsNow()
+    /// commands. (Signals ignored when the shell started stay ignored, in it and in its
+    /// children, and `trap` cannot change them: signals.c notes SIGCHLD's inherited
+    /// disposition before it changes it, and any other's when first asked,
+    /// Traps.ignoredAtStart.)
+    public func watchChildren() {
         weir_signal_watch_children()
     }
 
@@ -103,27 +103,19 @@ func sameFile(_ a: ByteString, _ b: ByteString) -> Bool {
 
 public let weirVersion = "0.3.0"
 
-/// The signals this process ignores: a sigaction query per signal. (Reading `SigIgn` from
-/// /proc/self/status took longer: the kernel formats the whole file for one line.)
-func ignoredSignalsNow() -> SignalSet {
-    var result = SignalSet()
-    var old = sigaction()
-    for sig in Int32(1)..<Int32(65) {
-        if sigaction(sig, nil, &old) == 0, let h = old.__sigaction_handler.sa_handler,
-           unsafeBitCast(h, to: Int.self) == 1 {  // SIG_IGN
-            result.insert(sig)
-        }
-    }
-    return result
-}
-
-/// The processor as bash's HOSTTYPE names it.
+/// The processor as bash's HOSTTYPE names it, and the system as its MACHTYPE does. Byte
+/// strings from the start: putting them together as Strings was the only String work
+/// left in `weir -c true`.
 #if arch(x86_64)
-let hostType = "x86_64"
+let hostType: ByteString = "x86_64"
+let machineType: ByteString = "x86_64-pc-linux-gnu"
 #elseif arch(arm64)
-let hostType = "aarch64"
+let hostType: ByteString = "aarch64"
+let machineType: ByteString = "aarch64-unknown-linux-gnu"
 #elseif arch(i386)
-let hostType = "i686"
+let hostType: ByteString = "i686"
+let machineType: ByteString = "i686-pc-linux-gnu"
 #else
-let hostType = "unknown"
+let hostType: ByteString = "unknown"
+let machineType: ByteString = "unknown-unknown-linux-gnu"
 #endif

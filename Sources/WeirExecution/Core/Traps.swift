@@ -34,7 +34,14 @@ public struct TrapTable {
     /// (bash, so that `saved=$(trap)` works).
     public var inherited: [Int32: Action]?
     /// Signals that were ignored when a non-interactive shell started: they stay ignored.
-    public var ignoredAtStart: SignalSet = []
+    /// Asked of signals.c when first needed (it notes each signal's inherited disposition
+    /// before the shell first changes it); set outright by an interactive shell (none)
+    /// and a background subshell (INT and QUIT).
+    public var ignoredAtStart: SignalSet {
+        get { ignoredAtStartSet ?? SignalSet(bits: weir_signals_ignored_at_start()) }
+        set { ignoredAtStartSet = newValue }
+    }
+    private var ignoredAtStartSet: SignalSet?
 
     public init() {}
 

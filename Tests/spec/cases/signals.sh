@@ -90,3 +90,23 @@ line N: PID Hangup                  sh -c 'sleep 5'
 waited for TERM: 143
 ### status: 0
 ### end
+
+# weir reads a signal's inherited disposition when it first needs it, not all 64 at
+# start-up (issue 17): after other signals were changed, in a subshell, and for a child.
+### case: a signal ignored when a non-interactive shell starts stays ignored, whatever the shell changed before
+### oracle: both
+(trap '' USR1 HUP
+ "$0" -c 'trap "echo term" TERM; kill -TERM $$
+   trap "echo caught" USR1; kill -USR1 $$; echo survived
+   (trap "echo sub" HUP; kill -HUP $$; echo subshell survived)
+   sh -c "kill -USR1 \$\$; echo child survived"
+   trap - TERM; trap "echo usr2" USR2; kill -USR2 $$; echo end')
+### stdout:
+term
+survived
+subshell survived
+child survived
+usr2
+end
+### status: 0
+### end
