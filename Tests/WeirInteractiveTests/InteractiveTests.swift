@@ -35,6 +35,21 @@ import WeirTestSupport
         #expect((sh.run("sh -c 'kill -TERM $$'; echo child=$?") ?? "").hasSuffix("child=143\n"), sh.transcript)
     }
 
+    /// A background job killed the moment it starts dies of it: the signal waits, blocked,
+    /// until the forked child has set its own dispositions. (It met the shell's, which
+    /// ignores SIGTERM at a prompt, and was lost: most of ten such jobs kept running.)
+    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    func aJobKilledAsItStartsDies(_ argv: [String]) throws {
+        let sh = try ShellSession(argv)
+        #expect(sh.prompt(), sh.transcript)
+        let out = sh.run("for i in 1 2 3 4 5 6 7 8 9 10; do sleep 30 & kill $!; done; sleep 0.5; jobs | grep -c Running",
+                         timeout: 10)
+        // The count, among the `[1] pid` lines and the notices: no job still running.
+        let counts = (out ?? "").split(separator: "\n").compactMap { Int($0) }
+        #expect(counts == [0], sh.transcript)
+        _ = sh.run("kill %1 %2 %3 %4 %5 %6 %7 %8 %9 %10 2>/dev/null")
+    }
+
     @Test func ctrlZOnSleepThenFgThenCtrlC() throws {
         runStopFgInterruptScenario(try weir(), stopReport: "[1]+  Stopped")
     }

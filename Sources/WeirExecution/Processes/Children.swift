@@ -32,13 +32,26 @@ extension Shell {
     /// Forks a child that runs shell code and exits with its status.
     public func forkShell(processGroup: pid_t? = nil, foreground: Bool = true,
                           _ body: @escaping () throws -> Int32) throws -> pid_t {
+        // Every signal is blocked across the fork, and in the child until becomeChild has
+        // set its dispositions: a signal sent to a child that has just started (`sleep 30
+        // &` then `kill %1` at the prompt) waits, pending, for the child's own action. It
+        // used to meet the shell's (an interactive shell ignores SIGTERM) and be lost.
+        var all = sigset_t(), saved = sigset_t()
+        sigfillset(&all)
         let pid = try retryingFork { () -> pid_t? in
+            sigprocmask(SIG_SETMASK, &all, &saved)
             let pid = fork()
+            if pid != 0 {
+                let e = errno
+                sigprocmask(SIG_SETMASK, &saved, nil)
+                errno = e
+            }
             return pid < 0 ? nil : pid
         }
         if pid == 0 {
             weir_signal_after_fork()
             becomeChild(processGroup: processGroup, foreground: foreground)
+            sigprocmask(SIG_SETMASK, &saved, nil)
             var status: Int32
             do {
                 status = try body()
