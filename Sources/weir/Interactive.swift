@@ -18,18 +18,32 @@ final class ShellCompletion: CompletionProvider {
     }
 }
 
-/// `${XDG_STATE_HOME:-$HOME/.local/state}/weir/history`, its directories made 0700.
+/// Where weir keeps history unless HISTFILE says otherwise:
+/// `${XDG_STATE_HOME:-$HOME/.local/state}/weir/history`.
 func defaultHistoryFile(_ shell: Shell) -> ByteString? {
-    if let f = shell.variables.value("HISTFILE") { return f.isEmpty ? nil : f }
     guard let home = shell.variables.value("HOME"), !home.isEmpty else { return nil }
     let state = shell.variables.value("XDG_STATE_HOME").flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
-    var path: ByteString = ""
-    for part in (state + "/weir").split(separator: UInt8(ascii: "/")) {
-        path += "/" + part
-        path.withCString { _ = mkdir($0, 0o700) }
-    }
-    let file = state + "/weir/history"
+    return state + "/weir/history"
+}
+
+/// An interactive shell sets HISTFILE before its startup files run, as bash does (they
+/// may change it; `weir -i -c` has it too).
+func setHistoryFileVariable(_ shell: Shell) {
+    guard shell.variables.value("HISTFILE") == nil, let file = defaultHistoryFile(shell) else { return }
     try? shell.variables.assign("HISTFILE", file)
+}
+
+/// The file history is kept in (nil: none, HISTFILE is empty or unset). Weir's own default
+/// place gets its directories, made 0700.
+func historyFile(_ shell: Shell) -> ByteString? {
+    guard let file = shell.variables.value("HISTFILE"), !file.isEmpty else { return nil }
+    if file == defaultHistoryFile(shell) {
+        var path: ByteString = ""
+        for part in file.split(separator: UInt8(ascii: "/")).dropLast() {
+            path += "/" + part
+            path.withCString { _ = mkdir($0, 0o700) }
+        }
+    }
     return file
 }
 
@@ -50,6 +64,7 @@ func runInteractiveShell(_ shell: Shell, _ options: Options) -> Never {
     // A default prompt that shows the directory.
     if shell.variables.value("PS1") == nil { try? shell.variables.assign("PS1", "\\w\\$ ") }
     let home = shell.variables.value("HOME") ?? ""
+    setHistoryFileVariable(shell)
     // The editor comes first, so that `bind` works in the startup files (as in bash).
     let completion = ShellCompletion(shell: shell)
     let readlineEditor = isatty(0) != 0 ? ReadlineEditor(completion: completion) : nil
@@ -64,7 +79,7 @@ func runInteractiveShell(_ shell: Shell, _ options: Options) -> Never {
     if let readlineEditor {
         let size = Int(shell.variables.value("HISTSIZE") ?? "") ?? 500
         let fileSize = Int(shell.variables.value("HISTFILESIZE") ?? "") ?? 500
-        readlineEditor.startHistory(file: defaultHistoryFile(shell)?.bytes, size: size, fileSize: fileSize)
+        readlineEditor.startHistory(file: historyFile(shell)?.bytes, size: size, fileSize: fileSize)
         if shell.options.vi { readlineEditor.setViMode(true) }
     }
     let status = withExtendedLifetime(completion) { shell.runInteractive(editor) }

@@ -88,6 +88,7 @@ func runShell() -> Never {
         // `weir -i -c …`: the command runs as an interactive shell would run it.
         shell.becomeInteractive()
         shell.enableJobControl(terminal: 0)
+        setHistoryFileVariable(shell)
     } else if options.interactive || (readsStandardInput && isatty(0) != 0 && isatty(2) != 0) {
         if options.login || (commandLine.first ?? "").hasPrefix("-") {
             var o = options

@@ -317,6 +317,14 @@ extension Expander {
                 if l.isEmpty && quoted { b.add("", quoted: true) }
                 return
             }
+            if !quoted, let sep = environment.ifs.first, sep != 0x20, sep != 0x09, sep != 0x0A {
+                // bash: unquoted, the elements are joined by IFS's first character and
+                // split again, so with IFS=x `set -- a "" b; printf '<%s>' $@` gives
+                // <a><><b>: an empty element between others is an empty field. (With a
+                // blank first, or IFS empty, empty elements are dropped, as in dash.)
+                b.add(l.joined(separator: Characters.first(environment.ifs)), quoted: false, splittable: true)
+                return
+            }
             for (i, s) in l.enumerated() {
                 if i > 0 { b.fieldBreak() }
                 b.add(s, quoted: quoted, splittable: !quoted)

@@ -81,11 +81,12 @@ public enum ShellLocale {
     static func setCategories(ctype ctypeName: ByteString, collate collateName: ByteString,
                               allSet: Bool) -> [(category: String, name: ByteString)] {
         var failed: [(String, ByteString)] = []
-        if ctypeName.withCString({ setlocale(LC_CTYPE, $0) }) != nil {
-            utf8 = currentCharsetIsUTF8()
-        } else {
+        if ctypeName.withCString({ setlocale(LC_CTYPE, $0) }) == nil {
             failed.append((allSet ? "LC_ALL" : "LC_CTYPE", ctypeName))
         }
+        // What the C library has now, loaded or not: a locale that fails to load at
+        // start-up leaves it in "C", whatever the library assumed (LC_CTYPE=invalid).
+        utf8 = currentCharsetIsUTF8()
         if collateName.withCString({ setlocale(LC_COLLATE, $0) }) != nil {
             bytewiseCollation = collateName == "C" || collateName == "POSIX"
         } else if !allSet {

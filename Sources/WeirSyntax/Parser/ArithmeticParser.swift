@@ -44,7 +44,8 @@ public struct ArithmeticParser {
     func fail(_ message: String) -> Failure { Failure(message: message, offset: base + pos) }
 
     mutating func skipSpace() {
-        while pos < text.count, text[pos] == 0x20 || text[pos] == 0x09 || text[pos] == 0x0A || text[pos] == 0x0D {
+        // Space, tab and newline, as in bash and dash: a carriage return is no blank here.
+        while pos < text.count, text[pos] == 0x20 || text[pos] == 0x09 || text[pos] == 0x0A {
             pos += 1
         }
     }

@@ -407,3 +407,13 @@ let: y=1/0: division by 0 (error token is "0")
 1 +* 2: syntax error: operand expected (error token is "* 2")
 ### status: 0
 ### end
+
+### case: a carriage return is not a blank in arithmetic
+### oracle: both
+"$0" -c 'echo $(( $1 + 1 ))' sh "$(printf '\t42\n')"
+"$0" -c 'echo $(( $1 + 1 ))' sh "$(printf '42\r')" 2>/dev/null || echo rejected
+### stdout:
+43
+rejected
+### status: 0
+### end

@@ -493,3 +493,30 @@ echo .*
 . .. .hidden
 ### status: 0
 ### end
+
+### case: unquoted $@ and $* with a first IFS character that is no blank keep an empty element between others (bash)
+### oracle: bash
+set -- one "" two
+IFS=x
+printf '<%s>' $@; echo
+printf '<%s>' $*; echo
+printf '<%s>' pre$@post; echo
+set -- "" a ""
+printf '<%s>' $@; echo
+a=(1 "" 3)
+printf '<%s>' ${a[@]}; echo
+IFS=' x'
+set -- one "" two
+printf '<%s>' $@; echo
+IFS=
+printf '<%s>' $@; echo
+### stdout:
+<one><><two>
+<one><><two>
+<preone><><twopost>
+<><a>
+<1><><3>
+<one><two>
+<one><two>
+### status: 0
+### end

@@ -220,3 +220,15 @@ env -i LANG=C.UTF-8 "$0" -c 'x=$1; echo ${#x}' sh "$x"
 1
 ### status: 0
 ### end
+
+### case: a locale that cannot be loaded at start-up leaves characters as bytes
+### oracle: bash
+touch _x_ "_$(printf '\316\274')_"
+env -i PATH="$PATH" LC_CTYPE=invalid "$0" -c 'echo _?_; x=$(printf "\316\274"); echo ${#x}' 2>/dev/null
+env -i PATH="$PATH" LANG=invalid "$0" -c 'echo _?_' 2>/dev/null
+### stdout:
+_x_
+2
+_x_
+### status: 0
+### end

@@ -643,3 +643,15 @@ fn hi
 1
 ### status: 0
 ### end
+
+### case: an interactive shell sets HISTFILE, a script does not
+### oracle: bash
+"$0" -c 'echo "script: ${HISTFILE:+set}"'
+"$0" -i -c 'echo "interactive: ${HISTFILE:+set}"' 2>/dev/null
+HISTFILE=/dev/null "$0" -i -c 'echo "given: $HISTFILE"' 2>/dev/null
+### stdout:
+script: 
+interactive: set
+given: /dev/null
+### status: 0
+### end
