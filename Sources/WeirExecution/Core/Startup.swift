@@ -44,6 +44,11 @@ extension Shell {
         if variables.value("PATH") == nil {
             try? variables.assign("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
         }
+        // SHELL, when the environment has none: the login shell of the user's account,
+        // as bash sets it (not exported).
+        if variables.value("SHELL") == nil, let account = UserAccounts.withID(getuid()), !account.shell.isEmpty {
+            try? variables.assign("SHELL", account.shell)
+        }
         try? variables.assign("PPID", ByteString(getppid()))
         try? variables.setAttributes("PPID", add: .readonly)
         for (name, value): (ByteString, uid_t) in [("UID", getuid()), ("EUID", geteuid())] {

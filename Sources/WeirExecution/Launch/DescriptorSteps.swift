@@ -51,6 +51,10 @@ struct DescriptorSteps {
                 steps.append(step(Int32(WEIR_STEP_OPEN_HIGH), fd: -1, source: -1, flags: flags, mode: mode, path: path))
             case .duplicateToVariable(let source, _):
                 steps.append(step(Int32(WEIR_STEP_DUP_HIGH), fd: -1, source: source))
+            case .contentToVariable(let bytes, _):
+                let f = try descriptorReading(bytes)
+                parentDescriptors.append(f)
+                steps.append(step(Int32(WEIR_STEP_DUP_HIGH), fd: -1, source: f))
             case .closeVariable(let name):
                 if let v = variable(name), let fd = Int32(v) { close(fd) }
             }

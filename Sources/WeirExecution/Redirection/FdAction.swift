@@ -14,6 +14,9 @@ public enum FdAction: Equatable {
     case close(Int32)
     /// A here-document or here-string: `fd` reads these bytes.
     case content([UInt8], fd: Int32)
+    /// `{name}<<<word`, `{name}<<EOF`: a descriptor reading these bytes, on a free number
+    /// (10 or above), stored in the variable.
+    case contentToVariable([UInt8], variable: ByteString)
     /// `{name}>file`: open on a free descriptor (10 or above) and store its number.
     case openToVariable(path: ByteString, flags: Int32, mode: mode_t, variable: ByteString)
     /// `{name}>&m`

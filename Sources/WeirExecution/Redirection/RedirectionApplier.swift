@@ -138,6 +138,18 @@ extension Shell {
             close(fd)
         case .content(let bytes, let fd):
             try place(try descriptorReading(bytes), at: fd)
+        case .contentToVariable(let bytes, let variable):
+            // descriptorReading lifts it to the lowest free number from 10, as a variable's
+            // descriptor is chosen; it stays open across exec, as the variable's are.
+            var fd = try descriptorReading(bytes)
+            if fd < 10 {
+                let high = fcntl(fd, F_DUPFD, 10)
+                close(fd)
+                if high < 0 { throw ShellError(String(cString: strerror(errno)), kind: .redirection(.other), errno: errno) }
+                fd = high
+            }
+            _ = fcntl(fd, F_SETFD, 0)
+            try assignDescriptorVariable(variable, fd)
         case .openToVariable(let path, let flags, let mode, let variable):
             let fd = try abandoningOnInterrupt { try openForRedirection(path, flags, mode) }
             _ = fcntl(fd, F_SETFD, 0)

@@ -26,10 +26,13 @@ extension Shell {
                 throw ShellError(doc.source.map { e.located(in: $0, program: programName, dialect: messageDialect) } ?? e.message, kind: .redirection(.other))
             }
             let text = doc.quoted ? (body.literalText ?? "") : try exp.expandHereDoc(body)
+            if let v = r.fdVariable { return .contentToVariable(text.bytes, variable: v) }
             return .content(text.bytes, fd: fd)
         case .word(let w):
             if r.op == .hereString {
-                return .content((try exp.expandString(w) + "\n").bytes, fd: fd)
+                let bytes = (try exp.expandString(w) + "\n").bytes
+                if let v = r.fdVariable { return .contentToVariable(bytes, variable: v) }
+                return .content(bytes, fd: fd)
             }
             let target = try expandRedirectionTarget(w)
             let create = O_CREAT | O_WRONLY

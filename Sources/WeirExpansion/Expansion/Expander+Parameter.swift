@@ -409,6 +409,21 @@ extension Expander {
         return CaseMapping.map(s, change, firstOnly: !all) { c in pattern?.matches(c) ?? true }
     }
 
+    /// The variable `@a` and `@A` describe: the parameter's own, or with `!` the one its
+    /// value names (`${!1@a}`: the attributes of the variable $1 names; a subscript in
+    /// that name is dropped, as the attributes are the array's).
+    func attributeTargetName(_ pe: ParameterExpansion) throws -> ByteString? {
+        guard pe.indirect else {
+            if case .variable(let name) = pe.name { return name }
+            return nil
+        }
+        guard case .scalar(let target) = try baseValue(ParameterExpansion(name: pe.name, index: pe.index, braced: true)) else {
+            return nil
+        }
+        let name = target.firstIndex(of: UInt8(ascii: "[")).map { ByteString(target[..<$0]) } ?? target
+        return isValidName(name) ? name : nil
+    }
+
     func transform(_ value: ParameterValue, _ t: UInt8, pe: ParameterExpansion) throws -> ParameterValue {
         switch t {
         case UInt8(ascii: "Q"):
@@ -427,7 +442,7 @@ extension Expander {
         case UInt8(ascii: "u"): return value.map { CaseMapping.map($0, .upper, firstOnly: true) { _ in true } }
         case UInt8(ascii: "a"):
             // The attribute letters, once per element for `${a[@]@a}` (bash).
-            guard case .variable(let name) = pe.name, let v = variables.variable(name) else {
+            guard let name = try attributeTargetName(pe), let v = variables.variable(name) else {
                 if case .list(_, let star) = value { return .list([], star: star) }
                 return .scalar("")
             }
@@ -437,7 +452,7 @@ extension Expander {
         case UInt8(ascii: "A"):
             // bash: `name='v'` for a plain variable, `declare -FLAGS name='v'` with
             // attributes; the whole array for `${a[@]@A}`, one element otherwise.
-            guard case .variable(let name) = pe.name, let v = variables.variable(name), let val = v.value else {
+            guard let name = try attributeTargetName(pe), let v = variables.variable(name), let val = v.value else {
                 return .scalar("")
             }
             let flags = attributeLetters(v.attributes)

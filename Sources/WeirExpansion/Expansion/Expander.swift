@@ -60,12 +60,27 @@ public struct Expander {
                 try expandFields(BraceExpander.literal(word.parts), into: &out)
                 return
             }
+            let braceFirst: Bool = { if case .brace = word.parts[0].kind { return true }; return false }()
             for parts in try BraceExpander.expand(word.parts) {
-                try expandFields(parts, into: &out)
+                try expandFields(braceFirst ? Expander.tildeAfterBraces(parts) : parts, into: &out)
             }
             return
         }
         try expandFields(word.parts, into: &out)
+    }
+
+    /// A word that brace expansion left starting with `~` (`{~,/tmp}/bar`): bash expands
+    /// tildes after braces, so its tilde-prefix (up to the first slash) is one too. A
+    /// prefix that runs into a quoted or expanded part is left alone, as when it is typed.
+    static func tildeAfterBraces(_ parts: [WordPart]) -> [WordPart] {
+        guard let first = parts.first, case .literal(let s) = first.kind, s.first == UInt8(ascii: "~") else { return parts }
+        let slash = s.firstIndex(of: UInt8(ascii: "/"))
+        if slash == nil && parts.count > 1 { return parts }
+        let end = slash ?? s.count
+        var out = [WordPart(.tilde(ByteString(s[1..<end])), first.span)]
+        if end < s.count { out.append(WordPart(.literal(ByteString(s[end...])), first.span)) }
+        out += parts.dropFirst()
+        return out
     }
 
     /// The value of a plain `$name`/`${name}` that is set; nil when it is unset or the
@@ -192,12 +207,58 @@ public struct Expander {
     /// The matches GLOBIGNORE leaves: not `.` or `..` (as a last component), and not
     /// matching any of its colon-separated patterns (each matched against the whole path).
     func filterIgnored(_ matches: [ByteString], _ globignore: ByteString) -> [ByteString] {
-        let patterns = globignore.split(separator: UInt8(ascii: ":")).map { ShellPattern($0, extglob: options.extglob) }
+        let patterns = Expander.colonSeparatedPatterns(globignore).map { ShellPattern($0, extglob: options.extglob) }
         return matches.filter { m in
             let last = m.split(separator: UInt8(ascii: "/")).last ?? m
             if last == "." || last == ".." { return false }
             return !patterns.contains { $0.matches(m) }
         }
+    }
+
+    /// The patterns of a colon-separated list (GLOBIGNORE): a colon inside a bracket
+    /// expression (`[[:alnum:]]*`) or after a backslash separates nothing, as in bash.
+    static func colonSeparatedPatterns(_ list: ByteString) -> [ByteString] {
+        let b = list.bytes
+        var patterns: [ByteString] = []
+        var start = 0, i = 0
+        while i < b.count {
+            switch b[i] {
+            case UInt8(ascii: "\\"):
+                i += 2
+                continue
+            case UInt8(ascii: "["):
+                if let end = bracketExpressionEnd(b, from: i) { i = end + 1; continue }
+            case UInt8(ascii: ":"):
+                if i > start { patterns.append(ByteString(b[start..<i])) }
+                start = i + 1
+            default:
+                break
+            }
+            i += 1
+        }
+        if b.count > start { patterns.append(ByteString(b[start...])) }
+        return patterns
+    }
+
+    /// The index of the `]` that closes the bracket expression opening at `open`: a `]`
+    /// right after `[` or `[!` is a member, and `[:…:]`, `[=…=]`, `[.….]` are skipped.
+    /// Nil when none closes it (the `[` is then an ordinary character).
+    static func bracketExpressionEnd(_ b: [UInt8], from open: Int) -> Int? {
+        var i = open + 1
+        if i < b.count, b[i] == UInt8(ascii: "!") || b[i] == UInt8(ascii: "^") { i += 1 }
+        if i < b.count, b[i] == UInt8(ascii: "]") { i += 1 }
+        while i < b.count {
+            if b[i] == UInt8(ascii: "["), i + 1 < b.count,
+               b[i + 1] == UInt8(ascii: ":") || b[i + 1] == UInt8(ascii: "=") || b[i + 1] == UInt8(ascii: ".") {
+                let kind = b[i + 1]
+                var j = i + 2
+                while j + 1 < b.count, !(b[j] == kind && b[j + 1] == UInt8(ascii: "]")) { j += 1 }
+                if j + 1 < b.count { i = j + 2; continue }
+            }
+            if b[i] == UInt8(ascii: "]") { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// One string, without field splitting or pathname expansion: assignment values,

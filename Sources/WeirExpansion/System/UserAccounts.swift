@@ -11,6 +11,8 @@ public struct UserAccount {
     public var name: ByteString
     public var uid: UInt32
     public var home: ByteString
+    /// The login shell (empty when the file names none).
+    public var shell: ByteString = ""
 }
 
 public enum UserAccounts {
@@ -23,7 +25,8 @@ public enum UserAccounts {
             let fields = line.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
             guard fields.count >= 6, !fields[0].isEmpty, fields[0].first != UInt8(ascii: "#"),
                   let uid = UInt32(ByteString(fields[2])) else { continue }
-            accounts.append(UserAccount(name: ByteString(fields[0]), uid: uid, home: ByteString(fields[5])))
+            accounts.append(UserAccount(name: ByteString(fields[0]), uid: uid, home: ByteString(fields[5]),
+                                        shell: fields.count > 6 ? ByteString(fields[6]) : ""))
         }
         return accounts
     }

@@ -191,9 +191,9 @@ extension Parser {
                     depth -= 1
                     if depth == 0 { k += 1; break }
                 } else if c == Lex.backslash { k += 1 }
-                // Blanks may stand inside a subscript (`a[ i + 1 ]=x`): the word is an
-                // assignment only if `=` or `+=` follows the matching `]`.
-                else if c == Lex.semicolon || c == Lex.amp || c == Lex.pipe || c == Lex.lt || c == Lex.gt { return false }
+                // Blanks and operators may stand inside a subscript (`a[ i + 1 ]=x`,
+                // `a[3|4]=x`, as in bash): the word is an assignment only if `=` or `+=`
+                // follows the matching `]`.
                 k += 1
             }
         }

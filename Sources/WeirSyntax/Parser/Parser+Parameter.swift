@@ -146,6 +146,9 @@ extension Parser {
             m.stopAtColon = true
             m.tilde = .none
             let off = try parseWord(m)
+            // `${s:}`: no offset at all is a bad substitution in bash (`${s: }` and
+            // `${s::2}` are not).
+            if off.parts.isEmpty && peek() == Lex.rbrace { return nil }
             var len: Word?
             if peek() == Lex.colon {
                 advance()

@@ -245,3 +245,19 @@ declare -a a=([0]=$'x\ty' [1]="q")
 round-trip
 ### status: 0
 ### end
+
+### case: GLOBIGNORE splits at colons outside bracket expressions (bash)
+### oracle: bash
+touch _testing.py pyproject.toml 20231114.log .env 'has space.docx' 'a:b.txt'
+GLOBIGNORE='[[:alnum:]]*'
+echo *.*
+GLOBIGNORE='*.py:[[:digit:]]*'
+echo *.*
+GLOBIGNORE='[]:]*:*.toml:[[:space:][:punct:]]*'
+echo *.*
+### stdout:
+.env _testing.py
+.env a:b.txt has space.docx pyproject.toml
+20231114.log a:b.txt has space.docx
+### status: 0
+### end

@@ -484,3 +484,31 @@ LC_ALL=C.UTF-8; y=aé; g() { echo "${#y} ${y%?}"; }; g; LC_ALL=C; g | od -An -c 
 2 a
 ### status: 0
 ### end
+
+### case: ${!name@a} and ${!name@A} describe the variable name holds (bash)
+### oracle: bash
+a=(1 2); declare -A h=([k]=v); s=str; declare -i n=3
+f() { echo "[${!1@a}]"; }
+f a; f h; f s; f n; f nosuch
+x=n; echo "${!x@A}"
+### stdout:
+[a]
+[A]
+[]
+[i]
+[]
+declare -i n='3'
+### status: 0
+### end
+
+### case: ${s:} is a bad substitution, ${s: } and ${s::2} are not (bash)
+### oracle: bash
+s=123
+echo "${s: }|${s::2}"
+("$0" -c 's=123; echo "${s:}"; echo not reached') 2>/dev/null
+echo "status $?"
+### stdout:
+123|12
+status 1
+### status: 0
+### end

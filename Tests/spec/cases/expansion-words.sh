@@ -520,3 +520,17 @@ printf '<%s>' $@; echo
 <one><two>
 ### status: 0
 ### end
+
+### case: a word that brace expansion starts with a tilde has the tilde expanded (bash)
+### oracle: bash
+HOME=/home/bob
+echo {foo~,~}/bar {~,x} a{~,b} {~,~}"q"
+for x in {~,/tmp}/y; do echo "$x"; done
+a=({~,z}/w); echo "${a[@]}"
+### stdout:
+foo~/bar /home/bob/bar /home/bob x a~ ab ~q ~q
+/home/bob/y
+/tmp/y
+/home/bob/w z/w
+### status: 0
+### end

@@ -636,3 +636,25 @@ set -u: 1
 a builtin's ends the shell: 1
 ### status: 0
 ### end
+
+### case: a here-string or here-document to a descriptor variable opens a new descriptor (bash)
+### oracle: bash
+exec {fd}<<< hi
+echo "high: $((fd >= 10))"
+cat <&$fd
+{ echo in; } {abc}<<< walrus
+cat <&$abc
+exec {h}<<EOF
+doc
+EOF
+sh -c "cat <&$h" 2>/dev/null || cat <&$h
+read -r x < /dev/stdin <<< "stdin kept"; echo "$x"
+### stdout:
+high: 1
+hi
+in
+walrus
+doc
+stdin kept
+### status: 0
+### end

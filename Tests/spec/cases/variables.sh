@@ -655,3 +655,25 @@ interactive: set
 given: /dev/null
 ### status: 0
 ### end
+
+### case: SHELL unset in the environment is the account's login shell, not exported (bash)
+### oracle: bash
+env -u SHELL "$0" -c 'test -n "$SHELL" && echo set; env | grep -c "^SHELL="'
+SHELL=/x/y "$0" -c 'echo "$SHELL"'
+### stdout:
+set
+0
+/x/y
+### status: 0
+### end
+
+### case: an assignment's subscript may hold operators and blanks (bash)
+### oracle: bash
+a[3|4]=8; a[1&2]=9; a[1<2]=5; a[ 1 | 2 ]=1; a[1||0]+=x
+declare -p a
+echo a[1|2]=3 2>/dev/null || echo "not an assignment"
+### stdout:
+declare -a a=([0]="9" [1]="5x" [3]="1" [7]="8")
+not an assignment
+### status: 0
+### end
