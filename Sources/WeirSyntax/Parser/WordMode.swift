@@ -34,7 +34,7 @@ struct WordMode {
     static let pattern = WordMode(stop: .meta, tilde: .wordStart, extglob: true)
     static let arraySubscript = WordMode(stop: .rbracket)
     static let condition = WordMode(stop: .condition, tilde: .wordStart, extglob: true)
-    static let regex = WordMode(stop: .regex)
+    static let regex = WordMode(stop: .regex, tilde: .wordStart)
     /// Extglob text here stays literal: the pattern matcher reads it when the pattern is
     /// used, and bash's parser only looks for the closing `}`.
     static let parameterArgument = WordMode(stop: .rbrace, tilde: .wordStart)

@@ -647,3 +647,19 @@ byte: 1
 caller outside a function: 1
 ### status: 0
 ### end
+
+### case: a tilde at the start of an =~ pattern expands, and what it gives matches literally (bash)
+### oracle: bash
+HOME=foo
+[[ $HOME =~ ~ ]]; echo "$?"
+HOME='^a$'
+[[ $HOME =~ ~ ]]; echo "$?"
+[[ ~ =~ $HOME ]]; echo "$?"
+[[ x~y =~ x~y ]]; echo "$?"
+### stdout:
+0
+0
+1
+0
+### status: 0
+### end
