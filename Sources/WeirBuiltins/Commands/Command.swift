@@ -121,15 +121,17 @@ func type(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     for name in names {
         let ok: Bool
         if letters.contains("p") || letters.contains("P") {
-            // Only the file, and only when nothing else would be run (-p).
-            // With -a every file is listed anyway.
-            if !letters.contains("P") && !letters.contains("a")
-                && (shell.functions[name] != nil || shell.builtins[name] != nil
-                    || shell.aliases[name] != nil || shellKeywords.contains(name)) {
+            // Only the file, and only when nothing else would be run (-p). With -a every
+            // file is listed anyway, and a function, builtin, alias or keyword still
+            // counts as found (bash: `type -ap cd` prints nothing and succeeds).
+            let other = !letters.contains("P") && (shell.functions[name] != nil || shell.builtins[name] != nil
+                                                   || shell.aliases[name] != nil || shellKeywords.contains(name))
+            if other && !letters.contains("a") {
                 ok = true
                 continue
             }
             ok = describeCommand(shell, name, verbose: false, all: letters.contains("a"), typeOnly: false, pathOnly: true)
+                || other
         } else {
             ok = describeCommand(shell, name, verbose: !letters.contains("t"), all: letters.contains("a"),
                                  typeOnly: letters.contains("t"), pathOnly: false, skipFunctions: letters.contains("f"))

@@ -3,7 +3,6 @@ import WeirExecution
 import WeirExpansion
 import WeirSyntax
 
-
 /// Removes `.` and `..` from an absolute path, as `cd -L` does.
 func canonicalize(_ path: ByteString) -> ByteString {
     var parts: [ByteString] = []

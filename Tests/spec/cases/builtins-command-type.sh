@@ -443,3 +443,18 @@ written
 status 0
 ### status: 0
 ### end
+
+### case: type -ap of a function or builtin prints only files and succeeds (bash)
+### oracle: bash
+f() { :; }
+type -ap f; echo "f $?"
+type -ap cd; echo "cd $?"
+type -ap nosuchcommandxyz; echo "none $?"
+type -aP cd; echo "P $?"
+### stdout:
+f 0
+cd 0
+none 1
+P 1
+### status: 0
+### end
