@@ -178,8 +178,15 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
             } else if add.contains(.indexedArray), v.variable(varName)?.value == nil, value != nil {
                 try v.assignValue(varName, .indexed(IndexedArray()))
             }
+            let attributes = v.variable(varName)?.attributes ?? []
             if let array = shell.declarationArray(at: argIndex) {
                 try shell.assignArray(array.name, array.elements, append: array.append)
+            } else if let value, subscriptText == nil,
+                      attributes.contains(.indexedArray) || attributes.contains(.associativeArray),
+                      let elements = shell.compoundAssignmentElements(value) {
+                // `declare -a "x=($list)"`: an array's value given as text is parsed as a
+                // compound assignment, as in bash.
+                try shell.assignArray(varName, elements, append: append)
             } else if let value {
                 if let sub = subscriptText {
                     let isAssoc = v.variable(varName)?.attributes.contains(.associativeArray) == true

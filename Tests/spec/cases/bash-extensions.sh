@@ -663,3 +663,27 @@ HOME='^a$'
 0
 ### status: 0
 ### end
+
+### case: declare with an array's value as text parses it as a compound assignment (bash)
+### oracle: bash
+list='p $HOME q'
+HOME=/h
+declare -a "c=($list)"; declare -p c
+a=(1); declare "a=(2 3)"; declare -p a
+declare -A "h=([k]=v)"; declare -p h
+f() { local -a "l=(1 2)"; declare -p l; }; f
+declare -a "d+=(z)"; declare -a "d+=(y)"; declare -p d
+declare -a "e=x"; declare -p e
+declare -a "u=(a b"; declare -p u
+declare "k=(1 2)"; declare -p k
+### stdout:
+declare -a c=([0]="p" [1]="/h" [2]="q")
+declare -a a=([0]="2" [1]="3")
+declare -A h=([k]="v" )
+declare -a l=([0]="1" [1]="2")
+declare -a d=([0]="z" [1]="y")
+declare -a e=([0]="x")
+declare -a u=([0]="(a b")
+declare -- k="(1 2)"
+### status: 0
+### end
