@@ -16,6 +16,9 @@ public struct VariableAttributes: OptionSet, Sendable {
     public static let local = VariableAttributes(rawValue: 1 << 8)
     /// Computed when read (`RANDOM`, `LINENO`, `PIPESTATUS` …).
     public static let dynamic = VariableAttributes(rawValue: 1 << 9)
+    /// Made by a prefix assignment (`v=x cmd`) for one command: a `local v` in a function
+    /// it runs starts with its value (bash's make_local_variable).
+    public static let temporary = VariableAttributes(rawValue: 1 << 10)
 }
 
 /// A variable's value: a string, or an array.

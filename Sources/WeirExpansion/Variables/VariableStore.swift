@@ -464,7 +464,7 @@ public final class VariableStore {
     /// that scope is popped.
     public func assignTemporary(_ name: ByteString, _ value: ByteString) throws {
         let n = try resolveForWrite(name)
-        var attrs: VariableAttributes = [.exported, .local]
+        var attrs: VariableAttributes = [.exported, .local, .temporary]
         if let v = entry(n) {
             if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
             attrs.formUnion(v.attributes.intersection([.integer, .lowercase, .uppercase]))
@@ -473,8 +473,9 @@ public final class VariableStore {
     }
 
     /// `local name`: a new, unset variable in the current function's scope. Like bash,
-    /// it starts with the value of the variable it shadows only for `local -` forms the
-    /// caller handles; here it is unset.
+    /// it starts with the value of the variable it shadows only when that is a prefix
+    /// assignment's (`v=x f` and `local v` in f: v is x), or for `local -` forms the
+    /// caller handles.
     public func declareLocal(_ name: ByteString) throws {
         if isLocal(name) { return }
         let shadowed = entry(name)
@@ -484,6 +485,12 @@ public final class VariableStore {
             throw VariableError.readonly(name)
         }
         var v = Variable(value: nil, attributes: .local)
+        if let shadowed, shadowed.attributes.contains(.temporary), case .string? = shadowed.value {
+            v.value = shadowed.value
+            // The prefix assignment of this very call (`v=x f`, `local v` in f): the local
+            // takes its place and is still a prefix assignment's, for a function f calls.
+            if table[name]?.entries.last?.depth == scopeNames.count - 1 { v.attributes.insert(.temporary) }
+        }
         // The local copy of an exported variable is exported too (bash, dash).
         if allExport || shadowed?.attributes.contains(.exported) == true { v.attributes.insert(.exported) }
         storeInCurrentScope(name, v)

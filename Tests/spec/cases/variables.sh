@@ -677,3 +677,27 @@ declare -a a=([0]="9" [1]="5x" [3]="1" [7]="8")
 not an assignment
 ### status: 0
 ### end
+
+### case: local in a function a prefix assignment runs starts with that assignment's value (bash)
+### oracle: bash
+f1() { local v; echo "$1: ${v-(unset)}"; }
+f2() { f1 "$1 via f2"; }
+f3() { local v=own; f1 "$1 under a local"; }
+v=global
+f1 plain
+v=tempenv f1 temp
+v=tempenv f2 temp
+(export v=exported; f1 exported)
+v=tempenv f3 temp
+f3 plain
+k() { local -i n; echo "k: $n"; }; n=5 k
+### stdout:
+plain: (unset)
+temp: tempenv
+temp via f2: tempenv
+exported: (unset)
+temp under a local: own
+plain under a local: (unset)
+k: 5
+### status: 0
+### end
