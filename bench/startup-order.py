@@ -85,6 +85,10 @@ def ifunc_targets(binary):
                 address = int.from_bytes(mem.read(8), "little")
                 if address in names:
                     targets.append(names[address])
+    except OSError as e:
+        # Reading another process's memory may be refused (ptrace_scope): the order is
+        # still good, only without this machine's variants.
+        print("startup-order.py: IFUNC variants not read: %s" % e, file=sys.stderr)
     finally:
         child.communicate(b"\n")
     return targets
@@ -170,7 +174,8 @@ def main():
         functions.setdefault(name, len(functions))
     written, read, sizes = data_touched(binary, memory)
 
-    def placed(order, sizes={}):
+    def placed(order, sizes=None):
+        sizes = sizes or {}
         def rank(name):
             if sizes.get(name, 0) >= 4096:
                 return 2

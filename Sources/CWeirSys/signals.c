@@ -51,17 +51,19 @@ static unsigned long long inherited_known, inherited_ignored;
 static void remember_inherited(int sig, const struct sigaction *now) {
     unsigned long long bit = 1ULL << (sig - 1);
     if (inherited_known & bit) return;
+    inherited_known |= bit;
     struct sigaction old;
     if (!now) {
+        /* glibc refuses its own two (32 and 33): never ignored, and asked only once. */
         if (sigaction(sig, NULL, &old) != 0) return;
         now = &old;
     }
     if (now->sa_handler == SIG_IGN) inherited_ignored |= bit;
-    inherited_known |= bit;
 }
 
 unsigned long long weir_signals_ignored_at_start(void) {
-    for (int sig = 1; sig < WEIR_NSIG; sig++) remember_inherited(sig, NULL);
+    if (inherited_known != ~0ULL)
+        for (int sig = 1; sig < WEIR_NSIG; sig++) remember_inherited(sig, NULL);
     return inherited_ignored;
 }
 

@@ -68,28 +68,6 @@ struct Options {
 
     """
 
-    /// The option a letter of `set` stands for (`-e` is errexit …). A switch over the
-    /// byte, not a dictionary of Characters: building that (and hashing a Character per
-    /// letter) was String work at every start.
-    static func optionName(letter: UInt8) -> ByteString? {
-        switch letter {
-        case UInt8(ascii: "a"): return "allexport"
-        case UInt8(ascii: "b"): return "notify"
-        case UInt8(ascii: "C"): return "noclobber"
-        case UInt8(ascii: "e"): return "errexit"
-        case UInt8(ascii: "f"): return "noglob"
-        case UInt8(ascii: "h"): return "hashall"
-        case UInt8(ascii: "m"): return "monitor"
-        case UInt8(ascii: "n"): return "noexec"
-        case UInt8(ascii: "u"): return "nounset"
-        case UInt8(ascii: "v"): return "verbose"
-        case UInt8(ascii: "x"): return "xtrace"
-        case UInt8(ascii: "E"): return "errtrace"
-        case UInt8(ascii: "T"): return "functrace"
-        default: return nil
-        }
-    }
-
     /// The command line as the bytes it was given (`CommandLine.arguments` would repair
     /// invalid UTF-8), as glibc handed it to main (CWeirStart). A plain function, not a
     /// closure in main.swift: top-level code is main-actor code, and a closure there would
@@ -151,8 +129,10 @@ struct Options {
                     }
                     if byte == UInt8(ascii: "o") { o.settings.append((argv[i], on)) } else { o.shopts.append((argv[i], on)) }
                 default:
-                    guard let name = optionName(letter: byte) else {
-                        let ch = Character(UnicodeScalar(byte))
+                    // The letters of `set` (ShellOptions.names), looked up only for a letter
+                    // given: `weir -c` alone does no Character work.
+                    let ch = Character(UnicodeScalar(byte))
+                    guard let name = Shell.optionName(letter: ch) else {
                         return .failure(OptionError(message: "weir: \(on ? "-" : "+")\(ch): invalid option\n" + usage, status: 2))
                     }
                     o.settings.append((name, on))

@@ -34,10 +34,8 @@ extension Shell {
         guard !name.isEmpty, value.hasPrefix("() {") || value.hasPrefix("() (") else { return false }
         let source = SourceFile(name: "environment", text: name + " " + value)
         let parser = Parser(source: source)
-        guard let program = try? parser.parseProgram(), program.commands.count == 1,
-              let list = program.commands.first, list.items.count == 1, !list.items[0].background,
-              list.items[0].andOr.rest.isEmpty, list.items[0].andOr.first.commands.count == 1,
-              case .function(let f) = list.items[0].andOr.first.commands[0], f.name == name else { return false }
+        guard let program = try? parser.parseProgram(), case .function(let f)? = program.onlyCommand,
+              f.name == name else { return false }
         functions[name] = f
         functionTexts[name] = source.slice(f.span)
         functionSources[name] = "environment"

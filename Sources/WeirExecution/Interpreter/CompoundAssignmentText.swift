@@ -7,10 +7,7 @@ extension Shell {
     public func compoundAssignmentElements(_ value: ByteString) -> [ArrayElement]? {
         guard value.first == UInt8(ascii: "("), value.last == UInt8(ascii: ")") else { return nil }
         let parser = Parser(source: SourceFile(name: ByteString(programName), text: "x=" + value))
-        guard let program = try? parser.parseProgram(), program.commands.count == 1,
-              let list = program.commands.first, list.items.count == 1, !list.items[0].background,
-              list.items[0].andOr.rest.isEmpty, list.items[0].andOr.first.commands.count == 1,
-              case .simple(let c) = list.items[0].andOr.first.commands[0],
+        guard let program = try? parser.parseProgram(), case .simple(let c)? = program.onlyCommand,
               c.words.isEmpty, c.redirections.isEmpty, c.assignments.count == 1,
               case .array(let elements) = c.assignments[0].value else { return nil }
         return elements

@@ -17,7 +17,9 @@ extension Shell {
         if background && !options.monitor {
             for sig in [SIGINT, SIGQUIT] where !shellIgnores.contains(sig) && !traps.isIgnored(sig) { s.ignored.append(sig) }
         }
-        for sig in shellIgnores.sorted() where !traps.ignoredAtStart.contains(sig) && !traps.isIgnored(sig) && !s.ignored.contains(sig) {
+        guard !shellIgnores.isEmpty else { return s }
+        let ignoredAtStart = traps.ignoredAtStart
+        for sig in shellIgnores.sorted() where !ignoredAtStart.contains(sig) && !traps.isIgnored(sig) && !s.ignored.contains(sig) {
             s.defaults.append(sig)
         }
         return s

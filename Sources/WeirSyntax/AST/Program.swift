@@ -7,6 +7,16 @@ public struct Program {
         self.commands = commands
         self.span = span
     }
+
+    /// The command, when the program is exactly one command run in the foreground (no
+    /// list, no `&&`, no pipe): text the shell parses for one purpose (an exported
+    /// function, an array's value given to `declare`).
+    public var onlyCommand: Command? {
+        guard commands.count == 1, let list = commands.first, list.items.count == 1,
+              !list.items[0].background, list.items[0].andOr.rest.isEmpty,
+              list.items[0].andOr.first.commands.count == 1 else { return nil }
+        return list.items[0].andOr.first.commands[0]
+    }
 }
 
 /// `and_or ((';' | '&' | newline) and_or)*`: a sequence of and-or lists, each run in the
