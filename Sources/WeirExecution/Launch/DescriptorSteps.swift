@@ -19,9 +19,18 @@ struct DescriptorSteps {
     /// Descriptors made in the shell for the child (here-documents), to close after.
     private(set) var parentDescriptors: [Int32] = []
 
-    /// `variable`: the value of a `{var}` variable, for `{var}>&-`.
-    init(_ actions: [FdAction], variable: (ByteString) -> ByteString?) throws {
+    /// `variable`: the value of a `{var}` variable, for `{var}>&-`. `readonly`: whether a
+    /// `{var}` cannot be assigned, which fails the command here as in the shell itself
+    /// (bash: `cat {r}>f` with r readonly fails with status 1).
+    init(_ actions: [FdAction], variable: (ByteString) -> ByteString?,
+         readonly: (ByteString) -> Bool = { _ in false }) throws {
         for a in actions {
+            switch a {
+            case .openToVariable(_, _, _, let name), .duplicateToVariable(_, let name), .contentToVariable(_, let name):
+                if readonly(name) { throw ShellError("\(name): readonly variable", kind: .redirection(.other)) }
+            default:
+                break
+            }
             switch a {
             case .open(let path, let flags, let mode, let fd):
                 if fd == bothOutputs {

@@ -23,7 +23,8 @@ extension Shell {
     /// comes back to the shell. Shell code, and a program whose redirection opens a FIFO,
     /// runs in a forked child.
     func launch(_ plan: ChildPlan) throws -> pid_t {
-        var steps = try DescriptorSteps(plan.descriptors, variable: { self.variables.value($0) })
+        var steps = try DescriptorSteps(plan.descriptors, variable: { self.variables.value($0) },
+                                        readonly: { self.variables.variable($0)?.attributes.contains(.readonly) == true })
         defer { steps.release() }
         let pid: pid_t
         switch plan.body {

@@ -216,7 +216,8 @@ public struct Expander {
     }
 
     /// The patterns of a colon-separated list (GLOBIGNORE): a colon inside a bracket
-    /// expression (`[[:alnum:]]*`) or after a backslash separates nothing, as in bash.
+    /// expression (`[[:alnum:]]*`, or a `[` never closed) or after a backslash separates
+    /// nothing, as in bash.
     static func colonSeparatedPatterns(_ list: ByteString) -> [ByteString] {
         let b = list.bytes
         var patterns: [ByteString] = []
@@ -227,7 +228,9 @@ public struct Expander {
                 i += 2
                 continue
             case UInt8(ascii: "["):
-                if let end = bracketExpressionEnd(b, from: i) { i = end + 1; continue }
+                // An unclosed bracket runs to the end, colons and all (bash).
+                i = bracketExpressionEnd(b, from: i).map { $0 + 1 } ?? b.count
+                continue
             case UInt8(ascii: ":"):
                 if i > start { patterns.append(ByteString(b[start..<i])) }
                 start = i + 1

@@ -261,3 +261,16 @@ echo *.*
 20231114.log a:b.txt has space.docx
 ### status: 0
 ### end
+
+### case: GLOBIGNORE with an unclosed bracket or a trailing backslash (bash)
+### oracle: bash
+touch 'a[b' 'c\d' x.txt
+GLOBIGNORE='[ab:x*'; echo *
+GLOBIGNORE='c\'; echo *
+GLOBIGNORE='[[:alp'; echo *
+### stdout:
+a[b c\d x.txt
+a[b c\d x.txt
+a[b c\d x.txt
+### status: 0
+### end

@@ -658,3 +658,21 @@ doc
 stdin kept
 ### status: 0
 ### end
+
+### case: a descriptor variable that is readonly fails the command, builtin or program, and the script goes on (bash)
+### oracle: bash
+readonly r=1
+true {r}<<< x; echo "builtin $?"
+cat {r}<<< y; echo "here-string $?"
+cat {r}>/dev/null </dev/null; echo "file $?"
+ls {r}>&1 >/dev/null; echo "duplicate $?"
+exec {big}<<< "$(head -c 100000 /dev/zero | tr '\0' a)"
+wc -c <&$big | tr -d ' '
+### stdout:
+builtin 1
+here-string 1
+file 1
+duplicate 1
+100001
+### status: 0
+### end

@@ -701,3 +701,12 @@ plain under a local: (unset)
 k: 5
 ### status: 0
 ### end
+
+### case: a subscript with operators and a number past 64 bits wraps as bash's arithmetic does
+### oracle: bash
+a[99999999999999999999|1]=x
+echo "${!a[@]}"
+### stdout:
+7766279631452241919
+### status: 0
+### end
