@@ -27,7 +27,7 @@ import WeirSyntax
         store.importExported("X", "second")
         #expect(store.value("X") == "second")
         #expect(store.entry("X")?.attributes.contains(.exported) == true)
-        #expect(store.table["X"]?.entries.count == 1)
+        #expect(store.table["X"]?.hidden.isEmpty == true)
     }
 
     /// Under `set -a`, or inside a function's scope, the import takes the assignment path.

@@ -98,16 +98,19 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     /// relay its process substitutions.
     var activeSpan: TracedPipeline?
     var spanRelays: [SubstitutionRelay] = []
-    /// The status of each stage of the last pipeline.
-    public internal(set) var pipeStatus: [Int32] = []
+    /// The status of each stage of the last pipeline. Ints, not Int32s: the standard
+    /// library has `[Int]`'s metadata built in, and a script of builtins alone then makes
+    /// no array type's metadata at run time for it.
+    public internal(set) var pipeStatus: [Int] = []
 
     /// Sets PIPESTATUS after a pipeline. One status, mostly the same as last time, is
     /// written in place (no new array, and no write at all when it is unchanged).
     func setPipeStatus(_ statuses: [Int32]) {
-        if statuses.count == 1 { setPipeStatus(statuses[0]) } else { pipeStatus = statuses }
+        if statuses.count == 1 { setPipeStatus(statuses[0]) } else { pipeStatus = statuses.map { Int($0) } }
     }
 
     func setPipeStatus(_ status: Int32) {
+        let status = Int(status)
         if pipeStatus.count == 1 {
             if pipeStatus[0] != status { pipeStatus[0] = status }
         } else {

@@ -112,9 +112,9 @@ extension Shell {
             }
             restore(saved)
             var status = waitForeground(pids)
-            pipeStatus.append(lastStatus)
+            pipeStatus.append(Int(lastStatus))
             status = lastStatus
-            if options.pipefail, let failed = pipeStatus.last(where: { $0 != 0 }) { status = failed }
+            if options.pipefail, let failed = pipeStatus.last(where: { $0 != 0 }) { status = Int32(truncatingIfNeeded: failed) }
             return status
         }
         for end in pipes { for fd in [end.read, end.write] where fd >= 0 { close(fd) } }

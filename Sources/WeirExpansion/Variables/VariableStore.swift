@@ -22,12 +22,39 @@ public enum VariableError: Error, Equatable {
     }
 }
 
-/// One name's variables, innermost scope last: what `local` stacked up.
+/// One name's variables: the innermost, and under it those `local` hid.
 final class VariableSlot {
-    var entries: [(depth: Int, variable: Variable)]
+    /// The scope of the innermost variable (0: global) and the variable itself: what
+    /// the name means now.
+    var depth: Int
+    var variable: Variable
+    /// The variables of outer scopes it hides, innermost last. Empty for most names: a
+    /// global with no local over it needs no array (one allocation less per variable).
+    var hidden: [Hidden] = []
+
+    struct Hidden {
+        var depth: Int
+        var variable: Variable
+    }
 
     init(depth: Int, variable: Variable) {
-        entries = [(depth, variable)]
+        self.depth = depth
+        self.variable = variable
+    }
+
+    /// Makes `variable`, at `depth`, the innermost, hiding the one there was.
+    func push(depth: Int, variable: Variable) {
+        hidden.append(Hidden(depth: self.depth, variable: self.variable))
+        self.depth = depth
+        self.variable = variable
+    }
+
+    /// Drops the innermost variable; false when none was under it (the name is gone).
+    func pop() -> Bool {
+        guard let next = hidden.popLast() else { return false }
+        depth = next.depth
+        variable = next.variable
+        return true
     }
 }
 
@@ -75,8 +102,10 @@ public final class VariableStore {
     /// Room for the environment and the shell's own variables from the start: growing the
     /// table while they are imported rehashed it several times (`weir -c true`). 96 is
     /// what 128 buckets hold: a usual environment and the shell's own 25 fit, and the
-    /// table is half the memory (and pages touched) of the next size up.
-    public init() { table.reserveCapacity(96) }
+    /// table is half the memory (and pages touched) of the next size up. (Made with room,
+    /// not grown with `reserveCapacity`: that call is not specialized, and the metadata of
+    /// the dictionary type it needs costs 18K instructions at every start.)
+    public init() { table = [ByteString: VariableSlot](minimumCapacity: 96) }
 
     public var depth: Int { scopeNames.count }
 
@@ -87,10 +116,9 @@ public final class VariableStore {
         let d = scopeNames.count + 1
         for n in names {
             guard let slot = table[n] else { continue }
-            if let last = slot.entries.last, last.depth == d {
-                if last.variable.attributes.contains(.exported) { exportGeneration &+= 1 }
-                slot.entries.removeLast()
-                if slot.entries.isEmpty { table[n] = nil }
+            if slot.depth == d {
+                if slot.variable.attributes.contains(.exported) { exportGeneration &+= 1 }
+                if !slot.pop() { table[n] = nil }
                 if isWatched(n) { variableChanged?(n) }
             }
         }
@@ -105,15 +133,14 @@ public final class VariableStore {
 
     /// The innermost variable called `name`, without following namerefs.
     @inline(__always)
-    func entry(_ name: ByteString) -> Variable? { table[name]?.entries.last?.variable }
+    func entry(_ name: ByteString) -> Variable? { table[name]?.variable }
 
     /// The innermost variable called `name`, with its value taken out of the table (the
     /// caller stores it back): an array value is then not shared and changes in place.
     func takeEntry(_ name: ByteString) -> Variable? {
         guard let slot = table[name] else { return nil }
-        let k = slot.entries.count - 1
-        let v = slot.entries[k].variable
-        slot.entries[k].variable.value = nil
+        let v = slot.variable
+        slot.variable.value = nil
         return v
     }
 
@@ -179,7 +206,7 @@ public final class VariableStore {
         let base = splitSubscript(target)?.0 ?? target
         guard isValidName(base) else { throw VariableError.cannotAssign("`\(target)': invalid variable name for name reference") }
         if base == name { throw VariableError.cannotAssign("\(name): nameref variable self references not allowed") }
-        let inCurrent = local && table[name]?.entries.last?.depth != scopeNames.count
+        let inCurrent = local && table[name]?.depth != scopeNames.count
         var v = (inCurrent ? nil : entry(name)) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) { throw VariableError.readonly(name) }
         v.value = .string(target)
@@ -246,7 +273,7 @@ public final class VariableStore {
     @inline(__always)
     func store(_ name: ByteString, _ v: Variable) {
         if let slot = table[name] {
-            slot.entries[slot.entries.count - 1].variable = v
+            slot.variable = v
         } else {
             table[name] = VariableSlot(depth: 0, variable: v)
         }
@@ -258,10 +285,10 @@ public final class VariableStore {
     func storeInCurrentScope(_ name: ByteString, _ v: Variable) {
         let d = scopeNames.count
         if let slot = table[name] {
-            if slot.entries[slot.entries.count - 1].depth == d {
-                slot.entries[slot.entries.count - 1].variable = v
+            if slot.depth == d {
+                slot.variable = v
             } else {
-                slot.entries.append((d, v))
+                slot.push(depth: d, variable: v)
                 scopeNames[d - 1].append(name)
             }
         } else {
@@ -291,14 +318,13 @@ public final class VariableStore {
         // The common case in one probe: a plain string variable, no attributes that
         // change the value, not watched, not exported.
         if !append, !allExport, let slot = table[name] {
-            let i = slot.entries.count - 1
-            let attrs = slot.entries[i].variable.attributes
+            let attrs = slot.variable.attributes
             if attrs.isDisjoint(with: [.readonly, .dynamic, .nameref, .integer, .lowercase, .uppercase, .exported,
                                        .indexedArray, .associativeArray]),
                !isWatched(name) {
-                switch slot.entries[i].variable.value {
+                switch slot.variable.value {
                 case .string?, nil:
-                    slot.entries[i].variable.value = .string(value)
+                    slot.variable.value = .string(value)
                     return
                 default:
                     break
@@ -448,7 +474,7 @@ public final class VariableStore {
     public func setAttributes(_ name: ByteString, add: VariableAttributes, remove: VariableAttributes = [],
                               local: Bool = false) throws {
         let n = add.contains(.nameref) || remove.contains(.nameref) ? name : resolve(name)
-        let inCurrent = local && table[n]?.entries.last?.depth != scopeNames.count
+        let inCurrent = local && table[n]?.depth != scopeNames.count
         var v = (inCurrent ? nil : entry(n)) ?? Variable(value: nil)
         if v.attributes.contains(.readonly) && !remove.isEmpty && remove.contains(.readonly) {
             throw VariableError.readonly(n)
@@ -481,7 +507,7 @@ public final class VariableStore {
         let shadowed = entry(name)
         // A readonly global cannot be shadowed; a calling function's readonly local can
         // (bash's make_local_variable).
-        if let v = shadowed, v.attributes.contains(.readonly), (table[name]?.entries.last?.depth ?? 0) == 0 {
+        if let v = shadowed, v.attributes.contains(.readonly), (table[name]?.depth ?? 0) == 0 {
             throw VariableError.readonly(name)
         }
         var v = Variable(value: nil, attributes: .local)
@@ -489,7 +515,7 @@ public final class VariableStore {
             v.value = shadowed.value
             // The prefix assignment of this very call (`v=x f`, `local v` in f): the local
             // takes its place and is still a prefix assignment's, for a function f calls.
-            if table[name]?.entries.last?.depth == scopeNames.count - 1 { v.attributes.insert(.temporary) }
+            if table[name]?.depth == scopeNames.count - 1 { v.attributes.insert(.temporary) }
         }
         // The local copy of an exported variable is exported too (bash, dash).
         if allExport || shadowed?.attributes.contains(.exported) == true { v.attributes.insert(.exported) }
@@ -498,32 +524,31 @@ public final class VariableStore {
 
     /// True when `name` lives in the innermost function scope.
     public func isLocal(_ name: ByteString) -> Bool {
-        scopeNames.count > 0 && table[name]?.entries.last?.depth == scopeNames.count
+        scopeNames.count > 0 && table[name]?.depth == scopeNames.count
     }
 
     /// `unset name`: removes it from the innermost scope that has it.
     public func unset(_ name: ByteString) throws {
         let n = resolve(name)
-        guard let slot = table[n], let last = slot.entries.last else { return }
-        let v = last.variable
+        guard let slot = table[n] else { return }
+        let v = slot.variable
+        let lastDepth = slot.depth
         if v.attributes.contains(.readonly) { throw VariableError.readonly(n) }
         if v.attributes.contains(.exported) { exportGeneration &+= 1 }
         defer { if isWatched(n) { variableChanged?(n) } }
-        if last.depth > 0 && last.depth < depth && v.attributes.contains(.local) {
+        if lastDepth > 0 && lastDepth < depth && v.attributes.contains(.local) {
             // A calling function's local, unset from a function it called, is gone: the
             // variable outside it shows again (bash; bash_completion's `_upvars` sets its
             // caller's variables this way).
-            slot.entries.removeLast()
-            if slot.entries.isEmpty { table[n] = nil }
-        } else if last.depth > 0 && v.attributes.contains(.local) {
+            if !slot.pop() { table[n] = nil }
+        } else if lastDepth > 0 && v.attributes.contains(.local) {
             // An unset local stays local, and unset: it does not reveal an outer variable
             // (bash and dash agree).
-            slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: .local)
-        } else if last.depth == 0 {
-            slot.entries.removeLast()
-            if slot.entries.isEmpty { table[n] = nil }
+            slot.variable = Variable(value: nil, attributes: .local)
+        } else if lastDepth == 0 {
+            if !slot.pop() { table[n] = nil }
         } else {
-            slot.entries[slot.entries.count - 1].variable = Variable(value: nil, attributes: v.attributes.intersection(.local))
+            slot.variable = Variable(value: nil, attributes: v.attributes.intersection(.local))
         }
     }
 
@@ -557,8 +582,8 @@ public final class VariableStore {
     public func keepOnlyExported() {
         var kept: [ByteString: VariableSlot] = [:]
         for (k, slot) in table {
-            guard let v = slot.entries.last?.variable,
-                  v.attributes.contains(.exported) || v.attributes.contains(.dynamic) else { continue }
+            let v = slot.variable
+            guard v.attributes.contains(.exported) || v.attributes.contains(.dynamic) else { continue }
             kept[k] = VariableSlot(depth: 0, variable: v)
         }
         table = kept
@@ -576,7 +601,7 @@ public final class VariableStore {
         if cachedGeneration == exportGeneration { return cachedEnvironment }
         var env: [ByteString] = []
         for (k, slot) in table {
-            if let v = slot.entries.last?.variable, v.attributes.contains(.exported), let s = v.value?.scalar {
+            if slot.variable.attributes.contains(.exported), let s = slot.variable.value?.scalar {
                 env.append(k + "=" + s)
             }
         }
