@@ -70,7 +70,8 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
             case "g": flags.global = true
             case "n" where kind == .export: flags.remove.insert(.exported)
             default:
-                guard kind == .declare || kind == .local || (kind == .readonly && "aA".contains(ch)),
+                // `export -a` and `readonly -A` make arrays too (bash); nothing else of declare's.
+                guard kind == .declare || kind == .local || ((kind == .readonly || kind == .export) && "aA".contains(ch)),
                       let attr = attributeFor(ch) else {
                     throw ShellError("\(name): -\(ch): invalid option", status: 2)
                 }

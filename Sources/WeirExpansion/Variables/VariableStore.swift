@@ -601,7 +601,8 @@ public final class VariableStore {
         if cachedGeneration == exportGeneration { return cachedEnvironment }
         var env: [ByteString] = []
         for (k, slot) in table {
-            if slot.variable.attributes.contains(.exported), let s = slot.variable.value?.scalar {
+            // Arrays are not exported (bash: the environment has no form for them).
+            if slot.variable.attributes.contains(.exported), case .string(let s)? = slot.variable.value {
                 env.append(k + "=" + s)
             }
         }

@@ -102,9 +102,18 @@ extension Parser {
         var depth = 0  // balanced (), [], {} that do not end the word
         var first = true
         var globByte = false
+        // In a substring's offset, each `?` of a conditional expression takes the next
+        // `:` as its own (`${s: n > 2 ? 1 : 0 : 3}`, as bash's skiparith reads it).
+        var openConditionals = 0
         while true {
             let c = peek()
             if c == Parser.eof { break }
+            if c == Lex.colon && openConditionals > 0 {
+                openConditionals -= 1
+                addLiteral(&lit, c, at: offset)
+                advance()
+                continue
+            }
             if wordStops(c, mode, depth: depth, atStart: first && lit.isEmpty && parts.isEmpty) { break }
             first = false
             let here = offset
@@ -174,6 +183,7 @@ extension Parser {
                 default: break
                 }
                 if c == Lex.star || c == Lex.question || c == Lex.lbracket { globByte = true }
+                if c == Lex.question && mode.stopAtColon { openConditionals += 1 }
                 addLiteral(&lit, c, at: here)
                 advance()
                 if mode.stop == .meta { extendLiteral(&lit, over: Lex.isPlainWordByte) }

@@ -512,3 +512,23 @@ echo "status $?"
 status 1
 ### status: 0
 ### end
+
+### case: a conditional expression in a substring offset takes its own colon (bash)
+### oracle: bash
+s=abcdef n=3
+echo "${s: n > 2 ? 1 : 0 : 2}"
+echo "${s: n < 2 ? 1 : 4}"
+echo "${s:(n>1?2:0)}"
+echo "${s: 1 ? 0 ? 5 : 2 : 0 : 3}"
+a=(x y z w)
+echo "${a[@]: n == 3 ? 1 : 0 : 2}"
+echo "${s:1:n?2:1}"
+### stdout:
+bc
+ef
+cdef
+cde
+y z
+bc
+### status: 0
+### end

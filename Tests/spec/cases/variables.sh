@@ -710,3 +710,22 @@ echo "${!a[@]}"
 7766279631452241919
 ### status: 0
 ### end
+
+### case: export -a and -A, readonly -a make arrays; export takes no other attribute (bash)
+### oracle: bash
+export -a list=(1 2)
+declare -p list
+export -A map=([k]=v)
+declare -p map
+readonly -a frozen=(a b)
+declare -p frozen
+sh -c 'echo "[$list]"'
+(export -i n=1) 2>/dev/null || echo "export -i: status $?"
+### stdout:
+declare -ax list=([0]="1" [1]="2")
+declare -Ax map=([k]="v" )
+declare -ar frozen=([0]="a" [1]="b")
+[]
+export -i: status 2
+### status: 0
+### end
