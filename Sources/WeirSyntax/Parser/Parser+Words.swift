@@ -108,13 +108,8 @@ extension Parser {
         while true {
             let c = peek()
             if c == Parser.eof { break }
-            if c == Lex.colon && openConditionals > 0 {
-                openConditionals -= 1
-                addLiteral(&lit, c, at: offset)
-                advance()
-                continue
-            }
-            if wordStops(c, mode, depth: depth, atStart: first && lit.isEmpty && parts.isEmpty) { break }
+            if wordStops(c, mode, depth: depth, atStart: first && lit.isEmpty && parts.isEmpty,
+                         openConditionals: openConditionals) { break }
             first = false
             let here = offset
             if peek(1) == Lex.lparen {
@@ -175,7 +170,10 @@ extension Parser {
                     if c == Lex.lbrace { depth += 1 } else if c == Lex.rbrace { depth -= 1 }
                 // A `{` in a `${…}` operand is a plain byte: the first `}` ends the
                 // expansion (`${x#{}`), as in bash and dash.
-                case .rbrace: break
+                case .rbrace:
+                    if mode.stopAtColon {
+                        if c == Lex.question { openConditionals += 1 } else if c == Lex.colon { openConditionals -= 1 }
+                    }
                 case .rbracket:
                     if c == Lex.lbracket { depth += 1 } else if c == Lex.rbracket { depth -= 1 }
                 case .regex, .condition:
@@ -183,7 +181,6 @@ extension Parser {
                 default: break
                 }
                 if c == Lex.star || c == Lex.question || c == Lex.lbracket { globByte = true }
-                if c == Lex.question && mode.stopAtColon { openConditionals += 1 }
                 addLiteral(&lit, c, at: here)
                 advance()
                 if mode.stop == .meta { extendLiteral(&lit, over: Lex.isPlainWordByte) }
@@ -211,7 +208,7 @@ extension Parser {
 
     /// True when `c` ends a word read in `mode`.
     @inline(__always)
-    func wordStops(_ c: Int, _ mode: WordMode, depth: Int, atStart: Bool) -> Bool {
+    func wordStops(_ c: Int, _ mode: WordMode, depth: Int, atStart: Bool, openConditionals: Int = 0) -> Bool {
         switch mode.stop {
         case .meta:
             // `<(` and `>(` are process substitutions inside a word too (`--file=<(…)`, as bash).
@@ -219,7 +216,7 @@ extension Parser {
         case .rbrace:
             if c == Lex.rbrace && depth == 0 { return true }
             if mode.stopAtSlash && c == Lex.slash { return true }
-            if mode.stopAtColon && c == Lex.colon { return true }
+            if mode.stopAtColon && c == Lex.colon { return openConditionals == 0 }
             return false
         case .rbracket:
             return c == Lex.rbracket && depth == 0
