@@ -14,6 +14,7 @@ extension Shell {
         // directly, not from a copy of the whole entry cut in two. (The length by a loop:
         // glibc's strlen is code start-up otherwise never touches, a page fault more.)
         var e = environ
+        var optionLists: [(ByteString, ByteString)] = []
         while let p = e.pointee {
             let bytes = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self)
             var n = 0
@@ -26,9 +27,18 @@ extension Shell {
                     _ = importFunction(variable: name, value: ByteString(value))
                 } else if isValidName(name) {
                     variables.importExported(name, ByteString(value))
+                    if name == "SHELLOPTS" || name == "BASHOPTS" { optionLists.append((name, ByteString(value))) }
                 }
             }
             e += 1
+        }
+        // SHELLOPTS and BASHOPTS in the environment turn on the options they list, before
+        // any startup file runs (bash): `export SHELLOPTS; set -x` traces child shells
+        // too. Names weir does not know, or cannot set, are passed over.
+        for (list, value) in optionLists {
+            for name in value.split(separator: UInt8(ascii: ":")) {
+                if list == "SHELLOPTS" { _ = setOption(named: name, true) } else { _ = setShopt(name, true) }
+            }
         }
         // The locale the environment asks for, "C" when it names none (the C library's
         // own default, which expansion follows too), loaded when first needed.

@@ -16,14 +16,17 @@ enum ParameterValue {
         }
     }
 
-    /// Null for the `:` forms: unset, empty, or a list that joins to nothing.
-    func isNull(ifs: ByteString) -> Bool {
+    /// Null for the `:` forms: unset, empty, or a list that joins to nothing. `$*` joins
+    /// with IFS's first character only where it becomes one string (`"$*"`, an assignment,
+    /// a case word); where it is split, two empty elements are not null even with IFS
+    /// empty (bash and dash).
+    func isNull(ifs: ByteString, joined: Bool) -> Bool {
         switch self {
         case .unset: return true
         case .scalar(let s): return s.isEmpty
         case .list(let l, let star):
             if l.isEmpty { return true }
-            let sep = star ? Characters.first(ifs) : " "
+            let sep = star && joined ? Characters.first(ifs) : " "
             return l.joined(separator: sep).isEmpty
         }
     }
@@ -205,7 +208,7 @@ extension Expander {
         }
 
         if case .test(let kind, let colon, let word) = op {
-            let missing = colon ? value.isNull(ifs: environment.ifs) : !value.isSet
+            let missing = colon ? value.isNull(ifs: environment.ifs, joined: quoted || joinArrays) : !value.isSet
             switch kind {
             case .useDefault:
                 if missing {

@@ -197,7 +197,7 @@ public struct Expander {
                         continue
                     }
                     if options.nullglob { continue }
-                    if options.failglob { throw ShellError("no match: \(f.text)", kind: .commandFailure) }
+                    if options.failglob { throw ShellError("no match: \(f.text)", kind: .discardsLine) }
                 }
             }
             out.append(f.text)

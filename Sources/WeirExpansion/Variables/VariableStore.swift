@@ -596,18 +596,34 @@ public final class VariableStore {
     var cachedEnvironment: [ByteString] = []
     var cachedGeneration = -1
 
+    /// Exported dynamic variables (`export SHELLOPTS`): their values are computed each
+    /// time, so they are not in the cached list.
+    var cachedDynamicExports: [ByteString] = []
+
     /// `NAME=value` for every exported variable that is set, for a child's environment.
     public func exportedEnvironment() -> [ByteString] {
-        if cachedGeneration == exportGeneration { return cachedEnvironment }
-        var env: [ByteString] = []
-        for (k, slot) in table {
-            // Arrays are not exported (bash: the environment has no form for them).
-            if slot.variable.attributes.contains(.exported), case .string(let s)? = slot.variable.value {
-                env.append(k + "=" + s)
+        if cachedGeneration != exportGeneration {
+            var env: [ByteString] = []
+            var dynamic: [ByteString] = []
+            for (k, slot) in table where slot.variable.attributes.contains(.exported) {
+                if slot.variable.attributes.contains(.dynamic) {
+                    // Not `_`: bash gives a child the path of the command it runs there,
+                    // not the last argument.
+                    if k != "_" { dynamic.append(k) }
+                } else if case .string(let s)? = slot.variable.value {
+                    // Arrays are not exported (bash: the environment has no form for them).
+                    env.append(k + "=" + s)
+                }
             }
+            cachedEnvironment = env
+            cachedDynamicExports = dynamic
+            cachedGeneration = exportGeneration
         }
-        cachedEnvironment = env
-        cachedGeneration = exportGeneration
-        return cachedEnvironment
+        if cachedDynamicExports.isEmpty { return cachedEnvironment }
+        var env = cachedEnvironment
+        for k in cachedDynamicExports {
+            if let v = dynamicValue?(k) { env.append(k + "=" + v) }
+        }
+        return env
     }
 }

@@ -22,6 +22,9 @@ public struct ShellError: Error, CustomStringConvertible {
         case commandFailure
         /// A command that was not found or could not be run.
         case commandNotFound
+        /// An error bash answers by dropping the rest of the command line, in a script
+        /// too, and going on with the next (failglob's "no match").
+        case discardsLine
     }
 
     /// What a failed redirection was attached to.
@@ -102,6 +105,8 @@ extension ShellError.Kind {
             return interactive ? .failCommand : .exitShell
         case .utility, .redirection, .commandFailure, .commandNotFound:
             return .failCommand
+        case .discardsLine:
+            return .abortCommandLine
         }
     }
 }

@@ -274,3 +274,20 @@ a[b c\d x.txt
 a[b c\d x.txt
 ### status: 0
 ### end
+
+### case: failglob drops the rest of the command line, in a function and a subshell too, and the script goes on (bash)
+### oracle: bash
+shopt -s failglob
+echo *.ZZ; echo "same line: not reached"
+echo "next line: status $?"
+f() { echo in-f; for x in *.QQ; do echo "$x"; done; echo "after the loop: not reached"; }
+f; echo "after f: not reached"
+echo "status $?"
+(echo *.ZZ; echo "in the subshell: not reached"); echo "after the subshell: $?"
+### stdout:
+next line: status 1
+in-f
+status 1
+after the subshell: 1
+### status: 0
+### end

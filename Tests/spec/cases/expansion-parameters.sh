@@ -532,3 +532,25 @@ y z
 bc
 ### status: 0
 ### end
+
+### case: unquoted $* with IFS empty and two empty parameters is not null for :- and :+ (it is where it becomes one string) (bash)
+### oracle: bash
+IFS=
+set -- "" ""
+printf '<%s>' ${*:-empty}; echo
+printf '<%s>' "${*:-empty}"; echo
+printf '<%s>' ${*:+set}; echo
+x=${*:-empty}
+echo "[$x]"
+case ${*:-empty} in empty) echo case: empty ;; *) echo case: other ;; esac
+set -- ""
+printf '<%s>' ${*:-empty}; echo
+### stdout:
+<>
+<empty>
+<set>
+[empty]
+case: empty
+<empty>
+### status: 0
+### end

@@ -625,3 +625,18 @@ braceexpand    	off
 a b 1 2 3
 ### status: 0
 ### end
+
+### case: SHELLOPTS and BASHOPTS in the environment turn their options on in a child shell; export SHELLOPTS passes set -x on (bash)
+### oracle: bash
+export SHELLOPTS
+set -x
+"$0" -c 'echo inner' 2>&1 | grep -c '^+ echo inner$'
+set +x
+env SHELLOPTS=nounset "$0" -c 'echo "${undefined_zz}"; echo not reached' 2>/dev/null || echo "nounset came through"
+env BASHOPTS=nullglob "$0" -c 'echo "[" *.none "]"'
+### stdout:
+1
+nounset came through
+[ ]
+### status: 0
+### end
