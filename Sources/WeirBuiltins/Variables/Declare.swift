@@ -172,9 +172,19 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
                 // `export x` of an unset variable marks it for when it is set.
             }
             if add.contains(.associativeArray) { add.remove(.indexedArray) }
+            // An indexed array does not become associative, nor the other way round (bash).
+            if let current = v.variable(varName)?.attributes {
+                let conversion = add.contains(.associativeArray) && current.contains(.indexedArray) ? "indexed to associative"
+                    : add.contains(.indexedArray) && current.contains(.associativeArray) ? "associative to indexed" : nil
+                if let conversion {
+                    shell.error("\(name): \(varName): cannot convert \(conversion) array")
+                    status = 1
+                    continue
+                }
+            }
             // readonly comes after the value is in place.
             try v.setAttributes(varName, add: add.subtracting(.readonly), remove: flags.remove, local: makeLocal)
-            if add.contains(.associativeArray), v.variable(varName)?.value == nil {
+            if add.contains(.associativeArray), v.variable(varName)?.value == nil, value != nil {
                 try v.assignValue(varName, .associative(AssociativeArray()))
             } else if add.contains(.indexedArray), v.variable(varName)?.value == nil, value != nil {
                 try v.assignValue(varName, .indexed(IndexedArray()))

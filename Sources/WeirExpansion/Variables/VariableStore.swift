@@ -364,6 +364,15 @@ public final class VariableStore {
         case .associative(var a)?:
             a["0"] = new
             v.value = .associative(a)
+        // A declared array with no value yet (`declare -a x; x=v`) takes it as element 0.
+        case nil where v.attributes.contains(.indexedArray):
+            var a = IndexedArray()
+            a[0] = new
+            v.value = .indexed(a)
+        case nil where v.attributes.contains(.associativeArray):
+            var a = AssociativeArray()
+            a["0"] = new
+            v.value = .associative(a)
         default:
             v.value = .string(new)
         }

@@ -729,3 +729,40 @@ declare -ar frozen=([0]="a" [1]="b")
 export -i: status 2
 ### status: 0
 ### end
+
+### case: an indexed array does not become associative nor the other way round; a declared array takes a plain assignment as element 0 (bash)
+### oracle: bash
+z=(a b)
+declare -A z
+echo "status $?"
+declare -p z
+declare -A q=([x]=1)
+declare -a q
+echo "status $?"
+declare -p q
+declare -A e
+declare -p e
+e[k]=v
+declare -p e
+declare -a t
+t=y
+declare -p t
+declare -A s
+s=x
+declare -p s
+f() { local -A z; z[in]=f; declare -p z; }
+f
+declare -p z
+### stdout:
+status 1
+declare -a z=([0]="a" [1]="b")
+status 1
+declare -A q=([x]="1" )
+declare -A e
+declare -A e=([k]="v" )
+declare -a t=([0]="y")
+declare -A s=([0]="x" )
+declare -A z=([in]="f" )
+declare -a z=([0]="a" [1]="b")
+### status: 0
+### end
