@@ -47,6 +47,7 @@ let package = Package(
         // why the release build replaces the Swift runtime's own /proc/self/maps reader).
         .target(name: "CWeirStart",
                 cSettings: [.define("WEIR_REPLACE_ARGV_GRABBER", .when(configuration: .release)),
+                            .define("WEIR_LEAVE_OUT_BACKTRACER", .when(configuration: .release)),
                             .unsafeFlags(["-ffunction-sections", "-fdata-sections"])]),
         .target(name: "WeirSyntax", swiftSettings: weirEngineFlags),
         .target(name: "WeirExpansion", dependencies: ["WeirSyntax", "CWeirSys"],
