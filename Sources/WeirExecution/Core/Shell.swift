@@ -419,7 +419,9 @@ public final class Shell: AliasResolving, SubstitutionRunning {
         }
         variables.dynamicAssigned = { [unowned(unsafe) self] name, value in
             switch name {
-            case "RANDOM": srandom(UInt32(truncatingIfNeeded: Int(value) ?? 0))
+            case "RANDOM":
+                srandom(UInt32(truncatingIfNeeded: Int(value) ?? 0))
+                self.randomSeeded = true
             case "SECONDS": self.secondsBase = (Int64(value) ?? 0) - Int64(monotonicSeconds() - self.startTime)
             case "_": self.lastArgument = value
             default: break
@@ -440,10 +442,19 @@ public final class Shell: AliasResolving, SubstitutionRunning {
             default: return nil
             }
         }
-        srandom(UInt32(truncatingIfNeeded: getpid() ^ Int32(truncatingIfNeeded: time(nil))))
     }
 
-    var randomSeedOverride: UInt32?
+    /// RANDOM's generator is seeded when first used, not at every start (glibc's srandom
+    /// runs 310 rounds of it, 2% of `weir -c true`), and again in each subshell, so that
+    /// `(echo $RANDOM); (echo $RANDOM)` differ as in bash. `RANDOM=n` seeds it.
+    var randomSeeded = false
+
+    func seedRandomIfNeeded() {
+        guard !randomSeeded else { return }
+        srandom(UInt32(truncatingIfNeeded: getpid() ^ Int32(truncatingIfNeeded: time(nil))))
+        randomSeeded = true
+    }
+
     var secondsBase: Int64 = 0
 
     /// The C library reads the time zone from the process environment: an exported
@@ -459,8 +470,12 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     func dynamicValue(_ name: ByteString) -> ByteString? {
         switch name {
-        case "RANDOM": return ByteString(random() & 0x7FFF)
-        case "SRANDOM": return ByteString(UInt32(truncatingIfNeeded: random()) ^ UInt32(truncatingIfNeeded: random() << 16))
+        case "RANDOM":
+            seedRandomIfNeeded()
+            return ByteString(random() & 0x7FFF)
+        case "SRANDOM":
+            seedRandomIfNeeded()
+            return ByteString(UInt32(truncatingIfNeeded: random()) ^ UInt32(truncatingIfNeeded: random() << 16))
         case "SECONDS": return ByteString(secondsBase + Int64(monotonicSeconds() - startTime))
         case "LINENO": return ByteString(trapContext.trapLine ?? currentLineNumber)
         case "EPOCHSECONDS": return ByteString(time(nil))

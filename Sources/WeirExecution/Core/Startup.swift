@@ -44,9 +44,10 @@ extension Shell {
         // own default, which expansion follows too), loaded when first needed.
         ShellLocale.applyLater(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),
                                collate: variables.value("LC_COLLATE"), lang: variables.value("LANG"))
-        // PWD: kept when it names the current directory, else the physical path.
+        // PWD: kept when it names the current directory, else the physical path. (The
+        // same text names it with no need to stat both.)
         let physical = physicalWorkingDirectory()
-        if let pwd = variables.value("PWD"), pwd.hasPrefix("/"), let physical, sameFile(pwd, physical) {
+        if let pwd = variables.value("PWD"), pwd.hasPrefix("/"), let physical, pwd == physical || sameFile(pwd, physical) {
         } else if let physical {
             try? variables.assign("PWD", physical)
             try? variables.setAttributes("PWD", add: .exported)

@@ -119,6 +119,7 @@ extension Shell {
     func becomeChild(processGroup: pid_t?, foreground: Bool) {
         isSubshell = true
         ranExitTrap = false
+        randomSeeded = false  // a subshell's RANDOM is its own sequence (bash)
         traceSession = nil
         // The parent's FIFOs are the parent's to remove; a child that substitutes
         // makes (and removes) a directory of its own.

@@ -766,3 +766,16 @@ declare -A z=([in]="f" )
 declare -a z=([0]="a" [1]="b")
 ### status: 0
 ### end
+
+### case: each subshell has its own RANDOM sequence, and a seeded one goes on past a subshell (bash)
+### oracle: bash
+(echo $RANDOM) > a; (echo $RANDOM) > b; (echo $RANDOM) > c
+if cmp -s a b && cmp -s b c; then echo "subshells: the same"; else echo "subshells: each its own"; fi
+RANDOM=5; x=$RANDOM; (: $RANDOM); y=$RANDOM
+RANDOM=5; x2=$RANDOM; y2=$RANDOM
+[ "$x" = "$x2" ] && [ "$y" = "$y2" ] && echo "a seeded sequence goes on past a subshell"
+### stdout:
+subshells: each its own
+a seeded sequence goes on past a subshell
+### status: 0
+### end
