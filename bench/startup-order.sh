@@ -33,6 +33,8 @@ case $i in 3) v=$(echo three) ;; *) v=other ;; esac
 echo "$v" | cat > /dev/null
 for w in a b c; do printf '%s\n' "$w"; done > /dev/null
 [ -n "$HOME" ] && test -d / && x=${HOME:-none}
+sleep 0
+:
 SH
 # What `weir -c true` and `weir -c :` run, then what the script adds: the functions each
 # calls (callgrind) and the memory each touches (lackey). startup-order.py puts them in
