@@ -52,7 +52,9 @@ func runShell() -> Never {
 
     // Run under the name `bash` (a link, as test runners make), weir words its messages as
     // bash does; under any other name they are weir's.
-    if let zero = commandLine.first, zero.split(separator: UInt8(ascii: "/")).last == "bash" {
+    let invokedAs = commandLine.first?.split(separator: UInt8(ascii: "/")).last
+    if let invokedAs { shell.shellName = invokedAs }
+    if let zero = commandLine.first, invokedAs == "bash" {
         shell.programName = String(decoding: zero.bytes, as: UTF8.self)
         shell.messageDialect = .bash
     }

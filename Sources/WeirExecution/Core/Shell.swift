@@ -129,6 +129,8 @@ public final class Shell: AliasResolving, SubstitutionRunning {
     var privateDirectoryOwner: pid_t = 0
     /// The program name for messages.
     public var programName: String = "weir"
+    /// The last part of the name the shell was run by (its argv[0]): the prompt's `\s`.
+    public var shellName: ByteString = "weir"
     /// The form of messages: weir's, or bash's when weir runs under the name `bash`.
     public var messageDialect: MessageDialect = .weir
     /// While the environment's variables are read in at start-up (a locale that fails

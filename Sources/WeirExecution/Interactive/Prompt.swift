@@ -80,7 +80,7 @@ extension Shell {
             case UInt8(ascii: "#"): piece = ByteString(commandNumber)
             case UInt8(ascii: "e"): piece = "\u{1B}"
             case UInt8(ascii: "a"): piece = "\u{07}"
-            case UInt8(ascii: "s"): piece = "weir"
+            case UInt8(ascii: "s"): piece = shellName
             case UInt8(ascii: "v"):
                 piece = ByteString(weirVersion).components(separatedBy: UInt8(ascii: ".")).prefix(2).joined(separator: ".")
             case UInt8(ascii: "V"): piece = ByteString(weirVersion)

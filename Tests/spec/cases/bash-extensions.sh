@@ -687,3 +687,18 @@ declare -a u=([0]="(a b")
 declare -- k="(1 2)"
 ### status: 0
 ### end
+
+### case: the prompt's \s is the last part of the name the shell was run by (bash)
+### oracle: bash
+shell=$(command -v "$0")
+ln -s "$shell" bash
+ln -s "$shell" mysh
+./bash -c 'p="[\s]"; echo "${p@P}"'
+./mysh -c 'p="[\s]"; echo "${p@P}"'
+"$PWD/mysh" -c 'PS1="\s\$ "; echo "${PS1@P}"'
+### stdout:
+[bash]
+[mysh]
+mysh$ 
+### status: 0
+### end
