@@ -49,6 +49,31 @@ func attributeFor(_ ch: Character) -> VariableAttributes? {
     }
 }
 
+/// Where the `=` of `name=value` or `name[subscript]=value` is: after the `]` that closes
+/// the subscript, which may hold brackets and an `=` of its own (`declare a[a[0]=1]=X`,
+/// as in bash). Nil when the operand does not have that form.
+func assignmentEquals(_ operand: ByteString) -> Int? {
+    operand.withUnsafeBufferPointer { b in
+        var i = 0
+        while i < b.count, b[i] == UInt8(ascii: "_") || (b[i] >= 0x30 && b[i] <= 0x39) || (b[i] | 0x20 >= 0x61 && b[i] | 0x20 <= 0x7A) {
+            i += 1
+        }
+        if i < b.count, b[i] == UInt8(ascii: "[") {
+            var depth = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "[") { depth += 1 } else if b[i] == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                i += 1
+            }
+            i += 1
+        }
+        if i < b.count, b[i] == UInt8(ascii: "+") { i += 1 }
+        return i < b.count && b[i] == UInt8(ascii: "=") ? i : nil
+    }
+}
+
 func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, name: ByteString) throws -> Int32 {
     var flags = DeclareFlags()
     switch kind {
@@ -124,7 +149,7 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
         var varName = operand
         var value: ByteString?
         var append = false
-        if let eq = operand.firstIndex(of: "=") {
+        if let eq = assignmentEquals(operand) ?? operand.firstIndex(of: "=") {
             varName = ByteString(operand[..<eq])
             value = ByteString(operand[operand.index(after: eq)...])
             if varName.hasSuffix("+") { append = true; varName.removeLast() }

@@ -779,3 +779,19 @@ subshells: each its own
 a seeded sequence goes on past a subshell
 ### status: 0
 ### end
+
+### case: declare finds the = after the subscript, which may hold brackets and an = of its own (bash)
+### oracle: bash
+declare a[a[0]=1]=X
+declare -p a
+declare b[1+1]+=Y b[2]+=Z
+declare -p b
+declare -A m
+declare m[k[x]]=v
+declare -p m
+### stdout:
+declare -a a=([0]="1" [1]="X")
+declare -a b=([2]="YZ")
+declare -A m=(["k[x]"]="v" )
+### status: 0
+### end
