@@ -149,7 +149,9 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
         var varName = operand
         var value: ByteString?
         var append = false
-        if let eq = assignmentEquals(operand) ?? operand.firstIndex(of: "=") {
+        if var eq = operand.firstIndex(of: "=") {
+            // A subscript before it may hold an `=` of its own.
+            if operand[..<eq].contains(UInt8(ascii: "[")), let end = assignmentEquals(operand) { eq = end }
             varName = ByteString(operand[..<eq])
             value = ByteString(operand[operand.index(after: eq)...])
             if varName.hasSuffix("+") { append = true; varName.removeLast() }
@@ -198,7 +200,7 @@ func runDeclaration(_ shell: Shell, _ args: [ByteString], as kind: Declarer, nam
             }
             if add.contains(.associativeArray) { add.remove(.indexedArray) }
             // An indexed array does not become associative, nor the other way round (bash).
-            if let current = v.variable(varName)?.attributes {
+            if add.contains(.associativeArray) || add.contains(.indexedArray), let current = v.variable(varName)?.attributes {
                 let conversion = add.contains(.associativeArray) && current.contains(.indexedArray) ? "indexed to associative"
                     : add.contains(.indexedArray) && current.contains(.associativeArray) ? "associative to indexed" : nil
                 if let conversion {
