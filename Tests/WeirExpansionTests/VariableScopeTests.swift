@@ -5,15 +5,18 @@ import WeirSyntax
 /// A name's variables in nested function scopes: the innermost is what the name means,
 /// the ones it hides come back as their scopes end or as it is unset.
 @Suite struct VariableScopeTests {
+    /// A function call's scope with `local name=value` in it.
+    func enterWithLocal(_ store: VariableStore, _ name: ByteString, _ value: ByteString) throws {
+        store.pushScope()
+        try store.declareLocal(name)
+        try store.assign(name, value)
+    }
+
     @Test func aLocalHidesTheGlobalUntilItsScopeEnds() throws {
         let store = VariableStore()
         try store.assign("v", "global")
-        store.pushScope()
-        try store.declareLocal("v")
-        try store.assign("v", "one")
-        store.pushScope()
-        try store.declareLocal("v")
-        try store.assign("v", "two")
+        try enterWithLocal(store, "v", "one")
+        try enterWithLocal(store, "v", "two")
         #expect(store.value("v") == "two")
         #expect(store.table["v"]?.hidden.count == 2)
         store.popScope()
@@ -28,9 +31,7 @@ import WeirSyntax
     @Test func unsetOfALocalAtEachDepth() throws {
         let store = VariableStore()
         try store.assign("v", "global")
-        store.pushScope()
-        try store.declareLocal("v")
-        try store.assign("v", "caller's")
+        try enterWithLocal(store, "v", "caller's")
         store.pushScope()
         try store.unset("v")
         #expect(store.value("v") == "global")
@@ -47,9 +48,7 @@ import WeirSyntax
     /// A local made for a name no outer scope has is gone with its scope.
     @Test func aLocalWithNothingUnderItLeavesNoName() throws {
         let store = VariableStore()
-        store.pushScope()
-        try store.declareLocal("only")
-        try store.assign("only", "x")
+        try enterWithLocal(store, "only", "x")
         store.popScope()
         #expect(store.value("only") == nil)
         #expect(store.table["only"] == nil)

@@ -49,26 +49,22 @@ func attributeFor(_ ch: Character) -> VariableAttributes? {
     }
 }
 
-/// Where the `=` of `name=value` or `name[subscript]=value` is: after the `]` that closes
-/// the subscript, which may hold brackets and an `=` of its own (`declare a[a[0]=1]=X`,
-/// as in bash). Nil when the operand does not have that form.
+/// Where the `=` of `name[subscript]=value` is: after the `]` that closes the subscript,
+/// which may hold brackets and an `=` of its own (`declare a[a[0]=1]=X`, as in bash). Nil
+/// when the operand does not have that form. (The name before the `[` is checked later.)
 func assignmentEquals(_ operand: ByteString) -> Int? {
-    operand.withUnsafeBufferPointer { b in
-        var i = 0
-        while i < b.count, b[i] == UInt8(ascii: "_") || (b[i] >= 0x30 && b[i] <= 0x39) || (b[i] | 0x20 >= 0x61 && b[i] | 0x20 <= 0x7A) {
-            i += 1
-        }
-        if i < b.count, b[i] == UInt8(ascii: "[") {
-            var depth = 0
-            while i < b.count {
-                if b[i] == UInt8(ascii: "[") { depth += 1 } else if b[i] == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 { break }
-                }
-                i += 1
+    guard let open = operand.firstIndex(of: UInt8(ascii: "[")) else { return nil }
+    return operand.withUnsafeBufferPointer { b in
+        var depth = 0
+        var i = open
+        while i < b.count {
+            if b[i] == UInt8(ascii: "[") { depth += 1 } else if b[i] == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { break }
             }
             i += 1
         }
+        i += 1
         if i < b.count, b[i] == UInt8(ascii: "+") { i += 1 }
         return i < b.count && b[i] == UInt8(ascii: "=") ? i : nil
     }

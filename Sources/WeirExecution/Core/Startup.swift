@@ -14,7 +14,7 @@ extension Shell {
         // directly, not from a copy of the whole entry cut in two. (The length by a loop:
         // glibc's strlen is code start-up otherwise never touches, a page fault more.)
         var e = environ
-        var optionLists: [(ByteString, ByteString)] = []
+        var shellOptions: ByteString?, bashOptions: ByteString?
         while let p = e.pointee {
             let bytes = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self)
             var n = 0
@@ -26,8 +26,9 @@ extension Shell {
                 if name.hasPrefix("BASH_FUNC_") {
                     _ = importFunction(variable: name, value: ByteString(value))
                 } else if isValidName(name) {
-                    variables.importExported(name, ByteString(value))
-                    if name == "SHELLOPTS" || name == "BASHOPTS" { optionLists.append((name, ByteString(value))) }
+                    let text = ByteString(value)
+                    variables.importExported(name, text)
+                    if name == "SHELLOPTS" { shellOptions = text } else if name == "BASHOPTS" { bashOptions = text }
                 }
             }
             e += 1
@@ -35,11 +36,8 @@ extension Shell {
         // SHELLOPTS and BASHOPTS in the environment turn on the options they list, before
         // any startup file runs (bash): `export SHELLOPTS; set -x` traces child shells
         // too. Names weir does not know, or cannot set, are passed over.
-        for (list, value) in optionLists {
-            for name in value.split(separator: UInt8(ascii: ":")) {
-                if list == "SHELLOPTS" { _ = setOption(named: name, true) } else { _ = setShopt(name, true) }
-            }
-        }
+        for name in shellOptions?.split(separator: UInt8(ascii: ":")) ?? [] { _ = setOption(named: name, true) }
+        for name in bashOptions?.split(separator: UInt8(ascii: ":")) ?? [] { _ = setShopt(name, true) }
         // The locale the environment asks for, "C" when it names none (the C library's
         // own default, which expansion follows too), loaded when first needed.
         ShellLocale.applyLater(all: variables.value("LC_ALL"), ctype: variables.value("LC_CTYPE"),

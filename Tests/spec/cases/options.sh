@@ -640,3 +640,20 @@ nounset came through
 [ ]
 ### status: 0
 ### end
+
+### case: unknown names in SHELLOPTS and BASHOPTS are passed over; an exported RANDOM or SECONDS gives a child its value (bash)
+### oracle: bash
+touch file
+env SHELLOPTS=no-such-option:noglob "$0" -c 'echo *' 2>/dev/null
+env BASHOPTS=no-such-shopt "$0" -c 'echo still runs' 2>/dev/null
+export RANDOM
+sh -c 'echo "child: ${RANDOM:+a number}"'
+export SECONDS
+sh -c 'case $SECONDS in [0-9]*) echo "child: seconds" ;; *) echo "child: none" ;; esac'
+### stdout:
+*
+still runs
+child: a number
+child: seconds
+### status: 0
+### end
