@@ -61,6 +61,7 @@ func runShell() -> Never {
     BuiltinTable.install(into: shell)
     shell.watchChildren()
     shell.importEnvironment()
+    if shell.messageDialect == .bash, let zero = commandLine.first { shell.takeBashIdentity(invokedAs: zero) }
     for (name, on) in options.settings where !shell.setOption(named: name, on) {
         writeAll(2, "weir: \(name): invalid option name\n")
         exit(2)

@@ -89,6 +89,32 @@ extension Shell {
         try? variables.setAttributes("SHLVL", add: .exported)
     }
 
+    /// Run under the name `bash`, weir also takes bash's identity variables, as bash sets
+    /// them whatever the environment holds: BASH (the path it was run by), BASH_VERSION and
+    /// the readonly BASH_VERSINFO, for the bash release whose behaviour weir follows.
+    /// Scripts and test runners gate bash features on them (bats will not start without
+    /// BASH_VERSION). Under its own name weir sets none of them.
+    public func takeBashIdentity(invokedAs zero: ByteString) {
+        try? variables.assign("BASH", bashPath(zero))
+        try? variables.assign("BASH_VERSION", "\(emulatedBash.major).\(emulatedBash.minor).\(emulatedBash.patch)(1)-release")
+        let info: [ByteString] = [ByteString(emulatedBash.major), ByteString(emulatedBash.minor),
+                                  ByteString(emulatedBash.patch), "1", "release", machineType]
+        try? variables.unset("BASH_VERSINFO")
+        try? variables.assignValue("BASH_VERSINFO", .indexed(IndexedArray(info)), attributes: .readonly)
+    }
+
+    /// bash's `$BASH` (its get_bash_name): argv[0] made absolute. `./bash` is PWD with the
+    /// dot left out; another name with a slash is put after the current (logical)
+    /// directory as written (`../x/bash` in `/` is `/../x/bash`, as bash gives it); a bare
+    /// name is looked up in PATH.
+    func bashPath(_ zero: ByteString) -> ByteString {
+        if zero.hasPrefix("/") { return zero }
+        guard zero.contains(UInt8(ascii: "/")) else { return searchPath(zero) ?? zero }
+        guard let cwd = variables.value("PWD") ?? physicalWorkingDirectory() else { return zero }
+        if zero.hasPrefix("./") { return cwd + ByteString(zero.dropFirst()) }
+        return cwd == "/" ? "/" + zero : cwd + "/" + zero
+    }
+
     /// From here on SIGCHLD is watched, so that ended background jobs are reaped between
     /// commands. (Signals ignored when the shell started stay ignored, in it and in its
     /// children, and `trap` cannot change them: signals.c notes SIGCHLD's inherited
@@ -116,6 +142,10 @@ func sameFile(_ a: ByteString, _ b: ByteString) -> Bool {
 }
 
 public let weirVersion = "0.3.0"
+
+/// The bash release whose behaviour weir follows (the oracle of its spec cases), as
+/// BASH_VERSION names it when weir runs under the name `bash`.
+let emulatedBash = (major: 5, minor: 2, patch: 15)
 
 /// The processor as bash's HOSTTYPE names it, and the system as its MACHTYPE does. Byte
 /// strings from the start: putting them together as Strings was the only String work

@@ -276,7 +276,6 @@ extension Shell {
         return path
     }
 
-    /// The first executable file called `name` in `$PATH`.
     /// The PATH that finds the standard utilities, whatever PATH holds (`command -p`):
     /// the C library's `_CS_PATH`.
     public var standardUtilityPath: ByteString {
@@ -286,6 +285,7 @@ extension Shell {
         return ByteString(cString: buf)
     }
 
+    /// The first executable file called `name` in `$PATH` (or in `path`).
     public func searchPath(_ name: ByteString, path: ByteString? = nil) -> ByteString? {
         let dirs = (path ?? variables.value("PATH") ?? "/usr/local/bin:/usr/bin:/bin").components(separatedBy: UInt8(ascii: ":"))
         var st = stat()

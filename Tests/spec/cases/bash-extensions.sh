@@ -702,3 +702,31 @@ ln -s "$shell" mysh
 mysh$ 
 ### status: 0
 ### end
+
+### case: run under the name bash, the shell sets BASH, BASH_VERSION and a readonly BASH_VERSINFO of its own
+### oracle: bash
+mkdir bin && ln -s "$(command -v "$0")" bin/bash
+here=$(pwd)
+./bin/bash -c 'echo "${BASH#"$PWD"}"; echo "${#BASH_VERSINFO[@]} ${BASH_VERSINFO[4]} ${BASH_VERSINFO[5]}"
+[[ $BASH_VERSION == "${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}.${BASH_VERSINFO[2]}("* ]] && echo version agrees
+[[ ${BASH_VERSINFO[0]} -ge 5 ]] && echo five or later
+declare -p BASH_VERSINFO | cut -d= -f1'
+(cd bin && ./bash -c 'echo "${BASH#"$PWD"}"')
+bin/bash -c 'echo "${BASH#"$PWD"}"'
+PATH=$here/bin:$PATH bash -c 'echo "${BASH#"$PWD"}"'
+env -i BASH_VERSION=old BASH=/elsewhere "$here/bin/bash" -c 'case $BASH_VERSION in old) echo from the environment ;; *) echo its own ;; esac; echo "${BASH#"$PWD"}"'
+BASH=x ./bin/bash -c 'BASH=y; echo "$BASH"'
+### stdout:
+/bin/bash
+6 release x86_64-pc-linux-gnu
+version agrees
+five or later
+declare -ar BASH_VERSINFO
+/bash
+/bin/bash
+/bin/bash
+its own
+/bin/bash
+y
+### status: 0
+### end
