@@ -208,6 +208,35 @@ import WeirTestSupport
         #expect(second.expect("echo first-run-marker"), "\(second.transcript)")
     }
 
+    /// A command typed over several lines is one history entry on one line, as bash keeps
+    /// it; a line that ends in a backslash goes on in the next (weir ran `echo a` and then
+    /// the command `b`).
+    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    func aCommandOverSeveralLinesIsOneEntry(_ argv: [String]) throws {
+        let sh = try ShellSession(argv)
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("for i in 1 2; do\r")
+        sh.pty.send("echo \"n$i\"\r")
+        sh.pty.send("done\r")
+        #expect(sh.pty.expect("n2"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("echo a\\\r")
+        sh.pty.send("b\r")
+        #expect(sh.pty.expect("\nab\n"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        let listed = sh.run("history") ?? ""
+        #expect(listed.contains("  for i in 1 2; do echo \"n$i\"; done\n"), sh.transcript)
+        #expect(listed.contains("  echo ab\n"), sh.transcript)
+        // Up Up recalls the loop as one line, and it runs again.
+        sh.pty.send("\u{1b}[A\u{1b}[A\u{1b}[A")
+        #expect(sh.pty.expect("for i in 1 2; do echo \"n$i\"; done"), sh.transcript)
+        sh.pty.send("\r")
+        #expect(sh.pty.expect("n2"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("exit\r")
+        #expect(sh.pty.wait() == 0, sh.transcript)
+    }
+
     @Test func rawModeProgramStoppedAndResumedGetsItsModesBack() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)

@@ -56,31 +56,40 @@ extension Shell {
             // Read more while the parser says the input is incomplete.
             var program: Program?
             var source = SourceFile(name: "stdin", text: text + "\n")
+            var entry = HistoryEntry(firstLine: text)
             while true {
                 source = SourceFile(name: "stdin", text: text + "\n")
+                program = nil
                 do {
-                    program = try Parser(source: source, aliases: self).parseProgram()
+                    let parser = Parser(source: source, aliases: self)
+                    program = try parser.parseProgram()
+                    // `echo a\` then Enter: the command goes on in the next line (and
+                    // is run as it stands if the input ends there, as bash reads a script).
+                    if parser.endedInContinuation {
+                        throw SyntaxError("the line continues", at: source.bytes.count, incomplete: true)
+                    }
                     break
                 } catch let e as SyntaxError where e.incomplete {
                     let ps2 = variables.value("PS2") ?? "> "
                     switch input.readLine(prompt: expandPrompt(ps2).bytes) {
                     case .line(let more):
                         guard let expanded = expandHistory(more) else { program = nil; break }
+                        entry.add(ByteString(expanded), after: e, aliases: self)
                         text += "\n" + ByteString(expanded)
                         continue
                     case .interrupted:
                         program = nil
                         environment.lastStatus = 130
                     case .endOfInput:
+                        if program != nil { break }
                         writeText(2, e.render(in: source, program: programName, dialect: messageDialect))
                         environment.lastStatus = 2
-                        program = nil
                     }
                     break
                 } catch let e as SyntaxError {
                     writeText(2, e.render(in: source, program: programName, dialect: messageDialect))
                     environment.lastStatus = 2
-                    rememberInHistory(text)
+                    rememberInHistory(entry, parsed: false)
                     program = nil
                     break
                 } catch {
@@ -89,7 +98,7 @@ extension Shell {
                 }
             }
             guard let program else { continue }
-            rememberInHistory(text)
+            rememberInHistory(entry, parsed: true)
             let savedSource = currentSource
             currentSource = source
             defer { currentSource = savedSource }
@@ -190,6 +199,19 @@ extension Shell {
         historyExpansion.setCharacters(variables.value("histchars")?.bytes)
         let history = input.history
         return historyExpansion.expand(text, history: history.entries, firstNumber: history.first)
+    }
+
+    /// Adds the lines of one command to the history: as one entry joined as bash joins
+    /// them (`cmdhist`, the default), joined with newlines (`lithist`), or one entry per
+    /// line (`shopt -u cmdhist`).
+    func rememberInHistory(_ entry: HistoryEntry, parsed: Bool) {
+        if shoptValue("cmdhist") == false {
+            for line in entry.lines { rememberInHistory(line) }
+        } else if shoptValue("lithist") == true {
+            rememberInHistory(entry.literalText)
+        } else {
+            rememberInHistory(parsed ? entry.text(aliases: self) : entry.joinedText)
+        }
     }
 
     /// Adds a command to the history, as HISTCONTROL says (ignorespace, ignoredups,

@@ -7,11 +7,17 @@ public struct SyntaxError: Error, CustomStringConvertible {
     /// Byte offset in the source where the error is reported.
     public var offset: Int
     public var incomplete: Bool
+    /// For incomplete input: it ended inside text (quotes, `${…}`, backquotes, a
+    /// here-document), where the newline that comes next is part of a string, not a
+    /// separator. The interactive shell keeps that newline when it puts the lines of one
+    /// command together as one history entry.
+    public var endedInText = false
 
-    public init(_ message: String, at offset: Int, incomplete: Bool = false) {
+    public init(_ message: String, at offset: Int, incomplete: Bool = false, endedInText: Bool = false) {
         self.message = message
         self.offset = offset
         self.incomplete = incomplete
+        self.endedInText = endedInText
     }
 
     public var description: String { "\(offset): \(message)" }

@@ -86,6 +86,7 @@ extension Parser {
         while pos == nextContinuation && pos < limit {
             pos += 2
             nextContinuation = firstContinuation(atOrAfter: pos)
+            if pos >= limit && saved.isEmpty { endedInContinuation = true }
         }
     }
 

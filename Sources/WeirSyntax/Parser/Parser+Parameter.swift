@@ -1,6 +1,17 @@
 extension Parser {
     /// `parameter_expansion ::= '${' ('#' | '!')? parameter subscript? parameter_operator? '}'`
     func parseParameterExpansion(inDoubleQuotes: Bool) throws -> WordPart {
+        do {
+            return try bracedParameterBody(inDoubleQuotes: inDoubleQuotes)
+        } catch var e as SyntaxError where e.incomplete {
+            // Input that ends inside `${…}` ends inside text: its newline is part of a word.
+            e.endedInText = true
+            throw e
+        }
+    }
+
+    /// What `parseParameterExpansion` reads, without its note on incomplete input.
+    func bracedParameterBody(inDoubleQuotes: Bool) throws -> WordPart {
         try enterNesting()
         defer { leaveNesting() }
         let start = offset

@@ -198,6 +198,6 @@ extension Parser {
 
     func unterminatedHereDoc(_ doc: HereDoc) -> SyntaxError {
         SyntaxError("here-document delimited by `\(doc.delimiter)` is not terminated", at: doc.span.start,
-                    incomplete: true)
+                    incomplete: true, endedInText: true)
     }
 }

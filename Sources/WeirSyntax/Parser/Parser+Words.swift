@@ -269,7 +269,7 @@ extension Parser {
         try readingLiterally {
             while true {
                 let c = peek()
-                if c == Parser.eof { throw SyntaxError("unterminated single quote", at: start, incomplete: true) }
+                if c == Parser.eof { throw SyntaxError("unterminated single quote", at: start, incomplete: true, endedInText: true) }
                 advance()
                 if c == Lex.squote { break }
                 buf.append(UInt8(c))
@@ -303,10 +303,10 @@ extension Parser {
             switch stop {
             case .quote:
                 if c == Lex.dquote { flush(&lit, into: &parts, end: here); return parts }
-                if c == Parser.eof { throw SyntaxError("unterminated double quote", at: openedAt, incomplete: true) }
+                if c == Parser.eof { throw SyntaxError("unterminated double quote", at: openedAt, incomplete: true, endedInText: true) }
             case .rbrace:
                 if c == Lex.rbrace { flush(&lit, into: &parts, end: here); return parts }
-                if c == Parser.eof { throw SyntaxError("expected `}` to close `${`", at: openedAt, incomplete: true) }
+                if c == Parser.eof { throw SyntaxError("expected `}` to close `${`", at: openedAt, incomplete: true, endedInText: true) }
             case .hereDoc:
                 if c == Parser.eof { flush(&lit, into: &parts, end: here); return parts }
             }
@@ -363,7 +363,7 @@ extension Parser {
         var out: [UInt8] = []
         while true {
             let c = peek()
-            if c == Parser.eof { throw SyntaxError("unterminated $' quote", at: start, incomplete: true) }
+            if c == Parser.eof { throw SyntaxError("unterminated $' quote", at: start, incomplete: true, endedInText: true) }
             advance()
             if c == Lex.squote { break }
             if c != Lex.backslash { out.append(UInt8(c)); continue }
@@ -554,7 +554,7 @@ extension Parser {
         var text: [UInt8] = []
         while true {
             let c = peek()
-            if c == Parser.eof { throw SyntaxError("unterminated backquote", at: start, incomplete: true) }
+            if c == Parser.eof { throw SyntaxError("unterminated backquote", at: start, incomplete: true, endedInText: true) }
             advance()
             if c == Lex.backquote { break }
             if c == Lex.backslash {

@@ -72,6 +72,9 @@ public final class Parser {
     /// of input cuts off ends there, with a warning, as in bash. Otherwise (a prompt, a
     /// stdin still being read) it is an incomplete command.
     public var endOfInputIsFinal = false
+    /// The input read ends with a line continuation (`echo a\⏎`): at a prompt the
+    /// command goes on in the next line, which the caller reads before it runs anything.
+    public internal(set) var endedInContinuation = false
     /// Warnings found while parsing (each with its source offset), for the caller to show.
     public var warnings: [(offset: Int, message: String)] = []
     /// Nesting of compound commands and substitutions, bounded so deep input is an error
