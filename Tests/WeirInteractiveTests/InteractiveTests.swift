@@ -237,6 +237,21 @@ import WeirTestSupport
         #expect(sh.pty.wait() == 0, sh.transcript)
     }
 
+    /// PS0 is expanded and shown after a command is read, before it runs; an empty line
+    /// runs nothing and shows none (weir had no PS0).
+    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    func ps0IsShownBeforeACommandRuns(_ argv: [String]) throws {
+        let sh = try ShellSession(argv)
+        #expect(sh.prompt(), sh.transcript)
+        _ = sh.run("PS0='<ps0 \\[$((1+1))\\]>\\n'")
+        #expect(sh.run("echo hi") == "<ps0 \u{1}2\u{2}>\nhi\n", sh.transcript)
+        #expect(sh.run("") == "", sh.transcript)
+        #expect(sh.run("unset PS0; echo bye") == "<ps0 \u{1}2\u{2}>\nbye\n", sh.transcript)
+        #expect(sh.run("echo after") == "after\n", sh.transcript)
+        sh.pty.send("exit\r")
+        #expect(sh.pty.wait() == 0, sh.transcript)
+    }
+
     @Test func rawModeProgramStoppedAndResumedGetsItsModesBack() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)

@@ -99,6 +99,7 @@ extension Shell {
             }
             guard let program else { continue }
             rememberInHistory(entry, parsed: true)
+            if !program.commands.isEmpty { showPS0() }
             let savedSource = currentSource
             currentSource = source
             defer { currentSource = savedSource }
@@ -199,6 +200,15 @@ extension Shell {
         historyExpansion.setCharacters(variables.value("histchars")?.bytes)
         let history = input.history
         return historyExpansion.expand(text, history: history.entries, firstNumber: history.first)
+    }
+
+    /// PS0, expanded as a prompt, on standard error after a command is read and before it
+    /// runs (bash 4.4): `PS0='\t\n'` stamps each command with its start. As in bash, the
+    /// markers of `\[ \]` are written too (a terminal shows nothing for them).
+    func showPS0() {
+        guard let ps0 = variables.value("PS0"), !ps0.isEmpty else { return }
+        let text = expandPrompt(ps0)
+        if !text.isEmpty { _ = writeAll(2, text) }
     }
 
     /// Adds the lines of one command to the history: as one entry joined as bash joins
