@@ -183,6 +183,20 @@ import WeirTestSupport
         #expect(sh.prompt(), sh.transcript)
     }
 
+    /// A variable whose value is a directory completes with a slash and no space, as does
+    /// `~user`: the path goes on (weir put a space after `$PWD` and `~root/`).
+    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    func completedDirectoryVariablesAndUsersTakeASlash(_ argv: [String]) throws {
+        let sh = try ShellSession(argv, environment: ["WEIRTESTDIR=/tmp", "WEIRTESTFILE=/etc/passwd"])
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo $WEIRTESTD\tX") == "/tmp/X\n", sh.transcript)
+        #expect(sh.run("echo ${WEIRTESTD\tX") == "/tmp/X\n", sh.transcript)
+        #expect(sh.run("echo $WEIRTESTF\tX") == "/etc/passwd X\n", sh.transcript)
+        #expect(sh.run("echo ~roo\tX") == "/root/X\n", sh.transcript)
+        sh.pty.send("exit\r")
+        #expect(sh.pty.wait() == 0, sh.transcript)
+    }
+
     @Test func historyIsCarriedToTheNextRun() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)

@@ -26,31 +26,38 @@ extension Shell {
                 return (outcome.matches, o.contains("filenames"), o.contains("nospace"), o.contains("noquote"))
             }
             if o.contains("bashdefault"), let own = ownCompletions(for: word, line: line, wordStart: wordStart) {
-                return (own.candidates, own.fileNames, false, false)
+                return (own.candidates, own.fileNames, own.noSpace, false)
             }
             if outcome.fallBackToFileNames { return nil }
             return ([], false, false, false)
         }
-        return ownCompletions(for: word, line: line, wordStart: wordStart).map { ($0.candidates, $0.fileNames, false, false) }
+        return ownCompletions(for: word, line: line, wordStart: wordStart).map { ($0.candidates, $0.fileNames, $0.noSpace, false) }
     }
 
-    /// The shell's own completions, when no `complete` specification applies.
-    func ownCompletions(for word: ByteString, line: ByteString, wordStart: Int) -> (candidates: [ByteString], fileNames: Bool)? {
+    /// The shell's own completions, when no `complete` specification applies. `noSpace`:
+    /// the word goes on after the completion (`~user/`, a variable naming a directory).
+    func ownCompletions(for word: ByteString, line: ByteString, wordStart: Int)
+        -> (candidates: [ByteString], fileNames: Bool, noSpace: Bool)? {
         if word.hasPrefix("$") {
             let prefix = word.dropFirst().hasPrefix("{") ? word.dropFirst(2) : word.dropFirst()
             let lead: ByteString = word.hasPrefix("${") ? "${" : "$"
             let names = variables.allVariables().map { $0.0 }.filter { $0.hasPrefix(prefix) }
-            return (names.map { lead + $0 + (lead == "${" ? "}" : "") }, false)
+            let words = names.map { lead + $0 + (lead == "${" ? "}" : "") }
+            // The only match names a directory: a slash follows, as in bash (`$HOME/`).
+            if names.count == 1, let value = variables.value(names[0]), !value.isEmpty, isDirectory(value) {
+                return ([words[0] + "/"], false, true)
+            }
+            return (words, false, false)
         }
         if word.hasPrefix("%") {
             let prefix = word.dropFirst()
             return (jobs.jobs.filter { $0.background }.map { ByteString("%\($0.id)") }.filter { $0.dropFirst().hasPrefix(prefix) },
-                    false)
+                    false, false)
         }
         if word.hasPrefix("~") && !word.contains(UInt8(ascii: "/")) {
             let prefix = word.dropFirst()
             let users = UserAccounts.all().map(\.name).filter { $0.hasPrefix(prefix) }
-            return (Set(users).map { "~" + $0 + "/" }.sorted(), false)
+            return (Set(users).map { "~" + $0 + "/" }.sorted(), false, true)
         }
         let before = line.prefix(max(0, wordStart))
         let previous = splitBlanks(before)
@@ -70,10 +77,10 @@ extension Shell {
                     }
                 }
             }
-            return (names.sorted(), false)
+            return (names.sorted(), false, false)
         }
         if previous.last == "cd" || previous.last == "pushd" {
-            return (directories(matching: word), true)
+            return (directories(matching: word), true, false)
         }
         return nil
     }
