@@ -61,6 +61,7 @@ func runStartupFile(_ shell: Shell, _ path: ByteString) {
 /// The interactive shell: job control, startup files, readline, the loop.
 func runInteractiveShell(_ shell: Shell, _ options: Options) -> Never {
     shell.enableJobControl(terminal: 0)
+    shell.becomeInteractive()
     // A default prompt that shows the directory.
     if shell.variables.value("PS1") == nil { try? shell.variables.assign("PS1", "\\w\\$ ") }
     let home = shell.variables.value("HOME") ?? ""

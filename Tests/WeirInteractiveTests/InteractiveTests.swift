@@ -197,6 +197,32 @@ import WeirTestSupport
         #expect(sh.pty.wait() == 0, sh.transcript)
     }
 
+    /// The startup file runs in an interactive shell: `i` is in `$-` (a `.bashrc` returns
+    /// at once when it is not, and weir's did), and what it sets stays when the prompt
+    /// loop starts.
+    @Test(arguments: [["/bin/bash", "--noprofile"], [weirBinary]])
+    func theStartupFileSeesAnInteractiveShell(_ shell: [String]) throws {
+        let dir = makeTemporaryDirectory(prefix: "weir-rc-")
+        defer { removeTree(dir) }
+        let rc = dir + "/rc"
+        writeFileBytes(rc, Array("""
+            case $- in *i*) ;; *) return ;; esac
+            echo "rc-ran"
+            set -o vi
+            set +o history
+            alias greet='echo hello-from-rc'
+            PS1='\(ShellSession.prompt)'
+
+            """.utf8))
+        let sh = try ShellSession(shell + ["--rcfile", rc, "-i"])
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.pty.transcript.contains("rc-ran\r\n"), sh.transcript)
+        #expect(sh.run("greet") == "hello-from-rc\n", sh.transcript)
+        #expect(sh.run("set -o | grep -E '^(vi|history) '") == "history        \toff\nvi             \ton\n", sh.transcript)
+        sh.pty.send("exit\r")
+        #expect(sh.pty.wait() == 0, sh.transcript)
+    }
+
     @Test func historyIsCarriedToTheNextRun() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)

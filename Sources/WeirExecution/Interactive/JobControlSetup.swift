@@ -5,7 +5,12 @@ import WeirExpansion
 extension Shell {
     /// An interactive shell is not ended by its own SIGINT, SIGQUIT or SIGTERM (`kill
     /// $$` at the prompt, bash); its children get them back at their default.
+    ///
+    /// Done once, before the startup files run: they see `i` in `$-` (every `.bashrc`
+    /// starts by returning when it is not there), and what they set (`set +o history`,
+    /// `set -o vi`) is not undone when the prompt loop starts.
     public func becomeInteractive() {
+        guard !interactive else { return }
         interactive = true
         // Commands come from the terminal (`s` in `$-`), edited in emacs mode unless vi.
         stdinIsScript = true
