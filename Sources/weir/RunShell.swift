@@ -62,6 +62,8 @@ func runShell() -> Never {
     shell.watchChildren()
     shell.importEnvironment()
     if shell.messageDialect == .bash, let zero = commandLine.first { shell.takeBashIdentity(invokedAs: zero) }
+    // `-l`, or `-weir` from login(1) and sshd.
+    shell.isLoginShell = options.login || (commandLine.first ?? "").hasPrefix("-")
     for (name, on) in options.settings where !shell.setOption(named: name, on) {
         writeAll(2, "weir: \(name): invalid option name\n")
         exit(2)
@@ -93,13 +95,16 @@ func runShell() -> Never {
         shell.enableJobControl(terminal: 0)
         setHistoryFileVariable(shell)
     } else if options.interactive || (readsStandardInput && isatty(0) != 0 && isatty(2) != 0) {
-        if options.login || (commandLine.first ?? "").hasPrefix("-") {
+        if shell.isLoginShell {
             var o = options
             o.login = true
             runInteractiveShell(shell, o)
         }
         runInteractiveShell(shell, options)
     }
+    // A login shell that runs a script or `-c` reads ~/.profile first too, as bash and
+    // dash do (`weir -lc CMD` runs CMD in the login environment).
+    if shell.isLoginShell, let home = shell.variables.value("HOME") { runStartupFile(shell, home + "/.profile") }
 
     var status: Int32 = 0
     do {

@@ -292,6 +292,18 @@ import WeirTestSupport
         #expect(sh.pty.wait() == 0, sh.transcript)
     }
 
+    /// `exit` at the prompt says `exit` on its way out (weir said nothing); in a subshell
+    /// it says nothing.
+    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    func exitAtThePromptSaysSo(_ argv: [String]) throws {
+        let sh = try ShellSession(argv)
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("(exit 3); echo st=$?") == "st=3\n", sh.transcript)
+        sh.pty.send("exit 4\r")
+        #expect(sh.pty.expect("exit 4\nexit\n"), sh.transcript)
+        #expect(sh.pty.wait() == 4, sh.transcript)
+    }
+
     @Test func rawModeProgramStoppedAndResumedGetsItsModesBack() throws {
         let sh = try weir()
         #expect(sh.prompt(), sh.transcript)

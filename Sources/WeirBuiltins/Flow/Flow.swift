@@ -1,4 +1,5 @@
 import WeirExecution
+import WeirExpansion
 import WeirSyntax
 
 /// `:` and `true`: do nothing, successfully.
@@ -45,6 +46,21 @@ func returnBuiltin(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
 
 /// `exit [n]`
 func exit(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
+    // An interactive shell says so on its way out, as bash does (not a subshell).
+    if shell.interactive && !shell.isSubshell { _ = writeAll(2, shell.farewell) }
+    return try exitOrLogout(shell, args)
+}
+
+/// `logout [n]`: `exit` for a login shell; any other shell refuses.
+func logout(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
+    guard shell.isLoginShell else {
+        shell.error("logout: not login shell: use `exit'")
+        return 1
+    }
+    return try exitOrLogout(shell, args)
+}
+
+func exitOrLogout(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
     var status = shell.statusForExit
     if args.count > 2 {
         // A special builtin's error: a script ends with it, an interactive shell stays.

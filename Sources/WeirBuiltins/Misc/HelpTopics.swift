@@ -853,6 +853,20 @@ let helpTopics: [HelpTopic] = [
 
             """),
     HelpTopic(
+        name: "logout",
+        synopsis: "logout [n]",
+        summary: "Leave a login shell.",
+        description: """
+            Leave a login shell.
+
+            Ends a login shell with status N, as `exit` does. Any other shell
+            refuses: use `exit` there.
+
+            Exit Status:
+            N, taken modulo 256; 1 when the shell is not a login shell.
+
+            """),
+    HelpTopic(
         name: "mapfile",
         synopsis: "mapfile [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]",
         summary: "Read lines into an indexed array.",

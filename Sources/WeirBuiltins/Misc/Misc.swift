@@ -112,7 +112,8 @@ func shopt(_ shell: Shell, _ args: [ByteString]) throws -> Int32 {
         if letters.contains("p") || useSetO && letters.contains("p") {
             writeStdout(useSetO ? "set \(v ? "-" : "+")o \(n)\n" : "shopt \(v ? "-s" : "-u") \(n)\n")
         } else {
-            let pad = ByteString(repeating: UInt8(ascii: " "), count: max(1, 16 - n.count))
+            // bash's "%-15s\t%s": the name in 15 columns, then a tab.
+            let pad = ByteString(repeating: UInt8(ascii: " "), count: max(0, 15 - n.count))
             writeStdout(n + pad + "\t" + (v ? "on" : "off") + "\n")
         }
     }

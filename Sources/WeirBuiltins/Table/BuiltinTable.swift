@@ -53,6 +53,7 @@ public enum BuiltinTable {
         add(Builtin("kill", run: kill))
         add(Builtin("let", run: letBuiltin))
         add(Builtin("local", run: local))
+        add(Builtin("logout", run: logout))
         add(Builtin("mapfile", run: mapfile))
         add(Builtin("printf", run: printf))
         add(Builtin("pwd", run: pwd))

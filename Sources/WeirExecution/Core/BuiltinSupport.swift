@@ -45,6 +45,7 @@ extension Shell {
         case "expand_aliases": return expandAliases
         case "globskipdots": return o.globskipdots
         case "inherit_errexit", "lastpipe", "xpg_echo": return shoptFlags.contains(name)
+        case "login_shell": return isLoginShell
         default:
             guard let d = Shell.acceptedShopts[name] else { return nil }
             return shoptFlags.contains(name) != d  // the set holds the ones changed from bash's default
@@ -64,6 +65,7 @@ extension Shell {
         case "globskipdots": environment.options.globskipdots = on
         case "inherit_errexit", "lastpipe", "xpg_echo":
             if on { shoptFlags.insert(name) } else { shoptFlags.remove(name) }
+        case "login_shell": break  // read-only: accepted and left as it is (bash)
         default:
             guard let d = Shell.acceptedShopts[name] else { return false }
             if on != d { shoptFlags.insert(name) } else { shoptFlags.remove(name) }

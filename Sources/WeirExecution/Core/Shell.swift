@@ -58,8 +58,13 @@ public final class Shell: AliasResolving, SubstitutionRunning {
 
     /// True in a forked child running shell code (a subshell, a pipeline stage).
     public internal(set) var isSubshell = false
-    /// The pid `$$` reports; `WEIRPID` is the real one.
+    /// Reading commands from a person at a terminal (`-i`, or a terminal on stdin).
     public var interactive = false
+    /// Started as a login shell (`-l`, `--login`, or an argv[0] that begins with `-`):
+    /// shopt's read-only `login_shell`, and `logout` rather than `exit` on leaving.
+    public var isLoginShell = false
+    /// What an interactive shell says on its way out (bash): `logout` for a login shell.
+    public var farewell: ByteString { isLoginShell ? "logout\n" : "exit\n" }
     /// Depth of `if`/`while` conditions, `&&`/`||` left sides and `!`: `set -e` is off there.
     var errexitSuppressed = 0
     /// The functions and sourced files being run.

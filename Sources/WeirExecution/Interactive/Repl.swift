@@ -34,7 +34,7 @@ extension Shell {
                     writeAll(2, "Use \"exit\" to leave the shell.\n")
                     continue
                 }
-                writeAll(2, "exit\n")
+                writeAll(2, farewell)
                 return environment.lastStatus
             case .interrupted:
                 // Ctrl-C at the prompt: status 130, and the INT trap runs (bash).

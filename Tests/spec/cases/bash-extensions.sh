@@ -730,3 +730,20 @@ its own
 y
 ### status: 0
 ### end
+
+### case: shopt lists a name in 15 columns and a tab; login_shell is read-only, and logout refuses a shell that is not a login shell
+### oracle: bash
+shopt login_shell nullglob no_empty_cmd_completion | sed -n l
+shopt -s login_shell; echo "set $?"; shopt -q login_shell || echo "still off"
+logout; echo "logout $?"
+(exit 4); echo "subshell $?"
+### stdout:
+login_shell    \toff$
+nullglob       \toff$
+no_empty_cmd_completion\toff$
+set 0
+still off
+logout 1
+subshell 4
+### status: 0
+### end
