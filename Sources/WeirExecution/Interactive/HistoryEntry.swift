@@ -36,11 +36,12 @@ struct HistoryEntry {
         literal += "\n" + line
         let previousStartedInText = startsInText
         startsInText = error.endedInText
-        if error.endedInText || (!previousStartedInText && HistoryEntry.endsInComment(previous)) {
+        let end = previousStartedInText ? .plain : HistoryEntry.lineEnd(previous)
+        if error.endedInText || end == .comment {
             joined += "\n" + line
             return
         }
-        if !previousStartedInText, HistoryEntry.endsInContinuation(previous) {
+        if end == .continuation {
             joined = joined.dropLast() + line
             return
         }
@@ -77,35 +78,12 @@ struct HistoryEntry {
         }
     }
 
-    /// A blank or a metacharacter: a `#` after it starts a comment.
-    static func separatesWords(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x20, 0x09, UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"),
-             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
-        default: return false
-        }
-    }
+    /// How a line read from outside quotes ends.
+    enum LineEnd { case plain, comment, continuation }
 
-    /// True when the line ends with an unescaped backslash outside quotes: the next line
-    /// continues it.
-    static func endsInContinuation(_ line: ByteString) -> Bool {
-        var quote: UInt8 = 0
-        var escaped = false
-        for b in line.bytes {
-            if escaped { escaped = false; continue }
-            switch b {
-            case UInt8(ascii: "\\") where quote != UInt8(ascii: "'"): escaped = true
-            case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                if quote == 0 { quote = b } else if quote == b { quote = 0 }
-            default: break
-            }
-        }
-        return escaped && quote == 0
-    }
-
-    /// True when the line, read from outside quotes, ends in a comment: a `#` that starts
-    /// a word.
-    static func endsInComment(_ line: ByteString) -> Bool {
+    /// Whether the line ends in a comment (a `#` that starts a word) or in an unescaped
+    /// backslash outside quotes, which continues it in the next line.
+    static func lineEnd(_ line: ByteString) -> LineEnd {
         var quote: UInt8 = 0
         var escaped = false
         var atWordStart = true
@@ -116,13 +94,22 @@ struct HistoryEntry {
                 continue
             }
             switch b {
-            case UInt8(ascii: "#") where atWordStart: return true
+            case UInt8(ascii: "#") where atWordStart: return .comment
             case UInt8(ascii: "\\"): escaped = true
             case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = b
             default: break
             }
-            atWordStart = HistoryEntry.separatesWords(b)
+            atWordStart = separatesWords(b)
         }
-        return false
+        return escaped && quote == 0 ? .continuation : .plain
+    }
+
+    /// A blank or a metacharacter: a `#` after it starts a comment.
+    static func separatesWords(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20, 0x09, UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
+        default: return false
+        }
     }
 }
