@@ -3,7 +3,8 @@ import WeirSyntax
 @testable import WeirExecution
 
 /// The lines of one command typed at the prompt, joined into one history entry as bash
-/// joins them (each expectation is what bash 5.2's `history` listed for the same lines).
+/// joins them. Each expectation is what bash 5.2's `history` listed for the same lines,
+/// except where a comment says where weir keeps the command's meaning and bash does not.
 @Suite struct HistoryEntryTests {
     /// Feeds the lines as the prompt does: each one after the parser found the text
     /// before it incomplete.
@@ -40,6 +41,7 @@ import WeirSyntax
         #expect(entry(["x=(", "a", "b)"]) == "x=( a b)")
         #expect(entry(["f3() (echo", ")"]) == "f3() (echo; )")
         #expect(entry(["case x in", "x)", "echo y", ";;", "esac"]) == "case x in x) echo y; ;; esac")
+        // bash keeps this newline (its delimiter stack counts `$(`); a separator means the same.
         #expect(entry(["echo $(echo a", "echo b)"]) == "echo $(echo a; echo b)")
     }
 
@@ -47,6 +49,7 @@ import WeirSyntax
         #expect(entry(["echo 'a", "b'"]) == "echo 'a\nb'")
         #expect(entry(["echo \"a", "b\" |", "cat"]) == "echo \"a\nb\" | cat")
         #expect(entry(["cat <<EOF", "x", "EOF"]) == "cat <<EOF\nx\nEOF")
+        // bash makes this `${x:-a; b}`, another word.
         #expect(entry(["echo ${x:-a", "b}"]) == "echo ${x:-a\nb}")
         // A backslash in single quotes is text too.
         #expect(entry(["echo 'a\\", "b'"]) == "echo 'a\\\nb'")
@@ -58,10 +61,11 @@ import WeirSyntax
         #expect(entry(["if true; then", "# note", "echo x", "fi"]) == "if true; then # note\necho x; fi")
         #expect(entry(["echo a\\", "b"]) == "echo ab")
         #expect(entry(["for i in 1 2 \\", "3; do echo $i; done"]) == "for i in 1 2 3; do echo $i; done")
-        // `#` inside a word or quotes is no comment.
+        // `#` inside a word or quotes is no comment (bash keeps a newline here all the same).
         #expect(entry(["for i in a#b '#'", "do :; done"]) == "for i in a#b '#'; do :; done")
     }
 
+    /// bash lists `while false;  do :; done`, with two spaces.
     @Test func blankLinesAddNothing() {
         #expect(entry(["while false", "", "do :; done"]) == "while false; do :; done")
     }
