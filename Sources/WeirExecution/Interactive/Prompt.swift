@@ -17,6 +17,30 @@ extension Shell {
         return s
     }
 
+    /// `\w` under PROMPT_DIRTRIM=N (bash's trim_pathname): the last N directories, the ones
+    /// before them shown as `...` (`.../WeirSyntax/Parser`), after a `~/` kept as it is. A
+    /// path of N directories or fewer, or whose cut part is 3 bytes or less, stays whole.
+    func trimmedDirectory(_ path: ByteString, keeping n: Int64) -> ByteString {
+        let b = path.bytes
+        let slash = UInt8(ascii: "/")
+        // What follows a tilde prefix (`~/` or `~user/`) is what is trimmed.
+        var start = 0
+        if b.first == UInt8(ascii: "~") {
+            guard let s = b.firstIndex(of: slash) else { return path }
+            start = s + 1
+        }
+        guard start < b.count, Int64(b[start...].lazy.filter { $0 == slash }.count) >= n else { return path }
+        var tail = b.count - 1
+        var left = n
+        while tail > start {
+            if b[tail] == slash { left -= 1 }
+            if left == 0 { break }
+            tail -= 1
+        }
+        guard tail > start, tail - start > 3 else { return path }
+        return ByteString(Array(b[..<start]) + Array("...".utf8) + Array(b[tail...]))
+    }
+
     /// `\u \h \H \w \W \$ \t \T \@ \A \d \n \j \! \# \e \a \s \v \V \l \D{…} \[ \] \\ \nnn`
     ///
     /// `quoted` makes the result the inside of a double-quoted word for the expansion
@@ -63,8 +87,13 @@ extension Shell {
                     } else if pwd == home && !home.isEmpty {
                         pwd = "~"
                     }
-                } else if !home.isEmpty && (pwd == home || pwd.hasPrefix(home + "/")) {
-                    pwd = "~" + pwd.dropFirst(home.count)
+                } else {
+                    if !home.isEmpty && (pwd == home || pwd.hasPrefix(home + "/")) {
+                        pwd = "~" + pwd.dropFirst(home.count)
+                    }
+                    if let keep = variables.value("PROMPT_DIRTRIM").flatMap({ FileTest.legalNumber($0) }), keep > 0 {
+                        pwd = trimmedDirectory(pwd, keeping: keep)
+                    }
                 }
                 piece = pwd
             case UInt8(ascii: "$"): piece = geteuid() == 0 ? "#" : "$"

@@ -747,3 +747,22 @@ logout 1
 subshell 4
 ### status: 0
 ### end
+
+### case: PROMPT_DIRTRIM keeps the last N directories of \w, the rest shown as ... (after ~/ when the path is under HOME)
+### oracle: bash
+mkdir -p a/bb/ccc/dddd && cd a/bb/ccc/dddd
+PS1='\w|\W' HOME=/nonexistent-home
+PROMPT_DIRTRIM=2; echo "${PS1@P}"
+HOME=${PWD%/a/bb/ccc/dddd}
+echo "${PS1@P}"
+PROMPT_DIRTRIM=3; echo "${PS1@P}"
+PROMPT_DIRTRIM=x; echo "${PS1@P}"
+PROMPT_DIRTRIM=0; echo "${PS1@P}"
+### stdout:
+.../ccc/dddd|dddd
+~/.../ccc/dddd|dddd
+~/a/bb/ccc/dddd|dddd
+~/a/bb/ccc/dddd|dddd
+~/a/bb/ccc/dddd|dddd
+### status: 0
+### end
