@@ -70,6 +70,17 @@ import WeirSyntax
         #expect(entry(["while false", "", "do :; done"]) == "while false; do :; done")
     }
 
+    /// Past `linesCheckedByParsing` lines (a script pasted at the prompt) the previous
+    /// line's last token chooses the joint, and the whole entry is checked once: a body of
+    /// plain commands is still one line; what that rule gets wrong is kept as typed.
+    @Test func aLongPasteIsJoinedByTheLastToken() {
+        let body = (1...150).map { "echo \($0)" }
+        #expect(entry(["f() {"] + body + ["}"]) == "f() { " + body.joined(separator: "; ") + "; }")
+        let items = (1...60).flatMap { ["v\($0))", "echo \($0)", ";;"] }
+        let typed = ["case x in"] + items + ["esac"]
+        #expect(entry(typed) == typed.joined(separator: "\n"))
+    }
+
     /// A single line is kept as typed; one command over lines never becomes text that
     /// reads differently.
     @Test func oneLineIsKeptAsTyped() {

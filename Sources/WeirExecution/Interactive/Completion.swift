@@ -60,8 +60,8 @@ extension Shell {
             return (Set(users).map { "~" + $0 + "/" }.sorted(), false, true)
         }
         let before = line.prefix(max(0, wordStart))
-        let previous = splitBlanks(before)
-        if isCommandPosition(before) && !word.contains(UInt8(ascii: "/")) {
+        let previous = Shell.splitBlanks(before)
+        if Shell.isCommandPosition(before) && !word.contains(UInt8(ascii: "/")) {
             var names = Set<ByteString>()
             for k in Shell.keywords where k.hasPrefix(word) { names.insert(k) }
             for b in builtins.keys where b.hasPrefix(word) { names.insert(b) }
@@ -86,17 +86,18 @@ extension Shell {
     }
 
     /// The words of `text` split at blanks.
-    func splitBlanks(_ text: ByteString) -> [ByteString] {
+    static func splitBlanks(_ text: ByteString) -> [ByteString] {
         text.replacing(0x09, with: 0x20).split(separator: 0x20)
     }
 
-    /// True when the text before a word leaves it in command position.
-    func isCommandPosition(_ before: ByteString) -> Bool {
+    /// True when the text before a word leaves it in command position (also what decides
+    /// that a history entry joins a line to the next with no `;`).
+    static func isCommandPosition(_ before: ByteString) -> Bool {
         let trimmed = before.trimming { $0 == 0x20 || $0 == 0x09 }
         if trimmed.isEmpty { return true }
         if let last = trimmed.last, ";|&({`".utf8.contains(last) { return true }
         let leading: [ByteString] = ["then", "do", "else", "elif", "if", "while", "until", "!", "time", "trace"]
-        if let w = splitBlanks(trimmed).last, leading.contains(w) { return true }
+        if let w = Shell.splitBlanks(trimmed).last, leading.contains(w) { return true }
         return false
     }
 

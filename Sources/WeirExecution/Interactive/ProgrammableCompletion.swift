@@ -186,7 +186,7 @@ extension Shell {
     ]
 
     func jobCommandName(_ job: Job) -> ByteString {
-        splitBlanks(job.command).first ?? job.command
+        Shell.splitBlanks(job.command).first ?? job.command
     }
 
     /// The file name `compgen -f`/`-d` looks for. While a completion runs, bash dequotes the
