@@ -32,6 +32,15 @@ final class ShellSession {
         removeTree(home)
     }
 
+    /// The two shells a scenario is proved on: bash 5.2 (the oracle), then weir.
+    static let bashAndWeir: [[String]] = [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]]
+
+    /// Types `exit` and returns the shell's exit status (nil if it did not end).
+    func leave() -> Int32? {
+        pty.send("exit\r")
+        return pty.wait()
+    }
+
     /// Waits for the next prompt.
     func prompt(timeout: Double = 5) -> Bool { pty.expect(Self.prompt, timeout: timeout) }
 

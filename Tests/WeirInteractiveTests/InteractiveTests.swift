@@ -19,8 +19,7 @@ import WeirTestSupport
         #expect((sh.run("history -d 99999999999; echo status=$?") ?? "").contains("history position out of range\nstatus=1"), sh.transcript)
         #expect((sh.run("history -d -99999999999; echo status=$?") ?? "").hasSuffix("status=1\n"), sh.transcript)
         #expect((sh.run("history") ?? "").contains("echo one"), sh.transcript)
-        sh.pty.send("exit\r")
-        #expect(sh.pty.wait() == 0, sh.transcript)
+        #expect(sh.leave() == 0, sh.transcript)
     }
 
     /// `kill -INT $$`, `-QUIT`, `-TERM` at the prompt leave the shell running (bash); its
@@ -38,7 +37,7 @@ import WeirTestSupport
     /// A background job killed the moment it starts dies of it: the signal waits, blocked,
     /// until the forked child has set its own dispositions. (It met the shell's, which
     /// ignores SIGTERM at a prompt, and was lost: most of ten such jobs kept running.)
-    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    @Test(arguments: ShellSession.bashAndWeir)
     func aJobKilledAsItStartsDies(_ argv: [String]) throws {
         let sh = try ShellSession(argv)
         #expect(sh.prompt(), sh.transcript)
@@ -185,7 +184,7 @@ import WeirTestSupport
 
     /// A variable whose value is a directory completes with a slash and no space, as does
     /// `~user`: the path goes on (weir put a space after `$PWD` and `~root/`).
-    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    @Test(arguments: ShellSession.bashAndWeir)
     func completedDirectoryVariablesAndUsersTakeASlash(_ argv: [String]) throws {
         let sh = try ShellSession(argv, environment: ["WEIRTESTDIR=/tmp", "WEIRTESTFILE=/etc/passwd"])
         #expect(sh.prompt(), sh.transcript)
@@ -193,8 +192,7 @@ import WeirTestSupport
         #expect(sh.run("echo ${WEIRTESTD\tX") == "/tmp/X\n", sh.transcript)
         #expect(sh.run("echo $WEIRTESTF\tX") == "/etc/passwd X\n", sh.transcript)
         #expect(sh.run("echo ~roo\tX") == "/root/X\n", sh.transcript)
-        sh.pty.send("exit\r")
-        #expect(sh.pty.wait() == 0, sh.transcript)
+        #expect(sh.leave() == 0, sh.transcript)
     }
 
     /// The startup file runs in an interactive shell: `i` is in `$-` (a `.bashrc` returns
@@ -219,8 +217,7 @@ import WeirTestSupport
         #expect(sh.pty.transcript.contains("rc-ran\r\n"), sh.transcript)
         #expect(sh.run("greet") == "hello-from-rc\n", sh.transcript)
         #expect(sh.run("set -o | grep -E '^(vi|history) '") == "history        \toff\nvi             \ton\n", sh.transcript)
-        sh.pty.send("exit\r")
-        #expect(sh.pty.wait() == 0, sh.transcript)
+        #expect(sh.leave() == 0, sh.transcript)
     }
 
     @Test func historyIsCarriedToTheNextRun() throws {
@@ -233,8 +230,7 @@ import WeirTestSupport
         sh.pty.send("\r")
         #expect(sh.pty.expect("first-run-marker"), sh.transcript)
         #expect(sh.prompt(), sh.transcript)
-        sh.pty.send("exit\r")
-        #expect(sh.pty.wait() == 0, sh.transcript)
+        #expect(sh.leave() == 0, sh.transcript)
         let history = String(decoding: readFileBytes(sh.home + "/history") ?? [], as: UTF8.self)
         #expect(history.contains("echo first-run-marker"), "history file: \(history)")
         // A second weir with the same HISTFILE lists it.
@@ -251,7 +247,7 @@ import WeirTestSupport
     /// A command typed over several lines is one history entry on one line, as bash keeps
     /// it; a line that ends in a backslash goes on in the next (weir ran `echo a` and then
     /// the command `b`).
-    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    @Test(arguments: ShellSession.bashAndWeir)
     func aCommandOverSeveralLinesIsOneEntry(_ argv: [String]) throws {
         let sh = try ShellSession(argv)
         #expect(sh.prompt(), sh.transcript)
@@ -273,13 +269,32 @@ import WeirTestSupport
         sh.pty.send("\r")
         #expect(sh.pty.expect("n2"), sh.transcript)
         #expect(sh.prompt(), sh.transcript)
-        sh.pty.send("exit\r")
-        #expect(sh.pty.wait() == 0, sh.transcript)
+        #expect(sh.leave() == 0, sh.transcript)
+    }
+
+    /// The input ending right after a line continuation (Ctrl-D at PS2) runs what was
+    /// typed, as a script that ends so does; input ending inside quotes is reported.
+    /// (bash reads on here, so this one is weir's alone.)
+    @Test func endOfInputAfterAContinuationRunsTheLine() throws {
+        let sh = try weir()
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("echo cont\\\r")
+        #expect(sh.pty.expect("> "), sh.transcript)
+        sh.pty.send("\u{4}")
+        #expect(sh.pty.expect("\ncont\n"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        sh.pty.send("echo \"open\r")
+        #expect(sh.pty.expect("> "), sh.transcript)
+        sh.pty.send("\u{4}")
+        #expect(sh.pty.expect("unterminated double quote"), sh.transcript)
+        #expect(sh.prompt(), sh.transcript)
+        #expect(sh.run("echo still-here") == "still-here\n", sh.transcript)
+        #expect(sh.leave() == 0, sh.transcript)
     }
 
     /// PS0 is expanded and shown after a command is read, before it runs; an empty line
     /// runs nothing and shows none (weir had no PS0).
-    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    @Test(arguments: ShellSession.bashAndWeir)
     func ps0IsShownBeforeACommandRuns(_ argv: [String]) throws {
         let sh = try ShellSession(argv)
         #expect(sh.prompt(), sh.transcript)
@@ -288,13 +303,12 @@ import WeirTestSupport
         #expect(sh.run("") == "", sh.transcript)
         #expect(sh.run("unset PS0; echo bye") == "<ps0 \u{1}2\u{2}>\nbye\n", sh.transcript)
         #expect(sh.run("echo after") == "after\n", sh.transcript)
-        sh.pty.send("exit\r")
-        #expect(sh.pty.wait() == 0, sh.transcript)
+        #expect(sh.leave() == 0, sh.transcript)
     }
 
     /// `exit` at the prompt says `exit` on its way out (weir said nothing); in a subshell
     /// it says nothing.
-    @Test(arguments: [["/bin/bash", "--norc", "--noprofile", "-i"], [weirBinary, "--norc", "-i"]])
+    @Test(arguments: ShellSession.bashAndWeir)
     func exitAtThePromptSaysSo(_ argv: [String]) throws {
         let sh = try ShellSession(argv)
         #expect(sh.prompt(), sh.transcript)

@@ -20,7 +20,7 @@ extension Shell {
     /// `\w` under PROMPT_DIRTRIM=N (bash's trim_pathname): the last N directories, the ones
     /// before them shown as `...` (`.../WeirSyntax/Parser`), after a `~/` kept as it is. A
     /// path of N directories or fewer, or whose cut part is 3 bytes or less, stays whole.
-    func trimmedDirectory(_ path: ByteString, keeping n: Int64) -> ByteString {
+    static func trimmedDirectory(_ path: ByteString, keeping n: Int64) -> ByteString {
         let b = path.bytes
         let slash = UInt8(ascii: "/")
         // What follows a tilde prefix (`~/` or `~user/`) is what is trimmed.
@@ -92,7 +92,7 @@ extension Shell {
                         pwd = "~" + pwd.dropFirst(home.count)
                     }
                     if let keep = variables.value("PROMPT_DIRTRIM").flatMap({ FileTest.legalNumber($0) }), keep > 0 {
-                        pwd = trimmedDirectory(pwd, keeping: keep)
+                        pwd = Shell.trimmedDirectory(pwd, keeping: keep)
                     }
                 }
                 piece = pwd

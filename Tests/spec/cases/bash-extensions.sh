@@ -758,11 +758,17 @@ echo "${PS1@P}"
 PROMPT_DIRTRIM=3; echo "${PS1@P}"
 PROMPT_DIRTRIM=x; echo "${PS1@P}"
 PROMPT_DIRTRIM=0; echo "${PS1@P}"
+PROMPT_DIRTRIM=99999999999999999999; echo "${PS1@P}"
+PROMPT_DIRTRIM=-2; echo "${PS1@P}"
+PROMPT_DIRTRIM=' 2'; echo "${PS1@P}"
 ### stdout:
 .../ccc/dddd|dddd
 ~/.../ccc/dddd|dddd
 ~/a/bb/ccc/dddd|dddd
 ~/a/bb/ccc/dddd|dddd
 ~/a/bb/ccc/dddd|dddd
+~/a/bb/ccc/dddd|dddd
+~/a/bb/ccc/dddd|dddd
+~/.../ccc/dddd|dddd
 ### status: 0
 ### end
